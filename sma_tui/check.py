@@ -1,0 +1,161 @@
+"""``sma-tui check``: prove that every claim in the store is traceable.
+
+Checks every quote and figure span against its article body, every reference (speaker,
+claimant, event, measure, article, negotiator, source) and the schema of each record.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from typing import Any
+
+from .corpus import Corpus
+from .models import (
+    ACTOR_KINDS,
+    EVENT_KINDS,
+    QUOTE_KINDS,
+    RECORD_TYPES,
+    SIDES,
+    UNITS,
+    Figure,
+    Quote,
+    Record,
+)
+from .store import Store, StoreError
+
+
+def _valid_date(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10
+
+
+def _source_ok(corpus: Corpus, source: str) -> bool:
+    return source in corpus.articles or source.startswith("public:")
+
+
+def check_claim(corpus: Corpus, claim: Quote | Figure, what: str) -> list[str]:
+    problems: list[str] = []
+    article = corpus.articles.get(claim.article)
+    if article is None:
+        return [f"{what} {claim.id}: unknown article {claim.article!r}"]
+    body = article.body
+    if not (isinstance(claim.start, int) and isinstance(claim.end, int)):
+        return [f"{what} {claim.id}: span is not a pair of integers"]
+    if not 0 <= claim.start < claim.end <= len(body):
+        problems.append(f"{what} {claim.id}: span {claim.start}-{claim.end} outside article {article.id} (length {len(body)})")
+    elif body[claim.start : claim.end] != claim.text:
+        found = body[claim.start : claim.end]
+        problems.append(
+            f"{what} {claim.id}: span {claim.start}-{claim.end} of {article.id} reads "
+            f"{_clip(found)!r}, not {_clip(claim.text)!r}"
+        )
+    if claim.date is not None and not _valid_date(claim.date):
+        problems.append(f"{what} {claim.id}: invalid date {claim.date!r}")
+    if claim.event is not None and claim.event not in corpus.events:
+        problems.append(f"{what} {claim.id}: unknown event {claim.event!r}")
+    return problems
+
+
+def _clip(text: str, n: int = 40) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def check_corpus(corpus: Corpus) -> list[str]:
+    """Every problem found, one line each; empty when the corpus is sound."""
+    problems: list[str] = []
+    for a in corpus.articles.values():
+        if not a.body:
+            problems.append(f"article {a.id}: empty body")
+        if a.date is not None and not _valid_date(a.date):
+            problems.append(f"article {a.id}: invalid date {a.date!r}")
+        if a.event is not None and a.event not in corpus.events:
+            problems.append(f"article {a.id}: unknown event {a.event!r}")
+    for e in corpus.events.values():
+        if e.kind not in EVENT_KINDS:
+            problems.append(f"event {e.id}: kind {e.kind!r} is not one of {', '.join(EVENT_KINDS)}")
+        if not (_valid_date(e.start) and _valid_date(e.end)) or e.start > e.end:
+            problems.append(f"event {e.id}: invalid dates {e.start!r}..{e.end!r}")
+        if e.kind == "round" and not isinstance(e.number, int):
+            problems.append(f"event {e.id}: a round needs a number")
+        for n in e.negotiators:
+            if n not in corpus.actors:
+                problems.append(f"event {e.id}: unknown negotiator {n!r}")
+        if not e.sources:
+            problems.append(f"event {e.id}: no source")
+        for s in e.sources:
+            if not _source_ok(corpus, s):
+                problems.append(f"event {e.id}: source {s!r} is neither an article nor a 'public:' citation")
+    for actor in corpus.actors.values():
+        if actor.side not in SIDES:
+            problems.append(f"actor {actor.id}: side {actor.side!r} is not one of {', '.join(SIDES)}")
+        if actor.kind not in ACTOR_KINDS:
+            problems.append(f"actor {actor.id}: kind {actor.kind!r} is not one of {', '.join(ACTOR_KINDS)}")
+        for s in actor.sources:
+            if not _source_ok(corpus, s):
+                problems.append(f"actor {actor.id}: source {s!r} is neither an article nor a 'public:' citation")
+    for q in corpus.quotes.values():
+        problems += check_claim(corpus, q, "quote")
+        if q.kind not in QUOTE_KINDS:
+            problems.append(f"quote {q.id}: kind {q.kind!r} is not one of {', '.join(QUOTE_KINDS)}")
+        if q.speaker is not None and q.speaker not in corpus.actors:
+            problems.append(f"quote {q.id}: unknown speaker {q.speaker!r}")
+    for f in corpus.figures.values():
+        problems += check_claim(corpus, f, "figure")
+        if f.unit not in UNITS:
+            problems.append(f"figure {f.id}: unit {f.unit!r} is not one of {', '.join(UNITS)}")
+        if not isinstance(f.value, (int, float)) or isinstance(f.value, bool):
+            problems.append(f"figure {f.id}: value {f.value!r} is not a number")
+        if f.claimant is not None and f.claimant not in corpus.actors:
+            problems.append(f"figure {f.id}: unknown claimant {f.claimant!r}")
+        if f.measure is not None and f.measure not in corpus.measures:
+            problems.append(f"figure {f.id}: unknown measure {f.measure!r}")
+    return problems
+
+
+def check_tables(tables: dict[str, list[dict[str, Any]]]) -> list[str]:
+    """Schema-level problems in the raw tables: missing fields, duplicate ids."""
+    problems: list[str] = []
+    for rtype in RECORD_TYPES:
+        rows = tables.get(rtype.TABLE)
+        if rows is None:
+            problems.append(f"table {rtype.TABLE} is missing")
+            continue
+        required = _required_fields(rtype)
+        ids = Counter(str(r.get("id")) for r in rows)
+        for rid, n in ids.items():
+            if n > 1:
+                problems.append(f"table {rtype.TABLE}: id {rid!r} appears {n} times")
+        for row in rows:
+            missing = [k for k in required if k not in row]
+            if missing:
+                problems.append(f"{rtype.TABLE} record {row.get('id', '?')!r}: missing field(s) {', '.join(missing)}")
+    return problems
+
+
+def _required_fields(rtype: type[Record]) -> list[str]:
+    from dataclasses import MISSING, fields
+
+    return [
+        f.name
+        for f in fields(rtype)  # type: ignore[arg-type]
+        if f.default is MISSING and f.default_factory is MISSING
+    ]
+
+
+def check_store(store: Store) -> list[str]:
+    """Run every check on a store file; raises StoreError if it cannot be read at all."""
+    tables = store.read_tables()
+    problems = check_tables(tables)
+    if problems:
+        return problems
+    try:
+        corpus = store.load()
+    except StoreError as exc:
+        return [str(exc)]
+    return check_corpus(corpus)

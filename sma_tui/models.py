@@ -1,0 +1,143 @@
+"""Plain dataclasses for everything the store holds.
+
+This module is the vocabulary shared by the store, the ingestion pipeline, the CLI and
+the TUI. It imports nothing from Textual, Rich or TinyDB.
+
+Every claim (a :class:`Quote` or a :class:`Figure`) carries the id of its article and the
+exact character span of its text in the article body: ``body[start:end] == text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, ClassVar, Literal, TypeVar
+
+SCHEMA_VERSION = 1
+
+Side = Literal["US", "ROK", "other"]
+SIDES: tuple[str, ...] = ("US", "ROK", "other")
+EVENT_KINDS: tuple[str, ...] = ("round", "event")
+QUOTE_KINDS: tuple[str, ...] = ("full", "partial", "block")
+ACTOR_KINDS: tuple[str, ...] = ("person", "institution", "anonymous")
+UNITS: tuple[str, ...] = ("USD", "KRW", "percent", "multiple", "troops", "people")
+
+T = TypeVar("T", bound="Record")
+
+
+class Record:
+    """Mixin: round-trip a dataclass through a JSON-ready dict."""
+
+    TABLE: ClassVar[str] = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)  # type: ignore[call-overload, no-any-return]
+
+    @classmethod
+    def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+        """Build from a dict, ignoring unknown keys (forward compatible)."""
+        names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@dataclass(slots=True)
+class Article(Record):
+    TABLE: ClassVar[str] = "articles"
+
+    id: str
+    title: str
+    publisher: str
+    body: str
+    date: str | None = None  # ISO date of publication, None when undated
+    date_inferred: bool = False  # True when the date is implied by the text, not printed
+    date_note: str | None = None
+    agency: str | None = None  # original wire agency (Sputnik, Yonhap, ...)
+    byline: str | None = None
+    dateline: str | None = None
+    source: str | None = None  # where it came from: seed file name or the path added
+    event: str | None = None  # timeline event the article belongs to
+    added: str | None = None  # ISO timestamp when it entered the store
+
+
+@dataclass(slots=True)
+class Event(Record):
+    TABLE: ClassVar[str] = "events"
+
+    id: str
+    kind: str  # "round" | "event"
+    title: str
+    start: str
+    end: str
+    place: str = ""
+    summary: str = ""
+    number: int | None = None  # round number, rounds only
+    negotiators: list[str] = field(default_factory=list)  # actor ids
+    sources: list[str] = field(default_factory=list)  # article ids or "public: ..." citations
+
+    def covers(self, day: str) -> bool:
+        return self.start <= day <= self.end
+
+
+@dataclass(slots=True)
+class Actor(Record):
+    TABLE: ClassVar[str] = "actors"
+
+    id: str
+    name: str
+    side: str  # "US" | "ROK" | "other"
+    kind: str = "person"  # person | institution | anonymous
+    role: str = ""
+    organisation: str = ""
+    aliases: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    side_guessed: bool = False  # True when ingestion guessed the side from the text
+
+
+@dataclass(slots=True)
+class Quote(Record):
+    TABLE: ClassVar[str] = "quotes"
+
+    id: str
+    article: str
+    start: int
+    end: int
+    text: str
+    speaker: str | None  # actor id
+    kind: str = "full"  # full | partial | block
+    date: str | None = None
+    event: str | None = None
+    note: str | None = None
+
+
+@dataclass(slots=True)
+class Figure(Record):
+    TABLE: ClassVar[str] = "figures"
+
+    id: str
+    article: str
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str
+    measure: str | None = None
+    qualifier: str | None = None
+    claimant: str | None = None  # actor id; None = the publisher's own reporting
+    date: str | None = None
+    event: str | None = None
+    note: str | None = None
+
+
+@dataclass(slots=True)
+class Measure(Record):
+    """What a figure measures, e.g. Seoul's 2019 payment."""
+
+    TABLE: ClassVar[str] = "measures"
+
+    id: str
+    label: str
+    money: bool = False  # plotted on the money chart
+    series: str | None = None  # chart series: "US demand" | "Seoul payment" | "Seoul offer"
+
+
+RECORD_TYPES: tuple[type[Record], ...] = (Article, Event, Actor, Quote, Figure, Measure)
+TABLES: tuple[str, ...] = tuple(t.TABLE for t in RECORD_TYPES)

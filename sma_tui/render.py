@@ -1,0 +1,223 @@
+"""Rich renderings of the CLI views (``--format table`` and ``show``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from .corpus import Corpus
+from .export import format_value
+
+SIDE_STYLE = {"US": "bold blue", "ROK": "bold red", "other": "magenta"}
+
+
+def side_text(side: str | None) -> Text:
+    return Text(side or "—", style=SIDE_STYLE.get(side or "", "dim"))
+
+
+def date_range(start: str, end: str) -> str:
+    """2019-11-18–19, 2019-12-31–2020-01-02, or one date."""
+    if start == end:
+        return start
+    if start[:7] == end[:7]:
+        return f"{start}–{end[8:]}"
+    if start[:4] == end[:4]:
+        return f"{start}–{end[5:]}"
+    return f"{start}–{end}"
+
+
+def _table(title: str, *columns: tuple[str, dict[str, Any]]) -> Table:
+    table = Table(title=title, box=box.SIMPLE_HEAVY, title_justify="left", expand=True)
+    for name, opts in columns:
+        table.add_column(name, **opts)
+    return table
+
+
+def timeline_table(rows: Sequence[dict[str, Any]]) -> Table:
+    t = _table(
+        "Timeline",
+        ("#", {"justify": "right", "style": "bold"}),
+        ("Dates", {"no_wrap": True}),
+        ("Title", {"ratio": 4, "min_width": 20}),
+        ("Place", {"ratio": 2, "min_width": 11}),
+        ("Quotes", {"justify": "right"}),
+        ("ID", {"style": "dim", "ratio": 2, "overflow": "fold"}),
+    )
+    for r in rows:
+        t.add_row(
+            str(r["number"]) if r["number"] is not None else "·",
+            date_range(r["start"], r["end"]),
+            r["title"],
+            r["place"] or "",
+            str(r["quote_count"]),
+            r["id"],
+        )
+    return t
+
+
+def actors_table(rows: Sequence[dict[str, Any]]) -> Table:
+    t = _table(
+        "Actors",
+        ("Name", {"style": "bold", "ratio": 2, "min_width": 14}),
+        ("Side", {"no_wrap": True}),
+        ("Role", {"ratio": 3, "min_width": 16}),
+        ("Quotes", {"justify": "right"}),
+        ("ID", {"style": "dim", "ratio": 2, "overflow": "fold"}),
+    )
+    for r in rows:
+        side = side_text(r["side"])
+        if r.get("side_guessed"):
+            side.append("?", style="dim")
+        t.add_row(r["name"], side, r["role"], str(r["quote_count"]), r["id"])
+    return t
+
+
+def articles_table(rows: Sequence[dict[str, Any]]) -> Table:
+    t = _table(
+        "Articles",
+        ("Date", {"no_wrap": True}),
+        ("Publisher", {"ratio": 2, "min_width": 10}),
+        ("Title", {"ratio": 4, "min_width": 20}),
+        ("Quotes", {"justify": "right"}),
+        ("ID", {"style": "dim", "ratio": 2, "overflow": "fold"}),
+    )
+    for r in rows:
+        date = r["date"] or "undated"
+        if r.get("date_inferred"):
+            date += "*"
+        publisher = r["publisher"] + (f" / {r['agency']}" if r.get("agency") else "")
+        t.add_row(date, publisher, r["title"], str(r["quote_count"]), r["id"])
+    if any(r.get("date_inferred") for r in rows):
+        t.caption = "* date inferred from the text"
+    return t
+
+
+def quotes_table(rows: Sequence[dict[str, Any]]) -> Table:
+    t = _table(
+        f"Quotes ({len(rows)})",
+        ("Date", {"no_wrap": True}),
+        ("Speaker", {"ratio": 1, "min_width": 12}),
+        ("Quote", {"ratio": 4, "min_width": 24}),
+        ("Source", {"style": "dim", "ratio": 1, "overflow": "fold"}),
+    )
+    for r in rows:
+        speaker = Text(r["speaker"], style=SIDE_STYLE.get(r["side"] or "", ""))
+        t.add_row(r["date"] or "", speaker, f"“{' '.join(r['text'].split())}”", f"{r['publisher']}\n{r['id']}")
+    return t
+
+
+def figures_table(rows: Sequence[dict[str, Any]]) -> Table:
+    t = _table(
+        "Figures",
+        ("Measure", {"ratio": 2, "min_width": 14}),
+        ("Value", {"justify": "right", "no_wrap": True}),
+        ("As written", {"ratio": 2, "min_width": 12}),
+        ("Claimed by", {"ratio": 1, "min_width": 10}),
+        ("Source", {"style": "dim", "ratio": 2, "overflow": "fold"}),
+    )
+    previous = None
+    for r in rows:
+        label = r["measure_label"] or "(unassigned)"
+        measure: Text | str = ""
+        if label != previous:
+            measure = Text(label)
+            if r["conflict"]:
+                measure.append("\n⚠ sources disagree", style="bold yellow")
+            if previous is not None:
+                t.add_section()
+            previous = label
+        value = format_value(r["value"], r["unit"])
+        if r["qualifier"]:
+            value = f"{r['qualifier']} {value}"
+        t.add_row(
+            measure,
+            Text(value, style="bold yellow" if r["conflict"] else "bold"),
+            f"“{r['text']}”",
+            r["claimant"] or "(reporting)",
+            f"{r['publisher']}, {r['date'] or 'undated'}\n{r['id']}",
+        )
+    return t
+
+
+TABLES = {
+    "timeline": timeline_table,
+    "actors": actors_table,
+    "articles": articles_table,
+    "quotes": quotes_table,
+    "figures": figures_table,
+}
+
+
+def highlighted_body(c: Corpus, article_id: str) -> Text:
+    """The article body with every quote and figure highlighted in place."""
+    article = c.articles[article_id]
+    text = Text(article.body)
+    for q in c.quotes_in_article(article_id):
+        text.stylize("bold cyan", q.start, q.end)
+    for f in c.figures_in_article(article_id):
+        text.stylize("bold yellow", f.start, f.end)
+    return text
+
+
+def show_article(c: Corpus, article_id: str) -> RenderableType:
+    a = c.articles[article_id]
+    meta = Text()
+    meta.append(a.title + "\n", style="bold")
+    meta.append(f"{a.publisher}" + (f" / {a.agency}" if a.agency else ""))
+    meta.append(f" · {a.date or 'undated'}" + (" (inferred)" if a.date_inferred else ""))
+    if a.byline:
+        meta.append(f" · by {a.byline}")
+    if a.event and a.event in c.events:
+        meta.append(f"\nEvent: {c.events[a.event].title} ({a.event})", style="dim")
+    parts: list[RenderableType] = [meta, Panel(highlighted_body(c, article_id), title=a.id, box=box.ROUNDED)]
+    quotes = c.quotes_in_article(article_id)
+    if quotes:
+        from .export import quote_row
+
+        parts.append(quotes_table([quote_row(c, q) for q in quotes]))
+    return Group(*parts)
+
+
+def show_event(c: Corpus, event_id: str) -> RenderableType:
+    from .export import article_row, quote_row
+
+    e = c.events[event_id]
+    head = Text()
+    head.append(e.title + "\n", style="bold")
+    head.append(f"{date_range(e.start, e.end)}" + (f" · {e.place}" if e.place else "") + "\n")
+    if e.negotiators:
+        head.append("Negotiators: " + ", ".join(c.speaker_name(n) for n in e.negotiators) + "\n")
+    head.append(e.summary + "\n")
+    head.append("Sources: " + "; ".join(e.sources), style="dim")
+    quotes = [quote_row(c, q) for q in c.quotes_for_event(e.id)]
+    articles = [article_row(c, a) for a in c.articles_for_event(e.id)]
+    return Group(head, quotes_table(quotes), articles_table(articles))
+
+
+def show_actor(c: Corpus, actor_id: str) -> RenderableType:
+    from .export import figure_row, quote_row
+
+    a = c.actors[actor_id]
+    head = Text()
+    head.append(a.name, style="bold")
+    head.append("  ")
+    head.append_text(side_text(a.side))
+    head.append(f"\n{a.role}" + (f", {a.organisation}" if a.organisation else "") + "\n")
+    if a.aliases:
+        head.append("Also: " + "; ".join(a.aliases) + "\n", style="dim")
+    quotes = [quote_row(c, q) for q in c.quotes_by_speaker(a.id)]
+    figures = [figure_row(c, f) for f in c.figures_by_claimant(a.id)]
+    parts: list[RenderableType] = [head, quotes_table(quotes)]
+    if figures:
+        parts.append(figures_table(figures))
+    return Group(*parts)
+
+
+def print_renderable(renderable: RenderableType, console: Console | None = None) -> None:
+    (console or Console(soft_wrap=False)).print(renderable)

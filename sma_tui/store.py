@@ -1,0 +1,251 @@
+"""The TinyDB store: the only module that imports tinydb.
+
+One JSON file holds the tables ``meta``, ``articles``, ``events``, ``actors``, ``quotes``,
+``figures`` and ``measures``. Reading parses the file once and returns a
+:class:`~sma_tui.corpus.Corpus`; writing happens under a file lock and replaces the file
+atomically (temp file in the same folder, fsync, ``os.replace``), keeping the previous
+good store as ``<name>.bak``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+from tinydb import TinyDB
+from tinydb.storages import Storage
+
+from . import __version__
+from .corpus import Corpus
+from .models import RECORD_TYPES, SCHEMA_VERSION, TABLES, Record
+
+LOCK_TIMEOUT = 30.0
+
+
+class StoreError(Exception):
+    """A problem with the store file, phrased for the user (one line)."""
+
+
+class _AtomicJSONStorage(Storage):
+    """TinyDB storage that parses the file once and writes it atomically."""
+
+    def __init__(self, path: str, create: bool = False) -> None:
+        self.path = Path(path)
+        self.create = create
+        self._cache: dict[str, dict[str, Any]] | None = None
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        if self._cache is None:
+            if not self.path.exists():
+                if self.create:
+                    return None
+                raise StoreError(f"store not found: {self.path}")
+            self._cache = _parse(self.path)
+        return self._cache
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        self._cache = data
+        _atomic_write_json(self.path, data)
+
+    def close(self) -> None:
+        self._cache = None
+
+
+def _parse(path: Path) -> dict[str, dict[str, Any]]:
+    try:
+        with path.open("r", encoding="utf-8") as fh:
+            data = json.load(fh)
+    except PermissionError:
+        raise StoreError(f"cannot read the store {path}: permission denied") from None
+    except IsADirectoryError:
+        raise StoreError(f"the store path {path} is a folder, not a file") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise StoreError(
+            f"the store {path} is corrupt ({exc.__class__.__name__} at {getattr(exc, 'pos', '?')}); "
+            f"restore {path.name}.bak if it exists, or run 'sma-tui build --force'"
+        ) from None
+    except OSError as exc:
+        raise StoreError(f"cannot read the store {path}: {exc.strerror or exc}") from None
+    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+        raise StoreError(f"the store {path} is not a sma-tui database; run 'sma-tui build --force'")
+    return data
+
+
+def _atomic_write_json(path: Path, data: Any) -> None:
+    """Write ``data`` as JSON so that a crash leaves either the old or the new file."""
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise StoreError(f"cannot write to {folder}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+            fh.flush()
+            os.fsync(fh.fileno())
+        if path.exists():  # keep the previous good store
+            _keep_backup(path)
+        os.replace(tmp, path)
+        _fsync_dir(folder)
+    except BaseException as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            raise StoreError(f"cannot write the store {path}: {exc.strerror or exc}") from None
+        raise
+
+
+def _keep_backup(path: Path) -> None:
+    """Keep the current store as ``<name>.bak`` before it is replaced.
+
+    A hard link costs nothing however big the store is (``os.replace`` gives the path a
+    new inode, so the link keeps the old content); fall back to a copy.
+    """
+    backup = path.with_name(path.name + ".bak")
+    try:
+        backup.unlink(missing_ok=True)
+        os.link(path, backup)
+    except OSError:
+        try:
+            shutil.copyfile(path, backup)
+        except OSError:
+            pass
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        dfd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dfd)
+    except OSError:
+        pass
+    finally:
+        os.close(dfd)
+
+
+class Store:
+    """A sma-tui database file.
+
+    >>> store = Store(path)
+    >>> corpus = store.load()          # everything, indexed, in memory
+    >>> store.replace_all(records)     # used by ``sma-tui build``
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path).expanduser()
+        self.lock_path = self.path.with_name(self.path.name + ".lock")
+
+    # ------------------------------------------------------------------ state
+    def exists(self) -> bool:
+        return self.path.is_file()
+
+    def mtime(self) -> float | None:
+        try:
+            return self.path.stat().st_mtime_ns / 1e9
+        except OSError:
+            return None
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the folder {self.path.parent}: {exc.strerror or exc}") from None
+        lock = FileLock(str(self.lock_path), timeout=LOCK_TIMEOUT)
+        try:
+            with lock:
+                yield
+        except Timeout:
+            raise StoreError(
+                f"the store {self.path} is locked by another sma-tui process "
+                f"(waited {LOCK_TIMEOUT:.0f} s); try again"
+            ) from None
+        except PermissionError:
+            raise StoreError(f"cannot lock the store {self.path}: permission denied") from None
+
+    @contextmanager
+    def _db(self, create: bool = False) -> Iterator[TinyDB]:
+        db = TinyDB(str(self.path), storage=_AtomicJSONStorage, create=create)
+        try:
+            yield db
+        finally:
+            db.close()
+
+    # ------------------------------------------------------------------ reads
+    def read_tables(self) -> dict[str, list[dict[str, Any]]]:
+        """Every table as a list of plain dicts (validated schema version)."""
+        with self._db() as db:
+            meta = db.table("meta").all()
+            self._check_schema(meta[0] if meta else None)
+            return {name: [dict(doc) for doc in db.table(name).all()] for name in ("meta", *TABLES)}
+
+    def load(self) -> Corpus:
+        """Read the whole store once and return it indexed in memory."""
+        tables = self.read_tables()
+        records: dict[str, list[Record]] = {}
+        for rtype in RECORD_TYPES:
+            try:
+                records[rtype.TABLE] = [rtype.from_dict(d) for d in tables[rtype.TABLE]]
+            except TypeError as exc:
+                raise StoreError(
+                    f"the store {self.path} has a malformed {rtype.TABLE} record ({exc}); "
+                    "run 'sma-tui check' or 'sma-tui build --force'"
+                ) from None
+        meta = tables["meta"][0] if tables["meta"] else {}
+        return Corpus.from_records(records, meta)
+
+    def _check_schema(self, meta: dict[str, Any] | None) -> None:
+        if meta is None:
+            raise StoreError(f"the store {self.path} has no schema version; run 'sma-tui build --force'")
+        version = meta.get("schema")
+        if not isinstance(version, int):
+            raise StoreError(f"the store {self.path} has an invalid schema version; run 'sma-tui build --force'")
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"the store {self.path} has schema {version}, newer than this sma-tui understands "
+                f"({SCHEMA_VERSION}); upgrade sma-tui"
+            )
+
+    # ----------------------------------------------------------------- writes
+    def replace_all(self, records: dict[str, Iterable[Record]], meta: dict[str, Any] | None = None) -> None:
+        """Write a whole new store in one atomic replace."""
+        data: dict[str, dict[str, Any]] = {"meta": {"1": self._meta(meta)}}
+        for name in TABLES:
+            data[name] = {str(i): r.to_dict() for i, r in enumerate(records.get(name, ()), start=1)}
+        with self._locked():
+            _atomic_write_json(self.path, data)
+
+    def update(self, change: Callable[[dict[str, list[dict[str, Any]]]], None]) -> None:
+        """Read-modify-write under the lock: ``change`` edits the table lists in place.
+
+        All of the change lands in one atomic write, or none of it does.
+        """
+        with self._locked():
+            tables = self.read_tables()
+            change(tables)
+            meta = tables["meta"][0] if tables["meta"] else {}
+            data: dict[str, dict[str, Any]] = {"meta": {"1": self._meta(meta)}}
+            for name in TABLES:
+                data[name] = {str(i): d for i, d in enumerate(tables[name], start=1)}
+            _atomic_write_json(self.path, data)
+
+    @staticmethod
+    def _meta(meta: dict[str, Any] | None) -> dict[str, Any]:
+        out = dict(meta or {})
+        out["schema"] = SCHEMA_VERSION
+        out["app_version"] = __version__
+        out["updated"] = datetime.now(UTC).isoformat(timespec="seconds")
+        return out
