@@ -9,10 +9,14 @@ exact character span of its text in the article body: ``body[start:end] == text`
 
 from __future__ import annotations
 
+import hashlib
+import re
+import unicodedata
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, ClassVar, Literal, TypeVar
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""1: first release. 2: articles carry ``fingerprint`` (dedupe key of the normalised body)."""
 
 Side = Literal["US", "ROK", "other"]
 SIDES: tuple[str, ...] = ("US", "ROK", "other")
@@ -22,6 +26,17 @@ ACTOR_KINDS: tuple[str, ...] = ("person", "institution", "anonymous")
 UNITS: tuple[str, ...] = ("USD", "KRW", "percent", "multiple", "troops", "people")
 
 T = TypeVar("T", bound="Record")
+
+_SPACE = re.compile(r"\s+")
+
+
+def fingerprint(body: str) -> str:
+    """Identity of an article's text: the same story saved twice (other line endings,
+    spacing, typographic quotes, case) gets the same fingerprint."""
+    text = unicodedata.normalize("NFKC", body)
+    text = text.translate(str.maketrans("‘’“”–—", "''\"\"--"))
+    text = _SPACE.sub(" ", text).strip().casefold()
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
 class Record:
@@ -56,6 +71,11 @@ class Article(Record):
     source: str | None = None  # where it came from: seed file name or the path added
     event: str | None = None  # timeline event the article belongs to
     added: str | None = None  # ISO timestamp when it entered the store
+    fingerprint: str | None = None  # see :func:`fingerprint`; set by the store on write
+
+    def __post_init__(self) -> None:
+        if self.fingerprint is None:
+            self.fingerprint = fingerprint(self.body)
 
 
 @dataclass(slots=True)

@@ -25,7 +25,18 @@ from tinydb.storages import Storage
 
 from . import __version__
 from .corpus import Corpus
-from .models import RECORD_TYPES, SCHEMA_VERSION, TABLES, Record
+from .models import RECORD_TYPES, SCHEMA_VERSION, TABLES, Record, fingerprint
+
+Tables = dict[str, list[dict[str, Any]]]
+
+
+def _migrate_1_to_2(tables: Tables) -> None:
+    for article in tables.get("articles", []):
+        article["fingerprint"] = fingerprint(article.get("body", ""))
+
+
+MIGRATIONS: dict[int, Callable[[Tables], None]] = {1: _migrate_1_to_2}
+"""``MIGRATIONS[v]`` upgrades the raw tables of schema ``v`` to ``v + 1`` in place."""
 
 LOCK_TIMEOUT = 30.0
 
@@ -68,15 +79,26 @@ def _parse(path: Path) -> dict[str, dict[str, Any]]:
     except IsADirectoryError:
         raise StoreError(f"the store path {path} is a folder, not a file") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise StoreError(
-            f"the store {path} is corrupt ({exc.__class__.__name__} at {getattr(exc, 'pos', '?')}); "
-            f"restore {path.name}.bak if it exists, or run 'sma-tui build --force'"
-        ) from None
+        raise StoreError(f"the store {path} is corrupt ({_what(exc)}); {_recovery_hint(path)}") from None
     except OSError as exc:
         raise StoreError(f"cannot read the store {path}: {exc.strerror or exc}") from None
     if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
-        raise StoreError(f"the store {path} is not a sma-tui database; run 'sma-tui build --force'")
+        raise StoreError(f"the store {path} is not a sma-tui database; {_recovery_hint(path)}")
     return data
+
+
+def _what(exc: Exception) -> str:
+    if isinstance(exc, json.JSONDecodeError):
+        return f"invalid JSON at line {exc.lineno} column {exc.colno}"
+    return "not UTF-8 text"
+
+
+def _recovery_hint(path: Path) -> str:
+    backup = path.with_name(path.name + ".bak")
+    rebuild = f"'sma-tui build --force --db {path}' rebuilds the bundled corpus"
+    if backup.is_file():
+        return f"restore the previous good copy with 'cp {backup} {path}', or {rebuild}"
+    return rebuild
 
 
 def _atomic_write_json(path: Path, data: Any) -> None:
@@ -88,6 +110,7 @@ def _atomic_write_json(path: Path, data: Any) -> None:
     except OSError as exc:
         raise StoreError(f"cannot write to {folder}: {exc.strerror or exc}") from None
     try:
+        os.fchmod(fd, _file_mode(path))  # mkstemp makes 0600; keep the store's own mode
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
             fh.flush()
@@ -104,6 +127,15 @@ def _atomic_write_json(path: Path, data: Any) -> None:
         if isinstance(exc, OSError):
             raise StoreError(f"cannot write the store {path}: {exc.strerror or exc}") from None
         raise
+
+
+def _file_mode(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _keep_backup(path: Path) -> None:
@@ -167,14 +199,23 @@ class Store:
         lock = FileLock(str(self.lock_path), timeout=LOCK_TIMEOUT)
         try:
             with lock:
+                self._remove_stale_temps()
                 yield
         except Timeout:
             raise StoreError(
-                f"the store {self.path} is locked by another sma-tui process "
-                f"(waited {LOCK_TIMEOUT:.0f} s); try again"
+                f"the store {self.path} is locked by another sma-tui process (waited {LOCK_TIMEOUT:.0f} s); try again"
             ) from None
         except PermissionError:
             raise StoreError(f"cannot lock the store {self.path}: permission denied") from None
+
+    def _remove_stale_temps(self) -> None:
+        """Temp files left by a writer that was killed mid-write (we hold the lock, so
+        no live writer owns one)."""
+        for tmp in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
 
     @contextmanager
     def _db(self, create: bool = False) -> Iterator[TinyDB]:
@@ -189,8 +230,13 @@ class Store:
         """Every table as a list of plain dicts (validated schema version)."""
         with self._db() as db:
             meta = db.table("meta").all()
-            self._check_schema(meta[0] if meta else None)
-            return {name: [dict(doc) for doc in db.table(name).all()] for name in ("meta", *TABLES)}
+            version = self._check_schema(meta[0] if meta else None)
+            tables = {name: [dict(doc) for doc in db.table(name).all()] for name in ("meta", *TABLES)}
+        while version < SCHEMA_VERSION:  # older stores are upgraded in memory; saved on next write
+            MIGRATIONS[version](tables)
+            version += 1
+            tables["meta"][0]["schema"] = version
+        return tables
 
     def load(self) -> Corpus:
         """Read the whole store once and return it indexed in memory."""
@@ -207,7 +253,7 @@ class Store:
         meta = tables["meta"][0] if tables["meta"] else {}
         return Corpus.from_records(records, meta)
 
-    def _check_schema(self, meta: dict[str, Any] | None) -> None:
+    def _check_schema(self, meta: dict[str, Any] | None) -> int:
         if meta is None:
             raise StoreError(f"the store {self.path} has no schema version; run 'sma-tui build --force'")
         version = meta.get("schema")
@@ -218,6 +264,11 @@ class Store:
                 f"the store {self.path} has schema {version}, newer than this sma-tui understands "
                 f"({SCHEMA_VERSION}); upgrade sma-tui"
             )
+        if version < min(MIGRATIONS, default=SCHEMA_VERSION):
+            raise StoreError(
+                f"the store {self.path} has schema {version}, too old to migrate; run 'sma-tui build --force'"
+            )
+        return version
 
     # ----------------------------------------------------------------- writes
     def replace_all(self, records: dict[str, Iterable[Record]], meta: dict[str, Any] | None = None) -> None:
