@@ -48,7 +48,9 @@ def check_claim(corpus: Corpus, claim: Quote | Figure, what: str) -> list[str]:
     if not (isinstance(claim.start, int) and isinstance(claim.end, int)):
         return [f"{what} {claim.id}: span is not a pair of integers"]
     if not 0 <= claim.start < claim.end <= len(body):
-        problems.append(f"{what} {claim.id}: span {claim.start}-{claim.end} outside article {article.id} (length {len(body)})")
+        problems.append(
+            f"{what} {claim.id}: span {claim.start}-{claim.end} outside article {article.id} (length {len(body)})"
+        )
     elif body[claim.start : claim.end] != claim.text:
         found = body[claim.start : claim.end]
         problems.append(

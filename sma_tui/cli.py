@@ -132,8 +132,19 @@ _COLUMNS = {
     "articles": ["id", "date", "date_inferred", "publisher", "agency", "title", "quote_count", "event"],
     "quotes": ["id", "date", "speaker", "speaker_id", "side", "text", "article", "start", "end", "event"],
     "figures": [
-        "id", "measure", "value", "unit", "qualifier", "text", "claimant", "article", "publisher",
-        "start", "end", "date", "conflict",
+        "id",
+        "measure",
+        "value",
+        "unit",
+        "qualifier",
+        "text",
+        "claimant",
+        "article",
+        "publisher",
+        "start",
+        "end",
+        "date",
+        "conflict",
     ],
 }
 
@@ -202,9 +213,13 @@ def _filter_quotes(c: Any, args: argparse.Namespace) -> list[Any]:
         article = c.get_article(args.article)
         quotes = [q for q in quotes if q.article == article.id]
     if args.query:
-        from .search import parse_query, search_quotes
+        from .search import QueryError, parse_query, search_quotes
 
-        quotes = search_quotes(c, parse_query(args.query), quotes)
+        try:
+            query = parse_query(args.query)
+        except QueryError as exc:
+            raise UsageError(str(exc)) from None
+        quotes = search_quotes(c, query, quotes)
     return list(quotes)
 
 

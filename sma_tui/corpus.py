@@ -193,14 +193,11 @@ class Corpus:
         raise LookupError_(f"no actor {key!r} (try 'sma-tui actors')")
 
     def match_actors(self, key: str) -> list[Actor]:
-        """Actors whose id, name or an alias contains ``key`` (case-insensitive)."""
-        needle = _norm(key)
-        hits = {
-            aid
-            for alias, aids in self._alias_index.items()
-            if needle in alias
-            for aid in aids
-        }
+        """Actors with a word of their id, name or an alias starting with ``key``."""
+        from .search import name_key
+
+        needle = name_key(key)
+        hits = {aid for alias, aids in self._alias_index.items() if needle in name_key(alias) for aid in aids}
         return [self.actors[a] for a in sorted(hits)]
 
     @staticmethod

@@ -37,6 +37,18 @@ def fold(text: str) -> str:
     return text.translate(_FOLD).casefold()
 
 
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def name_key(text: str) -> str:
+    """Folded words separated by single spaces, with a leading space: `` jeong eun bo``.
+
+    ``name_key(needle) in name_key(name)`` is a match at the start of a word, so that
+    ``speaker:esper`` finds Mark Esper but not a spokesperson.
+    """
+    return " " + _NON_WORD.sub(" ", fold(text)).strip()
+
+
 @dataclass(slots=True)
 class Query:
     terms: list[str] = field(default_factory=list)  # folded words and phrases
@@ -52,8 +64,15 @@ class Query:
     @property
     def empty(self) -> bool:
         return not (
-            self.terms or self.speaker or self.side or self.round is not None or self.event
-            or self.article or self.after or self.before or self.kind
+            self.terms
+            or self.speaker
+            or self.side
+            or self.round is not None
+            or self.event
+            or self.article
+            or self.after
+            or self.before
+            or self.kind
         )
 
 
@@ -80,7 +99,8 @@ def parse_query(text: str) -> Query:
             if not value:
                 continue
             if key == "speaker":
-                q.speaker.append(fold(value))
+                if name_key(value).strip():
+                    q.speaker.append(name_key(value))
             elif key == "side":
                 sides = {"us": "US", "usa": "US", "rok": "ROK", "korea": "ROK", "sk": "ROK", "other": "other"}
                 if value.lower() not in sides:
@@ -107,53 +127,94 @@ def parse_query(text: str) -> Query:
 
 
 class QuoteMatcher:
-    """Precomputed folded texts and speaker names so each keystroke is a cheap scan."""
+    """Column arrays over every quote so that one keystroke is a few C-speed scans.
+
+    Built once per corpus (O(n)); :meth:`search` then filters with list comprehensions
+    over precomputed folded texts, speaker haystacks, sides, events and dates. An
+    incremental caller (the TUI) passes the previous hits as ``pool`` when the new query
+    only narrows the old one, see :func:`narrows`.
+    """
 
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
         self.quotes = corpus.quote_list()
-        self._text = {q.id: fold(q.text) for q in self.quotes}
-        self._speaker_names: dict[str | None, str] = {None: ""}
+        quotes = self.quotes
+        self._text = [fold(q.text) for q in quotes]
+        haystacks: dict[str | None, str] = {None: ""}
+        sides: dict[str | None, str | None] = {None: None}
         for a in corpus.actors.values():
-            self._speaker_names[a.id] = fold(" | ".join([a.id, a.name, *a.aliases]))
+            haystacks[a.id] = " |".join(name_key(n) for n in [a.id, a.name, *a.aliases])
+            sides[a.id] = a.side
+        self._speaker = [haystacks.get(q.speaker, "") for q in quotes]
+        self._side = [sides.get(q.speaker) for q in quotes]
+        self._event = [q.event or "" for q in quotes]
+        self._article = [q.article for q in quotes]
+        self._kind = [q.kind for q in quotes]
+        self._date = [q.date or "" for q in quotes]
+        self._position = {id(q): i for i, q in enumerate(quotes)}
         self._round_ids = {e.number: e.id for e in corpus.rounds()}
 
+    def __len__(self) -> int:
+        return len(self.quotes)
+
+    def search_indices(self, query: Query, pool: Iterable[int] | None = None) -> list[int]:
+        """Positions (in :attr:`quotes`) of the quotes matching ``query``, in corpus order."""
+        idx: Iterable[int] = range(len(self.quotes)) if pool is None else pool
+        # cheapest, most selective filters first; each pass is one comprehension
+        rid = None if query.round is None else self._round_ids.get(query.round, "\0no such round")
+        for column, want in (
+            (self._event, rid),
+            (self._event, query.event),
+            (self._side, query.side),
+            (self._kind, query.kind),
+        ):
+            if want:
+                idx = [i for i in idx if column[i] == want]
+        if query.article:
+            ar, prefix = self._article, query.article
+            idx = [i for i in idx if ar[i].startswith(prefix)]
+        dt = self._date
+        if query.after:
+            idx = [i for i in idx if dt[i] >= query.after]
+        if query.before:
+            idx = [i for i in idx if dt[i] and dt[i] <= query.before]
+        sp = self._speaker
+        for name in query.speaker:
+            idx = [i for i in idx if name in sp[i]]
+        tx = self._text
+        for term in sorted(query.terms, key=len, reverse=True):  # longest = most selective
+            idx = [i for i in idx if term in tx[i]]
+        return idx if isinstance(idx, list) else list(idx)
+
     def search(self, query: Query, pool: Iterable[Quote] | None = None, limit: int | None = None) -> list[Quote]:
-        c = self.corpus
-        round_id = None
-        if query.round is not None:
-            round_id = self._round_ids.get(query.round, "\0no such round")
-        out: list[Quote] = []
-        for q in self.quotes if pool is None else pool:
-            if query.speaker:
-                names = self._speaker_names.get(q.speaker, "")
-                if not all(s in names for s in query.speaker):
-                    continue
-            if query.side:
-                actor = c.actors.get(q.speaker or "")
-                if actor is None or actor.side != query.side:
-                    continue
-            if round_id is not None and q.event != round_id:
-                continue
-            if query.event and (q.event or "") != query.event:
-                continue
-            if query.article and not q.article.startswith(query.article):
-                continue
-            if query.kind and q.kind != query.kind:
-                continue
-            date = q.date or ""
-            if query.after and date < query.after:
-                continue
-            if query.before and (not date or date > query.before):
-                continue
-            if query.terms:
-                text = self._text.get(q.id) or fold(q.text)
-                if not all(t in text for t in query.terms):
-                    continue
-            out.append(q)
-            if limit is not None and len(out) >= limit:
-                break
-        return out
+        positions = None
+        if pool is not None:
+            pos = self._position
+            positions = sorted(pos[id(q)] for q in pool if id(q) in pos)
+        found = self.search_indices(query, positions)
+        if limit is not None:
+            found = found[:limit]
+        quotes = self.quotes
+        return [quotes[i] for i in found]
+
+
+def narrows(old: Query, new: Query) -> bool:
+    """True when every quote matching ``new`` also matches ``old`` (so ``old``'s hits
+    can be the pool for ``new``): same filters, and every old term is contained in
+    some new term."""
+    if (old.side, old.round, old.event, old.article, old.after, old.before, old.kind) != (
+        new.side,
+        new.round,
+        new.event,
+        new.article,
+        new.after,
+        new.before,
+        new.kind,
+    ):
+        return False
+    if not all(any(o in n for n in new.speaker) for o in old.speaker):
+        return False
+    return all(any(o in n for n in new.terms) for o in old.terms)
 
 
 def search_quotes(corpus: Corpus, query: Query, pool: Iterable[Quote] | None = None) -> list[Quote]:
