@@ -1,0 +1,143 @@
+"""The store: round trip, atomic writes, locking, schema and corrupt-file errors."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from sma_tui.build import corpus_records
+from sma_tui.models import SCHEMA_VERSION, Actor
+from sma_tui.store import Store, StoreError
+
+
+def test_round_trip_keeps_every_record(store: Store, corpus) -> None:
+    loaded = store.load()
+    assert loaded.counts() == corpus.counts()
+    for name in ("articles", "events", "actors", "quotes", "figures", "measures"):
+        assert getattr(loaded, name) == getattr(corpus, name), name
+    assert loaded.meta["schema"] == SCHEMA_VERSION
+
+
+def test_store_file_is_tinydb_json_with_all_tables(store_path: Path) -> None:
+    data = json.loads(store_path.read_text(encoding="utf-8"))
+    assert set(data) == {"meta", "articles", "events", "actors", "quotes", "figures", "measures"}
+    assert all(isinstance(table, dict) for table in data.values())
+
+
+def test_update_is_one_atomic_write_and_keeps_a_backup(store: Store) -> None:
+    before = store.path.read_bytes()
+
+    def add_actor(tables):
+        tables["actors"].append(Actor("new-person", "New Person", "other").to_dict())
+
+    store.update(add_actor)
+    assert "new-person" in store.load().actors
+    assert store.path.with_name(store.path.name + ".bak").read_bytes() == before
+    leftovers = [p for p in store.path.parent.iterdir() if p.name.endswith(".tmp")]
+    assert leftovers == []
+
+
+def test_failed_update_changes_nothing(store: Store) -> None:
+    before = store.path.read_bytes()
+
+    def broken(tables):
+        tables["actors"].append(Actor("x", "X", "other").to_dict())
+        raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        store.update(broken)
+    assert store.path.read_bytes() == before
+
+
+def test_replace_all_writes_a_loadable_store(tmp_path: Path, corpus) -> None:
+    store = Store(tmp_path / "deep" / "folder" / "s.json")
+    store.replace_all(corpus_records(corpus))
+    assert store.load().counts() == corpus.counts()
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("{not json", "corrupt"),
+        ('{"meta": {"1": {"schema": 1}}, "articles": {"1": {"id": 1', "corrupt"),
+        ("[1, 2]", "not a sma-tui database"),
+        ("{}", "no schema version"),
+        ('{"meta": {"1": {"schema": 999}}}', "newer than this sma-tui"),
+        (b"\xff\xfe\x00garbage", "corrupt"),
+    ],
+)
+def test_bad_store_files_raise_one_line_errors(tmp_path: Path, content, message) -> None:
+    path = tmp_path / "bad.json"
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(StoreError) as err:
+        Store(path).load()
+    assert message in str(err.value)
+    assert "\n" not in str(err.value)
+    assert str(path) in str(err.value)
+
+
+def test_missing_store_is_reported(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="not found"):
+        Store(tmp_path / "nope.json").load()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores file permissions")
+def test_unreadable_store_is_reported(store_path: Path) -> None:
+    store_path.chmod(0)
+    with pytest.raises(StoreError, match="permission denied"):
+        Store(store_path).load()
+
+
+def test_nothing_outside_store_imports_tinydb() -> None:
+    import sma_tui
+
+    root = Path(sma_tui.__file__).parent
+    offenders = [
+        str(p.relative_to(root))
+        for p in root.rglob("*.py")
+        if p.name != "store.py" and ("import tinydb" in p.read_text() or "from tinydb" in p.read_text())
+    ]
+    assert offenders == []
+
+
+def test_older_schema_is_migrated_and_saved_on_next_write(store_path: Path) -> None:
+    data = json.loads(store_path.read_text(encoding="utf-8"))
+    data["meta"]["1"]["schema"] = 1
+    for article in data["articles"].values():
+        del article["fingerprint"]
+    store_path.write_text(json.dumps(data), encoding="utf-8")
+    store = Store(store_path)
+    corpus = store.load()
+    assert all(a.fingerprint and len(a.fingerprint) == 32 for a in corpus.articles.values())
+    store.update(lambda tables: None)
+    saved = json.loads(store_path.read_text(encoding="utf-8"))
+    assert saved["meta"]["1"]["schema"] == SCHEMA_VERSION
+    assert all("fingerprint" in a for a in saved["articles"].values())
+
+
+def test_schema_too_old_to_migrate(store_path: Path) -> None:
+    data = json.loads(store_path.read_text(encoding="utf-8"))
+    data["meta"]["1"]["schema"] = 0
+    store_path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(StoreError, match="too old"):
+        Store(store_path).load()
+
+
+def test_fingerprint_ignores_spacing_case_and_typography() -> None:
+    from sma_tui.models import fingerprint
+
+    assert fingerprint("Seoul’s “deal”\r\n\r\nends.") == fingerprint('seoul\'s "deal"\n\n ends.')
+    assert fingerprint("a deal") != fingerprint("no deal")
+
+
+def test_corrupt_store_suggests_the_backup(store: Store) -> None:
+    store.update(lambda tables: None)  # leaves a .bak
+    store.path.write_text("{", encoding="utf-8")
+    with pytest.raises(StoreError, match=r"cp .*\.bak"):
+        store.load()
