@@ -40,7 +40,8 @@ def _load_json(path: Path) -> Any:
 
 
 def link_events(corpus: Corpus) -> None:
-    """Give every undated-to-event claim its event, and every article the event of its claims."""
+    """Give every claim without an event the event of its date, and every article the
+    event most of its quotes belong to."""
     for claim in (*corpus.quotes.values(), *corpus.figures.values()):
         if claim.event is None:
             event = corpus.event_for_date(claim.date or corpus.articles[claim.article].date)
@@ -48,7 +49,7 @@ def link_events(corpus: Corpus) -> None:
     for article in corpus.articles.values():
         if article.event is not None:
             continue
-        votes = Counter(q.event for q in corpus.quotes.values() if q.article == article.id and q.event)
+        votes = Counter(q.event for q in corpus.quotes_in_article(article.id) if q.event)
         if votes:
             article.event = votes.most_common(1)[0][0]
         else:

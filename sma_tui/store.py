@@ -9,7 +9,6 @@ good store as ``<name>.bak``.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import tempfile
@@ -19,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import orjson
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.storages import Storage
@@ -72,13 +72,12 @@ class _AtomicJSONStorage(Storage):
 
 def _parse(path: Path) -> dict[str, dict[str, Any]]:
     try:
-        with path.open("r", encoding="utf-8") as fh:
-            data = json.load(fh)
+        data = orjson.loads(path.read_bytes())
     except PermissionError:
         raise StoreError(f"cannot read the store {path}: permission denied") from None
     except IsADirectoryError:
         raise StoreError(f"the store path {path} is a folder, not a file") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+    except orjson.JSONDecodeError as exc:
         raise StoreError(f"the store {path} is corrupt ({_what(exc)}); {_recovery_hint(path)}") from None
     except OSError as exc:
         raise StoreError(f"cannot read the store {path}: {exc.strerror or exc}") from None
@@ -87,10 +86,8 @@ def _parse(path: Path) -> dict[str, dict[str, Any]]:
     return data
 
 
-def _what(exc: Exception) -> str:
-    if isinstance(exc, json.JSONDecodeError):
-        return f"invalid JSON at line {exc.lineno} column {exc.colno}"
-    return "not UTF-8 text"
+def _what(exc: orjson.JSONDecodeError) -> str:
+    return f"invalid JSON at line {exc.lineno} column {exc.colno}"
 
 
 def _recovery_hint(path: Path) -> str:
@@ -111,8 +108,8 @@ def _atomic_write_json(path: Path, data: Any) -> None:
         raise StoreError(f"cannot write to {folder}: {exc.strerror or exc}") from None
     try:
         os.fchmod(fd, _file_mode(path))  # mkstemp makes 0600; keep the store's own mode
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(orjson.dumps(data))
             fh.flush()
             os.fsync(fh.fileno())
         if path.exists():  # keep the previous good store
@@ -226,12 +223,20 @@ class Store:
             db.close()
 
     # ------------------------------------------------------------------ reads
-    def read_tables(self) -> dict[str, list[dict[str, Any]]]:
-        """Every table as a list of plain dicts (validated schema version)."""
+    def read_tables(self) -> Tables:
+        """Every table as a list of plain dicts, migrated to the current schema.
+
+        The dicts are the parsed JSON objects themselves (no copies: at 10,000 articles
+        the store holds ~160,000 records, and every copy costs memory and time).
+        """
         with self._db() as db:
-            meta = db.table("meta").all()
-            version = self._check_schema(meta[0] if meta else None)
-            tables = {name: [dict(doc) for doc in db.table(name).all()] for name in ("meta", *TABLES)}
+            raw = db.storage.read() or {}
+        meta = list(raw.get("meta", {}).values())
+        version = self._check_schema(meta[0] if meta else None)
+        tables: Tables = {"meta": meta}
+        for name in TABLES:
+            docs = raw.pop(name, None)
+            tables[name] = list(docs.values()) if isinstance(docs, dict) else []
         while version < SCHEMA_VERSION:  # older stores are upgraded in memory; saved on next write
             MIGRATIONS[version](tables)
             version += 1
@@ -243,13 +248,15 @@ class Store:
         tables = self.read_tables()
         records: dict[str, list[Record]] = {}
         for rtype in RECORD_TYPES:
+            rows = tables.pop(rtype.TABLE)
             try:
-                records[rtype.TABLE] = [rtype.from_dict(d) for d in tables[rtype.TABLE]]
+                records[rtype.TABLE] = [rtype.from_dict(d) for d in rows]
             except TypeError as exc:
                 raise StoreError(
                     f"the store {self.path} has a malformed {rtype.TABLE} record ({exc}); "
                     "run 'sma-tui check' or 'sma-tui build --force'"
                 ) from None
+            del rows  # let the parsed dicts go table by table (peak memory)
         meta = tables["meta"][0] if tables["meta"] else {}
         return Corpus.from_records(records, meta)
 
