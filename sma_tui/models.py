@@ -15,8 +15,9 @@ import unicodedata
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, ClassVar, Literal, TypeVar
 
-SCHEMA_VERSION = 2
-"""1: first release. 2: articles carry ``fingerprint`` (dedupe key of the normalised body)."""
+SCHEMA_VERSION = 3
+"""1: first release. 2: articles carry ``fingerprint`` (dedupe key of the normalised body).
+3: article bodies are stored in body files beside the JSON (``body_sha``)."""
 
 Side = Literal["US", "ROK", "other"]
 SIDES: tuple[str, ...] = ("US", "ROK", "other")
@@ -83,11 +84,14 @@ class Article(Record):
     source: str | None = None  # where it came from: seed file name or the path added
     event: str | None = None  # timeline event the article belongs to
     added: str | None = None  # ISO timestamp when it entered the store
-    fingerprint: str | None = None  # see :func:`fingerprint`; set by the store on write
+    fingerprint: str | None = None  # see :func:`fingerprint`
+    body_sha: str | None = None  # SHA-256 of the body: the name of its body file in the store
 
     def __post_init__(self) -> None:
         if self.fingerprint is None:
             self.fingerprint = fingerprint(self.body)
+        if self.body_sha is None:
+            self.body_sha = hashlib.sha256(self.body.encode("utf-8")).hexdigest()
 
 
 @dataclass(slots=True)

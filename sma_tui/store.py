@@ -5,10 +5,16 @@ One JSON file holds the tables ``meta``, ``articles``, ``events``, ``actors``, `
 :class:`~sma_tui.corpus.Corpus`; writing happens under a file lock and replaces the file
 atomically (temp file in the same folder, fsync, ``os.replace``), keeping the previous
 good store as ``<name>.bak``.
+
+Article bodies live beside the JSON, in ``<name>.bodies/``, one immutable file per body
+named by the SHA-256 of its text (the article record keeps ``body_sha``). That keeps the
+JSON that every add must rewrite at half the size, and since a body file is never changed
+or deleted, the ``.bak`` of the JSON always still has its bodies.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
@@ -35,7 +41,12 @@ def _migrate_1_to_2(tables: Tables) -> None:
         article["fingerprint"] = fingerprint(article.get("body", ""))
 
 
-MIGRATIONS: dict[int, Callable[[Tables], None]] = {1: _migrate_1_to_2}
+def _migrate_2_to_3(tables: Tables) -> None:
+    """Schema 3 moved bodies out of the JSON: nothing to change in memory (a record that
+    still has ``body`` is read as it is); the next write moves them to body files."""
+
+
+MIGRATIONS: dict[int, Callable[[Tables], None]] = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
 """``MIGRATIONS[v]`` upgrades the raw tables of schema ``v`` to ``v + 1`` in place."""
 
 LOCK_TIMEOUT = 30.0
@@ -152,6 +163,24 @@ def _keep_backup(path: Path) -> None:
             pass
 
 
+def _write_blob(path: Path, text: str, durable: bool) -> None:
+    """Write an immutable body file atomically (a no-op if it already exists)."""
+    if path.exists():
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(text.encode("utf-8"))
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise StoreError(f"cannot write the article body {path}: {exc.strerror or exc}") from None
+
+
 def _fsync_dir(folder: Path) -> None:
     try:
         dfd = os.open(folder, os.O_RDONLY)
@@ -163,6 +192,16 @@ def _fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(dfd)
+
+
+def _compact(doc: dict[str, Any]) -> dict[str, Any]:
+    """Leave out empty optional fields: fewer keys to parse in every record."""
+    return {k: v for k, v in doc.items() if v is not None and v != [] and v is not False}
+
+
+def _numbered(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """TinyDB's on-disk form of a table: documents keyed by their id, "1", "2", ..."""
+    return dict(zip(map(str, range(1, len(rows) + 1)), rows, strict=True))
 
 
 class Store:
@@ -247,6 +286,8 @@ class Store:
         """Read the whole store once and return it indexed in memory."""
         tables = self.read_tables()
         records: dict[str, list[Record]] = {}
+        for doc in tables["articles"]:
+            doc["body"] = self._read_body(doc)
         for rtype in RECORD_TYPES:
             rows = tables.pop(rtype.TABLE)
             try:
@@ -278,26 +319,71 @@ class Store:
         return version
 
     # ----------------------------------------------------------------- writes
+    # ----------------------------------------------------------------- bodies
+    @property
+    def bodies_dir(self) -> Path:
+        return self.path.with_name(self.path.name + ".bodies")
+
+    def _body_path(self, sha: str) -> Path:
+        return self.bodies_dir / sha[:2] / f"{sha}.txt"
+
+    def _read_body(self, article: dict[str, Any]) -> str:
+        if "body" in article:  # a schema-2 store not yet rewritten
+            return str(article["body"])
+        sha = article.get("body_sha")
+        if not isinstance(sha, str):
+            raise StoreError(f"article {article.get('id')!r} in {self.path} has no body; run 'sma-tui check'")
+        path = self._body_path(sha)
+        try:
+            with path.open(encoding="utf-8", newline="") as fh:
+                return fh.read()
+        except FileNotFoundError:
+            raise StoreError(
+                f"the body of article {article.get('id')!r} is missing ({path}); "
+                f"keep {self.bodies_dir.name}/ beside {self.path.name}, or run 'sma-tui build --force'"
+            ) from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise StoreError(f"cannot read the body of article {article.get('id')!r} ({path}): {exc}") from None
+
+    def _externalise_bodies(self, articles: list[dict[str, Any]], durable: bool) -> None:
+        """Move every in-record ``body`` to its body file, leaving ``body_sha``."""
+        for doc in articles:
+            body = doc.pop("body", None)
+            if body is None:
+                continue
+            doc["body_sha"] = sha = hashlib.sha256(body.encode("utf-8")).hexdigest()
+            _write_blob(self._body_path(sha), body, durable)
+        if durable:
+            _fsync_dir(self.bodies_dir)
+
+    # ----------------------------------------------------------------- writes
     def replace_all(self, records: dict[str, Iterable[Record]], meta: dict[str, Any] | None = None) -> None:
         """Write a whole new store in one atomic replace."""
         data: dict[str, dict[str, Any]] = {"meta": {"1": self._meta(meta)}}
         for name in TABLES:
-            data[name] = {str(i): r.to_dict() for i, r in enumerate(records.get(name, ()), start=1)}
+            data[name] = _numbered([_compact(r.to_dict()) for r in records.get(name, ())])
         with self._locked():
+            self._externalise_bodies(list(data["articles"].values()), durable=False)
+            os.sync()  # one flush for all body files, before the JSON that names them
             _atomic_write_json(self.path, data)
 
-    def update(self, change: Callable[[dict[str, list[dict[str, Any]]]], None]) -> None:
+    def update(self, change: Callable[[Tables], None]) -> None:
         """Read-modify-write under the lock: ``change`` edits the table lists in place.
 
-        All of the change lands in one atomic write, or none of it does.
+        Article dicts that ``change`` adds may carry their ``body``; it is written to a body
+        file first. All of the change lands in one atomic write of the JSON, or none of it
+        does (an orphan body file is harmless).
         """
         with self._locked():
             tables = self.read_tables()
+            before = {id(d) for rows in tables.values() for d in rows}
             change(tables)
+            self._externalise_bodies(tables["articles"], durable=True)
             meta = tables["meta"][0] if tables["meta"] else {}
             data: dict[str, dict[str, Any]] = {"meta": {"1": self._meta(meta)}}
-            for name in TABLES:
-                data[name] = {str(i): d for i, d in enumerate(tables[name], start=1)}
+            for name in TABLES:  # records read from the file are compact already
+                rows = [d if id(d) in before else _compact(d) for d in tables[name]]
+                data[name] = _numbered(rows)
             _atomic_write_json(self.path, data)
 
     @staticmethod

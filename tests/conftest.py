@@ -29,10 +29,16 @@ def _built_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def store_path(_built_store: Path, tmp_path: Path) -> Path:
-    """A fresh copy of the bundled store that the test may modify."""
+    """A fresh copy of the bundled store (JSON and body files) that the test may modify."""
     path = tmp_path / "store.json"
-    shutil.copyfile(_built_store, path)
+    copy_store(_built_store, path)
     return path
+
+
+def copy_store(src: Path, dest: Path) -> None:
+    """Copy a store file with its ``.bodies`` folder."""
+    shutil.copyfile(src, dest)
+    shutil.copytree(Store(src).bodies_dir, Store(dest).bodies_dir)
 
 
 @pytest.fixture

@@ -25,6 +25,10 @@ def test_store_file_is_tinydb_json_with_all_tables(store_path: Path) -> None:
     data = json.loads(store_path.read_text(encoding="utf-8"))
     assert set(data) == {"meta", "articles", "events", "actors", "quotes", "figures", "measures"}
     assert all(isinstance(table, dict) for table in data.values())
+    # bodies live in body files named by their SHA-256, not in the JSON
+    for article in data["articles"].values():
+        assert "body" not in article
+        assert (Store(store_path).bodies_dir / article["body_sha"][:2] / f"{article['body_sha']}.txt").is_file()
 
 
 def test_update_is_one_atomic_write_and_keeps_a_backup(store: Store) -> None:
@@ -106,19 +110,36 @@ def test_nothing_outside_store_imports_tinydb() -> None:
     assert offenders == []
 
 
-def test_older_schema_is_migrated_and_saved_on_next_write(store_path: Path) -> None:
+def test_older_schema_is_migrated_and_saved_on_next_write(store_path: Path, corpus) -> None:
+    """A schema-1 store (bodies inline, no fingerprints) loads, and the next write
+    upgrades it: fingerprints added, bodies moved to body files."""
+    import shutil
+
     data = json.loads(store_path.read_text(encoding="utf-8"))
     data["meta"]["1"]["schema"] = 1
     for article in data["articles"].values():
-        del article["fingerprint"]
+        article["body"] = corpus.articles[article["id"]].body
+        del article["fingerprint"], article["body_sha"]
     store_path.write_text(json.dumps(data), encoding="utf-8")
     store = Store(store_path)
-    corpus = store.load()
-    assert all(a.fingerprint and len(a.fingerprint) == 32 for a in corpus.articles.values())
+    shutil.rmtree(store.bodies_dir)
+    loaded = store.load()
+    for article in loaded.articles.values():
+        assert article.fingerprint == corpus.articles[article.id].fingerprint
+        assert article.body == corpus.articles[article.id].body
     store.update(lambda tables: None)
     saved = json.loads(store_path.read_text(encoding="utf-8"))
     assert saved["meta"]["1"]["schema"] == SCHEMA_VERSION
-    assert all("fingerprint" in a for a in saved["articles"].values())
+    assert all("fingerprint" in a and "body" not in a for a in saved["articles"].values())
+    assert store.load().articles == corpus.articles
+
+
+def test_missing_body_file_is_a_one_line_error(store: Store) -> None:
+    import shutil
+
+    shutil.rmtree(store.bodies_dir)
+    with pytest.raises(StoreError, match="body of article .* is missing"):
+        store.load()
 
 
 def test_schema_too_old_to_migrate(store_path: Path) -> None:
