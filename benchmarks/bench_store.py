@@ -1,0 +1,113 @@
+"""The store at 10,000 articles: load time, peak memory, and one add.
+
+    python benchmarks/bench_store.py [--articles 10000] [--keep DIR]
+
+Prints, each against a baseline measured in the same run:
+
+- load: ``Store.load()`` (parse, build records, indices) in a fresh process, against a
+  fresh process that only reads and parses the same JSON with orjson (the floor);
+- peak memory (ru_maxrss) of that loading process (target: the whole app ≤ 400 MB);
+- one add (a locked read-modify-write of one new article) into the 10k store
+  (target ≤ 1 s), against copying the same JSON file byte for byte with fsync (the I/O floor).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+LOAD = """
+import resource, sys, time
+t = time.perf_counter()
+from sma_tui.store import Store
+corpus = Store(sys.argv[1]).load()
+print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, len(corpus.quotes))
+"""
+PARSE = """
+import resource, sys, time
+t = time.perf_counter()
+import orjson
+data = orjson.loads(open(sys.argv[1], 'rb').read())
+print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 0)
+"""
+
+
+def run(code: str, path: Path) -> tuple[float, float]:
+    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
+    seconds, rss, _ = out.stdout.split()
+    return float(seconds), float(rss)
+
+
+def make_store(folder: Path, n: int) -> Path:
+    from synth import generate
+
+    from sma_tui.build import corpus_records
+    from sma_tui.store import Store
+
+    path = folder / "synth.json"
+    if not path.exists():
+        corpus, _ = generate(n)
+        Store(path).replace_all(corpus_records(corpus), {"corpus": "synthetic"})
+    return path
+
+
+def main() -> int:
+    p = argparse.ArgumentParser()
+    p.add_argument("--articles", type=int, default=10_000)
+    p.add_argument("--keep", type=Path, help="reuse / keep the generated store in this folder")
+    p.add_argument("--repeat", type=int, default=3)
+    args = p.parse_args()
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="sma-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    t = time.perf_counter()
+    path = make_store(folder, args.articles)
+    size = path.stat().st_size / 1e6
+    print(f"store: {args.articles:,} articles, JSON {size:.1f} MB (ready in {time.perf_counter() - t:.1f} s)")
+
+    loads = [run(LOAD, path) for _ in range(args.repeat)]
+    parses = [run(PARSE, path) for _ in range(args.repeat)]
+    load_s, parse_s = statistics.median(x[0] for x in loads), statistics.median(x[0] for x in parses)
+    load_mb, parse_mb = max(x[1] for x in loads), max(x[1] for x in parses)
+    print(f"load: {load_s:.2f} s (baseline orjson parse {parse_s:.2f} s; ratio {load_s / parse_s:.2f}x)")
+    print(
+        f"peak memory of a load: {load_mb:.0f} MB RSS "
+        f"(baseline parse {parse_mb:.0f} MB; ratio {load_mb / parse_mb:.2f}x)"
+    )
+
+    from sma_tui.models import Article
+    from sma_tui.store import Store
+
+    store = Store(path)
+    adds, copies = [], []
+    for i in range(args.repeat):
+        article = Article(f"bench-{time.time_ns()}-{i}", "Bench", "Bench", f"A new article {time.time_ns()}.")
+        start = time.perf_counter()
+        store.update(lambda tables, a=article: tables["articles"].append(a.to_dict()))
+        adds.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        data = path.read_bytes()
+        with open(folder / "copy.json", "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        copies.append(time.perf_counter() - start)
+    add_s, copy_s = statistics.median(adds), statistics.median(copies)
+    print(
+        f"one add into the store: {add_s:.2f} s (target <= 1 s; baseline file copy {copy_s:.2f} s; "
+        f"ratio {add_s / copy_s:.1f}x)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
