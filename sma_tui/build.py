@@ -5,7 +5,10 @@ Inputs (all under :func:`sma_tui.paths.corpus_dir`):
 - ``articles.json`` + ``articles/*.txt``: metadata and verbatim bodies;
 - ``dossier/events.json``, ``dossier/actors.json``, ``dossier/measures.json``: the curated
   timeline, actors and the figure-measure vocabulary, each fact with its sources;
-- ``annotations.json``: the hand-checked quotes and figures, each with its exact span.
+- the quotes and figures are extracted by the same pipeline as ``sma-tui add``
+  (:mod:`sma_tui.ingest`), then ``corrections.json`` applies the few hand fixes it needs
+  (each with its reason). The hand-checked gold they must equal lives in
+  ``tests/fixtures/gold/bundled.json``.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .corpus import Corpus
-from .models import Actor, Article, Event, Figure, Measure, Quote, Record
+from .models import Actor, Article, Event, Measure, Record
 from .paths import corpus_dir
 from .store import Store
 
@@ -58,39 +61,57 @@ def link_events(corpus: Corpus) -> None:
     corpus.reindex()
 
 
-def bundled_corpus(root: Path | None = None) -> Corpus:
-    """Read ``data/`` into a :class:`Corpus` (no store involved)."""
+def bundled_sources(root: Path | None = None) -> list[tuple[dict[str, Any], str]]:
+    """The bundled articles: curated metadata (as :class:`Article` fields) and verbatim body."""
     root = root or corpus_dir()
-    articles: list[Article] = []
+    out = []
     for meta in _load_json(root / "articles.json"):
         meta = dict(meta)
         body = read_body(root / meta.pop("file"))
         meta["source"] = meta.pop("seed", None)
-        articles.append(Article.from_dict({**meta, "body": body}))
-    dossier = root / "dossier"
-    events = [Event.from_dict(d) for d in _load_json(dossier / "events.json")]
-    actors = [Actor.from_dict(d) for d in _load_json(dossier / "actors.json")]
-    measures = [Measure.from_dict(d) for d in _load_json(dossier / "measures.json")]
+        out.append((meta, body))
+    return out
 
-    annotations = _load_json(root / "annotations.json")
-    quotes: list[Quote] = []
-    figures: list[Figure] = []
-    counters: Counter[str] = Counter()
-    for raw in sorted(annotations["quotes"], key=lambda d: (d["article"], d["start"])):
-        counters[raw["article"] + "/q"] += 1
-        quotes.append(Quote.from_dict({**raw, "id": f"{raw['article']}/q{counters[raw['article'] + '/q']}"}))
-    for raw in sorted(annotations["figures"], key=lambda d: (d["article"], d["start"])):
-        counters[raw["article"] + "/f"] += 1
-        figures.append(Figure.from_dict({**raw, "id": f"{raw['article']}/f{counters[raw['article'] + '/f']}"}))
+
+def bundled_corpus(root: Path | None = None, *, extractor: bool = True) -> Corpus:
+    """Read ``data/`` into a :class:`Corpus` (no store involved).
+
+    The quotes and figures come from the extraction pipeline plus ``corrections.json``;
+    ``extractor=False`` gives the dossier and the articles without any claims.
+    """
+    from .ingest import extract
+    from .ingest.corrections import apply_corrections
+
+    root = root or corpus_dir()
+    sources = bundled_sources(root)
+    dossier = root / "dossier"
     records: dict[str, list[Record]] = {
-        "articles": list(articles),
-        "events": list(events),
-        "actors": list(actors),
-        "quotes": list(quotes),
-        "figures": list(figures),
-        "measures": list(measures),
+        "articles": [Article.from_dict({**meta, "body": body}) for meta, body in sources],
+        "events": [Event.from_dict(d) for d in _load_json(dossier / "events.json")],
+        "actors": [Actor.from_dict(d) for d in _load_json(dossier / "actors.json")],
+        "quotes": [],
+        "figures": [],
+        "measures": [Measure.from_dict(d) for d in _load_json(dossier / "measures.json")],
     }
     corpus = Corpus.from_records(records, {"corpus": "bundled"})
+    if not extractor:
+        return corpus
+    for meta, body in sources:
+        x = extract(body, corpus=corpus, source=meta.get("source"), overrides=meta)
+        for q in x.quotes:
+            corpus.quotes[q.id] = q
+        for f in x.figures:
+            corpus.figures[f.id] = f
+        for a in x.actors:
+            corpus.actors.setdefault(a.id, a)
+    corrections = root / "corrections.json"
+    if corrections.is_file():
+        try:
+            apply_corrections(corpus, _load_json(corrections))
+        except ValueError as exc:
+            raise CorpusError(f"{corrections}: {exc}") from None
+    for article in corpus.articles.values():
+        article.event = None  # recomputed from the corrected quotes
     link_events(corpus)
     return corpus
 

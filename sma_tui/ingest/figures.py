@@ -1,0 +1,166 @@
+"""Figures: money (USD, KRW), percentages, multiples and counts, with their qualifier,
+and the measure the sentence says they are."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "hundred": 100, "half": 0.5, "double": 2, "triple": 3,
+}  # fmt: skip
+SCALES = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "billion": 1e9, "bln": 1e9, "bn": 1e9, "trillion": 1e12}
+
+_QUAL = (
+    r"(?P<qual>(?:nearly|almost|about|around|roughly|approximately|some|over|under|more\ than|less\ than"
+    r"|fewer\ than|at\ least|at\ most|up\ to|as\ many\ as|as\ much\ as|as\ few\ as|as\ little\ as|close\ to"
+    r"|an\ estimated|just\ over|just\ under|well\ over|upwards\ of)\s+(?:an?\s+)?)?"
+)
+_NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_WORDNUM = r"(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+_SCALE = r"(?:\s?(?P<scale>thousand|million|billion|trillion|mln|bln|bn)\b)?"
+_PEOPLE_NOUNS = (
+    r"(?:troops|soldiers|service\s?members|servicemen|personnel|employees|workers|staff|people|Koreans"
+    r"|South\ Koreans|civilians|members)"
+)
+_TROOP_NOUNS = {"troops", "soldiers", "servicemembers", "service members", "servicemen", "personnel"}
+_MODIFIER = (
+    r"(?:(?:American|U\.S\.|US|South\ Korean|Korean|base|local|civilian|military|USFK|full-time|[a-z]+-time)\s+){0,3}"
+)
+_INCREASE = r"(?:\s+(?:increase|hike|jump|rise|raise))?"
+
+FIGURE_RE = re.compile(
+    rf"""(?<![\w$.,]){_QUAL}(?:
+      (?P<usd>(?:US\$|U\.S\.\s?\$|\$|USD\s?)\s?(?P<usd_n>{_NUM}){_SCALE})
+    | (?P<krw>(?P<krw_n>{_NUM})\s?(?P<krw_scale>thousand|million|billion|trillion)?\s?won\b)
+    | (?P<pct>(?P<pct_n>{_NUM}|{_WORDNUM})(?:\s?(?:percent|per\ cent|pct)\b|\s?%))
+    | (?P<fold>(?P<fold_n>{_NUM}|{_WORDNUM})(?:-|\s)?fold{_INCREASE}\b)
+    | (?P<times>(?P<times_n>{_NUM}|{_WORDNUM})\s+times\b)
+    | (?P<strong>(?P<strong_n>{_NUM})-strong\s+(?:[\w.]+\s+){{0,3}}?
+        (?:Forces\s+Korea|contingent|forces|force|garrison|troops)\b)
+    | (?P<count>(?P<count_n>\d{{1,3}}(?:,\d{{3}})+|\d{{2,}})\s+{_MODIFIER}(?P<noun>{_PEOPLE_NOUNS})\b)
+    )""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_PHRASAL_UP = re.compile(
+    r"\b(?:bring|brings|bringing|brought|raise|raises|raising|raised|boost\w*|lift\w*)\b(?:\s+\S+){0,4}\s*$", re.I
+)
+
+
+@dataclass(slots=True)
+class FigureSpan:
+    start: int
+    end: int
+    value: float
+    unit: str
+    qualifier: str | None
+
+
+def _number(text: str) -> float:
+    low = text.lower()
+    if low in NUMBER_WORDS:
+        return float(NUMBER_WORDS[low])
+    return float(text.replace(",", ""))
+
+
+def find_figures(body: str, start: int, end: int) -> list[FigureSpan]:
+    out = []
+    for m in FIGURE_RE.finditer(body, start, end):
+        g = m.groupdict()
+        qual = g["qual"]
+        a = m.start()
+        if qual:
+            q = " ".join(qual.lower().split())
+            q = re.sub(r"\s+an?$", "", q)
+            if q == "up to" and _PHRASAL_UP.search(body, max(start, a - 60), a):
+                a += len(qual)  # "bring spending up to two percent": a verb particle, not a qualifier
+                q = None
+            qualifier: str | None = q
+        else:
+            qualifier = None
+        if g["usd"]:
+            value, unit = _number(g["usd_n"]) * SCALES.get((g["scale"] or "").lower(), 1), "USD"
+        elif g["krw"]:
+            value, unit = _number(g["krw_n"]) * SCALES.get((g["krw_scale"] or "").lower(), 1), "KRW"
+        elif g["pct"]:
+            value, unit = _number(g["pct_n"]), "percent"
+        elif g["fold"]:
+            value, unit = _number(g["fold_n"]), "multiple"
+        elif g["times"]:
+            value, unit = _number(g["times_n"]), "multiple"
+        elif g["strong"]:
+            value, unit = _number(g["strong_n"]), "troops"
+        else:
+            noun = " ".join(g["noun"].lower().split())
+            value, unit = _number(g["count_n"]), ("troops" if noun in _TROOP_NOUNS else "people")
+            if _is_year(g["count_n"], body, m.end()):
+                continue
+        out.append(FigureSpan(a, m.end(), round(value, 4), unit, qualifier))
+    return out
+
+
+def _is_year(num: str, body: str, end: int) -> bool:
+    return len(num) == 4 and num.isdigit() and 1900 <= int(num) <= 2100
+
+
+# ------------------------------------------------------------------- measures
+_DEMAND = re.compile(
+    r"\b(?:demand\w*|ask(?:ed|s|ing)?|request\w*|press(?:ed|es|ing)|want\w*|sought|seek\w*|call(?:ed|s)? for"
+    r"|insist\w*)\b",
+    re.I,
+)
+_PAYMENT = re.compile(
+    r"\b(?:paid|pays|agreed to pay|required to pay|current(?:ly)?|previous|last year's|this year's|up from|bill|2019|"
+    r"10th SMA|under the (?:previous|current|old|expired))\b",
+    re.I,
+)
+_PAYMENT_AFTER = re.compile(r"^\)?[^.;]{0,25}?\b(?:in 2019|last year|it (?:agreed to )?pa(?:y|id)|this year)\b", re.I)
+_OFFER = re.compile(r"\b(?:offer\w*|propos\w*)\b", re.I)
+_LEAVE = re.compile(r"\b(?:unpaid leave|furlough\w*|without pay)\b", re.I)
+_NATO = re.compile(r"\bNATO\b|\btarget\b")
+_CLAUSE_START = re.compile(r"[,;:(]\s*(?=[^,;:(]*$)")
+
+
+def measure_for(
+    body: str, fig: FigureSpan, sent_start: int, sent_end: int, prev: tuple[FigureSpan, str | None] | None
+) -> str | None:
+    """The measure the sentence says a figure states, or None."""
+    sentence = body[sent_start:sent_end]
+    before = body[sent_start : fig.start]
+    after = body[fig.end : sent_end]
+    if prev is not None and body[prev[0].end : fig.start].strip() == "(" and fig.unit in ("USD", "KRW"):
+        return prev[1]  # "1.0389 trillion won ($853 million)": the conversion of the figure before
+    if fig.unit == "troops":
+        return "usfk-troops"
+    if fig.unit == "people":
+        return "workers-on-leave" if _LEAVE.search(sentence) else None
+    if fig.unit == "multiple":
+        return "us-demand-increase" if _DEMAND.search(sentence) else None
+    if fig.unit == "percent":
+        clause = _clause(before) + body[fig.end : fig.end + 20]
+        if _NATO.search(clause) or re.match(r"\s*(?:target|of GDP target)", after):
+            return "nato-target"
+        if _OFFER.search(sentence) and re.search(r"\b(?:Seoul|South Korea\w*|Korean)\b", sentence):
+            return "seoul-offer"
+        if _DEMAND.search(before) and re.search(r"\bincrease|\braise", sentence):
+            return "us-demand-increase"
+        return None
+    # money: the nearest cue before the figure decides; a demand anywhere before it wins
+    # over a bare "pay", and a payment cue right after it ("it agreed to pay in 2019") counts
+    clause = _clause(before)
+    pay = list(_PAYMENT.finditer(clause))
+    dem = list(_DEMAND.finditer(before))
+    if pay and (not dem or pay[-1].start() + len(before) - len(clause) > dem[-1].start()):
+        return "seoul-payment-2019"
+    if _PAYMENT_AFTER.search(after):
+        return "seoul-payment-2019"
+    if dem:
+        return "us-demand"
+    return None
+
+
+def _clause(before: str) -> str:
+    m = _CLAUSE_START.search(before)
+    return before[m.end() :] if m else before
