@@ -86,6 +86,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     _add_db(p)
 
+    p = sub.add_parser("add", help="add news articles (.txt, .md, .html; folders recursively) with their claims")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    p.add_argument("--dry-run", action="store_true", help="extract and print, write nothing")
+    p.add_argument("--json", action="store_true", help="print the extraction as JSON")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="publication date (overrides the text)")
+    p.add_argument("--publisher", metavar="NAME", help="publisher (overrides the text)")
+    p.add_argument("--title", metavar="TEXT", help="title (overrides the text)")
+    _add_db(p)
+
     p = sub.add_parser("check", help="verify every span, reference and the schema of the store")
     p.add_argument("--json", action="store_true", help="print the problems as a JSON array")
     _add_db(p)
@@ -295,6 +304,111 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_add(args: argparse.Namespace) -> int:
+    """Extract each file, print what was found, and store the new articles in one write
+    (each article with all its claims, or nothing)."""
+    from .build import build_store
+    from .ingest.batch import apply_to_tables, prepare
+    from .store import Store
+
+    if args.date is not None and not _iso_date(args.date):
+        raise UsageError(f"--date {args.date!r} is not a date like 2020-04-28")
+    overrides = {"date": args.date, "publisher": args.publisher, "title": args.title}
+    store = Store(_db_path(args))
+    if not store.path.exists() and not args.dry_run:
+        build_store(store)
+        print(f"sma-tui: built a new store at {store.path}", file=sys.stderr)
+    corpus = store.load() if store.path.exists() else _bundled()
+    batch = prepare([Path(p) for p in args.paths], corpus, overrides, dry_run=args.dry_run)
+    new = batch.to_store
+    if new and not args.dry_run:
+        store.update(lambda tables: apply_to_tables(tables, new))
+    for line in batch.warnings:
+        print(f"sma-tui: warning: {line}", file=sys.stderr)
+    if args.json:
+        from .export import to_json
+
+        _out(to_json([_add_row(corpus, item) for item in batch.items]) + "\n")
+    else:
+        _print_add_summary(corpus, batch, args.dry_run)
+    for line in batch.errors:
+        print(f"sma-tui: error: {line}", file=sys.stderr)
+    return EXIT_FAIL if batch.errors else EXIT_OK
+
+
+def _iso_date(text: str) -> bool:
+    from datetime import date
+
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10
+
+
+def _bundled() -> Any:
+    from .build import bundled_corpus
+
+    return bundled_corpus()
+
+
+def _add_row(c: Any, item: Any) -> dict[str, Any]:
+    row: dict[str, Any] = {"path": item.path, "status": item.status}
+    if item.duplicate_of:
+        row["duplicate_of"] = item.duplicate_of
+    if item.message:
+        row["error"] = item.message
+    x = item.extraction
+    if x is not None:
+        a = x.article
+        row["article"] = {k: v for k, v in a.to_dict().items() if k not in ("body", "body_sha")}
+        row["quotes"] = [{**q.to_dict(), "speaker_name": c.speaker_name(q.speaker)} for q in x.quotes]
+        row["figures"] = [{**f.to_dict(), "claimant_name": c.speaker_name(f.claimant)} for f in x.figures]
+        row["new_actors"] = [a.to_dict() for a in x.actors]
+    return row
+
+
+def _print_add_summary(c: Any, batch: Any, dry_run: bool) -> None:
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    from .render import print_renderable
+
+    for item in batch.items:
+        if item.status == "duplicate":
+            print(f"{item.path}: already in the store as {item.duplicate_of}; nothing added")
+            continue
+        x = item.extraction
+        if x is None:
+            continue
+        a = x.article
+        event = c.events.get(a.event) if a.event else None
+        head = Text.assemble(
+            (f"{a.title}\n", "bold"),
+            f"{a.publisher} · {a.date or 'undated'}",
+            f" · dateline {a.dateline}" if a.dateline else "",
+            f" · event {event.title}" if event else "",
+        )
+        quotes = Table("speaker", "date", "kind", "quote", box=None, show_header=True, expand=True)
+        for q in sorted(x.quotes, key=lambda q: (c.speaker_name(q.speaker), q.start)):
+            new = " (new)" if any(n.id == q.speaker for n in x.actors) else ""
+            quotes.add_row(c.speaker_name(q.speaker) + new, q.date or "", q.kind, _clip(q.text, 90))
+        figures = Table("figure", "value", "measure", "claimant", box=None, show_header=True, expand=True)
+        for f in x.figures:
+            value = f"{f.value:,.4f}".rstrip("0").rstrip(".")
+            figures.add_row(f.text, f"{value} {f.unit}", f.measure or "", c.speaker_name(f.claimant))
+        verb = "would add" if dry_run else "added"
+        title = f"{verb} {a.id} ({len(x.quotes)} quotes, {len(x.figures)} figures, {len(x.actors)} new actors)"
+        print_renderable(Panel(Group(head, Text(""), quotes, Text(""), figures), title=title, title_align="left"))
+
+
+def _clip(text: str, n: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
 def cmd_tui(args: argparse.Namespace) -> int:
     from .build import build_store
     from .store import Store
@@ -321,6 +435,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "quotes": cmd_listing,
     "show": cmd_show,
     "check": cmd_check,
+    "add": cmd_add,
 }
 
 

@@ -137,7 +137,7 @@ class Quote(Record):
     start: int
     end: int
     text: str
-    speaker: str | None  # actor id
+    speaker: str | None = None  # actor id; None = unattributed (the store leaves empty fields out)
     kind: str = "full"  # full | partial | block
     date: str | None = None
     event: str | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -58,11 +59,12 @@ class FigureSpan:
     qualifier: str | None
 
 
-def _number(text: str) -> float:
+def _number(text: str, scale: str | None = None) -> float:
     low = text.lower()
+    factor = Decimal(str(SCALES.get((scale or "").lower(), 1)))
     if low in NUMBER_WORDS:
-        return float(NUMBER_WORDS[low])
-    return float(text.replace(",", ""))
+        return float(Decimal(str(NUMBER_WORDS[low])) * factor)
+    return float(Decimal(text.replace(",", "")) * factor)
 
 
 def find_figures(body: str, start: int, end: int) -> list[FigureSpan]:
@@ -81,9 +83,9 @@ def find_figures(body: str, start: int, end: int) -> list[FigureSpan]:
         else:
             qualifier = None
         if g["usd"]:
-            value, unit = _number(g["usd_n"]) * SCALES.get((g["scale"] or "").lower(), 1), "USD"
+            value, unit = _number(g["usd_n"], g["scale"]), "USD"
         elif g["krw"]:
-            value, unit = _number(g["krw_n"]) * SCALES.get((g["krw_scale"] or "").lower(), 1), "KRW"
+            value, unit = _number(g["krw_n"], g["krw_scale"]), "KRW"
         elif g["pct"]:
             value, unit = _number(g["pct_n"]), "percent"
         elif g["fold"]:

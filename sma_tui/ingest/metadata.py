@@ -113,7 +113,12 @@ def read_metadata(body: str, paras: list[Paragraph]) -> Metadata:
             break
         if len(text) <= 100:
             header.append(text)
-        if meta.title is None and not _SKIP_TITLE.match(text) and len(text) <= 160 and not text.endswith((".", ":")):
+        ends = (
+            text.rstrip('"”’)').endswith((".", ":", "!", "?"))
+            and not text.endswith(("”", '"'))
+            or text.endswith(('."', ".”", ".", ":"))
+        )
+        if meta.title is None and len(paras) > 1 and not _SKIP_TITLE.match(text) and len(text) <= 160 and not ends:
             if not p.skip and "\n" not in text:
                 meta.title = text
                 p.title = True

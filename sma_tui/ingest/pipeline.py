@@ -315,6 +315,9 @@ class _Run:
             gap = self.body[prev.span.end : q.open]
             if q.kind != "partial" and gap.count("\n\n") <= 1 and len(gap) < 400:
                 return prev.ref  # a quotation continuing the previous speaker's
+        last = self.resolver.subjects[-1] if self.resolver.subjects else None
+        if q.kind == "full" and q.open == self.paras[para].start and last is not None and q.open - last.pos < 400:
+            return last.ref  # a quotation paragraph after 'X said ...'
         return None
 
     def _quote_date(self, sentence_date: date | None) -> str | None:

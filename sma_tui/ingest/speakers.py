@@ -36,7 +36,7 @@ _STOP = frozenset(
     "sputnik kcna usfk nato sma biden administration congress".split()
 )
 _NAME_TOKEN = r"(?:[A-Z][a-z]+(?:-[a-z]+)?|[A-Z][a-z]*[A-Z][a-z]+|O'[A-Z][a-z]+)"
-_PERSON = re.compile(rf"\b{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}}\b")
+_PERSON = re.compile(rf"\b(?:{_NAME_TOKEN}\.?\s+){{0,4}}{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})\b")
 _KOREAN_NAME = re.compile(r"^[A-Z][a-z]+ [A-Z][a-z]+-[a-z]+$")
 
 _ANON_HEADS = frozenset(
@@ -171,6 +171,9 @@ class Resolver:
             for m in reversed(self.subjects):
                 if m.pos < pos and m.person:
                     return m.ref, True
+            for p, full in reversed(self.names):  # no speaker yet: the last person named
+                if p < pos:
+                    return self._person(full, pos, full, context), True
             return None, True
         if n in ("they", "it", "we", "i", "you"):
             return None, False
@@ -224,7 +227,8 @@ class Resolver:
             known = self._same_anonymous(words)
             if known:
                 return known, True
-            return self._new(_capital(np), "anonymous", _side(np, context), np), True
+            name = _capital(re.sub(r"^(?:a|an|the)\s+", "", np, flags=re.I)) + " (anonymous)"
+            return self._new(name, "anonymous", _side(np, context), np), True
         if head in _INST_HEADS or any(w in _INST_HEADS for w in words[-2:]):
             known = self._same_anonymous(words) if words[0] in ("a", "an") else None
             if known:
@@ -265,7 +269,9 @@ class Resolver:
         return self._new(name, "person", _side(surface, context, name), surface)
 
     def _new(self, name: str, kind: str, side: str, surface: str) -> NewActor:
-        key = slug(re.sub(r"^(?:a|an|the)\s+", "", name, flags=re.I))
+        key = slug(re.sub(r"^(?:a|an|the)\s+|\s*\(anonymous\)$", "", name, flags=re.I))
+        if key in self.index.actors:  # an id taken by a different actor of the corpus
+            key = f"{key}-{kind}"
         actor = self.new.get(key)
         if actor is None:
             actor = self.new[key] = NewActor(key, name, kind, side)
@@ -308,11 +314,12 @@ def _clean_np(np: str) -> str:
 
 def _strip_titles(name: str) -> str:
     words = name.split()
-    while words and (words[0].lower() in _TITLES or words[0].lower() in _STOP):
-        words.pop(0)
     while words and words[-1].lower() in _STOP:
         words.pop()
-    return " ".join(words)
+    k = len(words)
+    while k > 0 and words[k - 1].lower() not in _TITLES and words[k - 1].lower() not in _STOP and len(words) - k < 3:
+        k -= 1
+    return " ".join(words[k:])
 
 
 def _person_name(np: str) -> str | None:

@@ -1,0 +1,86 @@
+"""``sma-tui add``: dry run, dedupe, bad files, JSON, and ``check`` green afterwards."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sma_tui.cli import main
+from sma_tui.store import Store
+
+ARTICLES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_dry_run_writes_nothing(store_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = store_path.read_bytes()
+    code, out, _ = _run(
+        capsys, "add", "--db", str(store_path), "--dry-run", str(ARTICLES / "yonhap-2019-12-18-round5.txt")
+    )
+    assert code == 0 and "would add yonhap-2019-12-18" in out and "Jeong Eun-bo" in out
+    assert store_path.read_bytes() == before
+
+
+def test_add_folder_then_check_is_green_and_again_is_deduped(store_path: Path, capsys) -> None:
+    code, out, err = _run(capsys, "add", "--db", str(store_path), "--json", str(ARTICLES))
+    assert code == 0, err
+    rows = json.loads(out)
+    assert [r["status"] for r in rows] == ["added"] * 5
+    c = Store(store_path).load()
+    assert len(c.articles) == 10
+    assert all(c.articles[r["article"]["id"]].body for r in rows)
+    assert c.get_actor("Kang Kyung-wha").side_guessed
+    code, out, err = _run(capsys, "check", "--db", str(store_path))
+    assert code == 0 and "check: ok" in out, out + err
+    before = store_path.read_bytes()
+    code, out, _ = _run(capsys, "add", "--db", str(store_path), str(ARTICLES / "ap-2020-04-21-trump-rejects.txt"))
+    assert code == 0 and "already in the store as ap-undated; nothing added" in out
+    assert store_path.read_bytes() == before
+
+
+def test_same_text_saved_differently_is_a_duplicate(store_path: Path, tmp_path: Path, capsys) -> None:
+    body = (ARTICLES / "reuters-2020-04-01-furlough.txt").read_text(encoding="utf-8")
+    copy = tmp_path / "copy.md"
+    copy.write_text(body.replace("\n", "\r\n").replace("“", '"').replace("”", '"'), encoding="utf-8")
+    code, out, _ = _run(
+        capsys, "add", "--db", str(store_path), "--json", str(ARTICLES / "reuters-2020-04-01-furlough.txt"), str(copy)
+    )
+    rows = json.loads(out)
+    assert [r["status"] for r in rows] == ["added", "duplicate"] and rows[1]["duplicate_of"] == rows[0]["article"]["id"]
+
+
+def test_bad_files_fail_one_line_each_and_the_others_are_added(store_path: Path, tmp_path: Path, capsys) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02")
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"x" * (5 * 1024 * 1024 + 10))
+    good = tmp_path / "good.html"
+    good.write_text(
+        "<html><head><title>Talks</title><script>alert('\"x\"')</script></head><body>"
+        "<p>SEOUL (Reuters) - Seoul and Washington resumed talks.</p>"
+        '<p>"We are close to a deal," Jeong Eun-bo told reporters on Tuesday.</p></body></html>',
+        encoding="utf-8",
+    )
+    paths = [tmp_path / "empty.txt", tmp_path / "binary.txt", big, tmp_path / "missing.txt", good]
+    code, out, err = _run(capsys, "add", "--db", str(store_path), "--date", "2020-03-17", *map(str, paths))
+    assert code == 1
+    errors = [line for line in err.splitlines() if line.startswith("sma-tui: error:")]
+    assert len(errors) == 4 and all(len(e) < 200 for e in errors)
+    c = Store(store_path).load()
+    (added,) = [a for a in c.articles.values() if a.source == str(good)]
+    assert added.id == "reuters-2020-03-17" and added.event == "round-7"
+    (q,) = c.quotes_in_article(added.id)
+    assert (q.text, q.speaker) == ("We are close to a deal", "jeong-eun-bo")
+    assert main(["check", "--db", str(store_path)]) == 0
+
+
+def test_bad_date_is_a_usage_error(store_path: Path, capsys) -> None:
+    code, _, err = _run(capsys, "add", "--db", str(store_path), "--date", "2020-13-01", str(ARTICLES))
+    assert code == 2 and "--date" in err
