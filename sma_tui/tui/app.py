@@ -1,0 +1,195 @@
+"""The sma-tui explorer app.
+
+The first frame shows the main screen in its loading state; a thread worker reads the
+store (:meth:`Store.load`, the only I/O) and posts the corpus back in a
+:class:`~sma_tui.tui.messages.CorpusLoaded` message. Widgets ask for drill-downs with
+``Open*`` messages; the app pushes the screens, so escape always pops one level.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual import on, work
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from ..corpus import Corpus
+from ..export import citation
+from ..search import QuoteMatcher
+from .commands import DossierCommands
+from .messages import CorpusFailed, CorpusLoaded, OpenActor, OpenArticle, OpenEvent, OpenFigureGroup
+from .screens.base import FOCUS_BINDINGS, DrillScreen, SmaScreen
+from .screens.detail import ActorScreen, EventScreen, FigureGroupScreen
+from .screens.help import HelpScreen
+from .screens.main import MainScreen
+from .screens.reader import ArticleBody, ReaderScreen
+from .screens.search import SearchScreen
+from .widgets.lists import SmaTable
+
+HERE = Path(__file__).parent
+
+
+class SmaApp(App[None]):
+    """``SmaApp(db_path).run()``: the CLI's entry point (``sma-tui`` with no subcommand)."""
+
+    TITLE = "SMA dossier"
+    SUB_TITLE = "loading…"
+    CSS_PATH = [HERE / "app.tcss", HERE / "screens.tcss", HERE / "widgets.tcss"]
+    COMMANDS = App.COMMANDS | {DossierCommands}
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="sma.quit", tooltip="Quit sma-tui"),
+        Binding("question_mark,f1", "help", "Help", id="sma.help", tooltip="Show every key binding"),
+        Binding("slash", "search", "Search", id="sma.search", tooltip="Search all quotes"),
+        Binding(
+            "c",
+            "copy_quote",
+            "Copy",
+            id="sma.copy",
+            tooltip="Copy the highlighted quote as a citation: “…” — Speaker, Publisher, Date",
+        ),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Palette",
+            show=False,
+            priority=True,
+            id="sma.palette",
+            tooltip="Command palette: jump to a round, event, actor, article or figure group; change theme",
+        ),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="sma.force-quit", tooltip="Quit sma-tui"),
+    ]
+
+    def __init__(self, db_path: Path) -> None:
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.corpus: Corpus | None = None
+        self.matcher: QuoteMatcher | None = None
+        self.main_screen = MainScreen(self.db_path)
+
+    def get_default_screen(self) -> MainScreen:
+        return self.main_screen
+
+    def on_mount(self) -> None:
+        self.load_corpus()
+
+    # ------------------------------------------------------------------ loading
+    @work(thread=True, exclusive=True, exit_on_error=False, group="load", description="Loading the dossier")
+    def load_corpus(self) -> None:
+        """Read the store off the UI thread; every failure becomes the error panel."""
+        from ..store import Store
+
+        try:
+            corpus = Store(self.db_path).load()
+            matcher = QuoteMatcher(corpus)
+        except Exception as exc:  # the error panel is the one place a failure may end up
+            self.post_message(CorpusFailed(self.db_path, _describe(exc)))
+            return
+        self.post_message(CorpusLoaded(corpus, matcher))
+
+    @on(CorpusLoaded)
+    def _loaded(self, message: CorpusLoaded) -> None:
+        self.corpus, self.matcher = message.corpus, message.matcher
+        n = message.corpus.counts()
+        self.sub_title = (
+            f"{n['quotes']} quotes · {n['figures']} figures · {n['actors']} actors · "
+            f"{n['events']} events · {n['articles']} articles"
+        )
+        self.main_screen.show_corpus(message.corpus)
+
+    @on(CorpusFailed)
+    def _failed(self, message: CorpusFailed) -> None:
+        self.sub_title = "store unreadable"
+        self.main_screen.show_error(message.error)
+
+    # ------------------------------------------------------------------ drill-down
+    def _trail(self) -> tuple[str, ...]:
+        screen = self.screen
+        return screen.trail if isinstance(screen, SmaScreen) else MainScreen.trail
+
+    def _corpus_or_warn(self) -> Corpus | None:
+        if self.corpus is None:
+            self.notify("The dossier is still loading.", severity="warning")
+        return self.corpus
+
+    def open_event(self, event_id: str) -> None:
+        if (c := self._corpus_or_warn()) and event_id in c.events:
+            self.push_screen(EventScreen(c, self._trail(), event_id))
+
+    def open_actor(self, actor_id: str) -> None:
+        if (c := self._corpus_or_warn()) and actor_id in c.actors:
+            self.push_screen(ActorScreen(c, self._trail(), actor_id))
+
+    def open_article(self, article_id: str, claim_id: str | None = None) -> None:
+        if (c := self._corpus_or_warn()) is None:
+            return
+        if article_id not in c.articles:
+            self.notify(f"The article {article_id} is not in the store.", severity="error")
+            return
+        self.push_screen(ReaderScreen(c, self._trail(), article_id, claim_id))
+
+    def open_figure_group(self, measure_id: str) -> None:
+        if (c := self._corpus_or_warn()) and any(g.measure.id == measure_id for g in c.figure_groups()):
+            self.push_screen(FigureGroupScreen(c, self._trail(), measure_id))
+
+    @on(OpenEvent)
+    def _open_event(self, message: OpenEvent) -> None:
+        self.open_event(message.event_id)
+
+    @on(OpenActor)
+    def _open_actor(self, message: OpenActor) -> None:
+        self.open_actor(message.actor_id)
+
+    @on(OpenArticle)
+    def _open_article(self, message: OpenArticle) -> None:
+        self.open_article(message.article_id, message.claim_id)
+
+    @on(OpenFigureGroup)
+    def _open_figure_group(self, message: OpenFigureGroup) -> None:
+        self.open_figure_group(message.measure_id)
+
+    # ------------------------------------------------------------------ actions
+    def action_search(self) -> None:
+        if isinstance(self.screen, SearchScreen):
+            self.screen.query_one("#search-input").focus()
+            return
+        if (c := self._corpus_or_warn()) and self.matcher is not None:
+            self.push_screen(SearchScreen(c, self._trail(), self.matcher))
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_copy_quote(self) -> None:
+        screen = self.screen
+        quote = screen.focused_quote() if isinstance(screen, SmaScreen) else None
+        if quote is None or self.corpus is None:
+            self.notify("Highlight a quote first (in a round, an actor, search or the reader).", severity="warning")
+            return
+        text = citation(self.corpus, quote)
+        self.copy_to_clipboard(text)
+        self.notify(text, title="Citation copied")
+
+
+def binding_sections() -> list[tuple[str, Iterable[BindingType]]]:
+    """Every binding of the app, by where it applies (the help screen lists these)."""
+    return [
+        ("everywhere", [*SmaApp.BINDINGS, *FOCUS_BINDINGS]),
+        ("main screen", MainScreen.BINDINGS),
+        ("lists", SmaTable.BINDINGS),
+        ("drill-down", DrillScreen.BINDINGS),
+        ("reader", [*ReaderScreen.BINDINGS, *ArticleBody.BINDINGS]),
+        ("search", SearchScreen.BINDINGS),
+        ("help", HelpScreen.BINDINGS),
+    ]
+
+
+def _describe(exc: BaseException) -> str:
+    from ..store import StoreError
+
+    if isinstance(exc, StoreError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return f"cannot read the store: {exc.strerror or exc}"
+    return f"the store could not be loaded ({type(exc).__name__}: {exc})"

@@ -1,0 +1,115 @@
+"""Small text helpers shared by the screens: dates, labels, sentences. No Textual here."""
+
+from __future__ import annotations
+
+from ..corpus import Corpus, FigureGroup
+from ..export import format_value
+from ..models import Article, Event, Figure, Quote
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _parts(iso: str) -> tuple[int, int, int] | None:
+    try:
+        year, month, day = (int(p) for p in iso[:10].split("-"))
+    except ValueError:
+        return None
+    if not 1 <= month <= 12:
+        return None
+    return year, month, day
+
+
+def human_date(iso: str | None) -> str:
+    """``2019-11-19`` → ``19 Nov 2019`` (undated → ``undated``; odd input passes through)."""
+    if not iso:
+        return "undated"
+    parts = _parts(iso)
+    if parts is None:
+        return iso
+    year, month, day = parts
+    return f"{day} {MONTHS[month - 1]} {year}"
+
+
+def date_range(start: str, end: str) -> str:
+    """``18–19 Nov 2019``, ``31 Mar–1 Apr 2020``, ``30 Dec 2019–2 Jan 2020``."""
+    a, b = _parts(start), _parts(end)
+    if a is None or b is None or a == b:
+        return human_date(start)
+    if a[0] != b[0]:
+        return f"{human_date(start)}–{human_date(end)}"
+    if a[1] != b[1]:
+        return f"{a[2]} {MONTHS[a[1] - 1]}–{b[2]} {MONTHS[b[1] - 1]} {b[0]}"
+    return f"{a[2]}–{b[2]} {MONTHS[b[1] - 1]} {b[0]}"
+
+
+def event_label(event: Event) -> str:
+    """What the breadcrumb and palette call an event: ``Round 3`` or its title."""
+    if event.kind == "round" and event.number is not None:
+        return f"Round {event.number}"
+    return event.title
+
+
+def event_command(event: Event) -> str:
+    """``round: 3 — Seoul, 18–19 Nov 2019`` / ``event: 10th SMA expires — 31 Dec 2019``."""
+    when = date_range(event.start, event.end)
+    if event.kind == "round" and event.number is not None:
+        where = f"{event.place}, " if event.place else ""
+        return f"round: {event.number} — {where}{when}"
+    return f"event: {event.title} — {when}"
+
+
+def article_label(article: Article) -> str:
+    return f"{article.publisher}, {human_date(article.date)}"
+
+
+def claim_date(corpus: Corpus, claim: Quote | Figure) -> str | None:
+    article = corpus.articles.get(claim.article)
+    return claim.date or (article.date if article else None)
+
+
+def source_of(corpus: Corpus, claim: Quote | Figure) -> str:
+    """``Yonhap News Agency, 7 Apr 2020``: the publisher and date of the claim's article."""
+    article = corpus.articles.get(claim.article)
+    if article is None:
+        return claim.article
+    return article_label(article)
+
+
+def value_sources(corpus: Corpus, figures: list[Figure]) -> str:
+    """Distinct sources of one value: ``Yonhap News Agency (7 Apr 2020, 28 Apr 2020)``,
+    ``Breitbart News (19 Nov 2019, ×2)``: publishers in order, each with its dates."""
+    by_publisher: dict[str, dict[str, int]] = {}
+    for f in figures:
+        article = corpus.articles.get(f.article)
+        publisher = article.publisher if article else f.article
+        when = human_date(article.date if article else f.date)
+        dates = by_publisher.setdefault(publisher, {})
+        dates[when] = dates.get(when, 0) + 1
+    return "; ".join(
+        f"{p} ({', '.join(f'{d}, ×{n}' if n > 1 else d for d, n in dates.items())})"
+        for p, dates in by_publisher.items()
+    )
+
+
+def group_values(group: FigureGroup) -> str:
+    """``$870 million vs $990 million`` for a conflict, else the one value."""
+    return " vs ".join(format_value(v.value, v.unit) for v in group.values)
+
+
+def claimant_name(corpus: Corpus, figure: Figure) -> str:
+    return corpus.speaker_name(figure.claimant) if figure.claimant else "(reported)"
+
+
+def sentence_span(body: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or line) of ``body`` that holds ``body[start:end]``."""
+    starts = [body.rfind("\n", 0, start) + 1]
+    starts += [i + 2 for i in (body.rfind(p, 0, start) for p in (". ", "? ", "! ")) if i != -1]
+    s = max(starts)
+    ends = [i + 1 for i in (body.find(p, end) for p in (". ", "? ", "! ")) if i != -1]
+    newline = body.find("\n", end)
+    ends.append(newline if newline != -1 else len(body))
+    return min(s, start), max(min(ends), end)
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())

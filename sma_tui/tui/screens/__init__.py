@@ -1,0 +1,1 @@
+"""The screens: the main three-pane screen, the drill-downs, search and help."""

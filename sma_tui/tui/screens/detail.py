@@ -1,0 +1,148 @@
+"""Drill-down screens for a round or event, an actor, and a figure group."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual import on
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import DataTable, Label, Static
+
+from ...corpus import Corpus, FigureGroup
+from ...export import format_value
+from ...models import Quote
+from ..format import date_range, event_label, group_values, human_date, value_sources
+from ..messages import OpenArticle
+from ..widgets.browser import FigureBrowser, QuoteBrowser
+from ..widgets.lists import SmaTable, cell
+from .base import DrillScreen
+
+
+def _info(*lines: Content | str) -> Static:
+    return Static(Content("\n").join(Content(x) if isinstance(x, str) else x for x in lines), classes="info-text")
+
+
+class BrowserScreen(DrillScreen):
+    """A drill-down whose quotes can be copied with ``c``."""
+
+    def focused_quote(self) -> Quote | None:
+        for browser in self.query(QuoteBrowser):
+            if browser.table.has_focus or browser.has_focus_within:
+                return browser.current()
+        return None
+
+
+class EventScreen(BrowserScreen):
+    """A round or event: when, where, who negotiated, the summary, its quotes and sources."""
+
+    def __init__(self, corpus: Corpus, trail: tuple[str, ...], event_id: str) -> None:
+        self.event = corpus.events[event_id]
+        super().__init__(corpus, trail, event_label(self.event))
+
+    def compose_content(self) -> Iterable[Widget]:
+        c, e = self.corpus, self.event
+        negotiators = ", ".join(
+            f"{c.speaker_name(n)} ({c.actors[n].side})" if n in c.actors else n for n in e.negotiators
+        )
+        public = [s.removeprefix("public: ") for s in e.sources if s not in c.articles]
+        lines: list[Content | str] = [
+            Content.styled(e.title, "bold"),
+            f"{date_range(e.start, e.end)} · {e.place or 'place not recorded'}"
+            + (f" · round {e.number}" if e.number is not None else ""),
+        ]
+        if negotiators:
+            lines.append(f"Negotiators: {negotiators}")
+        if e.summary:
+            lines.append(Content(e.summary))
+        if public:
+            lines.append(Content.styled("Other sources: " + "; ".join(public), "dim"))
+        with VerticalScroll(classes="info"):
+            yield _info(*lines)
+        quotes = c.quotes_for_event(e.id)
+        yield Label(f"Quotes ({len(quotes)})", classes="section")
+        yield QuoteBrowser(c, ("speaker", "date", "text"), empty="No quotes are linked to this event.", id="quotes")
+        articles = c.articles_for_event(e.id)
+        yield Label(f"Source articles ({len(articles)})", classes="section")
+        yield SmaTable(id="articles", classes="articles-table")
+
+    def on_mount(self) -> None:
+        c = self.corpus
+        self.query_one(QuoteBrowser).show_quotes(c.quotes_for_event(self.event.id))
+        table = self.query_one("#articles", SmaTable)
+        table.add_column("Publisher", key="publisher")
+        table.add_column("Date", key="date")
+        table.add_column("Q", key="quotes")
+        table.add_column("Title", key="title")
+        for a in c.articles_for_event(self.event.id):
+            table.add_row(
+                cell(a.publisher, 22),
+                cell(human_date(a.date)),
+                cell(str(c.quote_count_for_article(a.id))),
+                cell(a.title, 70),
+                key=a.id,
+            )
+        self.query_one(QuoteBrowser).table.focus()
+
+    @on(DataTable.RowSelected, "#articles")
+    def _open_article(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.row_key.value:
+            self.post_message(OpenArticle(event.row_key.value))
+
+
+class ActorScreen(BrowserScreen):
+    """An actor: who they are, all their quotes across time, and the figures they stated."""
+
+    def __init__(self, corpus: Corpus, trail: tuple[str, ...], actor_id: str) -> None:
+        self.actor = corpus.actors[actor_id]
+        super().__init__(corpus, trail, self.actor.name)
+
+    def compose_content(self) -> Iterable[Widget]:
+        a, c = self.actor, self.corpus
+        quotes, figures = c.quotes_by_speaker(a.id), c.figures_by_claimant(a.id)
+        side = f"{a.side} (side guessed)" if a.side_guessed else a.side
+        lines: list[Content | str] = [Content.styled(a.name, "bold"), f"{side} · {a.kind} · {a.role or '—'}"]
+        if a.organisation and a.organisation not in a.role:
+            lines.append(a.organisation)
+        if a.aliases:
+            lines.append("Also called: " + ", ".join(a.aliases))
+        with VerticalScroll(classes="info"):
+            yield _info(*lines)
+        yield Label(f"Quotes ({len(quotes)})", classes="section")
+        yield QuoteBrowser(c, ("date", "event", "text"), empty=f"No quotes by {a.name} in the corpus.", id="quotes")
+        yield Label(f"Figures stated ({len(figures)})", classes="section")
+        yield FigureBrowser(c, ("value", "measure", "source"), empty=f"{a.name} states no figures.", id="figures")
+
+    def on_mount(self) -> None:
+        self.query_one(QuoteBrowser).show_quotes(self.corpus.quotes_by_speaker(self.actor.id))
+        self.query_one(FigureBrowser).show(self.corpus.figures_by_claimant(self.actor.id))
+        self.query_one(QuoteBrowser).table.focus()
+
+
+class FigureGroupScreen(DrillScreen):
+    """Everything said about one measure: each value with the sentence it came from."""
+
+    def __init__(self, corpus: Corpus, trail: tuple[str, ...], measure_id: str) -> None:
+        groups = [g for g in corpus.figure_groups() if g.measure.id == measure_id]
+        if not groups:
+            raise KeyError(measure_id)
+        self.group: FigureGroup = groups[0]
+        super().__init__(corpus, trail, self.group.measure.label)
+
+    def compose_content(self) -> Iterable[Widget]:
+        g, c = self.group, self.corpus
+        lines: list[Content | str] = [Content.styled(g.measure.label, "bold")]
+        if g.conflict:
+            lines.append(Content.styled(f"⚠ Sources disagree: {group_values(g)}", "bold $warning"))
+        for v in g.values:
+            lines.append(f"{format_value(v.value, v.unit)} — {value_sources(c, v.figures)}")
+        with VerticalScroll(classes="info"):
+            yield _info(*lines)
+        yield Label(f"Figures ({len(g.figures)}) — enter opens the article at the figure", classes="section")
+        yield FigureBrowser(c, ("value", "claimant", "source", "sentence"), empty="No figures.", id="figures")
+
+    def on_mount(self) -> None:
+        self.query_one(FigureBrowser).show(self.group.figures)
+        self.query_one(FigureBrowser).table.focus()

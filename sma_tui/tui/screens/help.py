@@ -1,0 +1,65 @@
+"""F1 / ``?``: every key binding of the app, as currently mapped (``App.set_keymap``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from ..widgets.lists import SmaTable, cell
+from ..widgets.status import TooSmall
+from .base import SmaModal
+
+INTRO = (
+    "sma-tui — who said what, when, in which round of the 2019–2021 U.S.–South Korea SMA talks.\n"
+    "Drill down with enter, come back with escape. Search quotes with /, jump anywhere with ctrl+p."
+)
+
+
+def binding_rows(
+    app_keymap: dict[str, str],
+    sections: Iterable[tuple[str, Iterable[BindingType]]],
+    key_display: Callable[[Binding], str],
+) -> list[tuple[str, str, str, str]]:
+    """(where, keys, description, id) for every binding with an id, keymap applied."""
+    rows: list[tuple[str, str, str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for where, bindings in sections:
+        for b in bindings:
+            if not isinstance(b, Binding) or not b.id or (where, b.id) in seen:
+                continue
+            seen.add((where, b.id))
+            keys = app_keymap.get(b.id, b.key)
+            shown = ", ".join(key_display(Binding(k.strip(), b.action)) for k in keys.split(","))
+            rows.append((where, shown, b.tooltip or b.description or b.action, b.id))
+    return rows
+
+
+class HelpScreen(SmaModal):
+    BINDINGS = [
+        Binding("escape,question_mark,f1", "dismiss", "Close help", id="sma.close-help", tooltip="Close this help")
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-dialog") as dialog:
+            dialog.border_title = "Keys"
+            dialog.border_subtitle = "escape closes"
+            yield Static(INTRO, id="help-intro")
+            yield SmaTable(id="help-table")
+        yield TooSmall()
+
+    def on_mount(self) -> None:
+        from ..app import binding_sections
+
+        table = self.query_one(SmaTable)
+        table.add_column("Where", key="where")
+        table.add_column("Keys", key="keys")
+        table.add_column("Action", key="action")
+        table.add_column("Binding id", key="id")
+        keymap = dict(getattr(self.app, "_keymap", {}))  # what set_keymap installed
+        for row in binding_rows(keymap, binding_sections(), self.app.get_key_display):
+            table.add_row(*(cell(x) for x in row), key=f"{row[0]}:{row[3]}")
+        table.focus()

@@ -1,0 +1,87 @@
+"""The main screen: Timeline, Actors and Figures side by side (below 120 columns the
+Timeline runs down the left with Actors and Figures stacked on the right), or the loading /
+error panel while there is no corpus."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual.binding import Binding
+from textual.containers import Grid
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, Footer, Header
+
+from ...corpus import Corpus
+from ..widgets.panes import ActorsPane, FiguresPane, Pane, TimelinePane
+from ..widgets.status import ErrorPanel, LoadingPanel
+from .base import SmaScreen
+
+PANES = {"timeline": "#timeline", "actors": "#actors", "figures": "#figures"}
+
+
+class MainScreen(SmaScreen):
+    BINDINGS = [
+        Binding("1", "focus_pane('timeline')", "Timeline", id="sma.focus-timeline", tooltip="Focus the Timeline pane"),
+        Binding("2", "focus_pane('actors')", "Actors", id="sma.focus-actors", tooltip="Focus the Actors pane"),
+        Binding("3", "focus_pane('figures')", "Figures", id="sma.focus-figures", tooltip="Focus the Figures pane"),
+    ]
+
+    def __init__(self, db_path: Path) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.corpus: Corpus | None = None
+        self.error: str | None = None
+        self.loaded = False
+
+    def compose_body(self) -> Iterable[Widget]:
+        yield Header()
+        with ContentSwitcher(initial="loading", id="main-switcher"):
+            yield LoadingPanel(self.db_path, id="loading")
+            yield ErrorPanel(id="error")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._apply()
+
+    def show_corpus(self, corpus: Corpus) -> None:
+        """Called by the app when the worker has loaded the store (maybe before we mount)."""
+        self.corpus = corpus
+        if self.is_mounted:
+            self._apply()
+
+    def show_error(self, error: str) -> None:
+        self.error = error
+        if self.is_mounted:
+            self._apply()
+
+    def _apply(self) -> None:
+        switcher = self.query_one(ContentSwitcher)
+        if self.error is not None:
+            self.query_one(ErrorPanel).show_error(self.db_path, self.error)
+            switcher.current = "error"
+        elif self.corpus is not None and not self.loaded:
+            self.loaded = True
+            c = self.corpus
+            grid = Grid(
+                TimelinePane(c, "1", id="timeline"),
+                ActorsPane(c, "2", id="actors"),
+                FiguresPane(c, "3", id="figures"),
+                id="panes",
+            )
+            self.call_later(self._mount_panes, grid)
+
+    async def _mount_panes(self, grid: Grid) -> None:
+        switcher = self.query_one(ContentSwitcher)
+        await switcher.mount(grid)
+        switcher.current = "panes"
+        self.refresh_bindings()
+        self.query_one(TimelinePane).focus_list()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "focus_pane" and not self.loaded:
+            return False
+        return True
+
+    def action_focus_pane(self, name: str) -> None:
+        self.query_one(PANES[name], Pane).focus_list()

@@ -1,0 +1,180 @@
+"""The article reader: the body with every quote highlighted, one of them current.
+
+Opening a quote (or a figure) scrolls to it and marks it as current; ``n``/``N`` move to
+the next/previous quote of the article and the status line names its speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content, Span
+from textual.widget import Widget
+from textual.widgets import Static
+
+from ...corpus import Corpus
+from ...export import format_value
+from ...models import Article, Figure, Quote
+from ..format import article_label, event_label, human_date
+from .base import DrillScreen
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph of the body: ``body[start:end]``."""
+
+    start: int
+    end: int
+
+
+def paragraphs(body: str) -> list[Block]:
+    """Split on blank lines, keeping offsets into ``body`` (single newlines stay inside)."""
+    blocks: list[Block] = []
+    pos = 0
+    for chunk in body.split("\n\n"):
+        text = chunk.strip("\n")
+        if text.strip():
+            lead = len(chunk) - len(chunk.lstrip("\n"))
+            blocks.append(Block(pos + lead, pos + lead + len(text)))
+        pos += len(chunk) + 2
+    return blocks
+
+
+class Paragraph(Static):
+    """One paragraph; ``-current`` when it holds the current claim."""
+
+
+class ArticleBody(VerticalScroll, can_focus=True):
+    """The scrolling body; its component classes style the highlights (see ``screens.tcss``)."""
+
+    COMPONENT_CLASSES = {"reader--quote", "reader--current", "reader--figure"}
+    BINDINGS = [
+        Binding("j", "scroll_down", "Down", show=False, id="sma.reader-down", tooltip="Scroll down"),
+        Binding("k", "scroll_up", "Up", show=False, id="sma.reader-up", tooltip="Scroll up"),
+    ]
+
+
+class ReaderScreen(DrillScreen):
+    BINDINGS = [
+        Binding("n", "next_quote", "Next quote", id="sma.next-quote", tooltip="Next quote in this article"),
+        Binding("N", "previous_quote", "Prev quote", id="sma.previous-quote", tooltip="Previous quote in this article"),
+    ]
+
+    def __init__(self, corpus: Corpus, trail: tuple[str, ...], article_id: str, claim_id: str | None = None) -> None:
+        self.article: Article = corpus.articles[article_id]
+        super().__init__(corpus, trail, article_label(self.article))
+        self.quotes = sorted(corpus.quotes_in_article(article_id), key=lambda q: (q.start, q.end))
+        self.claim: Quote | Figure | None = None
+        if claim_id is not None:
+            self.claim = corpus.quotes.get(claim_id) or corpus.figures.get(claim_id)
+        self.blocks = paragraphs(self.article.body)
+
+    def compose_content(self) -> Iterable[Widget]:
+        a = self.article
+        when = human_date(a.date) + (" (date inferred)" if a.date_inferred else "")
+        meta = " · ".join(x for x in (a.publisher, when, f"by {a.byline}" if a.byline else "", a.agency or "") if x)
+        yield Static(
+            Content.styled(a.title, "bold").append("\n").append(Content.styled(meta, "dim")), id="article-head"
+        )
+        yield Static(id="reader-status")
+        with ArticleBody(id="article-body"):
+            for i, _ in enumerate(self.blocks):
+                yield Paragraph(id=f"p{i}")
+
+    def on_mount(self) -> None:
+        self._render_body()
+        body = self.query_one(ArticleBody)
+        body.focus()
+        self.call_after_refresh(self._scroll_to_current)
+
+    # ------------------------------------------------------------------ state
+    @property
+    def current_quote(self) -> Quote | None:
+        return self.claim if isinstance(self.claim, Quote) else None
+
+    def focused_quote(self) -> Quote | None:
+        return self.current_quote
+
+    def current_paragraph(self) -> Paragraph | None:
+        if self.claim is None:
+            return None
+        for i, block in enumerate(self.blocks):
+            if block.start <= self.claim.start < block.end:
+                return self.query_one(f"#p{i}", Paragraph)
+        return None
+
+    def action_next_quote(self) -> None:
+        pos = (self.claim.start, self.claim.end) if self.claim else (-1, -1)
+        later = [q for q in self.quotes if (q.start, q.end) > pos and q is not self.claim]
+        self._move(later[0] if later else None, "This is the last quote of the article.")
+
+    def action_previous_quote(self) -> None:
+        if self.claim is None:
+            self._move(None, "This is the first quote of the article.")
+            return
+        pos = (self.claim.start, self.claim.end)
+        earlier = [q for q in self.quotes if (q.start, q.end) < pos and q is not self.claim]
+        self._move(earlier[-1] if earlier else None, "This is the first quote of the article.")
+
+    def _move(self, quote: Quote | None, at_edge: str) -> None:
+        if quote is None:
+            if not self.quotes:
+                self.notify("This article has no quotes.", severity="warning")
+            else:
+                self.notify(at_edge)
+            return
+        self.claim = quote
+        self._render_body()
+        self._scroll_to_current()
+
+    # ------------------------------------------------------------------ drawing
+    def _render_body(self) -> None:
+        body = self.article.body
+        view = self.query_one(ArticleBody)
+        quote_style = view.get_visual_style("reader--quote", partial=True)
+        current_style = view.get_visual_style("reader--current", partial=True)
+        figure_style = view.get_visual_style("reader--figure", partial=True)
+        current = self.claim
+        for i, block in enumerate(self.blocks):
+            spans: list[Span] = []
+            for claim, style in [
+                *((q, quote_style) for q in self.quotes),
+                *((f, figure_style) for f in self.corpus.figures_in_article(self.article.id)),
+                *(((current, current_style),) if current is not None else ()),
+            ]:
+                s, e = max(claim.start, block.start), min(claim.end, block.end)
+                if s < e:
+                    spans.append(Span(s - block.start, e - block.start, style))
+            para = self.query_one(f"#p{i}", Paragraph)
+            para.update(Content(body[block.start : block.end], spans))
+            para.set_class(current is not None and block.start <= current.start < block.end, "-current")
+        self.query_one("#reader-status", Static).update(self._status())
+
+    def _status(self) -> Content:
+        c, claim = self.corpus, self.claim
+        total = len(self.quotes)
+        if claim is None:
+            return Content(f"{total} quote{'s' if total != 1 else ''} highlighted · n/N to step through them")
+        if isinstance(claim, Figure):
+            measure = c.measures.get(claim.measure or "")
+            who = c.speaker_name(claim.claimant) if claim.claimant else "the publisher's own reporting"
+            label = f" ({measure.label})" if measure else ""
+            return Content(f"Figure {format_value(claim.value, claim.unit)}{label} — {who}")
+        index = next((i for i, q in enumerate(self.quotes) if q is claim), 0) + 1
+        actor = c.actors.get(claim.speaker or "")
+        side = f" ({actor.side})" if actor else ""
+        event = c.events.get(claim.event or "")
+        where = f" · {event_label(event)}" if event else ""
+        return Content.assemble(
+            f"Quote {index} of {total} · ",
+            (f"{c.speaker_name(claim.speaker)}{side}", "bold"),
+            f" · {human_date(claim.date or self.article.date)}{where}",
+        )
+
+    def _scroll_to_current(self) -> None:
+        para = self.current_paragraph()
+        if para is not None:
+            self.query_one(ArticleBody).scroll_to_center(para, animate=False, immediate=True)

@@ -1,0 +1,1 @@
+"""Reusable widgets: keyboard lists, claim browsers, panes, breadcrumb, chart, status panels."""

@@ -1,0 +1,211 @@
+"""Claim browsers: a table of quotes (or figures) with a preview of the highlighted one.
+
+Enter on a row posts :class:`~sma_tui.tui.messages.OpenArticle` at that claim. The table
+shows one line per claim; the preview below it shows the whole text, wrapped, with its
+speaker, publisher and date ("speakers shown on focus").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Generic, TypeVar
+
+from rich.text import Text
+from textual import on
+from textual.containers import Vertical
+from textual.content import Content, Span
+from textual.widgets import DataTable, Static
+
+from ...corpus import Corpus
+from ...export import format_value
+from ...models import Figure, Quote
+from ...search import Query, match_spans
+from ..format import claim_date, claimant_name, event_label, human_date, one_line, sentence_span, source_of
+from ..messages import OpenArticle
+from .lists import SmaTable, cell
+
+C = TypeVar("C", Quote, Figure)
+
+QUOTE_COLUMNS = {
+    "speaker": ("Speaker", 22),
+    "date": ("Date", 11),
+    "event": ("Round / event", 16),
+    "publisher": ("Publisher", 18),
+    "text": ("Quote", None),
+}
+FIGURE_COLUMNS = {
+    "value": ("Value", 16),
+    "measure": ("Measure", 26),
+    "claimant": ("Claimed by", 18),
+    "source": ("Source", 28),
+    "sentence": ("Sentence", None),
+}
+
+
+class ClaimBrowser(Vertical, Generic[C]):
+    """Base class: subclasses say how a claim becomes a row and a preview."""
+
+    COMPONENT_CLASSES = {"browser--match", "browser--claim", "browser--meta"}
+    COLUMNS: dict[str, tuple[str, int | None]] = {}
+
+    def __init__(self, corpus: Corpus, columns: Sequence[str], *, empty: str, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.corpus = corpus
+        self.columns = list(columns)
+        self.empty = empty
+        self.items: dict[str, C] = {}
+        self.note: str | None = None
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield SmaTable(classes="browser-table")
+        yield Static(classes="preview")
+
+    @property
+    def table(self) -> SmaTable:
+        return self.query_one(SmaTable)
+
+    def show(self, items: Sequence[C], *, note: str | None = None) -> None:
+        """Replace the rows (one ``clear`` + one ``add_rows``: cheap even for thousands)."""
+        table = self.table
+        table.clear(columns=True)
+        self.items = {item.id: item for item in items}
+        fixed = sum((self.COLUMNS[c][1] or 0) + 2 for c in self.columns)
+        free = max(24, (self.app.size.width or 100) - fixed - 6)
+        for name in self.columns:
+            label, width = self.COLUMNS[name]
+            table.add_column(label, key=name, width=width or free)
+        for item in items:
+            table.add_row(*(self.cell(item, name, self.COLUMNS[name][1] or free) for name in self.columns), key=item.id)
+        self.note = note
+        self._update_preview()
+
+    def current(self) -> C | None:
+        key = self.table.cursor_key()
+        return self.items.get(key) if key else None
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self._update_preview()
+
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        item = self.items.get(event.row_key.value or "")
+        if item is not None:
+            self.post_message(OpenArticle(item.article, item.id))
+
+    def _update_preview(self) -> None:
+        preview = self.query_one(".preview", Static)
+        item = self.current()
+        if item is None:
+            preview.update(Content(self.empty))
+            return
+        body = self.preview(item)
+        if self.note:
+            body = body.append("\n").append(Content.styled(self.note, self.get_visual_style("browser--meta")))
+        preview.update(body)
+
+    def highlight(self, text: str, spans: Sequence[tuple[int, int]]) -> Content:
+        style = self.get_visual_style("browser--match", partial=True)
+        return Content(text, [Span(s, e, style) for s, e in spans])
+
+    def meta(self, text: str) -> Content:
+        return Content.styled(text, self.get_visual_style("browser--meta", partial=True))
+
+    # subclass API
+    def cell(self, item: C, column: str, width: int) -> Text:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def preview(self, item: C) -> Content:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+class QuoteBrowser(ClaimBrowser[Quote]):
+    """Quotes; with a search ``query``, the matches are highlighted in the rows and preview."""
+
+    COLUMNS = QUOTE_COLUMNS
+
+    def __init__(
+        self,
+        corpus: Corpus,
+        columns: Sequence[str] = ("speaker", "date", "text"),
+        *,
+        empty: str = "No quotes.",
+        id: str | None = None,
+    ) -> None:
+        super().__init__(corpus, columns, empty=empty, id=id)
+        self.query_: Query | None = None
+
+    def show_quotes(self, quotes: Sequence[Quote], query: Query | None = None, note: str | None = None) -> None:
+        self.query_ = query
+        self.show(quotes, note=note)
+
+    def cell(self, item: Quote, column: str, width: int) -> Text:
+        c = self.corpus
+        if column == "speaker":
+            actor = c.actors.get(item.speaker or "")
+            return self.table.side_text(c.speaker_name(item.speaker), actor.side if actor else None)
+        if column == "date":
+            return cell(human_date(claim_date(c, item)))
+        if column == "event":
+            event = c.events.get(item.event or "")
+            return cell(event_label(event) if event else "—", width)
+        if column == "publisher":
+            article = c.articles.get(item.article)
+            return cell(article.publisher if article else item.article, width)
+        text = one_line(item.text)
+        t = cell(text, width)
+        if self.query_ is not None:
+            style = self.table.get_component_rich_style("match", partial=True)
+            for s, e in match_spans(text, self.query_):
+                if s < width:
+                    t.stylize(style, s, min(e, width))
+        return t
+
+    def preview(self, item: Quote) -> Content:
+        text = one_line(item.text)
+        spans = match_spans(text, self.query_) if self.query_ is not None else []
+        event = self.corpus.events.get(item.event or "")
+        where = f" · {event_label(event)}" if event else ""
+        byline = f"— {self.corpus.speaker_name(item.speaker)}, {source_of(self.corpus, item)}{where}"
+        return Content("“").append(self.highlight(text, spans)).append("”\n").append(self.meta(byline))
+
+
+class FigureBrowser(ClaimBrowser[Figure]):
+    """Figures, each previewed with the sentence it came from (the figure highlighted)."""
+
+    COLUMNS = FIGURE_COLUMNS
+
+    def cell(self, item: Figure, column: str, width: int) -> Text:
+        c = self.corpus
+        if column == "value":
+            return cell(format_value(item.value, item.unit), width)
+        if column == "measure":
+            measure = c.measures.get(item.measure or "")
+            return cell(measure.label if measure else "—", width)
+        if column == "claimant":
+            actor = c.actors.get(item.claimant or "")
+            return self.table.side_text(claimant_name(c, item), actor.side if actor else None)
+        if column == "source":
+            return cell(source_of(c, item), width)
+        return cell(self.sentence(item)[0], width)
+
+    def sentence(self, item: Figure) -> tuple[str, tuple[int, int]]:
+        """The sentence holding the figure, and the figure's span inside it."""
+        article = self.corpus.articles.get(item.article)
+        if article is None or article.body[item.start : item.end] != item.text:
+            return item.text, (0, len(item.text))
+        s, e = sentence_span(article.body, item.start, item.end)
+        return article.body[s:e], (item.start - s, item.end - s)
+
+    def preview(self, item: Figure) -> Content:
+        text, (s, e) = self.sentence(item)
+        measure = self.corpus.measures.get(item.measure or "")
+        label = measure.label if measure else "unclassified figure"
+        meta = (
+            f"{format_value(item.value, item.unit)} ({label}) — {claimant_name(self.corpus, item)}, "
+            f"{source_of(self.corpus, item)}; figure dated {human_date(item.date)}"
+        )
+        flat = text.replace("\n", " ")
+        return self.highlight(flat, [(s, e)]).append("\n").append(self.meta(meta))

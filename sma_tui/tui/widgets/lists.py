@@ -1,0 +1,72 @@
+"""DataTable and OptionList with vim-style aliases and remappable binding ids."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable, OptionList
+
+SIDE_CLASSES = {"US": "side--us", "ROK": "side--rok"}
+
+
+def list_bindings(select: str, first: str, last: str, noun: str) -> list[BindingType]:
+    """The same keys (and ids, so one keymap entry remaps both) for tables and option lists."""
+    return [
+        Binding("enter", select, "Open", id="sma.open", tooltip=f"Open the highlighted {noun}"),
+        Binding("j", "cursor_down", "Down", show=False, id="sma.list-down", tooltip=f"Next {noun}"),
+        Binding("k", "cursor_up", "Up", show=False, id="sma.list-up", tooltip=f"Previous {noun}"),
+        Binding("g", first, "First", show=False, id="sma.list-first", tooltip=f"First {noun}"),
+        Binding("G", last, "Last", show=False, id="sma.list-last", tooltip=f"Last {noun}"),
+    ]
+
+
+class SmaTable(DataTable[Any]):
+    """A row-cursor table: ``j``/``k``, ``g``/``G``, ``enter`` opens the row.
+
+    Also the home of the component classes for side colours and search matches, so
+    that they are styled in ``widgets.tcss`` and follow the theme.
+    """
+
+    COMPONENT_CLASSES = {"side--us", "side--rok", "side--other", "match"}
+
+    BINDINGS = list_bindings("select_cursor", "scroll_top", "scroll_bottom", "row")
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, id=id, classes=classes)
+
+    def cursor_key(self) -> str | None:
+        """The key of the highlighted row, or ``None`` when the table is empty."""
+        if not self.row_count:
+            return None
+        row_key, _ = self.coordinate_to_cell_key(self.cursor_coordinate)
+        return row_key.value
+
+    def move_to_key(self, key: str) -> None:
+        """Put the cursor on the row with ``key`` (no-op if it is not there)."""
+        try:
+            self.move_cursor(row=self.get_row_index(key), animate=False)
+        except Exception:  # RowDoesNotExist: the row was filtered away
+            pass
+
+    def side_style(self, side: str | None) -> Style:
+        return self.get_component_rich_style(SIDE_CLASSES.get(side or "", "side--other"), partial=True)
+
+    def side_text(self, label: str, side: str | None) -> Text:
+        return Text(label, style=self.side_style(side), no_wrap=True, overflow="ellipsis")
+
+
+class SmaOptionList(OptionList):
+    """An option list with the same keys as :class:`SmaTable`."""
+
+    BINDINGS = list_bindings("select", "first", "last", "entry")
+
+
+def cell(text: str, width: int | None = None, style: Style | str = "") -> Text:
+    """A plain-text table cell (never parsed as markup), cut to ``width`` with an ellipsis."""
+    t = Text(" ".join(text.split()), style=style, no_wrap=True, overflow="ellipsis", end="")
+    if width is not None and t.cell_len > width:
+        t.truncate(width, overflow="ellipsis")
+    return t

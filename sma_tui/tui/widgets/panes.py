@@ -1,0 +1,183 @@
+"""The three panes of the main screen: Timeline, Actors and Figures.
+
+Each pane is filled by :meth:`show` once the corpus has loaded, and posts an ``Open*``
+message when a row is chosen. A one-line detail under the list says more about the
+highlighted row than the columns have room for.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import DataTable, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...corpus import Corpus, FigureGroup
+from ...export import format_value
+from ..format import date_range, value_sources
+from ..messages import OpenActor, OpenEvent, OpenFigureGroup
+from .chart import MoneyChart
+from .lists import SmaOptionList, SmaTable, cell
+
+PLACE_WIDTH = 11
+NAME_WIDTH = 24
+
+
+class Pane(Vertical):
+    """A titled, bordered pane whose list takes the focus for ``1``/``2``/``3``."""
+
+    TITLE = ""
+
+    def __init__(self, corpus: Corpus, key: str, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="pane")
+        self.border_title = f"{key} {self.TITLE}"
+        self.corpus = corpus
+
+    def on_mount(self) -> None:
+        self.show(self.corpus)
+
+    def focus_list(self) -> None:
+        self.query_one(".pane-list").focus()
+
+    def show(self, corpus: Corpus) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def set_detail(self, text: str | Content) -> None:
+        self.query_one(".detail", Static).update(text)
+
+
+class TablePane(Pane):
+    """A pane holding one :class:`SmaTable` keyed by record id, and a detail line."""
+
+    def compose(self) -> ComposeResult:
+        yield SmaTable(id=f"{self.id}-table", classes="pane-list")
+        yield Static(classes="detail")
+
+    def detail(self, key: str) -> Content | None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def opener(self, key: str) -> Message:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        if event.row_key.value and (text := self.detail(event.row_key.value)) is not None:
+            self.set_detail(text)
+
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.row_key.value:
+            self.post_message(self.opener(event.row_key.value))
+
+
+class TimelinePane(TablePane):
+    TITLE = "Timeline"
+
+    def show(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        table = self.query_one(SmaTable)
+        table.clear(columns=True)
+        table.add_column("Dates", key="dates")
+        table.add_column("#", key="round")
+        table.add_column("Q", key="quotes")
+        table.add_column("Place", key="place")
+        for e in corpus.timeline():
+            table.add_row(
+                cell(date_range(e.start, e.end)),
+                cell(str(e.number) if e.number is not None else "·"),
+                cell(str(corpus.quote_count_for_event(e.id))),
+                cell(e.place or "—", PLACE_WIDTH),
+                key=e.id,
+            )
+        self.border_subtitle = f"{len(corpus.rounds())} rounds · {len(corpus.events) - len(corpus.rounds())} events"
+
+    def detail(self, key: str) -> Content | None:
+        e = self.corpus.events.get(key)
+        return Content(f"{e.title} — {e.place}" if e.place else e.title) if e else None
+
+    def opener(self, key: str) -> Message:
+        return OpenEvent(key)
+
+
+class ActorsPane(TablePane):
+    TITLE = "Actors"
+
+    def show(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        table = self.query_one(SmaTable)
+        table.clear(columns=True)
+        table.add_column("Name", key="name")
+        table.add_column("Side", key="side")
+        table.add_column("Q", key="quotes")
+        for a in corpus.actor_list():
+            name = table.side_text(a.name, a.side)
+            name.truncate(NAME_WIDTH, overflow="ellipsis")
+            table.add_row(
+                name,
+                table.side_text(a.side + ("?" if a.side_guessed else ""), a.side),
+                cell(str(corpus.quote_count_for_actor(a.id))),
+                key=a.id,
+            )
+        self.border_subtitle = f"{len(corpus.actors)} actors"
+
+    def detail(self, key: str) -> Content | None:
+        a = self.corpus.actors.get(key)
+        if a is None:
+            return None
+        org = f" — {a.organisation}" if a.organisation and a.organisation not in a.role else ""
+        return Content(f"{a.name}: {a.role or a.kind}{org}")
+
+    def opener(self, key: str) -> Message:
+        return OpenActor(key)
+
+
+class FiguresPane(Pane):
+    """Figure groups (conflicts first, flagged) above the money chart."""
+
+    TITLE = "Figures"
+    COMPONENT_CLASSES = {"figures--conflict", "figures--source"}
+
+    def compose(self) -> ComposeResult:
+        yield SmaOptionList(id="figure-groups", classes="pane-list")
+        yield MoneyChart(id="money-chart")
+
+    def show(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        groups = corpus.figure_groups()
+        options = self.query_one(SmaOptionList)
+        options.clear_options()
+        options.add_options([Option(self.prompt(corpus, g), id=g.measure.id) for g in groups])
+        if groups:
+            options.highlighted = 0
+        conflicts = sum(g.conflict for g in groups)
+        self.border_subtitle = (
+            f"{len(groups)} measures · {conflicts} in dispute" if conflicts else f"{len(groups)} measures"
+        )
+        self.query_one(MoneyChart).show(corpus)
+
+    def prompt(self, corpus: Corpus, group: FigureGroup) -> Content:
+        source = self.get_visual_style("figures--source", partial=True)
+        head = Content.styled(group.measure.label, "bold")
+        if group.conflict:
+            flag = Content.styled("⚠ sources disagree: ", self.get_visual_style("figures--conflict", partial=True))
+            head = flag + head
+        lines = [head]
+        for v in group.values:
+            value = Content(f"  {format_value(v.value, v.unit)}")
+            if group.conflict or len(group.values) > 1:
+                value += Content.styled(f" — {value_sources(corpus, v.figures)}", source)
+            else:
+                value += Content.styled(f" — {len(v.figures)} source{'s' if len(v.figures) != 1 else ''}", source)
+            lines.append(value)
+        return Content("\n").join(lines)
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(OpenFigureGroup(event.option.id))
