@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from pathlib import Path
 
@@ -9,7 +10,6 @@ import pytest
 from textual.pilot import Pilot
 
 from sma_tui.tui.app import SmaApp
-from sma_tui.tui.screens.main import MainScreen
 
 
 @pytest.fixture
@@ -21,14 +21,9 @@ def make_app(store_path: Path) -> Callable[[], SmaApp]:
 async def wait_loaded(pilot: Pilot[None]) -> None:
     """Let the load worker finish and the panes mount (the first frame does not wait)."""
     app = pilot.app
-    await app.workers.wait_for_complete()
-    for _ in range(50):
-        await pilot.pause()
-        main = app.screen_stack[0]
-        if isinstance(main, MainScreen) and (main.error is not None or main.query("#panes")):
-            await pilot.pause()
-            return
-    raise AssertionError("the corpus never loaded")
+    assert isinstance(app, SmaApp)
+    await asyncio.wait_for(app.main_screen.ready.wait(), 10)
+    await pilot.pause()
 
 
 @pytest.fixture

@@ -20,8 +20,8 @@ from sma_tui.tui.screens.help import HelpScreen
 from sma_tui.tui.screens.main import MainScreen
 from sma_tui.tui.screens.reader import ArticleBody, Paragraph, ReaderScreen
 from sma_tui.tui.screens.search import SearchScreen
-from sma_tui.tui.widgets.browser import FigureBrowser, QuoteBrowser
 from sma_tui.tui.widgets.breadcrumb import Breadcrumb
+from sma_tui.tui.widgets.browser import FigureBrowser, QuoteBrowser
 from sma_tui.tui.widgets.lists import SmaTable
 from sma_tui.tui.widgets.status import ErrorPanel, LoadingPanel, TooSmall
 

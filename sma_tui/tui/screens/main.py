@@ -4,6 +4,7 @@ error panel while there is no corpus."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -33,6 +34,8 @@ class MainScreen(SmaScreen):
         self.corpus: Corpus | None = None
         self.error: str | None = None
         self.loaded = False
+        self.ready = asyncio.Event()
+        """Set once the panes (or the error panel) are on screen: what tests and scripts wait for."""
 
     def compose_body(self) -> Iterable[Widget]:
         yield Header()
@@ -60,6 +63,7 @@ class MainScreen(SmaScreen):
         if self.error is not None:
             self.query_one(ErrorPanel).show_error(self.db_path, self.error)
             switcher.current = "error"
+            self.ready.set()
         elif self.corpus is not None and not self.loaded:
             self.loaded = True
             c = self.corpus
@@ -77,6 +81,7 @@ class MainScreen(SmaScreen):
         switcher.current = "panes"
         self.refresh_bindings()
         self.query_one(TimelinePane).focus_list()
+        self.ready.set()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "focus_pane" and not self.loaded:

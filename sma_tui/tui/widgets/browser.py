@@ -25,6 +25,7 @@ from ..messages import OpenArticle
 from .lists import SmaTable, cell
 
 C = TypeVar("C", Quote, Figure)
+KWIC_CONTEXT = 12  # characters shown before a match that would be cut off
 
 QUOTE_COLUMNS = {
     "speaker": ("Speaker", 22),
@@ -155,12 +156,16 @@ class QuoteBrowser(ClaimBrowser[Quote]):
             article = c.articles.get(item.article)
             return cell(article.publisher if article else item.article, width)
         text = one_line(item.text)
+        spans = match_spans(text, self.query_) if self.query_ is not None else []
+        if spans and spans[0][1] > width - 4:  # keep the first match in view: "…context match…"
+            shift = max(0, spans[0][0] - KWIC_CONTEXT)
+            text = "…" + text[shift:]
+            spans = [(s - shift + 1, e - shift + 1) for s, e in spans]
         t = cell(text, width)
-        if self.query_ is not None:
-            style = self.table.get_component_rich_style("match", partial=True)
-            for s, e in match_spans(text, self.query_):
-                if s < width:
-                    t.stylize(style, s, min(e, width))
+        style = self.table.get_component_rich_style("match", partial=True)
+        for s, e in spans:
+            if s < width - 1:
+                t.stylize(style, s, min(e, width - 1))
         return t
 
     def preview(self, item: Quote) -> Content:

@@ -1,0 +1,68 @@
+"""SVG snapshots of what the user sees (pytest-textual-snapshot).
+
+Deterministic: a fresh copy of the bundled store, the load worker waited for before the
+shot, the search box's cursor blink off, fixed terminal sizes. Update with
+``pytest tests/snapshots --snapshot-update`` only after looking at the report.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from sma_tui.tui.app import SmaApp
+
+
+async def wait_loaded(pilot: Pilot[None]) -> None:
+    assert isinstance(pilot.app, SmaApp)
+    await asyncio.wait_for(pilot.app.main_screen.ready.wait(), 10)
+    await pilot.pause()
+
+
+async def steady(pilot: Pilot[None]) -> None:
+    """No blinking cursor in the shot."""
+    for box in pilot.app.screen.query(Input):
+        box.cursor_blink = False
+    await pilot.pause()
+
+
+def test_main_screen_80x24(snap_compare: Any, store_path: Path) -> None:
+    assert snap_compare(SmaApp(store_path), terminal_size=(80, 24), run_before=wait_loaded)
+
+
+def test_main_screen_120x40(snap_compare: Any, store_path: Path) -> None:
+    assert snap_compare(SmaApp(store_path), terminal_size=(120, 40), run_before=wait_loaded)
+
+
+def test_round_screen(snap_compare: Any, store_path: Path) -> None:
+    async def open_round_3(pilot: Pilot[None]) -> None:
+        await wait_loaded(pilot)
+        await pilot.press("ctrl+p", *"round: 3")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+
+    assert snap_compare(SmaApp(store_path), terminal_size=(100, 32), run_before=open_round_3)
+
+
+def test_reader_at_a_quote(snap_compare: Any, store_path: Path) -> None:
+    async def open_quote(pilot: Pilot[None]) -> None:
+        await wait_loaded(pilot)
+        await pilot.press("slash", *"walked out", "enter")
+        await pilot.pause()
+        await pilot.pause()
+
+    assert snap_compare(SmaApp(store_path), terminal_size=(100, 32), run_before=open_quote)
+
+
+def test_search_with_results(snap_compare: Any, store_path: Path) -> None:
+    async def search(pilot: Pilot[None]) -> None:
+        await wait_loaded(pilot)
+        await pilot.press("slash", *"burden")
+        await steady(pilot)
+
+    assert snap_compare(SmaApp(store_path), terminal_size=(100, 32), run_before=search)
