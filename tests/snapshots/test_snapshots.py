@@ -53,6 +53,7 @@ def test_reader_at_a_quote(snap_compare: Any, store_path: Path) -> None:
     async def open_quote(pilot: Pilot[None]) -> None:
         await wait_loaded(pilot)
         await pilot.press("slash", *"walked out", "enter")
+        await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         await pilot.pause()
 
@@ -63,6 +64,7 @@ def test_search_with_results(snap_compare: Any, store_path: Path) -> None:
     async def search(pilot: Pilot[None]) -> None:
         await wait_loaded(pilot)
         await pilot.press("slash", *"burden")
+        await pilot.app.workers.wait_for_complete()
         await steady(pilot)
 
     assert snap_compare(SmaApp(store_path), terminal_size=(100, 32), run_before=search)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,12 @@ async def move_to(pilot: Pilot[None], table: SmaTable, key: str) -> None:
     while table.cursor_row != target:
         await pilot.press("j" if table.cursor_row < target else "k")
     assert table.cursor_key() == key
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Search scans run in a worker: wait for them, then for the results to be drawn."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 def corpus_of(app: SmaApp) -> Corpus:
@@ -113,7 +120,7 @@ async def test_search_walked_out_opens_the_article_at_the_quote(make_app: Any, l
         assert isinstance(app.screen, SearchScreen)
         assert app.focused is app.screen.query_one(Input)
         await pilot.press(*"walked out")
-        await pilot.pause()
+        await settle(pilot)
         browser = app.screen.query_one(QuoteBrowser)
         quotes = list(browser.items.values())
         assert len(quotes) == 1 and "walked out" in quotes[0].text
@@ -142,6 +149,7 @@ async def test_search_filters_no_results_and_bad_filters(make_app: Any, loaded: 
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         await pilot.press("slash", *"side:rok")
+        await settle(pilot)
         screen = app.screen
         browser = screen.query_one(QuoteBrowser)
         c = corpus_of(app)
@@ -149,6 +157,7 @@ async def test_search_filters_no_results_and_bad_filters(make_app: Any, loaded: 
         for _ in "side:rok":
             await pilot.press("backspace")
         await pilot.press(*"zzzz nothing")
+        await settle(pilot)
         status = screen.query_one("#search-status", Static)
         assert "No quotes match" in str(status.visual) and not browser.items
         assert "No results" in str(browser.query_one(".preview", Static).visual)
@@ -163,6 +172,7 @@ async def test_search_caps_the_rendered_rows(make_app: Any, loaded: Any, monkeyp
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         await pilot.press("slash", *"the")
+        await settle(pilot)
         screen = app.screen
         assert isinstance(screen, SearchScreen)
         total = len(screen.hits)
@@ -309,8 +319,8 @@ async def test_copy_puts_the_citation_on_the_clipboard(
         await pilot.pause()
         assert copied == []
         assert any("Highlight a quote first" in n.message for n in app._notifications)
-        await pilot.press("slash", *"walked out", "enter")
-        await pilot.pause()
+        await pilot.press("slash", *"walked out", "enter")  # enter before the scan is back: still opens
+        await settle(pilot)
         reader = app.screen
         assert isinstance(reader, ReaderScreen) and reader.current_quote is not None
         await pilot.press("c")
@@ -410,6 +420,47 @@ async def test_light_theme_renders(make_app: Any, loaded: Any) -> None:
         await loaded(pilot)
         app.theme = "textual-light"
         await pilot.press("slash", *"burden", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ReaderScreen)
         assert app.screen.query_one(ArticleBody).get_visual_style("reader--current", partial=True)
+
+
+async def test_search_keystrokes_stay_cheap_at_100k_quotes(
+    make_app: Any, store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The keystroke handler only parses and hands the scan to a worker; the table never
+    gets more than MAX_ROWS rows, and the results are those of the last query typed."""
+    import dataclasses
+    import time
+
+    from sma_tui.search import parse_query
+    from sma_tui.store import Store
+    from sma_tui.tui.screens import search
+
+    base = Store(store_path).load()
+    source = list(base.quotes.values())
+    quotes = {}
+    for i in range(100_000):
+        q = dataclasses.replace(source[i % len(source)], id=f"q{i}")
+        quotes[q.id] = q
+    big = Corpus(base.articles, base.events, base.actors, quotes, base.figures, base.measures)
+    monkeypatch.setattr(Store, "load", lambda self: big)
+    app: SmaApp = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await asyncio.wait_for(app.main_screen.ready.wait(), 30)
+        await pilot.press("slash")
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        slowest = 0.0
+        for ch in "burden sharing":
+            box = screen.query_one(Input)
+            start = time.perf_counter()
+            box.insert_text_at_cursor(ch)  # posts Input.Changed
+            await pilot.pause()
+            slowest = max(slowest, time.perf_counter() - start)
+        await settle(pilot)
+        assert app.matcher is not None
+        expected = app.matcher.search_indices(parse_query("burden sharing"))
+        assert screen.hits == expected and len(expected) > search.MAX_ROWS
+        assert screen.query_one(QuoteBrowser).table.row_count == search.MAX_ROWS
+        assert slowest < 0.5, slowest  # generous for CI; the scan itself is off the UI thread
