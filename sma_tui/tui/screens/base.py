@@ -20,7 +20,7 @@ ROOT_CRUMB = "Dossier"
 
 WIDE = 120
 HORIZONTAL = [(0, "-too-narrow"), (MIN_WIDTH, "-narrow"), (WIDE, "-wide")]
-VERTICAL = [(0, "-too-short"), (MIN_HEIGHT, "-tall")]
+VERTICAL = [(0, "-too-short"), (MIN_HEIGHT, "-cramped"), (20, "-short"), (32, "-tall")]
 
 FOCUS_BINDINGS = [
     Binding(

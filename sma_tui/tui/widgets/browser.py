@@ -71,7 +71,7 @@ class ClaimBrowser(Vertical, Generic[C]):
         table.clear(columns=True)
         self.items = {item.id: item for item in items}
         fixed = sum((self.COLUMNS[c][1] or 0) + 2 for c in self.columns)
-        free = max(24, (self.app.size.width or 100) - fixed - 6)
+        free = max(12, (self.app.size.width or 100) - fixed - 6)
         for name in self.columns:
             label, width = self.COLUMNS[name]
             table.add_column(label, key=name, width=width or free)
@@ -106,6 +106,21 @@ class ClaimBrowser(Vertical, Generic[C]):
         if self.note:
             body = body.append("\n").append(Content.styled(self.note, self.get_visual_style("browser--meta")))
         preview.update(body)
+
+    def in_context(self, text: str, spans: Sequence[tuple[int, int]], width: int) -> Text:
+        """A one-line cell of ``text`` with ``spans`` highlighted; when the first span would
+        fall past the cut, the cell starts a little before it: ``…context match…``."""
+        if spans and spans[0][1] > width - 4:
+            shift = max(0, spans[0][0] - min(KWIC_CONTEXT, width // 4))
+            text = "…" + text[shift:]
+            spans = [(s - shift + 1, e - shift + 1) for s, e in spans]
+        t = Text(text, no_wrap=True, overflow="ellipsis", end="")  # not cell(): offsets must not move
+        t.truncate(width, overflow="ellipsis")
+        style = self.table.get_component_rich_style("match", partial=True)
+        for s, e in spans:
+            if s < width - 1:
+                t.stylize(style, s, min(e, width - 1))
+        return t
 
     def highlight(self, text: str, spans: Sequence[tuple[int, int]]) -> Content:
         style = self.get_visual_style("browser--match", partial=True)
@@ -156,17 +171,7 @@ class QuoteBrowser(ClaimBrowser[Quote]):
             article = c.articles.get(item.article)
             return cell(article.publisher if article else item.article, width)
         text = one_line(item.text)
-        spans = match_spans(text, self.query_) if self.query_ is not None else []
-        if spans and spans[0][1] > width - 4:  # keep the first match in view: "…context match…"
-            shift = max(0, spans[0][0] - KWIC_CONTEXT)
-            text = "…" + text[shift:]
-            spans = [(s - shift + 1, e - shift + 1) for s, e in spans]
-        t = cell(text, width)
-        style = self.table.get_component_rich_style("match", partial=True)
-        for s, e in spans:
-            if s < width - 1:
-                t.stylize(style, s, min(e, width - 1))
-        return t
+        return self.in_context(text, match_spans(text, self.query_) if self.query_ is not None else [], width)
 
     def preview(self, item: Quote) -> Content:
         text = one_line(item.text)
@@ -194,7 +199,8 @@ class FigureBrowser(ClaimBrowser[Figure]):
             return self.table.side_text(claimant_name(c, item), actor.side if actor else None)
         if column == "source":
             return cell(source_of(c, item), width)
-        return cell(self.sentence(item)[0], width)
+        sentence, span = self.sentence(item)
+        return self.in_context(sentence.replace("\n", " "), [span], width)
 
     def sentence(self, item: Figure) -> tuple[str, tuple[int, int]]:
         """The sentence holding the figure, and the figure's span inside it."""
