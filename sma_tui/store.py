@@ -220,11 +220,17 @@ class Store:
     def exists(self) -> bool:
         return self.path.is_file()
 
-    def mtime(self) -> float | None:
+    def stamp(self) -> tuple[int, int, int] | None:
+        """What changes whenever the store file is rewritten (every write replaces the
+        file, so the inode changes even within one mtime tick); ``None`` if it is gone.
+
+        One ``stat``: cheap enough for the app to poll for other processes' writes.
+        """
         try:
-            return self.path.stat().st_mtime_ns / 1e9
+            st = self.path.stat()
         except OSError:
             return None
+        return (st.st_ino, st.st_mtime_ns, st.st_size)
 
     @contextmanager
     def _locked(self) -> Iterator[None]:
@@ -318,7 +324,6 @@ class Store:
             )
         return version
 
-    # ----------------------------------------------------------------- writes
     # ----------------------------------------------------------------- bodies
     @property
     def bodies_dir(self) -> Path:

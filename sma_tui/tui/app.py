@@ -4,6 +4,10 @@ The first frame shows the main screen in its loading state; a thread worker read
 store (:meth:`Store.load`, the only I/O) and posts the corpus back in a
 :class:`~sma_tui.tui.messages.CorpusLoaded` message. Widgets ask for drill-downs with
 ``Open*`` messages; the app pushes the screens, so escape always pops one level.
+
+Other processes (``sma-tui add``) may write the store while the app runs. The app polls the
+file's stamp (one ``stat``) every :data:`STORE_POLL_SECONDS`; when it changed, it says so
+and ``r`` reloads: back to the main screen, the panes refilled with the cursors kept.
 """
 
 from __future__ import annotations
@@ -29,6 +33,8 @@ from .screens.search import SearchScreen
 from .widgets.lists import SmaTable
 
 HERE = Path(__file__).parent
+
+STORE_POLL_SECONDS = 2.0
 
 
 class SmaApp(App[None]):
@@ -59,6 +65,13 @@ class SmaApp(App[None]):
             tooltip="Command palette: jump to a round, event, actor, article or figure group; change theme",
         ),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="sma.force-quit", tooltip="Quit sma-tui"),
+        Binding(
+            "r",
+            "reload",
+            "Reload",
+            id="sma.reload",
+            tooltip="Reload the store another process changed (shown only when it has changed)",
+        ),
     ]
 
     def __init__(self, db_path: Path) -> None:
@@ -67,41 +80,98 @@ class SmaApp(App[None]):
         self.corpus: Corpus | None = None
         self.matcher: QuoteMatcher | None = None
         self.main_screen = MainScreen(self.db_path)
+        self.loaded_stamp: object = None
+        """The stamp of the store file the shown corpus was read from."""
+        self.store_changed = False
+        """The file on disk is no longer the one shown: ``r`` reloads."""
+        self._loading = False
 
     def get_default_screen(self) -> MainScreen:
         return self.main_screen
 
     def on_mount(self) -> None:
-        self.load_corpus()
+        self.start_load()
+        self.set_interval(STORE_POLL_SECONDS, self.poll_store, name="store-poll")
 
     # ------------------------------------------------------------------ loading
+    def start_load(self) -> None:
+        self._loading = True
+        self.load_corpus()
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="load", description="Loading the dossier")
     def load_corpus(self) -> None:
         """Read the store off the UI thread; every failure becomes the error panel."""
         from ..store import Store
 
+        store = Store(self.db_path)
+        stamp = store.stamp()  # before reading: a write during the read shows as a change
         try:
-            corpus = Store(self.db_path).load()
+            corpus = store.load()
             matcher = QuoteMatcher(corpus)
         except Exception as exc:  # the error panel is the one place a failure may end up
-            self.post_message(CorpusFailed(self.db_path, _describe(exc)))
+            self.post_message(CorpusFailed(self.db_path, _describe(exc), stamp))
             return
-        self.post_message(CorpusLoaded(corpus, matcher))
+        self.post_message(CorpusLoaded(corpus, matcher, stamp))
 
     @on(CorpusLoaded)
     def _loaded(self, message: CorpusLoaded) -> None:
+        before = self.corpus
         self.corpus, self.matcher = message.corpus, message.matcher
+        self._settle_load(message.stamp)
         n = message.corpus.counts()
         self.sub_title = (
             f"{n['quotes']} quotes · {n['figures']} figures · {n['actors']} actors · "
             f"{n['events']} events · {n['articles']} articles"
         )
         self.main_screen.show_corpus(message.corpus)
+        if before is not None:
+            self.notify(_growth(before, message.corpus), title="Store reloaded")
 
     @on(CorpusFailed)
     def _failed(self, message: CorpusFailed) -> None:
+        self._settle_load(message.stamp)
+        if self.corpus is not None:  # a reload failed: keep showing what we have
+            self.notify(f"{message.error}. Still showing the store as it was.", title="Reload failed", severity="error")
+            return
         self.sub_title = "store unreadable"
         self.main_screen.show_error(message.error)
+
+    def _settle_load(self, stamp: object) -> None:
+        self._loading = False
+        self.loaded_stamp = stamp
+        self.store_changed = False
+        self.refresh_bindings()
+
+    def poll_store(self) -> None:
+        """Notice another process's write (one ``stat``; the store module is loaded by now)."""
+        if self._loading or self.store_changed or self.loaded_stamp is None:
+            return
+        from ..store import Store
+
+        if Store(self.db_path).stamp() in (self.loaded_stamp, None):
+            return  # unchanged, or mid-replace / deleted: nothing to reload yet
+        self.store_changed = True
+        self.refresh_bindings()
+        self.notify(
+            "Another process changed the store on disk. Press r to reload it.",
+            title="Store changed",
+            timeout=15,
+        )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reload":
+            return self.store_changed and not self._loading
+        return True
+
+    def action_reload(self) -> None:
+        """Back to the main screen, then read the store again (the panes keep their cursors)."""
+        if not self.store_changed or self._loading:
+            return
+        while self.screen is not self.main_screen and len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.clear_notifications()  # the "Store changed" notice has been acted on
+        self.start_load()
+        self.refresh_bindings()
 
     # ------------------------------------------------------------------ drill-down
     def _trail(self) -> tuple[str, ...]:
@@ -183,6 +253,13 @@ def binding_sections() -> list[tuple[str, Iterable[BindingType]]]:
         ("search", SearchScreen.BINDINGS),
         ("help", HelpScreen.BINDINGS),
     ]
+
+
+def _growth(before: Corpus, after: Corpus) -> str:
+    """What a reload brought: "+3 articles, +12 quotes, +4 figures", or that nothing did."""
+    was, now = before.counts(), after.counts()
+    changes = [f"{now[k] - was[k]:+d} {k}" for k in ("articles", "quotes", "figures", "actors") if now[k] != was[k]]
+    return ", ".join(changes) if changes else "The store was rewritten; the counts are unchanged."
 
 
 def _describe(exc: BaseException) -> str:

@@ -21,6 +21,8 @@ class CorpusLoaded(Message):
 
     corpus: Corpus
     matcher: QuoteMatcher
+    stamp: object = None
+    """The store file's :meth:`~sma_tui.store.Store.stamp` taken just before it was read."""
 
 
 @dataclass
@@ -29,6 +31,7 @@ class CorpusFailed(Message):
 
     path: Path
     error: str
+    stamp: object = None
 
 
 @dataclass

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import ContentSwitcher, Input, OptionList, Static
+from textual.widgets._footer import FooterKey
 
 from sma_tui.corpus import Corpus
 from sma_tui.export import citation
@@ -464,3 +465,55 @@ async def test_search_keystrokes_stay_cheap_at_100k_quotes(
         assert screen.hits == expected and len(expected) > search.MAX_ROWS
         assert screen.query_one(QuoteBrowser).table.row_count == search.MAX_ROWS
         assert slowest < 0.5, slowest  # generous for CI; the scan itself is off the UI thread
+
+
+async def test_another_process_adding_articles_is_noticed_and_r_reloads(
+    make_app: Any, loaded: Any, store_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sma_tui.cli import main
+    from sma_tui.tui.widgets.panes import ActorsPane
+
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
+    app: SmaApp = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("2")
+        actors = app.screen.query_one("#actors-table", SmaTable)
+        await move_to(pilot, actors, "jeong-eun-bo")
+        app.poll_store()
+        assert not app.store_changed and app.check_action("reload", ()) is False  # nothing changed: no `r`
+        await pilot.press("r")
+        assert app.corpus is not None and len(app.corpus.articles) == 5
+
+        await pilot.press("enter")  # deep in a drill-down when the store changes
+        assert isinstance(app.screen, ActorScreen)
+        assert main(["add", "--db", str(store_path), str(fixtures)]) == 0  # "another process"
+        capsys.readouterr()
+        app.poll_store()
+        await pilot.pause()
+        assert app.store_changed and app.check_action("reload", ())
+        assert any("Press r to reload" in n.message for n in app._notifications)
+        assert "reload" in [k.action for k in app.screen.query(FooterKey)]  # `r Reload` shows in the footer
+
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert len(corpus_of(app).articles) == 10 and not app.store_changed
+        assert "+5 articles" in app.sub_title or any("+5 articles" in n.message for n in app._notifications)
+        assert app.screen.query_one(ActorsPane).query_one(SmaTable).cursor_key() == "jeong-eun-bo"
+        assert app.screen.query_one("#timeline-table", SmaTable).row_count == len(corpus_of(app).events)
+
+
+async def test_a_reload_that_fails_keeps_the_corpus_on_screen(make_app: Any, loaded: Any, store_path: Path) -> None:
+    app: SmaApp = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        shown = app.corpus
+        store_path.write_text("{truncated", encoding="utf-8")
+        app.poll_store()
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.corpus is shown and app.screen.query_one(ContentSwitcher).current == "panes"
+        assert any(n.title == "Reload failed" and "corrupt" in n.message for n in app._notifications)

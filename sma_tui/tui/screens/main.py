@@ -48,9 +48,15 @@ class MainScreen(SmaScreen):
         self._apply()
 
     def show_corpus(self, corpus: Corpus) -> None:
-        """Called by the app when the worker has loaded the store (maybe before we mount)."""
+        """Called by the app when the worker has loaded the store (maybe before we mount),
+        and again on a reload: the panes are refilled in place, keeping their cursors."""
         self.corpus = corpus
-        if self.is_mounted:
+        if not self.is_mounted:
+            return
+        if self.loaded:
+            for pane in self.query(Pane):
+                pane.show_again(corpus)
+        else:
             self._apply()
 
     def show_error(self, error: str) -> None:

@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import DataTable, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from ...corpus import Corpus, FigureGroup
 from ...export import format_value
@@ -45,6 +45,19 @@ class Pane(Vertical):
     def show(self, corpus: Corpus) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
 
+    def show_again(self, corpus: Corpus) -> None:
+        """Refill with a reloaded corpus, the cursor staying on the record it was on."""
+        key = self.highlighted_key()
+        self.show(corpus)
+        if key is not None:
+            self.highlight_key(key)
+
+    def highlighted_key(self) -> str | None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def highlight_key(self, key: str) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
     def set_detail(self, text: str | Content) -> None:
         self.query_one(".detail", Static).update(text)
 
@@ -58,6 +71,12 @@ class TablePane(Pane):
 
     def detail(self, key: str) -> Content | None:  # pragma: no cover - overridden
         raise NotImplementedError
+
+    def highlighted_key(self) -> str | None:
+        return self.query_one(SmaTable).cursor_key()
+
+    def highlight_key(self, key: str) -> None:
+        self.query_one(SmaTable).move_to_key(key)
 
     def opener(self, key: str) -> Message:  # pragma: no cover - overridden
         raise NotImplementedError
@@ -159,6 +178,17 @@ class FiguresPane(Pane):
             f"{len(groups)} measures · {conflicts} in dispute" if conflicts else f"{len(groups)} measures"
         )
         self.query_one(MoneyChart).show(corpus)
+
+    def highlighted_key(self) -> str | None:
+        options = self.query_one(SmaOptionList)
+        return options.highlighted_option.id if options.highlighted_option else None
+
+    def highlight_key(self, key: str) -> None:
+        options = self.query_one(SmaOptionList)
+        try:
+            options.highlighted = options.get_option_index(key)
+        except OptionDoesNotExist:  # that measure has no figures any more
+            pass
 
     def prompt(self, corpus: Corpus, group: FigureGroup) -> Content:
         source = self.get_visual_style("figures--source", partial=True)
