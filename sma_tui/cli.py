@@ -320,9 +320,8 @@ def cmd_add(args: argparse.Namespace) -> int:
         print(f"sma-tui: built a new store at {store.path}", file=sys.stderr)
     corpus = store.load() if store.path.exists() else _bundled()
     batch = prepare([Path(p) for p in args.paths], corpus, overrides, dry_run=args.dry_run)
-    new = batch.to_store
-    if new and not args.dry_run:
-        store.update(lambda tables: apply_to_tables(tables, new))
+    if batch.to_store and not args.dry_run:
+        store.update(lambda tables: apply_to_tables(tables, batch.items))
     for line in batch.warnings:
         print(f"sma-tui: warning: {line}", file=sys.stderr)
     if args.json:

@@ -11,7 +11,7 @@ from typing import Any
 from ..corpus import Corpus
 from ..models import Actor, fingerprint
 from .loader import SUFFIXES, IngestError, load_path
-from .pipeline import Extraction, extract
+from .pipeline import Extraction, article_id, extract
 
 
 @dataclass
@@ -95,18 +95,26 @@ def prepare(paths: list[Path], corpus: Corpus, overrides: dict[str, Any], *, dry
     return batch
 
 
-def apply_to_tables(tables: dict[str, list[dict[str, Any]]], extractions: list[Extraction]) -> None:
-    """Append the articles and their claims to the raw store tables (for ``Store.update``).
+def apply_to_tables(tables: dict[str, list[dict[str, Any]]], items: list[Item]) -> None:
+    """Append the articles of the ``added`` items and their claims to the raw store tables
+    (for ``Store.update``, so under the store's lock).
 
-    Re-checks, under the store's lock, that no article with the same text or id has been
-    added meanwhile; raises :class:`IngestError` if one has (nothing is written then).
+    Another ``sma-tui add`` may have written meanwhile: an article whose text it added is
+    now a duplicate (the item says so and nothing of it is written), and one whose id it
+    took is filed under the next free id.
     """
-    fps = {a.get("fingerprint") for a in tables["articles"]}
+    fps = {a.get("fingerprint"): a.get("id") for a in tables["articles"]}
     ids = {a.get("id") for a in tables["articles"]}
     actor_ids = {a.get("id") for a in tables["actors"]}
-    for x in extractions:
-        if x.article.fingerprint in fps or x.article.id in ids:
-            raise IngestError(f"the store changed while adding {x.article.id}; run the command again")
+    for item in items:
+        x = item.extraction
+        if x is None or item.status != "added":
+            continue
+        if (existing := fps.get(x.article.fingerprint)) is not None:
+            item.status, item.duplicate_of, item.extraction = "duplicate", existing, None
+            continue
+        if x.article.id in ids:
+            x = item.extraction = x.renamed(article_id(x.article.publisher, x.article.date, ids))
         tables["articles"].append(x.article.to_dict())
         tables["quotes"] += [q.to_dict() for q in x.quotes]
         tables["figures"] += [f.to_dict() for f in x.figures]
@@ -116,7 +124,7 @@ def apply_to_tables(tables: dict[str, list[dict[str, Any]]], extractions: list[E
             else:
                 tables["actors"].append(actor.to_dict())
                 actor_ids.add(actor.id)
-        fps.add(x.article.fingerprint)
+        fps[x.article.fingerprint] = x.article.id
         ids.add(x.article.id)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -51,6 +51,22 @@ class Extraction:
     actors: list[Actor]  # new actors the claims refer to
     warnings: list[str] = field(default_factory=list)
     lede_date: str | None = None
+
+    def renamed(self, new_id: str) -> Extraction:
+        """The same extraction filed under another article id (when another ``sma-tui add``
+        took this one while we were extracting): the claims' ids and links follow."""
+        old = self.article.id
+
+        def claim(cid: str) -> str:
+            return new_id + cid[len(old) :] if cid.startswith(old + "/") else cid
+
+        return replace(
+            self,
+            article=replace(self.article, id=new_id),
+            quotes=[replace(q, id=claim(q.id), article=new_id) for q in self.quotes],
+            figures=[replace(f, id=claim(f.id), article=new_id) for f in self.figures],
+            actors=[replace(a, sources=[new_id if s == old else s for s in a.sources]) for a in self.actors],
+        )
 
 
 @dataclass(slots=True)

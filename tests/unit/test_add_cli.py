@@ -84,3 +84,35 @@ def test_bad_files_fail_one_line_each_and_the_others_are_added(store_path: Path,
 def test_bad_date_is_a_usage_error(store_path: Path, capsys) -> None:
     code, _, err = _run(capsys, "add", "--db", str(store_path), "--date", "2020-13-01", str(ARTICLES))
     assert code == 2 and "--date" in err
+
+
+def test_an_add_that_raced_another_is_refiled_or_deduped(store_path: Path, tmp_path: Path) -> None:
+    """Another ``add`` wrote between our extraction and our write: our article whose id it
+    took is refiled under the next free id (claims and all); the one it added is a duplicate."""
+    from sma_tui.check import check_store
+    from sma_tui.ingest.batch import apply_to_tables, prepare
+
+    store = Store(store_path)
+    stale = store.load()
+    body = (ARTICLES / "yonhap-2019-12-18-round5.txt").read_text(encoding="utf-8")
+    theirs, ours = tmp_path / "theirs.txt", tmp_path / "ours.txt"
+    theirs.write_text(body, encoding="utf-8")
+    ours.write_text(body + '\n"One more thing," Jeong said.\n', encoding="utf-8")
+
+    other = prepare([theirs], store.load(), {}, dry_run=False)  # the other process
+    store.update(lambda tables: apply_to_tables(tables, other.items))
+    taken = other.items[0].extraction.article.id
+
+    batch = prepare([ours, theirs], stale, {}, dry_run=False)  # extracted before that write
+    assert batch.items[0].extraction.article.id == taken
+    store.update(lambda tables: apply_to_tables(tables, batch.items))
+
+    refiled, dup = batch.items
+    assert refiled.status == "added" and refiled.extraction.article.id == f"{taken}-2"
+    assert (dup.status, dup.duplicate_of, dup.extraction) == ("duplicate", taken, None)
+    c = store.load()
+    assert len(c.articles) == len(stale.articles) + 2
+    quotes = c.quotes_in_article(f"{taken}-2")
+    assert "One more thing" in [q.text for q in quotes]
+    assert all(q.id.startswith(f"{taken}-2/") and q.article == f"{taken}-2" for q in quotes)
+    assert check_store(store) == []

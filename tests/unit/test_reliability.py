@@ -59,13 +59,56 @@ def test_kill_dash_nine_never_leaves_a_truncated_store(store_path: Path) -> None
     assert not list(store_path.parent.glob(f".{store_path.name}.*.tmp"))
 
 
-def test_two_writers_at_once_lose_nothing(store_path: Path) -> None:
-    before = len(Store(store_path).load().actors)
-    procs = [_spawn(store_path, name, 50) for name in ("alpha", "beta")]
+ADDER = r"""
+import sys
+from sma_tui.cli import main
+db, folder = sys.argv[1], sys.argv[2]
+files = sorted(__import__("pathlib").Path(folder).glob("*.txt"))
+print("ready", flush=True)
+sys.stdin.readline()  # both start together
+codes = [main(["add", "--db", db, str(f)]) for f in files]
+sys.exit(max(codes))
+"""
+
+ROUND5 = Path(__file__).resolve().parent.parent / "fixtures" / "articles" / "yonhap-2019-12-18-round5.txt"
+
+
+def test_two_add_processes_at_once_lose_no_article(store_path: Path, tmp_path: Path) -> None:
+    """Two ``sma-tui add`` processes, 50 articles each, one add at a time, interleaved. Every
+    article has the same publisher and date, so each process extracts ids that the other has
+    just taken: they must be refiled under free ids, not fail and not overwrite."""
+    body = ROUND5.read_text(encoding="utf-8")
+    folders = {}
+    for side in ("alpha", "beta"):
+        folders[side] = folder = tmp_path / side
+        folder.mkdir()
+        for i in range(50):
+            extra = f'"This is statement {i} from the {side} desk," Jeong told reporters.'
+            (folder / f"{i:02d}.txt").write_text(f"{body}\n{extra}\n", encoding="utf-8")
+    before = Store(store_path).load()
+    procs = []
+    for folder in folders.values():
+        proc = subprocess.Popen(
+            [sys.executable, "-c", ADDER, str(store_path), str(folder)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+        procs.append(proc)
     for proc in procs:
-        _, err = proc.communicate(timeout=120)
+        assert proc.stdin is not None
+        proc.stdin.write("go\n")
+        proc.stdin.flush()
+    for proc in procs:
+        _, err = proc.communicate(timeout=300)
         assert proc.returncode == 0, err
     corpus = Store(store_path).load()
-    assert len(corpus.actors) == before + 100
-    assert {f"alpha-{i}" for i in range(50)} | {f"beta-{i}" for i in range(50)} <= set(corpus.actors)
+    added = [a for a in corpus.articles.values() if a.id not in before.articles]
+    assert len(added) == 100 and len({a.id for a in added}) == 100
+    statements = {q.text for q in corpus.quotes.values() if q.text.startswith("This is statement")}
+    assert statements == {f"This is statement {i} from the {s} desk" for i in range(50) for s in folders}
+    for a in added:  # every claim sits under its own article's id
+        assert all(q.id.startswith(a.id + "/") for q in corpus.quotes_in_article(a.id))
     assert check_store(Store(store_path)) == []
