@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+import stat
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -46,7 +47,12 @@ def decode(data: bytes, name: str) -> tuple[str, list[str]]:
 def load_path(path: Path) -> Loaded:
     name = str(path)
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if stat.S_ISDIR(st.st_mode):
+            raise IngestError(f"{name}: is a folder")
+        if not stat.S_ISREG(st.st_mode):  # a pipe or device would block or never end
+            raise IngestError(f"{name}: not a regular file")
+        size = st.st_size
         if size > MAX_BYTES:
             raise IngestError(f"{name}: too large ({size / 1048576:.1f} MB; the limit is 5 MB)")
         data = path.read_bytes()

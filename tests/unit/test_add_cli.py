@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -68,11 +69,14 @@ def test_bad_files_fail_one_line_each_and_the_others_are_added(store_path: Path,
         '<p>"We are close to a deal," Jeong Eun-bo told reporters on Tuesday.</p></body></html>',
         encoding="utf-8",
     )
-    paths = [tmp_path / "empty.txt", tmp_path / "binary.txt", big, tmp_path / "missing.txt", good]
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)  # reading it would block forever
+    paths = [tmp_path / "empty.txt", tmp_path / "binary.txt", big, tmp_path / "missing.txt", fifo, good]
     code, out, err = _run(capsys, "add", "--db", str(store_path), "--date", "2020-03-17", *map(str, paths))
     assert code == 1
     errors = [line for line in err.splitlines() if line.startswith("sma-tui: error:")]
-    assert len(errors) == 4 and all(len(e) < 200 for e in errors)
+    assert len(errors) == 5 and all(len(e) < 200 for e in errors)
+    assert f"sma-tui: error: {fifo}: not a regular file" in errors
     c = Store(store_path).load()
     (added,) = [a for a in c.articles.values() if a.source == str(good)]
     assert added.id == "reuters-2020-03-17" and added.event == "round-7"
