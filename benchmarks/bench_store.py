@@ -51,13 +51,13 @@ def run(code: str, path: Path) -> tuple[float, float]:
 def make_store(folder: Path, n: int) -> Path:
     from synth import generate
 
-    from sma_tui.build import corpus_records
+    from sma_tui.build import write_corpus
     from sma_tui.store import Store
 
     path = folder / "synth.json"
     if not path.exists():
         corpus, _ = generate(n)
-        Store(path).replace_all(corpus_records(corpus), {"corpus": "synthetic"})
+        write_corpus(Store(path), corpus, {"corpus": "synthetic"})
     return path
 
 

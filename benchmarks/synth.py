@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sma_tui.build import bundled_corpus, corpus_records, link_events  # noqa: E402
+from sma_tui.build import bundled_corpus, corpus_records, link_events, write_corpus  # noqa: E402
 from sma_tui.corpus import Corpus  # noqa: E402
 from sma_tui.models import Actor, Article, Figure, Quote  # noqa: E402
 
@@ -245,7 +245,7 @@ def main() -> int:
     if args.out:
         from sma_tui.store import Store
 
-        Store(args.out).replace_all(corpus_records(corpus), {"corpus": "synthetic"})
+        write_corpus(Store(args.out), corpus, {"corpus": "synthetic"})
         print(f"wrote {args.out}: {corpus.counts()}")
     if args.texts:
         args.texts.mkdir(parents=True, exist_ok=True)

@@ -20,6 +20,7 @@ from typing import Any
 
 from .corpus import Corpus
 from .models import Actor, Article, Event, Measure, Record
+from .overview import Overview
 from .paths import corpus_dir
 from .store import Store
 
@@ -135,5 +136,11 @@ def build_store(store: Store, root: Path | None = None) -> Corpus:
     problems = check_corpus(corpus)
     if problems:
         raise CorpusError(f"the bundled corpus fails its own check: {problems[0]}")
-    store.replace_all(corpus_records(corpus), {"corpus": "bundled"})
+    write_corpus(store, corpus, {"corpus": "bundled"})
     return corpus
+
+
+def write_corpus(store: Store, corpus: Corpus, meta: dict[str, Any]) -> None:
+    """Replace the whole store with ``corpus``, and keep its overview for the app's start."""
+    stamp = store.replace_all(corpus_records(corpus), meta)
+    store.save_overview(Overview.of(corpus), stamp)

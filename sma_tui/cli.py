@@ -308,7 +308,8 @@ def cmd_add(args: argparse.Namespace) -> int:
     """Extract each file, print what was found, and store the new articles in one write
     (each article with all its claims, or nothing)."""
     from .build import build_store
-    from .ingest.batch import apply_to_tables, prepare
+    from .ingest.batch import absorb, apply_to_tables, prepare
+    from .overview import Overview
     from .store import Store
 
     if args.date is not None and not _iso_date(args.date):
@@ -318,10 +319,14 @@ def cmd_add(args: argparse.Namespace) -> int:
     if not store.path.exists() and not args.dry_run:
         build_store(store)
         print(f"sma-tui: built a new store at {store.path}", file=sys.stderr)
+    read = store.stamp()
     corpus = store.load() if store.path.exists() else _bundled()
     batch = prepare([Path(p) for p in args.paths], corpus, overrides, dry_run=args.dry_run)
     if batch.to_store and not args.dry_run:
-        store.update(lambda tables: apply_to_tables(tables, batch.items))
+        seen, written = store.update(lambda tables: apply_to_tables(tables, batch.items))
+        if seen == read:  # nobody wrote meanwhile: our corpus plus this batch is the store now
+            absorb(corpus, batch.to_store)
+            store.save_overview(Overview.of(corpus), written)
     for line in batch.warnings:
         print(f"sma-tui: warning: {line}", file=sys.stderr)
     if args.json:
@@ -415,12 +420,16 @@ def cmd_tui(args: argparse.Namespace) -> int:
     store = Store(_db_path(args))
     if not store.path.exists():
         build_store(store)
-    else:
-        store.load()  # fail here, in one line, rather than inside the TUI
     from .tui.app import SmaApp
 
+    # The app reads the store itself, off the UI thread (reading it here first would hold
+    # back the first frame by the whole load: a second at 10,000 articles). A store it
+    # cannot read is explained on its error panel, and again here once it has closed.
     app = SmaApp(store.path)
     app.run()
+    if app.load_error is not None:
+        print(f"sma-tui: error: {app.load_error}", file=sys.stderr)
+        return EXIT_FAIL
     return app.return_code or EXIT_OK
 
 

@@ -14,6 +14,7 @@ or deleted, the ``.bak`` of the JSON always still has its bodies.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import shutil
@@ -32,8 +33,11 @@ from tinydb.storages import Storage
 from . import __version__
 from .corpus import Corpus
 from .models import RECORD_TYPES, SCHEMA_VERSION, TABLES, Record, fingerprint
+from .overview import OVERVIEW_VERSION, Overview
 
 Tables = dict[str, list[dict[str, Any]]]
+Stamp = tuple[int, int, int]
+"""What identifies one version of the store file: (inode, mtime in ns, size)."""
 
 
 def _migrate_1_to_2(tables: Tables) -> None:
@@ -169,16 +173,29 @@ def _write_blob(path: Path, text: str, durable: bool) -> None:
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
+        _write_file(path, text.encode("utf-8"), durable)
+    except OSError as exc:
+        raise StoreError(f"cannot write the article body {path}: {exc.strerror or exc}") from None
+
+
+def _write_file(path: Path, data: bytes, durable: bool) -> None:
+    """Replace ``path`` with ``data`` atomically (a temporary file beside it, then
+    ``os.replace``); with ``durable``, fsync it first. Raises ``OSError``."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(text.encode("utf-8"))
+            fh.write(data)
             if durable:
                 fh.flush()
                 os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
-    except OSError as exc:
-        raise StoreError(f"cannot write the article body {path}: {exc.strerror or exc}") from None
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -192,6 +209,20 @@ def _fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(dfd)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while loading: a load allocates about a million objects
+    at 10,000 articles and frees no cycles, so every collection it triggered would be wasted
+    (a quarter of the load time)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _compact(doc: dict[str, Any]) -> dict[str, Any]:
@@ -220,7 +251,7 @@ class Store:
     def exists(self) -> bool:
         return self.path.is_file()
 
-    def stamp(self) -> tuple[int, int, int] | None:
+    def stamp(self) -> Stamp | None:
         """What changes whenever the store file is rewritten (every write replaces the
         file, so the inode changes even within one mtime tick); ``None`` if it is gone.
 
@@ -290,6 +321,10 @@ class Store:
 
     def load(self) -> Corpus:
         """Read the whole store once and return it indexed in memory."""
+        with _gc_paused():
+            return self._load()
+
+    def _load(self) -> Corpus:
         tables = self.read_tables()
         records: dict[str, list[Record]] = {}
         for doc in tables["articles"]:
@@ -323,6 +358,38 @@ class Store:
                 f"the store {self.path} has schema {version}, too old to migrate; run 'sma-tui build --force'"
             )
         return version
+
+    # --------------------------------------------------------------- overview
+    @property
+    def overview_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".overview.json")
+
+    def read_overview(self, stamp: Stamp | None) -> Overview | None:
+        """The cached :class:`Overview` of the store file whose :meth:`stamp` is ``stamp``,
+        or ``None`` when there is none, it describes another version of the file, or it
+        cannot be read (a cache: any problem just means the corpus must be read first)."""
+        if stamp is None:
+            return None
+        try:
+            data = orjson.loads(self.overview_path.read_bytes())
+            if data.get("version") != OVERVIEW_VERSION or tuple(data.get("stamp") or ()) != stamp:
+                return None
+            return Overview.from_dict(data["overview"])
+        except (OSError, orjson.JSONDecodeError, AttributeError, KeyError, TypeError, ValueError):
+            return None
+
+    def save_overview(self, overview: Overview, stamp: Stamp | None) -> None:
+        """Keep ``overview`` as the summary of the store file whose :meth:`stamp` is ``stamp``.
+
+        Best effort and lock-free: a write that fails (read-only folder) or races another
+        leaves at worst a file whose stamp matches no store, which is ignored."""
+        if stamp is None:
+            return
+        data = {"version": OVERVIEW_VERSION, "stamp": list(stamp), "overview": overview.to_dict()}
+        try:
+            _write_file(self.overview_path, orjson.dumps(data), durable=False)
+        except OSError:
+            pass
 
     # ----------------------------------------------------------------- bodies
     @property
@@ -362,8 +429,8 @@ class Store:
             _fsync_dir(self.bodies_dir)
 
     # ----------------------------------------------------------------- writes
-    def replace_all(self, records: dict[str, Iterable[Record]], meta: dict[str, Any] | None = None) -> None:
-        """Write a whole new store in one atomic replace."""
+    def replace_all(self, records: dict[str, Iterable[Record]], meta: dict[str, Any] | None = None) -> Stamp | None:
+        """Write a whole new store in one atomic replace; returns the new file's :meth:`stamp`."""
         data: dict[str, dict[str, Any]] = {"meta": {"1": self._meta(meta)}}
         for name in TABLES:
             data[name] = _numbered([_compact(r.to_dict()) for r in records.get(name, ())])
@@ -371,15 +438,21 @@ class Store:
             self._externalise_bodies(list(data["articles"].values()), durable=False)
             os.sync()  # one flush for all body files, before the JSON that names them
             _atomic_write_json(self.path, data)
+            return self.stamp()
 
-    def update(self, change: Callable[[Tables], None]) -> None:
+    def update(self, change: Callable[[Tables], None]) -> tuple[Stamp | None, Stamp | None]:
         """Read-modify-write under the lock: ``change`` edits the table lists in place.
 
         Article dicts that ``change`` adds may carry their ``body``; it is written to a body
         file first. All of the change lands in one atomic write of the JSON, or none of it
         does (an orphan body file is harmless).
+
+        Returns the :meth:`stamp` of the file that ``change`` saw and that of the file written:
+        a caller that read the store at the first stamp knows its copy plus its change is
+        exactly what is on disk now.
         """
         with self._locked():
+            seen = self.stamp()
             tables = self.read_tables()
             before = {id(d) for rows in tables.values() for d in rows}
             change(tables)
@@ -390,6 +463,7 @@ class Store:
                 rows = [d if id(d) in before else _compact(d) for d in tables[name]]
                 data[name] = _numbered(rows)
             _atomic_write_json(self.path, data)
+            return seen, self.stamp()
 
     @staticmethod
     def _meta(meta: dict[str, Any] | None) -> dict[str, Any]:

@@ -1,8 +1,10 @@
 """The sma-tui explorer app.
 
-The first frame shows the main screen in its loading state; a thread worker reads the
-store (:meth:`Store.load`, the only I/O) and posts the corpus back in a
-:class:`~sma_tui.tui.messages.CorpusLoaded` message. Widgets ask for drill-downs with
+The first frame shows the main screen's panes, painted from the small overview that the
+store keeps beside itself (:mod:`sma_tui.overview`), or, without one, its loading panel; a
+thread worker reads the whole store (:meth:`Store.load`) and posts the corpus back in a
+:class:`~sma_tui.tui.messages.CorpusLoaded` message. Drill-downs asked for before then
+open once it has arrived. Widgets ask for drill-downs with
 ``Open*`` messages; the app pushes the screens, so escape always pops one level.
 
 Other processes (``sma-tui add``) may write the store while the app runs. The app polls the
@@ -12,7 +14,8 @@ and ``r`` reloads: back to the main screen, the panes refilled with the cursors 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 
 from textual import on, work
@@ -23,7 +26,14 @@ from ..corpus import Corpus
 from ..export import citation
 from ..search import QuoteMatcher
 from .commands import DossierCommands
-from .messages import CorpusFailed, CorpusLoaded, OpenActor, OpenArticle, OpenEvent, OpenFigureGroup
+from .messages import (
+    CorpusFailed,
+    CorpusLoaded,
+    OpenActor,
+    OpenArticle,
+    OpenEvent,
+    OpenFigureGroup,
+)
 from .screens.base import FOCUS_BINDINGS, DrillScreen, SmaScreen
 from .screens.detail import ActorScreen, EventScreen, FigureGroupScreen
 from .screens.help import HelpScreen
@@ -80,17 +90,31 @@ class SmaApp(App[None]):
         self.corpus: Corpus | None = None
         self.matcher: QuoteMatcher | None = None
         self.main_screen = MainScreen(self.db_path)
+        from ..store import Store
+
+        # The overview the store keeps of this very file (a few KB): the first frame shows
+        # the panes from it while the worker reads the whole corpus.
+        store = Store(self.db_path)
+        self._cached_overview = store.read_overview(store.stamp())
+        if self._cached_overview is not None:
+            self.sub_title = _counts_title(self._cached_overview.counts)
+            self.main_screen.show_overview(self._cached_overview)
         self.loaded_stamp: object = None
         """The stamp of the store file the shown corpus was read from."""
         self.store_changed = False
         """The file on disk is no longer the one shown: ``r`` reloads."""
         self._loading = False
+        self.load_error: str | None = None
+        """Why the store could not be read at start (the CLI prints it once the app closes)."""
+        self._pending: Callable[[], None] | None = None
+        """What the user asked to open before the corpus had loaded."""
 
     def get_default_screen(self) -> MainScreen:
         return self.main_screen
 
     def on_mount(self) -> None:
-        self.start_load()
+        # After the first frame: the worker's parsing would otherwise share the GIL with it.
+        self.call_after_refresh(self.start_load)
         self.set_interval(STORE_POLL_SECONDS, self.poll_store, name="store-poll")
 
     # ------------------------------------------------------------------ loading
@@ -100,39 +124,49 @@ class SmaApp(App[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load", description="Loading the dossier")
     def load_corpus(self) -> None:
-        """Read the store off the UI thread; every failure becomes the error panel."""
+        """Read the store off the UI thread; every failure becomes the error panel.
+
+        A missing or stale overview of the main screen is computed from the corpus and kept
+        beside the store for the next start.
+        """
+        from ..overview import Overview
         from ..store import Store
 
         store = Store(self.db_path)
         stamp = store.stamp()  # before reading: a write during the read shows as a change
+        cached = self._cached_overview if self.corpus is None else store.read_overview(stamp)
         try:
             corpus = store.load()
             matcher = QuoteMatcher(corpus)
+            overview = Overview.of(corpus)
         except Exception as exc:  # the error panel is the one place a failure may end up
             self.post_message(CorpusFailed(self.db_path, _describe(exc), stamp))
             return
-        self.post_message(CorpusLoaded(corpus, matcher, stamp))
+        if overview != cached:
+            store.save_overview(overview, stamp)
+        self.post_message(CorpusLoaded(corpus, matcher, stamp, overview))
 
     @on(CorpusLoaded)
     def _loaded(self, message: CorpusLoaded) -> None:
         before = self.corpus
         self.corpus, self.matcher = message.corpus, message.matcher
         self._settle_load(message.stamp)
-        n = message.corpus.counts()
-        self.sub_title = (
-            f"{n['quotes']} quotes · {n['figures']} figures · {n['actors']} actors · "
-            f"{n['events']} events · {n['articles']} articles"
-        )
-        self.main_screen.show_corpus(message.corpus)
+        self.sub_title = _counts_title(message.overview.counts)
+        self.main_screen.show_overview(message.overview)
         if before is not None:
             self.notify(_growth(before, message.corpus), title="Store reloaded")
+        pending, self._pending = self._pending, None
+        if pending is not None and self.screen is self.main_screen:
+            pending()
 
     @on(CorpusFailed)
     def _failed(self, message: CorpusFailed) -> None:
         self._settle_load(message.stamp)
+        self._pending = None
         if self.corpus is not None:  # a reload failed: keep showing what we have
             self.notify(f"{message.error}. Still showing the store as it was.", title="Reload failed", severity="error")
             return
+        self.load_error = message.error
         self.sub_title = "store unreadable"
         self.main_screen.show_error(message.error)
 
@@ -178,21 +212,25 @@ class SmaApp(App[None]):
         screen = self.screen
         return screen.trail if isinstance(screen, SmaScreen) else MainScreen.trail
 
-    def _corpus_or_warn(self) -> Corpus | None:
+    def _corpus_or_later(self, then: Callable[[], None]) -> Corpus | None:
+        """The corpus; while it is still loading, ``then`` runs once it has (the last
+        request wins), unless loading failed."""
         if self.corpus is None:
-            self.notify("The dossier is still loading.", severity="warning")
+            if self.main_screen.error is None:
+                self._pending = then
+                self.notify("Still reading the dossier: this opens as soon as it is loaded.", timeout=3)
         return self.corpus
 
     def open_event(self, event_id: str) -> None:
-        if (c := self._corpus_or_warn()) and event_id in c.events:
+        if (c := self._corpus_or_later(partial(self.open_event, event_id))) and event_id in c.events:
             self.push_screen(EventScreen(c, self._trail(), event_id))
 
     def open_actor(self, actor_id: str) -> None:
-        if (c := self._corpus_or_warn()) and actor_id in c.actors:
+        if (c := self._corpus_or_later(partial(self.open_actor, actor_id))) and actor_id in c.actors:
             self.push_screen(ActorScreen(c, self._trail(), actor_id))
 
     def open_article(self, article_id: str, claim_id: str | None = None) -> None:
-        if (c := self._corpus_or_warn()) is None:
+        if (c := self._corpus_or_later(partial(self.open_article, article_id, claim_id))) is None:
             return
         if article_id not in c.articles:
             self.notify(f"The article {article_id} is not in the store.", severity="error")
@@ -200,7 +238,8 @@ class SmaApp(App[None]):
         self.push_screen(ReaderScreen(c, self._trail(), article_id, claim_id))
 
     def open_figure_group(self, measure_id: str) -> None:
-        if (c := self._corpus_or_warn()) and any(g.measure.id == measure_id for g in c.figure_groups()):
+        c = self._corpus_or_later(partial(self.open_figure_group, measure_id))
+        if c is not None and any(g.measure.id == measure_id for g in c.figure_groups()):
             self.push_screen(FigureGroupScreen(c, self._trail(), measure_id))
 
     @on(OpenEvent)
@@ -224,7 +263,7 @@ class SmaApp(App[None]):
         if isinstance(self.screen, SearchScreen):
             self.screen.query_one("#search-input").focus()
             return
-        if (c := self._corpus_or_warn()) and self.matcher is not None:
+        if (c := self._corpus_or_later(self.action_search)) and self.matcher is not None:
             self.push_screen(SearchScreen(c, self._trail(), self.matcher))
 
     def action_help(self) -> None:
@@ -253,6 +292,13 @@ def binding_sections() -> list[tuple[str, Iterable[BindingType]]]:
         ("search", SearchScreen.BINDINGS),
         ("help", HelpScreen.BINDINGS),
     ]
+
+
+def _counts_title(n: dict[str, int]) -> str:
+    return (
+        f"{n['quotes']} quotes · {n['figures']} figures · {n['actors']} actors · "
+        f"{n['events']} events · {n['articles']} articles"
+    )
 
 
 def _growth(before: Corpus, after: Corpus) -> str:

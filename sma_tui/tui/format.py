@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..corpus import Corpus, FigureGroup
 from ..export import format_value
 from ..models import Article, Event, Figure, Quote
+from ..overview import SourceRow, sources_of
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -75,20 +76,24 @@ def source_of(corpus: Corpus, claim: Quote | Figure) -> str:
     return article_label(article)
 
 
-def value_sources(corpus: Corpus, figures: list[Figure]) -> str:
+def value_sources(corpus: Corpus, figures: list[Figure], max_publishers: int | None = None) -> str:
     """Distinct sources of one value: ``Yonhap News Agency (7 Apr 2020, 28 Apr 2020)``,
     ``Breitbart News (19 Nov 2019, ×2)``: publishers in order, each with its dates."""
-    by_publisher: dict[str, dict[str, int]] = {}
-    for f in figures:
-        article = corpus.articles.get(f.article)
-        publisher = article.publisher if article else f.article
-        when = human_date(article.date if article else f.date)
-        dates = by_publisher.setdefault(publisher, {})
-        dates[when] = dates.get(when, 0) + 1
-    return "; ".join(
-        f"{p} ({', '.join(f'{d}, ×{n}' if n > 1 else d for d, n in dates.items())})"
-        for p, dates in by_publisher.items()
-    )
+    return sources_text(*sources_of(corpus, figures, max_publishers))
+
+
+def sources_text(sources: list[SourceRow], more_publishers: int = 0) -> str:
+    """:func:`value_sources` from rows already summarised (as an :class:`Overview` keeps them)."""
+    parts = []
+    for s in sources:
+        if s.span is None:
+            dates = ", ".join(f"{human_date(d)}, ×{n}" if n > 1 else human_date(d) for d, n in s.dates)
+        else:  # many dates: "×812 on 276 dates, 1 Sep 2019 – 10 Mar 2021"
+            dates = f"×{s.n_figures} on {s.n_dates} dates, {human_date(s.span[0])} – {human_date(s.span[1])}"
+        parts.append(f"{s.publisher} ({dates})")
+    if more_publishers:
+        parts.append(f"+{more_publishers} more publisher{'s' if more_publishers > 1 else ''}")
+    return "; ".join(parts)
 
 
 def group_values(group: FigureGroup) -> str:

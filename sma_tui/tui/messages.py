@@ -12,6 +12,7 @@ from pathlib import Path
 from textual.message import Message
 
 from ..corpus import Corpus
+from ..overview import Overview
 from ..search import QuoteMatcher
 
 
@@ -21,8 +22,9 @@ class CorpusLoaded(Message):
 
     corpus: Corpus
     matcher: QuoteMatcher
-    stamp: object = None
+    stamp: object
     """The store file's :meth:`~sma_tui.store.Store.stamp` taken just before it was read."""
+    overview: Overview
 
 
 @dataclass

@@ -389,11 +389,60 @@ async def test_first_frame_shows_loading_without_waiting_for_the_store(
         assert app.screen.query_one(ContentSwitcher).current == "loading"
         assert app.screen.query_one(LoadingPanel).display
         assert app.corpus is None
-        await pilot.press("slash")  # too early: a notice, no crash
+        await pilot.press("slash")  # too early: remembered, and done once the corpus is in
         assert isinstance(app.screen, MainScreen)
         release.set()
         await loaded(pilot)
-        assert app.screen.query_one(ContentSwitcher).current == "panes"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        assert app.main_screen.query_one(ContentSwitcher).current == "panes"
+
+
+async def test_a_fresh_overview_paints_the_panes_before_the_corpus_loads(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sma_tui.overview import Overview
+    from sma_tui.store import Store
+
+    store = Store(store_path)
+    store.save_overview(Overview.of(store.load()), store.stamp())
+    release = threading.Event()
+    real_load = Store.load
+    monkeypatch.setattr(Store, "load", lambda self: (release.wait(10), real_load(self))[1])
+    app = SmaApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await asyncio.wait_for(app.main_screen.ready.wait(), 10)
+        await pilot.pause()
+        assert app.corpus is None and app.screen.query_one(ContentSwitcher).current == "panes"
+        assert "27 quotes" in app.sub_title
+        timeline = app.screen.query_one("#timeline-table", SmaTable)
+        assert timeline.row_count == 15
+        figures = str(app.screen.query_one("#figure-groups", OptionList).get_option_at_index(0).prompt)
+        assert "sources disagree" in figures and "$870 million" in figures and "$990 million" in figures
+        await move_to(pilot, timeline, "round-3")
+        await pilot.press("enter")  # the corpus is not there yet: opens when it is
+        assert isinstance(app.screen, MainScreen)
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, EventScreen) and app.screen.event.id == "round-3"
+
+
+async def test_a_stale_overview_is_not_shown_and_is_replaced(store_path: Path, loaded: Any) -> None:
+    from sma_tui.overview import Overview
+    from sma_tui.store import Store
+
+    store = Store(store_path)
+    wrong = Overview.of(store.load())
+    wrong.counts["quotes"] = 999_999
+    store.save_overview(wrong, (1, 2, 3))  # describes some other file
+    app = SmaApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await app.workers.wait_for_complete()
+        assert "999999" not in app.sub_title and "27 quotes" in app.sub_title
+    assert store.read_overview(store.stamp()) == Overview.of(store.load())
 
 
 @pytest.mark.parametrize("damage", ["garbage", "missing"])
@@ -517,3 +566,48 @@ async def test_a_reload_that_fails_keeps_the_corpus_on_screen(make_app: Any, loa
         await pilot.pause()
         assert app.corpus is shown and app.screen.query_one(ContentSwitcher).current == "panes"
         assert any(n.title == "Reload failed" and "corrupt" in n.message for n in app._notifications)
+
+
+def test_sma_tui_on_a_corrupt_store_shows_the_panel_then_exits_1_with_one_line(
+    store_path: Path, loaded: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``sma-tui`` no longer reads the store before the first frame: the app reports it."""
+    from sma_tui.cli import main
+
+    store_path.write_text("{truncated", encoding="utf-8")
+    seen: list[str] = []
+
+    def run_headless(self: SmaApp) -> None:
+        async def journey() -> None:
+            async with self.run_test(size=SIZE) as pilot:
+                await loaded(pilot)
+                seen.append(self.screen.query_one(ContentSwitcher).current or "")
+                await pilot.press("q")
+
+        asyncio.run(journey())
+
+    monkeypatch.setattr(SmaApp, "run", run_headless)
+    assert main(["--db", str(store_path)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert seen == ["error"]
+    assert len(err) == 1 and err[0].startswith("sma-tui: error: the store") and "corrupt" in err[0]
+
+
+async def test_a_long_money_history_keeps_the_chart_short_and_shows_the_latest(make_app: Any, loaded: Any) -> None:
+    from sma_tui.overview import ChartPoint
+    from sma_tui.tui.widgets.chart import MoneyChart
+
+    app: SmaApp = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        chart = app.screen.query_one(MoneyChart)
+        months = [f"{2019 + m // 12}-{m % 12 + 1:02d}" for m in range(30)]
+        chart.show([ChartPoint(m, "US demand", 1e9 + i, "USD", f"${i} point") for i, m in enumerate(months)])
+        await pilot.pause()
+        assert chart.outer_size.height == 12  # widgets.tcss: max-height (with the border line)
+        lines = str(chart.render()).splitlines()
+        assert len(lines) == chart.content_size.height == 11
+        assert lines[0].startswith("■ US demand") and "⋮ 21 earlier" in lines[1]  # 31 lines, 11 rows
+        assert lines[-1].endswith("$29 point")  # the latest month is on screen
+        options = app.screen.query_one("#figure-groups", OptionList)
+        assert options.size.height >= 10  # the figure groups keep their room

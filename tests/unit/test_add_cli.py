@@ -120,3 +120,14 @@ def test_an_add_that_raced_another_is_refiled_or_deduped(store_path: Path, tmp_p
     assert "One more thing" in [q.text for q in quotes]
     assert all(q.id.startswith(f"{taken}-2/") and q.article == f"{taken}-2" for q in quotes)
     assert check_store(store) == []
+
+
+def test_add_leaves_an_overview_of_the_store_it_wrote(store_path: Path, capsys) -> None:
+    """So that the app's next start paints the main screen without reading the corpus first."""
+    from sma_tui.overview import Overview
+
+    assert main(["add", "--db", str(store_path), str(ARTICLES)]) == 0
+    store = Store(store_path)
+    overview = store.read_overview(store.stamp())
+    assert overview is not None and overview == Overview.of(store.load())
+    assert overview.counts["articles"] == 10

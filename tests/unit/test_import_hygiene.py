@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-CORE = ["models", "corpus", "store", "build", "check", "export", "search", "paths"]
+CORE = ["models", "corpus", "overview", "store", "build", "check", "export", "search", "paths", "ingest"]
 
 
 def test_data_layer_does_not_import_textual() -> None:

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from sma_tui.build import corpus_records
+from sma_tui.build import build_store, corpus_records
 from sma_tui.models import SCHEMA_VERSION, Actor
+from sma_tui.overview import OVERVIEW_VERSION, Overview
 from sma_tui.store import Store, StoreError
 
 
@@ -162,3 +163,39 @@ def test_corrupt_store_suggests_the_backup(store: Store) -> None:
     store.path.write_text("{", encoding="utf-8")
     with pytest.raises(StoreError, match=r"cp .*\.bak"):
         store.load()
+
+
+def test_build_keeps_an_overview_of_exactly_the_file_it_wrote(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s.json")
+    corpus = build_store(store)
+    assert store.read_overview(store.stamp()) == Overview.of(corpus)
+    assert store.read_overview((0, 0, 0)) is None  # another version of the file
+
+
+def test_overview_survives_a_round_trip_through_its_file(store: Store) -> None:
+    overview = Overview.of(store.load())
+    store.save_overview(overview, store.stamp())
+    loaded = store.read_overview(store.stamp())
+    assert loaded == overview and loaded is not overview
+    assert loaded.groups[0].conflict and {v.value for v in loaded.groups[0].values} == {870e6, 990e6}
+
+
+def test_any_write_makes_the_overview_stale(store: Store) -> None:
+    stamp = store.stamp()
+    store.save_overview(Overview.of(store.load()), stamp)
+    seen, written = store.update(lambda tables: None)
+    assert seen == stamp and written != stamp
+    assert store.read_overview(written) is None and store.read_overview(store.stamp()) is None
+
+
+@pytest.mark.parametrize(
+    "overview", [b"", b"{not json", b"[]", {}, {"counts": "many"}, {"counts": {}, "events": [{"id": 1}]}]
+)
+def test_a_damaged_overview_is_ignored(store: Store, overview: bytes | dict) -> None:
+    if isinstance(overview, dict):  # the right version and stamp, a bad body
+        overview = json.dumps(
+            {"version": OVERVIEW_VERSION, "stamp": list(store.stamp()), "overview": overview}
+        ).encode()
+    store.overview_path.write_bytes(overview)
+    assert store.read_overview(store.stamp()) is None
+    assert store.load().counts()["quotes"] == 27  # the store itself is untouched

@@ -13,7 +13,7 @@ from textual.containers import Grid
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Header
 
-from ...corpus import Corpus
+from ...overview import Overview
 from ..widgets.panes import ActorsPane, FiguresPane, Pane, TimelinePane
 from ..widgets.status import ErrorPanel, LoadingPanel
 from .base import SmaScreen
@@ -31,7 +31,7 @@ class MainScreen(SmaScreen):
     def __init__(self, db_path: Path) -> None:
         super().__init__()
         self.db_path = db_path
-        self.corpus: Corpus | None = None
+        self.overview: Overview | None = None
         self.error: str | None = None
         self.loaded = False
         self.ready = asyncio.Event()
@@ -39,23 +39,34 @@ class MainScreen(SmaScreen):
 
     def compose_body(self) -> Iterable[Widget]:
         yield Header()
-        with ContentSwitcher(initial="loading", id="main-switcher"):
+        # With an overview already (the store keeps one), the first frame has the panes.
+        with ContentSwitcher(initial="panes" if self.overview else "loading", id="main-switcher"):
             yield LoadingPanel(self.db_path, id="loading")
             yield ErrorPanel(id="error")
+            if self.overview is not None:
+                self.loaded = True
+                yield self._panes(self.overview)
         yield Footer()
 
     def on_mount(self) -> None:
-        self._apply()
+        if self.loaded:
+            self.query_one(TimelinePane).focus_list()
+            self.ready.set()
+        else:
+            self._apply()
 
-    def show_corpus(self, corpus: Corpus) -> None:
-        """Called by the app when the worker has loaded the store (maybe before we mount),
-        and again on a reload: the panes are refilled in place, keeping their cursors."""
-        self.corpus = corpus
+    def show_overview(self, overview: Overview) -> None:
+        """Called by the app with the cached overview (before the corpus has loaded) and with
+        the loaded corpus's (maybe before we mount); a different one refills the panes in
+        place, keeping their cursors."""
+        if overview == self.overview:
+            return
+        self.overview = overview
         if not self.is_mounted:
             return
         if self.loaded:
             for pane in self.query(Pane):
-                pane.show_again(corpus)
+                pane.show_again(overview)
         else:
             self._apply()
 
@@ -70,16 +81,18 @@ class MainScreen(SmaScreen):
             self.query_one(ErrorPanel).show_error(self.db_path, self.error)
             switcher.current = "error"
             self.ready.set()
-        elif self.corpus is not None and not self.loaded:
+        elif self.overview is not None and not self.loaded:
             self.loaded = True
-            c = self.corpus
-            grid = Grid(
-                TimelinePane(c, "1", id="timeline"),
-                ActorsPane(c, "2", id="actors"),
-                FiguresPane(c, "3", id="figures"),
-                id="panes",
-            )
-            self.call_later(self._mount_panes, grid)
+            self.call_later(self._mount_panes, self._panes(self.overview))
+
+    @staticmethod
+    def _panes(overview: Overview) -> Grid:
+        return Grid(
+            TimelinePane(overview, "1", id="timeline"),
+            ActorsPane(overview, "2", id="actors"),
+            FiguresPane(overview, "3", id="figures"),
+            id="panes",
+        )
 
     async def _mount_panes(self, grid: Grid) -> None:
         switcher = self.query_one(ContentSwitcher)

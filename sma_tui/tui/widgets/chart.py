@@ -9,63 +9,36 @@ reads the same in a snapshot, over ssh and in a light theme.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual.content import Content
+from textual.geometry import Size
 from textual.widget import Widget
 
-from ...corpus import Corpus
-from ...export import format_value
+from ...overview import CHART_SERIES, ChartPoint
 from ..format import MONTHS
 
-SERIES = ("US demand", "Seoul payment", "Seoul offer")
+SERIES = CHART_SERIES
 SERIES_CLASS = {s: "chart--" + s.lower().replace(" ", "-") for s in SERIES}
 SHORT = {"US demand": "US demand", "Seoul payment": "Seoul paid", "Seoul offer": "offer"}
 DATE_WIDTH = 9  # "Nov 2019 "
 
 
-@dataclass(frozen=True, slots=True)
-class Point:
-    month: str  # YYYY-MM
-    series: str
-    value: float
-    unit: str
-    label: str
-
-
-def money_points(corpus: Corpus) -> list[Point]:
-    """The chart's data: figures whose measure belongs to a chart series, deduplicated."""
-    seen: set[tuple[str, str, float, str]] = set()
-    points: list[Point] = []
-    for f in corpus.figure_list():
-        measure = corpus.measures.get(f.measure or "")
-        if measure is None or measure.series not in SERIES or not f.date:
-            continue
-        key = (f.date[:7], measure.series, f.value, f.unit)
-        if key in seen:
-            continue
-        seen.add(key)
-        value = format_value(f.value, f.unit)
-        if f.unit == "percent" and measure.series == "Seoul offer":
-            value = f"+{value} over 2019"
-        label = f"{f.qualifier} {value}" if f.qualifier else value
-        points.append(Point(f.date[:7], measure.series, f.value, f.unit, label))
-    points.sort(key=lambda p: (p.month, SERIES.index(p.series), p.value))
-    return points
-
-
 class MoneyChart(Widget):
-    """Renders :func:`money_points` to the widget's width."""
+    """Renders the overview's :func:`~sma_tui.overview.money_points` to the widget's width."""
 
     COMPONENT_CLASSES = {"chart--us-demand", "chart--seoul-payment", "chart--seoul-offer", "chart--axis"}
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.points: list[Point] = []
+        self.points: list[ChartPoint] = []
 
-    def show(self, corpus: Corpus) -> None:
-        self.points = money_points(corpus)
+    def show(self, points: list[ChartPoint]) -> None:
+        self.points = points
         self.refresh(layout=True)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """All the lines (legend and points): ``max-height`` then cuts a long history, and
+        :meth:`render` keeps its latest months (measuring the render would feed the cut back)."""
+        return 1 + len(self.points) if self.points else 1
 
     def render(self) -> Content:
         if not self.points:
@@ -96,6 +69,10 @@ class MoneyChart(Widget):
                     )
                 )
             lines.append(line)
+        height = self.content_size.height  # the CSS caps it (max-height) on a long history
+        if 2 < height < len(lines):  # keep the legend and the latest months
+            hidden = len(lines) - height + 1
+            lines = [lines[0], Content.styled(f"⋮ {hidden} earlier", axis), *lines[hidden + 1 :]]
         return Content("\n").join(lines)
 
 

@@ -1,8 +1,9 @@
 """The three panes of the main screen: Timeline, Actors and Figures.
 
-Each pane is filled by :meth:`show` once the corpus has loaded, and posts an ``Open*``
-message when a row is chosen. A one-line detail under the list says more about the
-highlighted row than the columns have room for.
+Each pane is filled by :meth:`show` from the :class:`~sma_tui.overview.Overview` (which
+may come before the corpus has loaded), and posts an ``Open*`` message when a row is
+chosen. A one-line detail under the list says more about the highlighted row than the
+columns have room for.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from textual.message import Message
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from ...corpus import Corpus, FigureGroup
 from ...export import format_value
-from ..format import date_range, value_sources
+from ...overview import GroupRow, Overview
+from ..format import date_range, sources_text
 from ..messages import OpenActor, OpenEvent, OpenFigureGroup
 from .chart import MoneyChart
 from .lists import SmaOptionList, SmaTable, cell
@@ -31,24 +32,24 @@ class Pane(Vertical):
 
     TITLE = ""
 
-    def __init__(self, corpus: Corpus, key: str, *, id: str | None = None) -> None:
+    def __init__(self, overview: Overview, key: str, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="pane")
         self.border_title = f"{key} {self.TITLE}"
-        self.corpus = corpus
+        self.overview = overview
 
     def on_mount(self) -> None:
-        self.show(self.corpus)
+        self.show(self.overview)
 
     def focus_list(self) -> None:
         self.query_one(".pane-list").focus()
 
-    def show(self, corpus: Corpus) -> None:  # pragma: no cover - overridden
+    def show(self, overview: Overview) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
 
-    def show_again(self, corpus: Corpus) -> None:
-        """Refill with a reloaded corpus, the cursor staying on the record it was on."""
+    def show_again(self, overview: Overview) -> None:
+        """Refill with a newer overview, the cursor staying on the record it was on."""
         key = self.highlighted_key()
-        self.show(corpus)
+        self.show(overview)
         if key is not None:
             self.highlight_key(key)
 
@@ -97,26 +98,27 @@ class TablePane(Pane):
 class TimelinePane(TablePane):
     TITLE = "Timeline"
 
-    def show(self, corpus: Corpus) -> None:
-        self.corpus = corpus
+    def show(self, overview: Overview) -> None:
+        self.overview = overview
         table = self.query_one(SmaTable)
         table.clear(columns=True)
         table.add_column("Dates", key="dates")
         table.add_column("#", key="round")
         table.add_column("Q", key="quotes")
         table.add_column("Place", key="place")
-        for e in corpus.timeline():
+        for e in overview.events:
             table.add_row(
                 cell(date_range(e.start, e.end)),
                 cell(str(e.number) if e.number is not None else "·"),
-                cell(str(corpus.quote_count_for_event(e.id))),
+                cell(str(e.quotes)),
                 cell(e.place or "—", PLACE_WIDTH),
                 key=e.id,
             )
-        self.border_subtitle = f"{len(corpus.rounds())} rounds · {len(corpus.events) - len(corpus.rounds())} events"
+        rounds = overview.rounds
+        self.border_subtitle = f"{rounds} rounds · {len(overview.events) - rounds} events"
 
     def detail(self, key: str) -> Content | None:
-        e = self.corpus.events.get(key)
+        e = self.overview.event(key)
         return Content(f"{e.title} — {e.place}" if e.place else e.title) if e else None
 
     def opener(self, key: str) -> Message:
@@ -126,26 +128,26 @@ class TimelinePane(TablePane):
 class ActorsPane(TablePane):
     TITLE = "Actors"
 
-    def show(self, corpus: Corpus) -> None:
-        self.corpus = corpus
+    def show(self, overview: Overview) -> None:
+        self.overview = overview
         table = self.query_one(SmaTable)
         table.clear(columns=True)
         table.add_column("Name", key="name")
         table.add_column("Side", key="side")
         table.add_column("Q", key="quotes")
-        for a in corpus.actor_list():
+        for a in overview.actors:
             name = table.side_text(a.name, a.side)
             name.truncate(NAME_WIDTH, overflow="ellipsis")
             table.add_row(
                 name,
                 table.side_text(a.side + ("?" if a.side_guessed else ""), a.side),
-                cell(str(corpus.quote_count_for_actor(a.id))),
+                cell(str(a.quotes)),
                 key=a.id,
             )
-        self.border_subtitle = f"{len(corpus.actors)} actors"
+        self.border_subtitle = f"{len(overview.actors)} actors"
 
     def detail(self, key: str) -> Content | None:
-        a = self.corpus.actors.get(key)
+        a = self.overview.actor(key)
         if a is None:
             return None
         org = f" — {a.organisation}" if a.organisation and a.organisation not in a.role else ""
@@ -165,19 +167,19 @@ class FiguresPane(Pane):
         yield SmaOptionList(id="figure-groups", classes="pane-list")
         yield MoneyChart(id="money-chart")
 
-    def show(self, corpus: Corpus) -> None:
-        self.corpus = corpus
-        groups = corpus.figure_groups()
+    def show(self, overview: Overview) -> None:
+        self.overview = overview
+        groups = overview.groups
         options = self.query_one(SmaOptionList)
         options.clear_options()
-        options.add_options([Option(self.prompt(corpus, g), id=g.measure.id) for g in groups])
+        options.add_options([Option(self.prompt(g), id=g.measure) for g in groups])
         if groups:
             options.highlighted = 0
         conflicts = sum(g.conflict for g in groups)
         self.border_subtitle = (
             f"{len(groups)} measures · {conflicts} in dispute" if conflicts else f"{len(groups)} measures"
         )
-        self.query_one(MoneyChart).show(corpus)
+        self.query_one(MoneyChart).show(overview.chart)
 
     def highlighted_key(self) -> str | None:
         options = self.query_one(SmaOptionList)
@@ -190,9 +192,9 @@ class FiguresPane(Pane):
         except OptionDoesNotExist:  # that measure has no figures any more
             pass
 
-    def prompt(self, corpus: Corpus, group: FigureGroup) -> Content:
+    def prompt(self, group: GroupRow) -> Content:
         source = self.get_visual_style("figures--source", partial=True)
-        head = Content.styled(group.measure.label, "bold")
+        head = Content.styled(group.label, "bold")
         if group.conflict:
             flag = Content.styled("⚠ sources disagree: ", self.get_visual_style("figures--conflict", partial=True))
             head = flag + head
@@ -200,9 +202,9 @@ class FiguresPane(Pane):
         for v in group.values:
             value = Content(f"  {format_value(v.value, v.unit)}")
             if group.conflict or len(group.values) > 1:
-                value += Content.styled(f" — {value_sources(corpus, v.figures)}", source)
+                value += Content.styled(f" — {sources_text(v.sources, v.more_publishers)}", source)
             else:
-                value += Content.styled(f" — {len(v.figures)} source{'s' if len(v.figures) != 1 else ''}", source)
+                value += Content.styled(f" — {v.figures} source{'s' if v.figures != 1 else ''}", source)
             lines.append(value)
         return Content("\n").join(lines)
 

@@ -1,0 +1,228 @@
+"""What the main screen shows, as plain data small enough to keep beside the store.
+
+At 10,000 articles the store takes about a second to read, but the main screen needs only a
+summary of it: the timeline with quote counts, the actors with theirs, each measure's values
+with their sources, and the money chart. :meth:`Overview.of` computes that summary from a
+corpus; the store keeps the latest one in ``<name>.overview.json``, stamped with the store
+file it describes (see :meth:`~sma_tui.store.Store.read_overview`), so that the app paints
+the main screen first and reads the whole corpus behind it. A stale or damaged overview file
+is ignored: it is a cache, never a source of truth.
+
+No Textual or Rich here: the panes format these rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from .corpus import Corpus
+from .export import format_value
+from .models import Figure
+
+OVERVIEW_VERSION = 1
+"""Bumped whenever the shape below changes: an overview file of another version is ignored."""
+
+MAX_PUBLISHERS = 4
+"""Publishers listed for one value on the main screen (the figure group screen lists more)."""
+MAX_DATES = 3
+"""Dates listed for one publisher of a value; the rest are counted."""
+
+CHART_SERIES = ("US demand", "Seoul payment", "Seoul offer")
+
+
+@dataclass(slots=True)
+class EventRow:
+    id: str
+    kind: str
+    number: int | None
+    title: str
+    start: str
+    end: str
+    place: str
+    quotes: int
+
+
+@dataclass(slots=True)
+class ActorRow:
+    id: str
+    name: str
+    side: str
+    side_guessed: bool
+    kind: str
+    role: str
+    organisation: str
+    quotes: int
+
+
+@dataclass(slots=True)
+class SourceRow:
+    """One publisher of a value. Up to :data:`MAX_DATES` dates: each ``(date, figures)``
+    (``date`` ``None`` for an undated article); beyond that, ``dates`` is empty and ``span``
+    holds the first and last date, with ``n_dates`` and ``n_figures`` counting them all."""
+
+    publisher: str
+    dates: list[tuple[str | None, int]]
+    span: tuple[str | None, str | None] | None = None
+    n_dates: int = 0
+    n_figures: int = 0
+
+
+@dataclass(slots=True)
+class ValueRow:
+    value: float
+    unit: str
+    figures: int
+    sources: list[SourceRow]
+    more_publishers: int = 0
+
+
+@dataclass(slots=True)
+class GroupRow:
+    """A measure's distinct values; ``conflict`` when sources disagree (see
+    :class:`~sma_tui.corpus.FigureGroup`)."""
+
+    measure: str
+    label: str
+    conflict: bool
+    values: list[ValueRow]
+
+
+@dataclass(frozen=True, slots=True)
+class ChartPoint:
+    month: str  # YYYY-MM
+    series: str
+    value: float
+    unit: str
+    label: str
+
+
+@dataclass(slots=True)
+class Overview:
+    counts: dict[str, int] = field(default_factory=dict)
+    events: list[EventRow] = field(default_factory=list)
+    actors: list[ActorRow] = field(default_factory=list)
+    groups: list[GroupRow] = field(default_factory=list)
+    chart: list[ChartPoint] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, corpus: Corpus) -> Overview:
+        return cls(
+            counts=corpus.counts(),
+            events=[
+                EventRow(e.id, e.kind, e.number, e.title, e.start, e.end, e.place, corpus.quote_count_for_event(e.id))
+                for e in corpus.timeline()
+            ],
+            actors=[
+                ActorRow(
+                    a.id,
+                    a.name,
+                    a.side,
+                    a.side_guessed,
+                    a.kind,
+                    a.role,
+                    a.organisation,
+                    corpus.quote_count_for_actor(a.id),
+                )
+                for a in corpus.actor_list()
+            ],
+            groups=[
+                GroupRow(
+                    g.measure.id,
+                    g.measure.label,
+                    g.conflict,
+                    [ValueRow(v.value, v.unit, len(v.figures), *sources_of(corpus, v.figures)) for v in g.values],
+                )
+                for g in corpus.figure_groups()
+            ],
+            chart=money_points(corpus),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Overview:
+        """The inverse of :meth:`to_dict`; raises ``TypeError``/``KeyError``/``ValueError`` on a bad shape."""
+
+        def value(v: dict[str, Any]) -> ValueRow:
+            sources = [
+                SourceRow(
+                    s["publisher"],
+                    [(d, int(n)) for d, n in s["dates"]],
+                    tuple(s["span"]) if s["span"] else None,
+                    s["n_dates"],
+                    s["n_figures"],
+                )
+                for s in v["sources"]
+            ]
+            return ValueRow(v["value"], v["unit"], v["figures"], sources, v["more_publishers"])
+
+        return cls(
+            counts={str(k): int(n) for k, n in data["counts"].items()},
+            events=[EventRow(**e) for e in data["events"]],
+            actors=[ActorRow(**a) for a in data["actors"]],
+            groups=[
+                GroupRow(g["measure"], g["label"], g["conflict"], [value(v) for v in g["values"]])
+                for g in data["groups"]
+            ],
+            chart=[ChartPoint(**p) for p in data["chart"]],
+        )
+
+    def event(self, event_id: str) -> EventRow | None:
+        return next((e for e in self.events if e.id == event_id), None)
+
+    def actor(self, actor_id: str) -> ActorRow | None:
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+    @property
+    def rounds(self) -> int:
+        return sum(e.kind == "round" for e in self.events)
+
+
+def sources_of(
+    corpus: Corpus, figures: list[Figure], max_publishers: int | None = MAX_PUBLISHERS
+) -> tuple[list[SourceRow], int]:
+    """The publishers of ``figures`` in order of first appearance, each with its dates (see
+    :class:`SourceRow`), and how many publishers are left out beyond ``max_publishers``
+    (``None``: none are)."""
+    by_publisher: dict[str, dict[str | None, int]] = {}
+    for f in figures:
+        article = corpus.articles.get(f.article)
+        publisher = article.publisher if article else f.article
+        when = article.date if article else f.date
+        dates = by_publisher.setdefault(publisher, {})
+        dates[when] = dates.get(when, 0) + 1
+    rows = []
+    for p, dates in by_publisher.items():
+        if len(dates) <= MAX_DATES:
+            rows.append(SourceRow(p, list(dates.items())))
+        else:
+            dated = sorted(d for d in dates if d)
+            span = (dated[0], dated[-1]) if dated else (None, None)
+            rows.append(SourceRow(p, [], span, len(dates), sum(dates.values())))
+    if max_publishers is None or len(rows) <= max_publishers + 1:  # "+1 more" saves no room
+        return rows, 0
+    return rows[:max_publishers], len(rows) - max_publishers
+
+
+def money_points(corpus: Corpus) -> list[ChartPoint]:
+    """The money chart's data: figures whose measure belongs to a chart series, one point
+    per distinct (month, series, value)."""
+    seen: set[tuple[str, str, float, str]] = set()
+    points: list[ChartPoint] = []
+    for f in corpus.figure_list():
+        measure = corpus.measures.get(f.measure or "")
+        if measure is None or measure.series not in CHART_SERIES or not f.date:
+            continue
+        key = (f.date[:7], measure.series, f.value, f.unit)
+        if key in seen:
+            continue
+        seen.add(key)
+        value = format_value(f.value, f.unit)
+        if f.unit == "percent" and measure.series == "Seoul offer":
+            value = f"+{value} over 2019"
+        label = f"{f.qualifier} {value}" if f.qualifier else value
+        points.append(ChartPoint(f.date[:7], measure.series, f.value, f.unit, label))
+    points.sort(key=lambda p: (p.month, CHART_SERIES.index(p.series), p.value))
+    return points
