@@ -27,13 +27,11 @@ already there), by a spawned process, so that this parent never holds a corpus (
 from __future__ import annotations
 
 import argparse
-import multiprocessing
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,7 +39,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from bench_store import make_store  # noqa: E402
+from bench_store import make_store, spawned  # noqa: E402
 
 from sma_tui.store import Store  # noqa: E402
 
@@ -116,13 +114,9 @@ def _build_stores(folder: Path, n: int) -> dict[str, Path]:
 
 
 def build_stores(folder: Path, n: int) -> dict[str, Path]:
-    """The bundled and the synthetic store in ``folder`` (reused if already there).
-
-    Built in a spawned process: Linux keeps a process's ru_maxrss across fork and exec, so a
-    child would report at least the peak of a parent that once held the generated corpus.
-    """
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        return pool.submit(_build_stores, folder, n).result()
+    """The bundled and the synthetic store in ``folder`` (reused if already there), built in
+    a spawned process (see :func:`bench_store.spawned`)."""
+    return spawned(_build_stores, folder, n)
 
 
 def bench(folder: Path, n: int, repeat: int) -> None:

@@ -308,25 +308,22 @@ def cmd_add(args: argparse.Namespace) -> int:
     """Extract each file, print what was found, and store the new articles in one write
     (each article with all its claims, or nothing)."""
     from .build import build_store
-    from .ingest.batch import absorb, apply_to_tables, prepare
-    from .overview import Overview
+    from .ingest.batch import prepare
     from .store import Store
 
     if args.date is not None and not _iso_date(args.date):
         raise UsageError(f"--date {args.date!r} is not a date like 2020-04-28")
     overrides = {"date": args.date, "publisher": args.publisher, "title": args.title}
+    paths = [Path(p) for p in args.paths]
     store = Store(_db_path(args))
     if not store.path.exists() and not args.dry_run:
         build_store(store)
         print(f"sma-tui: built a new store at {store.path}", file=sys.stderr)
-    read = store.stamp()
-    corpus = store.load() if store.path.exists() else _bundled()
-    batch = prepare([Path(p) for p in args.paths], corpus, overrides, dry_run=args.dry_run)
-    if batch.to_store and not args.dry_run:
-        seen, written = store.update(lambda tables: apply_to_tables(tables, batch.items))
-        if seen == read:  # nobody wrote meanwhile: our corpus plus this batch is the store now
-            absorb(corpus, batch.to_store)
-            store.save_overview(Overview.of(corpus), written)
+    if args.dry_run:
+        corpus = store.corpus_of(store.read_tables(), claims=()) if store.path.exists() else _bundled()
+        batch = prepare(paths, corpus, overrides, dry_run=True)
+    else:
+        corpus, batch = _add_to_store(store, paths, overrides)
     for line in batch.warnings:
         print(f"sma-tui: warning: {line}", file=sys.stderr)
     if args.json:
@@ -338,6 +335,32 @@ def cmd_add(args: argparse.Namespace) -> int:
     for line in batch.errors:
         print(f"sma-tui: error: {line}", file=sys.stderr)
     return EXIT_FAIL if batch.errors else EXIT_OK
+
+
+def _add_to_store(store: Any, paths: list[Path], overrides: dict[str, Any]) -> tuple[Any, Any]:
+    """Extract and store in one locked read-modify-write, so the store is parsed once.
+
+    The files are extracted against the store as it is under the lock (its articles for
+    dedupe and ids, its actors, events and measures; not its 100,000 quotes and figures),
+    and the overview the app starts from is refreshed from the very tables written.
+    """
+    from .ingest.batch import apply_to_tables, prepare
+
+    got: dict[str, Any] = {}
+
+    def change(tables: dict[str, list[dict[str, Any]]]) -> bool:
+        got["corpus"] = corpus = store.corpus_of(tables, claims=())
+        got["batch"] = batch = prepare(paths, corpus, overrides, dry_run=False)
+        got["tables"] = tables
+        if not batch.to_store:
+            return False  # nothing new: the file is not rewritten
+        apply_to_tables(tables, batch.items)
+        return True
+
+    _, written = store.update(change)
+    if got["batch"].to_store:
+        store.save_overview(store.overview_of(got["tables"]), written)
+    return got["corpus"], got["batch"]
 
 
 def _iso_date(text: str) -> bool:

@@ -7,7 +7,7 @@ this object (plain Python, no I/O), never the database.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -98,12 +98,12 @@ class Corpus:
     def rounds(self) -> list[Event]:
         return [e for e in self.timeline() if e.kind == "round"]
 
-    def actor_list(self) -> list[Actor]:
+    def actor_list(self, quote_count: Callable[[str], int] | None = None) -> list[Actor]:
+        """By side, then most quoted first (``quote_count``: an actor id's number of quotes,
+        when they are counted elsewhere), then by name."""
+        count = quote_count or self.quote_count_for_actor
         side_order = {"US": 0, "ROK": 1, "other": 2}
-        return sorted(
-            self.actors.values(),
-            key=lambda a: (side_order.get(a.side, 3), -self.quote_count_for_actor(a.id), a.name),
-        )
+        return sorted(self.actors.values(), key=lambda a: (side_order.get(a.side, 3), -count(a.id), a.name))
 
     def article_list(self) -> list[Article]:
         return sorted(self.articles.values(), key=lambda a: (a.date or "9999", a.id))

@@ -13,6 +13,7 @@ No Textual or Rich here: the panes format these rows.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -98,6 +99,25 @@ class ChartPoint:
 
 
 @dataclass(slots=True)
+class QuoteCounts:
+    """Quotes counted by event and by speaker, from the raw records (``speaker``/``event``)."""
+
+    total: int
+    events: Counter[str | None]
+    actors: Counter[str | None]
+
+    @classmethod
+    def of(cls, quotes: list[dict[str, Any]]) -> QuoteCounts:
+        return cls(len(quotes), Counter(q.get("event") for q in quotes), Counter(q.get("speaker") for q in quotes))
+
+    def for_event(self, event_id: str) -> int:
+        return self.events[event_id]
+
+    def for_actor(self, actor_id: str) -> int:
+        return self.actors[actor_id]
+
+
+@dataclass(slots=True)
 class Overview:
     counts: dict[str, int] = field(default_factory=dict)
     events: list[EventRow] = field(default_factory=list)
@@ -106,11 +126,18 @@ class Overview:
     chart: list[ChartPoint] = field(default_factory=list)
 
     @classmethod
-    def of(cls, corpus: Corpus) -> Overview:
+    def of(cls, corpus: Corpus, quotes: QuoteCounts | None = None) -> Overview:
+        """The overview of ``corpus``; ``quotes`` counts the quotes when the corpus was read
+        without them (see :meth:`~sma_tui.store.Store.overview_of`)."""
+        counts = corpus.counts()
+        by_event, by_actor = corpus.quote_count_for_event, corpus.quote_count_for_actor
+        if quotes is not None:
+            counts["quotes"] = quotes.total
+            by_event, by_actor = quotes.for_event, quotes.for_actor
         return cls(
-            counts=corpus.counts(),
+            counts=counts,
             events=[
-                EventRow(e.id, e.kind, e.number, e.title, e.start, e.end, e.place, corpus.quote_count_for_event(e.id))
+                EventRow(e.id, e.kind, e.number, e.title, e.start, e.end, e.place, by_event(e.id))
                 for e in corpus.timeline()
             ],
             actors=[
@@ -122,9 +149,9 @@ class Overview:
                     a.kind,
                     a.role,
                     a.organisation,
-                    corpus.quote_count_for_actor(a.id),
+                    by_actor(a.id),
                 )
-                for a in corpus.actor_list()
+                for a in corpus.actor_list(by_actor)
             ],
             groups=[
                 GroupRow(

@@ -33,7 +33,7 @@ from tinydb.storages import Storage
 from . import __version__
 from .corpus import Corpus
 from .models import RECORD_TYPES, SCHEMA_VERSION, TABLES, Record, fingerprint
-from .overview import OVERVIEW_VERSION, Overview
+from .overview import OVERVIEW_VERSION, Overview, QuoteCounts
 
 Tables = dict[str, list[dict[str, Any]]]
 Stamp = tuple[int, int, int]
@@ -212,15 +212,22 @@ def _fsync_dir(folder: Path) -> None:
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while loading: a load allocates about a million objects
-    at 10,000 articles and frees no cycles, so every collection it triggered would be wasted
-    (a quarter of the load time)."""
+def _gc_paused(freeze: bool = False) -> Iterator[None]:
+    """No cyclic garbage collection while reading or rewriting the store: at 10,000 articles
+    that allocates about a million objects and frees no cycles, so every collection it
+    triggered would be wasted, each one scanning everything alive (a quarter of a load; most
+    of an add, which parses the file a second time with the corpus in memory).
+
+    ``freeze`` (after a load): move every object alive now, the corpus included, to the
+    permanent generation, so that later collections no longer scan the corpus either.
+    """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if freeze:
+            gc.freeze()
         if was_enabled:
             gc.enable()
 
@@ -321,7 +328,7 @@ class Store:
 
     def load(self) -> Corpus:
         """Read the whole store once and return it indexed in memory."""
-        with _gc_paused():
+        with _gc_paused(freeze=True):
             return self._load()
 
     def _load(self) -> Corpus:
@@ -331,16 +338,41 @@ class Store:
             doc["body"] = self._read_body(doc)
         for rtype in RECORD_TYPES:
             rows = tables.pop(rtype.TABLE)
-            try:
-                records[rtype.TABLE] = [rtype.from_dict(d) for d in rows]
-            except TypeError as exc:
-                raise StoreError(
-                    f"the store {self.path} has a malformed {rtype.TABLE} record ({exc}); "
-                    "run 'sma-tui check' or 'sma-tui build --force'"
-                ) from None
+            records[rtype.TABLE] = self._records(rtype, rows)
             del rows  # let the parsed dicts go table by table (peak memory)
         meta = tables["meta"][0] if tables["meta"] else {}
         return Corpus.from_records(records, meta)
+
+    def corpus_of(self, tables: Tables, *, claims: tuple[str, ...] = ("quotes", "figures")) -> Corpus:
+        """A corpus of the raw ``tables`` (as :meth:`update` hands them to its change),
+        without reading the article bodies (their ``body`` is empty), and with only the
+        ``claims`` tables named: with none, it is all that ingesting new articles needs, at
+        a fraction of a full load. The dicts are not changed."""
+        records: dict[str, list[Record]] = {}
+        for rtype in RECORD_TYPES:
+            rows = tables[rtype.TABLE]
+            if rtype.TABLE == "articles":
+                rows = [{**d, "body": ""} for d in rows]
+            elif rtype.TABLE in ("quotes", "figures") and rtype.TABLE not in claims:
+                continue
+            records[rtype.TABLE] = self._records(rtype, rows)
+        return Corpus.from_records(records, tables["meta"][0] if tables["meta"] else {})
+
+    def overview_of(self, tables: Tables) -> Overview:
+        """The :class:`Overview` of raw ``tables``: it needs no bodies, and of the 100,000
+        quotes (at 10,000 articles) only their counts, taken from the dicts."""
+        with _gc_paused():
+            corpus = self.corpus_of(tables, claims=("figures",))
+            return Overview.of(corpus, QuoteCounts.of(tables["quotes"]))
+
+    def _records(self, rtype: type[Record], rows: list[dict[str, Any]]) -> list[Record]:
+        try:
+            return [rtype.from_dict(d) for d in rows]
+        except TypeError as exc:
+            raise StoreError(
+                f"the store {self.path} has a malformed {rtype.TABLE} record ({exc}); "
+                "run 'sma-tui check' or 'sma-tui build --force'"
+            ) from None
 
     def _check_schema(self, meta: dict[str, Any] | None) -> int:
         if meta is None:
@@ -440,8 +472,9 @@ class Store:
             _atomic_write_json(self.path, data)
             return self.stamp()
 
-    def update(self, change: Callable[[Tables], None]) -> tuple[Stamp | None, Stamp | None]:
-        """Read-modify-write under the lock: ``change`` edits the table lists in place.
+    def update(self, change: Callable[[Tables], bool | None]) -> tuple[Stamp | None, Stamp | None]:
+        """Read-modify-write under the lock: ``change`` edits the table lists in place (and
+        may return ``False`` when it changed nothing: then nothing is written).
 
         Article dicts that ``change`` adds may carry their ``body``; it is written to a body
         file first. All of the change lands in one atomic write of the JSON, or none of it
@@ -451,11 +484,12 @@ class Store:
         a caller that read the store at the first stamp knows its copy plus its change is
         exactly what is on disk now.
         """
-        with self._locked():
+        with self._locked(), _gc_paused():
             seen = self.stamp()
             tables = self.read_tables()
             before = {id(d) for rows in tables.values() for d in rows}
-            change(tables)
+            if change(tables) is False:
+                return seen, seen
             self._externalise_bodies(tables["articles"], durable=True)
             meta = tables["meta"][0] if tables["meta"] else {}
             data: dict[str, dict[str, Any]] = {"meta": {"1": self._meta(meta)}}

@@ -128,18 +128,6 @@ def apply_to_tables(tables: dict[str, list[dict[str, Any]]], items: list[Item]) 
         ids.add(x.article.id)
 
 
-def absorb(corpus: Corpus, extractions: list[Extraction]) -> None:
-    """Add what :func:`apply_to_tables` wrote to the in-memory ``corpus`` it was prepared
-    against (so that it matches the store again, for its :class:`~sma_tui.overview.Overview`)."""
-    for x in extractions:
-        corpus.articles[x.article.id] = x.article
-        corpus.quotes.update((q.id, q) for q in x.quotes)
-        corpus.figures.update((f.id, f) for f in x.figures)
-        for actor in x.actors:
-            corpus.actors.setdefault(actor.id, actor)
-    corpus.reindex()
-
-
 def _add_source(rows: list[dict[str, Any]], actor: Actor) -> None:
     for row in rows:
         if row.get("id") == actor.id:
