@@ -438,17 +438,28 @@ def _clip(text: str, n: int) -> str:
 
 def cmd_tui(args: argparse.Namespace) -> int:
     from .build import build_store
+    from .paths import keymap_path, read_keymap
     from .store import Store
 
+    path = keymap_path()
+    try:
+        keymap = read_keymap(path)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    from .tui.app import SmaApp, binding_ids
+
+    unknown = sorted(set(keymap) - binding_ids())
+    if unknown:
+        raise UsageError(f"the keymap {path} names no binding {unknown[0]!r} (the ids are listed by ? in the app)")
     store = Store(_db_path(args))
     if not store.path.exists():
         build_store(store)
-    from .tui.app import SmaApp
 
     # The app reads the store itself, off the UI thread (reading it here first would hold
     # back the first frame by the whole load: a second at 10,000 articles). A store it
     # cannot read is explained on its error panel, and again here once it has closed.
     app = SmaApp(store.path)
+    app.set_keymap(keymap)
     app.run()
     if app.load_error is not None:
         print(f"sma-tui: error: {app.load_error}", file=sys.stderr)

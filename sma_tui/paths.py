@@ -26,3 +26,36 @@ def default_db_path() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path(APP_NAME, appauthor=False) / "sma-tui.json"
+
+
+ENV_KEYMAP = "SMA_TUI_KEYMAP"
+
+
+def keymap_path() -> Path:
+    """``$SMA_TUI_KEYMAP`` if set, else ``keymap.toml`` in the user config directory."""
+    env = os.environ.get(ENV_KEYMAP)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False) / "keymap.toml"
+
+
+def read_keymap(path: Path) -> dict[str, str]:
+    """The user's key remapping: a TOML table of binding id → keys, e.g.
+    ``"sma.focus-actors" = "a"`` or ``"sma.help" = "h,f1"``. No file: no remapping.
+    Raises ``ValueError`` with a one-line reason for a file that is not such a table."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValueError(f"cannot read the keymap {path}: {getattr(exc, 'strerror', None) or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"the keymap {path} is not valid TOML ({exc})") from None
+    bad = [k for k, v in data.items() if not isinstance(v, str) or not v.strip()]
+    if bad:
+        raise ValueError(f'the keymap {path}: {bad[0]!r} must be keys in quotes, like "a" or "h,f1"')
+    return {k: "".join(v.split()) for k, v in data.items()}

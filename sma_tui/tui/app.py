@@ -294,6 +294,11 @@ def binding_sections() -> list[tuple[str, Iterable[BindingType]]]:
     ]
 
 
+def binding_ids() -> set[str]:
+    """The ids a user's keymap may remap."""
+    return {b.id for _, bindings in binding_sections() for b in bindings if isinstance(b, Binding) and b.id}
+
+
 def _counts_title(n: dict[str, int]) -> str:
     return (
         f"{n['quotes']} quotes · {n['figures']} figures · {n['actors']} actors · "

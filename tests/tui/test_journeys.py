@@ -611,3 +611,61 @@ async def test_a_long_money_history_keeps_the_chart_short_and_shows_the_latest(m
         assert lines[-1].endswith("$29 point")  # the latest month is on screen
         options = app.screen.query_one("#figure-groups", OptionList)
         assert options.size.height >= 10  # the figure groups keep their room
+
+
+def _launch(monkeypatch: pytest.MonkeyPatch, store_path: Path, keymap: str | None, tmp_path: Path) -> tuple[int, dict]:
+    """``sma-tui --db STORE`` with a keymap file, the app started headless: (exit, keymap)."""
+    from sma_tui.cli import main
+
+    path = tmp_path / "keymap.toml"
+    if keymap is not None:
+        path.write_text(keymap, encoding="utf-8")
+    monkeypatch.setenv("SMA_TUI_KEYMAP", str(path))
+    seen: dict = {}
+
+    def run_headless(self: SmaApp) -> None:
+        async def journey() -> None:
+            async with self.run_test(size=SIZE) as pilot:
+                await asyncio.wait_for(self.main_screen.ready.wait(), 10)
+                await pilot.pause()
+                seen.update(self._keymap)
+                await pilot.press("a")  # remapped below: focus the Actors pane
+                seen["focused"] = self.focused.id if self.focused else None
+                await pilot.press("q")
+
+        asyncio.run(journey())
+
+    monkeypatch.setattr(SmaApp, "run", run_headless)
+    return main(["--db", str(store_path)]), seen
+
+
+def test_a_keymap_file_remaps_keys_by_binding_id(
+    store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, seen = _launch(monkeypatch, store_path, '"sma.focus-actors" = "a"\n"sma.help" = "h, f1"\n', tmp_path)
+    assert code == 0
+    assert seen == {"sma.focus-actors": "a", "sma.help": "h,f1", "focused": "actors-table"}
+    code, seen = _launch(monkeypatch, store_path, None, tmp_path / "none")  # no file: the defaults
+    assert code == 0 and seen.get("focused") == "timeline-table"
+
+
+@pytest.mark.parametrize(
+    ("keymap", "message"),
+    [
+        ('"sma.no-such-thing" = "a"\n', "names no binding 'sma.no-such-thing'"),
+        ('"sma.help" = 3\n', "must be keys in quotes"),
+        ("sma.help = [\n", "is not valid TOML"),
+    ],
+)
+def test_a_bad_keymap_is_one_line_and_exit_2(
+    store_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    keymap: str,
+    message: str,
+) -> None:
+    code, seen = _launch(monkeypatch, store_path, keymap, tmp_path)
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2 and not seen  # the app never started
+    assert len(err) == 1 and err[0].startswith("sma-tui: error: the keymap") and message in err[0]

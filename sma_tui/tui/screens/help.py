@@ -9,13 +9,15 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from ...paths import keymap_path
 from ..widgets.lists import SmaTable, cell
 from ..widgets.status import TooSmall
 from .base import SmaModal
 
 INTRO = (
     "sma-tui — who said what, when, in which round of the 2019–2021 U.S.–South Korea SMA talks.\n"
-    "Drill down with enter, come back with escape. Search quotes with /, jump anywhere with ctrl+p."
+    "Drill down with enter, come back with escape. Search quotes with /, jump anywhere with ctrl+p.\n"
+    'Remap any key by its binding id in {keymap}, e.g. "sma.focus-actors" = "a".'
 )
 
 
@@ -47,7 +49,7 @@ class HelpScreen(SmaModal):
         with Vertical(id="help-dialog") as dialog:
             dialog.border_title = "Keys"
             dialog.border_subtitle = "escape closes"
-            yield Static(INTRO, id="help-intro")
+            yield Static(INTRO.format(keymap=keymap_path()), id="help-intro", markup=False)
             yield SmaTable(id="help-table")
         yield TooSmall()
 
