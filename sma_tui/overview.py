@@ -22,7 +22,8 @@ from .export import format_value
 from .models import Figure
 
 OVERVIEW_VERSION = 1
-"""Bumped whenever the shape below changes: an overview file of another version is ignored."""
+"""Bumped whenever the shape below or what :meth:`Overview.of` computes changes: an overview
+file of another version is ignored (the app trusts one of its own version and stamp)."""
 
 MAX_PUBLISHERS = 4
 """Publishers listed for one value on the main screen (the figure group screen lists more)."""

@@ -26,14 +26,7 @@ from ..corpus import Corpus
 from ..export import citation
 from ..search import QuoteMatcher
 from .commands import DossierCommands
-from .messages import (
-    CorpusFailed,
-    CorpusLoaded,
-    OpenActor,
-    OpenArticle,
-    OpenEvent,
-    OpenFigureGroup,
-)
+from .messages import CorpusFailed, CorpusLoaded, OpenActor, OpenArticle, OpenEvent, OpenFigureGroup
 from .screens.base import FOCUS_BINDINGS, DrillScreen, SmaScreen
 from .screens.detail import ActorScreen, EventScreen, FigureGroupScreen
 from .screens.help import HelpScreen
@@ -95,7 +88,8 @@ class SmaApp(App[None]):
         # The overview the store keeps of this very file (a few KB): the first frame shows
         # the panes from it while the worker reads the whole corpus.
         store = Store(self.db_path)
-        self._cached_overview = store.read_overview(store.stamp())
+        self._cached_stamp = store.stamp()
+        self._cached_overview = store.read_overview(self._cached_stamp)
         if self._cached_overview is not None:
             self.sub_title = _counts_title(self._cached_overview.counts)
             self.main_screen.show_overview(self._cached_overview)
@@ -134,15 +128,15 @@ class SmaApp(App[None]):
 
         store = Store(self.db_path)
         stamp = store.stamp()  # before reading: a write during the read shows as a change
-        cached = self._cached_overview if self.corpus is None else store.read_overview(stamp)
+        cached = self._cached_overview if stamp == self._cached_stamp else store.read_overview(stamp)
         try:
             corpus = store.load()
             matcher = QuoteMatcher(corpus)
-            overview = Overview.of(corpus)
+            overview = cached or Overview.of(corpus)  # the kept one describes this very file
         except Exception as exc:  # the error panel is the one place a failure may end up
             self.post_message(CorpusFailed(self.db_path, _describe(exc), stamp))
             return
-        if overview != cached:
+        if cached is None:
             store.save_overview(overview, stamp)
         self.post_message(CorpusLoaded(corpus, matcher, stamp, overview))
 
