@@ -14,6 +14,7 @@ or deleted, the ``.bak`` of the JSON always still has its bodies.
 
 from __future__ import annotations
 
+import errno
 import gc
 import hashlib
 import os
@@ -120,7 +121,7 @@ def _atomic_write_json(path: Path, data: Any) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise StoreError(f"cannot write to {folder}: {exc.strerror or exc}") from None
+        raise StoreError(f"cannot write to {folder}: {exc.strerror or exc}{_write_hint(exc)}") from None
     try:
         os.fchmod(fd, _file_mode(path))  # mkstemp makes 0600; keep the store's own mode
         with os.fdopen(fd, "wb") as fh:
@@ -137,8 +138,15 @@ def _atomic_write_json(path: Path, data: Any) -> None:
         except OSError:
             pass
         if isinstance(exc, OSError):
-            raise StoreError(f"cannot write the store {path}: {exc.strerror or exc}") from None
+            raise StoreError(f"cannot write the store {path}: {exc.strerror or exc}{_write_hint(exc)}") from None
         raise
+
+
+def _write_hint(exc: OSError) -> str:
+    """What to do about a store that cannot be written where it is."""
+    if isinstance(exc, PermissionError) or exc.errno == errno.EROFS:
+        return " (a read-only location: choose a store you can write with --db PATH or SMA_TUI_DB)"
+    return ""
 
 
 def _file_mode(path: Path) -> int:

@@ -131,3 +131,28 @@ def test_add_leaves_an_overview_of_the_store_it_wrote(store_path: Path, capsys) 
     overview = store.read_overview(store.stamp())
     assert overview is not None and overview == Overview.of(store.load())
     assert overview.counts["articles"] == 10
+
+
+def test_a_read_only_store_location_is_one_line_and_loses_nothing(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """As root (CI) permissions are not enforced, so the refusal is simulated where the
+    store writes: creating its temporary file beside the JSON."""
+    import errno
+    import tempfile
+
+    before = store_path.read_bytes()
+    real_mkstemp = tempfile.mkstemp
+
+    def refuse(*args, dir=None, **kwargs):  # noqa: A002 - mkstemp's own name
+        if Path(dir) == store_path.parent:
+            raise OSError(errno.EROFS, "Read-only file system")
+        return real_mkstemp(*args, dir=dir, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    code, out, err = _run(capsys, "add", "--db", str(store_path), str(ARTICLES / "yonhap-2021-03-08-deal.txt"))
+    lines = err.strip().splitlines()
+    assert code == 1 and len(lines) == 1, err
+    assert lines[0].startswith(f"sma-tui: error: cannot write to {store_path.parent}: Read-only file system")
+    assert "--db PATH or SMA_TUI_DB" in lines[0]
+    assert store_path.read_bytes() == before and Store(store_path).load().counts()["articles"] == 5
