@@ -99,9 +99,10 @@ def apply_to_tables(tables: dict[str, list[dict[str, Any]]], items: list[Item]) 
     """Append the articles of the ``added`` items and their claims to the raw store tables
     (for ``Store.update``, so under the store's lock).
 
-    Another ``sma-tui add`` may have written meanwhile: an article whose text it added is
-    now a duplicate (the item says so and nothing of it is written), and one whose id it
-    took is filed under the next free id.
+    ``sma-tui add`` extracts under the same lock, against these very tables; a caller that
+    extracted against an older copy may meet what another ``add`` wrote meanwhile: an
+    article whose text it added is a duplicate (the item says so and nothing of it is
+    written), and one whose id it took is filed under the next free id.
     """
     fps = {a.get("fingerprint"): a.get("id") for a in tables["articles"]}
     ids = {a.get("id") for a in tables["articles"]}

@@ -75,8 +75,8 @@ ROUND5 = Path(__file__).resolve().parent.parent / "fixtures" / "articles" / "yon
 
 def test_two_add_processes_at_once_lose_no_article(store_path: Path, tmp_path: Path) -> None:
     """Two ``sma-tui add`` processes, 50 articles each, one add at a time, interleaved. Every
-    article has the same publisher and date, so each process extracts ids that the other has
-    just taken: they must be refiled under free ids, not fail and not overwrite."""
+    article has the same publisher and date, so both draw ids from one sequence: all 100
+    must be there, each under its own id, none failed and none overwritten."""
     body = ROUND5.read_text(encoding="utf-8")
     folders = {}
     for side in ("alpha", "beta"):
