@@ -223,8 +223,8 @@ def _fsync_dir(folder: Path) -> None:
 def _gc_paused(freeze: bool = False) -> Iterator[None]:
     """No cyclic garbage collection while reading or rewriting the store: at 10,000 articles
     that allocates about a million objects and frees no cycles, so every collection it
-    triggered would be wasted, each one scanning everything alive (a quarter of a load; most
-    of an add, which parses the file a second time with the corpus in memory).
+    triggered would be wasted, each one scanning everything alive (a quarter of a load, and
+    more once a large corpus is already in memory).
 
     ``freeze`` (after a load): move every object alive now, the corpus included, to the
     permanent generation, so that later collections no longer scan the corpus either.
