@@ -264,3 +264,13 @@ def test_timeline_table_and_csv_show_kind_and_address(capsys: pytest.CaptureFixt
     assert isinstance(rows, list)
     csv_text = to_csv(rows, ["id", "kind", "sources"])
     assert "round-5,round," in csv_text and "https://en.yna.co.kr/view/AEN20191218001552325" in csv_text
+
+
+def test_adding_an_article_keeps_an_actors_public_citations() -> None:
+    from sma_tui.ingest.batch import _add_source
+    from sma_tui.models import Actor
+
+    cited = {"outlet": "KBS World", "title": "A story", "date": "2021-04-08", "url": "https://x.example/"}
+    rows = [{"id": "rob-rapson", "sources": ["b-article", cited]}]
+    _add_source(rows, Actor("rob-rapson", "Rob Rapson", "US", sources=["a-article", "b-article"]))
+    assert rows[0]["sources"] == ["a-article", "b-article", cited]
