@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sma_tui.build import bundled_corpus, corpus_records, link_events, write_corpus  # noqa: E402
 from sma_tui.corpus import Corpus  # noqa: E402
-from sma_tui.models import Actor, Article, Figure, Quote  # noqa: E402
+from sma_tui.models import Actor, Article, Figure, PublicSource, Quote  # noqa: E402
 
 PUBLISHERS = [
     ("Yonhap News Agency", "SEOUL", "(Yonhap) --"),
@@ -152,6 +152,10 @@ class Writer:
         return "".join(self.parts)
 
 
+SYNTHETIC = PublicSource("benchmarks/synth.py", "synthetic speaker", "2020-01", "https://example.invalid/synthetic")
+"""A made-up speaker's citation: well-formed, so that ``check`` passes the synthetic corpus."""
+
+
 def make_actors(rng: random.Random, n: int) -> list[Actor]:
     actors = []
     for i in range(n):
@@ -162,7 +166,7 @@ def make_actors(rng: random.Random, n: int) -> list[Actor]:
             name = f"{rng.choice(FIRST)} {rng.choice(GIVEN)}"
             side, role = "ROK", rng.choice(TITLES_ROK)
         aid = f"synth-{i:04d}"
-        actors.append(Actor(aid, f"{name} ({i})", side, "person", role, "", [f"{name} ({i})"], ["public: synthetic"]))
+        actors.append(Actor(aid, f"{name} ({i})", side, "person", role, "", [f"{name} ({i})"], [SYNTHETIC]))
     return actors
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 from .corpus import Corpus
 from .models import (
@@ -19,8 +20,10 @@ from .models import (
     SIDES,
     UNITS,
     Figure,
+    PublicSource,
     Quote,
     Record,
+    SourceRef,
 )
 from .store import Store, StoreError
 
@@ -35,8 +38,46 @@ def _valid_date(value: Any) -> bool:
     return len(value) == 10
 
 
-def _source_ok(corpus: Corpus, source: str) -> bool:
-    return source in corpus.articles or source.startswith("public:")
+def _partial_date(value: str) -> bool:
+    """2019-09-23, 2019-09 or 2019: how precisely a public source can be dated."""
+    return _valid_date(value) or _valid_date(value + "-01") or _valid_date(value + "-01-01")
+
+
+def _url_ok(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. an unbalanced IPv6 bracket
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and url.isprintable() and " " not in url
+
+
+def public_source_problem(s: PublicSource) -> str | None:
+    """Why a public citation cannot be followed or shown, or None when it is sound."""
+    if not s.url:
+        return "has no URL"
+    if not _url_ok(s.url):
+        return f"has a malformed URL {s.url!r}"
+    if not (s.outlet.strip() and s.title.strip()):
+        return "needs an outlet and a title"
+    if not _partial_date(s.date):
+        return f"has an invalid date {s.date!r}"
+    if not all(x.isprintable() for x in (s.outlet, s.title, s.date)):
+        return "contains control characters"
+    return None
+
+
+def source_problems(corpus: Corpus, what: str, sources: list[SourceRef]) -> list[str]:
+    """``what`` is "event round-1" or "actor jeong-eun-bo"; one line per bad source."""
+    problems: list[str] = []
+    for s in sources:
+        if isinstance(s, PublicSource):
+            if (problem := public_source_problem(s)) is not None:
+                problems.append(f"{what}: public source {s.title or s.outlet or s.url!r} {problem}")
+        elif not (isinstance(s, str) and s in corpus.articles):
+            problems.append(
+                f"{what}: source {s!r} is not an article id; cite a public source as {{outlet, title, date, url}}"
+            )
+    return problems
 
 
 def check_claim(corpus: Corpus, claim: Quote | Figure, what: str) -> list[str]:
@@ -88,19 +129,18 @@ def check_corpus(corpus: Corpus) -> list[str]:
         for n in e.negotiators:
             if n not in corpus.actors:
                 problems.append(f"event {e.id}: unknown negotiator {n!r}")
+        for n in e.participants:
+            if n not in corpus.actors:
+                problems.append(f"event {e.id}: unknown participant {n!r}")
         if not e.sources:
             problems.append(f"event {e.id}: no source")
-        for s in e.sources:
-            if not _source_ok(corpus, s):
-                problems.append(f"event {e.id}: source {s!r} is neither an article nor a 'public:' citation")
+        problems += source_problems(corpus, f"event {e.id}", e.sources)
     for actor in corpus.actors.values():
         if actor.side not in SIDES:
             problems.append(f"actor {actor.id}: side {actor.side!r} is not one of {', '.join(SIDES)}")
         if actor.kind not in ACTOR_KINDS:
             problems.append(f"actor {actor.id}: kind {actor.kind!r} is not one of {', '.join(ACTOR_KINDS)}")
-        for s in actor.sources:
-            if not _source_ok(corpus, s):
-                problems.append(f"actor {actor.id}: source {s!r} is neither an article nor a 'public:' citation")
+        problems += source_problems(corpus, f"actor {actor.id}", actor.sources)
     for q in corpus.quotes.values():
         problems += check_claim(corpus, q, "quote")
         if q.kind not in QUOTE_KINDS:

@@ -259,6 +259,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         data = {
             **export.event_row(c, e),
             "negotiator_ids": list(e.negotiators),
+            "participant_ids": list(e.participants),
             "quotes": [export.quote_row(c, q) for q in c.quotes_for_event(e.id)],
             "articles": [export.article_row(c, a) for a in c.articles_for_event(e.id)],
         }
@@ -269,7 +270,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             return EXIT_OK
         data = {
             **export.actor_row(c, actor),
-            "sources": list(actor.sources),
+            "sources": [export.source_value(s) for s in actor.sources],
             "quotes": [export.quote_row(c, q) for q in c.quotes_by_speaker(actor.id)],
             "figures": [export.figure_row(c, f) for f in c.figures_by_claimant(actor.id)],
         }

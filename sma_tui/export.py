@@ -14,7 +14,12 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .corpus import Corpus
-from .models import Actor, Article, Event, Figure, Quote
+from .models import Actor, Article, Event, Figure, Quote, SourceRef
+
+
+def source_value(s: SourceRef) -> str | dict[str, str]:
+    """A source as JSON: an article id, or ``{outlet, title, date, url}``."""
+    return s if isinstance(s, str) else s.to_dict()
 
 
 def event_row(c: Corpus, e: Event) -> dict[str, Any]:
@@ -28,8 +33,9 @@ def event_row(c: Corpus, e: Event) -> dict[str, Any]:
         "place": e.place,
         "summary": e.summary,
         "negotiators": [c.speaker_name(n) for n in e.negotiators],
+        "participants": [c.speaker_name(n) for n in e.participants],
         "quote_count": c.quote_count_for_event(e.id),
-        "sources": list(e.sources),
+        "sources": [source_value(s) for s in e.sources],
     }
 
 
@@ -144,7 +150,7 @@ def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
-        return "; ".join(str(v) for v in value)
+        return "; ".join(f"{v.get('outlet')} <{v.get('url')}>" if isinstance(v, dict) else str(v) for v in value)
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float) and value.is_integer():

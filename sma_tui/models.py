@@ -21,7 +21,11 @@ SCHEMA_VERSION = 3
 
 Side = Literal["US", "ROK", "other"]
 SIDES: tuple[str, ...] = ("US", "ROK", "other")
-EVENT_KINDS: tuple[str, ...] = ("round", "event")
+EVENT_KINDS: tuple[str, ...] = ("round", "meeting", "milestone", "event")
+"""round: a formal, numbered negotiating round; meeting: talks outside the formal rounds (by
+video, or the 2021 meetings, numbered in the ministry's count when it numbers them);
+milestone: an initialling, signing, ratification or entry into force; event: anything else
+(statements, op-eds, an expiry, furloughs)."""
 QUOTE_KINDS: tuple[str, ...] = ("full", "partial", "block")
 ACTOR_KINDS: tuple[str, ...] = ("person", "institution", "anonymous")
 UNITS: tuple[str, ...] = ("USD", "KRW", "percent", "multiple", "troops", "people")
@@ -38,6 +42,44 @@ def fingerprint(body: str) -> str:
     text = text.translate(str.maketrans("‘’“”–—", "''\"\"--"))
     text = _SPACE.sub(" ", text).strip().casefold()
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass(slots=True, frozen=True)
+class PublicSource:
+    """A public source outside the corpus (a news story, a press release): where a dossier
+    fact that no bundled article states comes from. ``check`` wants an http(s) URL."""
+
+    outlet: str = ""
+    title: str = ""
+    date: str = ""  # ISO: 2019-09-23, or 2019-09 when the day is not known
+    url: str = ""
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PublicSource:
+        """Lenient: a missing or non-text field is left empty for ``check`` to report."""
+        return cls(*(v if isinstance(v := data.get(k), str) else "" for k in ("outlet", "title", "date", "url")))
+
+    def to_dict(self) -> dict[str, str]:
+        return {"outlet": self.outlet, "title": self.title, "date": self.date, "url": self.url}
+
+    def label(self) -> str:
+        """``Yonhap News Agency, “Title”, 2019-09-23`` in printable plain text."""
+        parts = [self.outlet, f"“{self.title}”" if self.title else "", self.date]
+        return printable(", ".join(p for p in parts if p))
+
+
+SourceRef = str | PublicSource
+"""Where a dossier fact comes from: a bundled article's id, or a :class:`PublicSource`."""
+
+
+def printable(text: str) -> str:
+    """``text`` on one line without control characters (safe to put on a terminal)."""
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
+
+
+def source_refs(values: list[Any]) -> list[SourceRef]:
+    """Sources as read from JSON: a citation object becomes a :class:`PublicSource`."""
+    return [PublicSource.from_dict(v) if isinstance(v, dict) else v for v in values]
 
 
 class Record:
@@ -99,15 +141,19 @@ class Event(Record):
     TABLE: ClassVar[str] = "events"
 
     id: str
-    kind: str  # "round" | "event"
+    kind: str  # one of EVENT_KINDS
     title: str
     start: str
     end: str
     place: str = ""
     summary: str = ""
-    number: int | None = None  # round number, rounds only
-    negotiators: list[str] = field(default_factory=list)  # actor ids
-    sources: list[str] = field(default_factory=list)  # article ids or "public: ..." citations
+    number: int | None = None  # round number (rounds), or the official meeting number
+    negotiators: list[str] = field(default_factory=list)  # actor ids: who negotiated
+    sources: list[SourceRef] = field(default_factory=list)
+    participants: list[str] = field(default_factory=list)  # actor ids: others involved (signatories, ministers)
+
+    def __post_init__(self) -> None:
+        self.sources = source_refs(self.sources)
 
     def covers(self, day: str) -> bool:
         return self.start <= day <= self.end
@@ -124,8 +170,11 @@ class Actor(Record):
     role: str = ""
     organisation: str = ""
     aliases: list[str] = field(default_factory=list)
-    sources: list[str] = field(default_factory=list)
+    sources: list[SourceRef] = field(default_factory=list)
     side_guessed: bool = False  # True when ingestion guessed the side from the text
+
+    def __post_init__(self) -> None:
+        self.sources = source_refs(self.sources)
 
 
 @dataclass(slots=True)

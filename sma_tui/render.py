@@ -13,8 +13,10 @@ from rich.text import Text
 
 from .corpus import Corpus
 from .export import format_value
+from .models import PublicSource, printable
 
 SIDE_STYLE = {"US": "bold blue", "ROK": "bold red", "other": "magenta"}
+KIND_STYLE = {"round": "bold", "meeting": "cyan", "milestone": "bold green", "event": "dim"}
 
 
 def side_text(side: str | None) -> Text:
@@ -43,6 +45,7 @@ def timeline_table(rows: Sequence[dict[str, Any]]) -> Table:
     t = _table(
         "Timeline",
         ("#", {"justify": "right", "style": "bold"}),
+        ("Kind", {"no_wrap": True}),
         ("Dates", {"no_wrap": True}),
         ("Title", {"ratio": 4, "min_width": 20}),
         ("Place", {"ratio": 2, "min_width": 11}),
@@ -52,6 +55,7 @@ def timeline_table(rows: Sequence[dict[str, Any]]) -> Table:
     for r in rows:
         t.add_row(
             str(r["number"]) if r["number"] is not None else "·",
+            Text(r["kind"], style=KIND_STYLE.get(r["kind"], "")),
             date_range(r["start"], r["end"]),
             r["title"],
             r["place"] or "",
@@ -191,10 +195,19 @@ def show_event(c: Corpus, event_id: str) -> RenderableType:
     head = Text()
     head.append(e.title + "\n", style="bold")
     head.append(f"{date_range(e.start, e.end)}" + (f" · {e.place}" if e.place else "") + "\n")
+    head.append(f"Kind: {e.kind}" + (f" {e.number}" if e.number is not None else "") + "\n")
     if e.negotiators:
         head.append("Negotiators: " + ", ".join(c.speaker_name(n) for n in e.negotiators) + "\n")
+    if e.participants:
+        head.append("Participants: " + ", ".join(c.speaker_name(n) for n in e.participants) + "\n")
     head.append(e.summary + "\n")
-    head.append("Sources: " + "; ".join(e.sources), style="dim")
+    articles_cited = [s for s in e.sources if isinstance(s, str)]
+    if articles_cited:
+        head.append("Sources: " + "; ".join(articles_cited), style="dim")
+    for s in e.sources:
+        if isinstance(s, PublicSource):
+            head.append(f"\n{s.label()}\n  ", style="dim")
+            head.append(printable(s.url))
     quotes = [quote_row(c, q) for q in c.quotes_for_event(e.id)]
     articles = [article_row(c, a) for a in c.articles_for_event(e.id)]
     return Group(head, quotes_table(quotes), articles_table(articles))

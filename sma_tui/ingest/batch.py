@@ -133,5 +133,7 @@ def _add_source(rows: list[dict[str, Any]], actor: Actor) -> None:
     for row in rows:
         if row.get("id") == actor.id:
             sources = list(row.get("sources") or [])
-            row["sources"] = sorted(set(sources) | set(actor.sources))
+            cited = [s for s in sources if not isinstance(s, str)]  # public citations: dicts, not hashable
+            strs = {s for s in [*sources, *actor.sources] if isinstance(s, str)}
+            row["sources"] = sorted(strs) + cited
             return

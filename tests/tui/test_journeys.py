@@ -417,7 +417,7 @@ async def test_a_fresh_overview_paints_the_panes_before_the_corpus_loads(
         assert app.corpus is None and app.screen.query_one(ContentSwitcher).current == "panes"
         assert "27 quotes" in app.sub_title
         timeline = app.screen.query_one("#timeline-table", SmaTable)
-        assert timeline.row_count == 15
+        assert timeline.row_count == 24  # the dossier's events, Feb 2019 – Sep 2021
         figures = str(app.screen.query_one("#figure-groups", OptionList).get_option_at_index(0).prompt)
         assert "sources disagree" in figures and "$870 million" in figures and "$990 million" in figures
         await move_to(pilot, timeline, "round-3")

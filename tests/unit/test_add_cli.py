@@ -37,7 +37,8 @@ def test_add_folder_then_check_is_green_and_again_is_deduped(store_path: Path, c
     c = Store(store_path).load()
     assert len(c.articles) == 10
     assert all(c.articles[r["article"]["id"]].body for r in rows)
-    assert c.get_actor("Kang Kyung-wha").side_guessed
+    assert c.get_actor("Kim Jong-dae").side_guessed  # a new speaker: side guessed from the text
+    assert not c.get_actor("Kang Kyung-wha").side_guessed  # a curated actor since the dossier names her
     code, out, err = _run(capsys, "check", "--db", str(store_path))
     assert code == 0 and "check: ok" in out, out + err
     before = store_path.read_bytes()

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Label, Static
 
 from ...corpus import Corpus, FigureGroup
 from ...export import format_value
-from ...models import Quote
+from ...models import PublicSource, Quote, printable
 from ..format import date_range, event_label, group_values, human_date, value_sources
 from ..messages import OpenArticle
 from ..widgets.browser import FigureBrowser, QuoteBrowser
@@ -46,18 +46,23 @@ class EventScreen(BrowserScreen):
         negotiators = ", ".join(
             f"{c.speaker_name(n)} ({c.actors[n].side})" if n in c.actors else n for n in e.negotiators
         )
-        public = [s.removeprefix("public: ") for s in e.sources if s not in c.articles]
+        participants = ", ".join(c.speaker_name(n) for n in e.participants)
+        public = [s for s in e.sources if isinstance(s, PublicSource)]
         lines: list[Content | str] = [
             Content.styled(e.title, "bold"),
-            f"{date_range(e.start, e.end)} · {e.place or 'place not recorded'}"
-            + (f" · round {e.number}" if e.number is not None else ""),
+            f"{date_range(e.start, e.end)} · {e.place or 'place not recorded'} · {e.kind}"
+            + (f" {e.number}" if e.number is not None else ""),
         ]
         if negotiators:
             lines.append(f"Negotiators: {negotiators}")
+        if participants:
+            lines.append(f"Participants: {participants}")
         if e.summary:
             lines.append(Content(e.summary))
         if public:
-            lines.append(Content.styled("Other sources: " + "; ".join(public), "dim"))
+            lines.append(Content.styled("Public sources:", "dim"))
+        for s in public:  # plain Content: never parsed as markup
+            lines += [Content(f"  {s.label()}"), Content.styled(f"    {printable(s.url)}", "dim")]
         with VerticalScroll(classes="info"):
             yield _info(*lines)
         quotes = c.quotes_for_event(e.id)

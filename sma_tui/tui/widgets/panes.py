@@ -25,6 +25,13 @@ from .lists import SmaOptionList, SmaTable, cell
 
 PLACE_WIDTH = 11
 NAME_WIDTH = 24
+KIND_MARK = {"meeting": "M", "milestone": "◆", "event": "·"}
+"""The timeline's ``#`` column: a round's number, else the kind of event."""
+
+
+def kind_mark(kind: str, number: int | None) -> str:
+    """``3`` for round 3, ``M`` a meeting, ``◆`` a milestone, ``·`` any other event."""
+    return str(number) if kind == "round" and number is not None else KIND_MARK.get(kind, "?")
 
 
 class Pane(Vertical):
@@ -109,17 +116,20 @@ class TimelinePane(TablePane):
         for e in overview.events:
             table.add_row(
                 cell(date_range(e.start, e.end)),
-                cell(str(e.number) if e.number is not None else "·"),
+                cell(kind_mark(e.kind, e.number)),
                 cell(str(e.quotes)),
                 cell(e.place or "—", PLACE_WIDTH),
                 key=e.id,
             )
-        rounds = overview.rounds
-        self.border_subtitle = f"{rounds} rounds · {len(overview.events) - rounds} events"
+        marks = KIND_MARK
+        self.border_subtitle = f"{overview.rounds} rounds · {marks['meeting']} meeting · {marks['milestone']} milestone"
 
     def detail(self, key: str) -> Content | None:
         e = self.overview.event(key)
-        return Content(f"{e.title} — {e.place}" if e.place else e.title) if e else None
+        if e is None:
+            return None
+        kind = "" if e.kind == "round" else f"{e.kind.capitalize()}: "
+        return Content(kind + e.title + (f" — {e.place}" if e.place else ""))
 
     def opener(self, key: str) -> Message:
         return OpenEvent(key)
