@@ -219,7 +219,14 @@ def _nearest(cues: list[_Cue], sentence: str, start: int, end: int) -> _Cue | No
         return start - c.end if c.end <= start else (c.start - end if c.start >= end else 0)
 
     usable = [c for c in cues if c.start < end or not _CLAUSE_BREAK.search(sentence, end, c.start)]
-    return min(usable, key=lambda c: (distance(c), not c.explicit), default=None)
+    owners = [  # "last year's contribution of 960 billion won": the possessive governs the figure
+        c
+        for c in usable
+        if c.end <= start
+        and sentence[c.end - 2 : c.end] in ("'s", "’s")
+        and not _CLAUSE_BREAK.search(sentence, c.end, start)
+    ]
+    return min(owners or usable, key=lambda c: (distance(c), not c.explicit), default=None)
 
 
 def _side_cue(sentence: str, start: int, end: int, paragraph: str) -> tuple[str, str] | None:

@@ -196,7 +196,7 @@ def _group_text(group: AgreeingGroup, label: Labeller) -> str:
     for c in group.claims:
         by_value.setdefault(stated(c), Counter())[_label(label, c)] += 1
     parts = []
-    for value, labels in by_value.items():
+    for value, labels in sorted(by_value.items(), key=lambda kv: -sum(kv[1].values())):
         names = "; ".join(name if n == 1 else f"{name} ×{n}" for name, n in labels.items())
         parts.append(f"{value} ({names})")
     return ", ".join(parts)
