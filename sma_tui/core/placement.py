@@ -209,7 +209,7 @@ def _period_cues(sentence: str, year: int | None) -> list[_Cue]:
             cues.append(_Cue(m.start(), m.end(), str(year - 1), False, m[0]))
     opening = _OPENING.match(sentence)
     skip_to = opening.end() if opening and _WHEN.search(opening[0]) else 0
-    return [c for c in cues if c.start >= skip_to and not _BASE.search(sentence, 0, c.start)]
+    return [c for c in cues if c.start >= skip_to and not _BASE.search(sentence, max(0, c.start - 60), c.start)]
 
 
 def _nearest(cues: list[_Cue], sentence: str, start: int, end: int) -> _Cue | None:
@@ -218,13 +218,12 @@ def _nearest(cues: list[_Cue], sentence: str, start: int, end: int) -> _Cue | No
     def distance(c: _Cue) -> int:
         return start - c.end if c.end <= start else (c.start - end if c.start >= end else 0)
 
-    usable = [c for c in cues if c.start < end or not _CLAUSE_BREAK.search(sentence, end, c.start)]
+    brk = _CLAUSE_BREAK.search(sentence, end)
+    clause_end = brk.start() if brk else len(sentence)
+    clause_start = max(sentence.rfind(ch, 0, start) for ch in ",;:(—–") + 1
+    usable = [c for c in cues if c.start < end or c.start < clause_end]
     owners = [  # "last year's contribution of 960 billion won": the possessive governs the figure
-        c
-        for c in usable
-        if c.end <= start
-        and sentence[c.end - 2 : c.end] in ("'s", "’s")
-        and not _CLAUSE_BREAK.search(sentence, c.end, start)
+        c for c in usable if clause_start <= c.start and c.end <= start and sentence[c.end - 2 : c.end] in ("'s", "’s")
     ]
     return min(owners or usable, key=lambda c: (distance(c), not c.explicit), default=None)
 

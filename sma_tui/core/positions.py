@@ -24,6 +24,13 @@ undated mentions of a position are left out of both.
 a change over 2019 is itself; a multiple ``m`` is ``(m - 1) × 100``; a sum is compared with
 the 2019 level :data:`BASE_2019_KRW` (1.0389 trillion won, the dossier's figure for the 10th
 SMA), in dollars at the 2019 average rate for a dollar sum.
+
+**Constants** (all in one place): qualifier ranges "about" ± 5 %, "nearly" −10 %, "just over"
++5 %, "more than" open above, "up to" from 0 (:mod:`sma_tui.core.money`); money compared in
+dollars ± 2 % (:data:`~sma_tui.core.money.DOLLAR_TOL`), won converted at the period's annual
+average ± 4 % more (:data:`~sma_tui.core.money.CONVERSION_TOL`); positions compared within
+:data:`POSITION_WINDOW_DAYS` = 31 days; a position stated before the deal of 7 March 2021
+(:data:`~sma_tui.core.placement.DEAL_DATE`) without a year is about 2020.
 """
 
 from __future__ import annotations
@@ -148,12 +155,13 @@ def _agreeing(claims: list[Claim], rates: dict[int, Rate] | None) -> list[Agreei
         if r is not None:
             ranged.append((r, c))
     groups: list[AgreeingGroup] = []
+    # sorted by scale then low end: a claim can only agree with the latest group (an earlier
+    # group closed below some low end <= this one), so the sweep is O(n log n)
     for (scale, low, high), c in sorted(ranged, key=lambda t: (t[0][0], t[0][1], t[0][2], t[1].id)):
-        for g in groups:
-            if g.scale == scale and max(g.low, low) <= min(g.high, high):
-                g.low, g.high = max(g.low, low), min(g.high, high)
-                g.claims.append(c)
-                break
+        g = groups[-1] if groups else None
+        if g is not None and g.scale == scale and low <= g.high:
+            g.low, g.high = max(g.low, low), min(g.high, high)
+            g.claims.append(c)
         else:
             groups.append(AgreeingGroup(scale, low, high, [c]))
     return groups
