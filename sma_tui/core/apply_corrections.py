@@ -139,31 +139,35 @@ def apply(corpus: Corpus, corrections: Iterable[Correction]) -> Applied:
     out = Applied()
     for rec in in_order(c for c in corrections if c.active):
         try:
-            target_id, summary = _apply_one(index, rec, out)
+            marked, summary = _apply_one(index, rec, out)
         except _Unresolved as exc:
             out.problems.append(Problem(rec.id, str(exc)))
             continue
-        out.report.append(AppliedItem(rec.id, target_id, summary))
-        out.marks.setdefault(target_id, []).append(rec.id)
+        out.report.append(AppliedItem(rec.id, marked[0], summary))
+        for record_id in marked:
+            out.marks.setdefault(record_id, []).append(rec.id)
     corpus.reindex()
     return out
 
 
-def _apply_one(index: _Index, rec: Correction, out: Applied) -> tuple[str, str]:
+def _apply_one(index: _Index, rec: Correction, out: Applied) -> tuple[list[str], str]:
+    """Apply ``rec``; returns the ids of the records it changed (its target first) and what
+    it did."""
     if rec.kind == "actor":
         actor = index.actor(rec.target.actor, rec.target.name)
         if rec.op == "merge":
-            return actor.id, _merge(index, actor, rec)
-        return actor.id, _actor_fields(index, actor, rec.after)
+            into, summary = _merge(index, actor, rec)
+            return [actor.id, into], summary
+        return [actor.id], _actor_fields(index, actor, rec.after)
     claim = index.claim(rec.kind, rec.target)
     if rec.op == "reject":
         index.reject(rec.kind, claim)
         out.rejected.append(claim)
-        return claim.id, f"{rec.kind} {claim.id} rejected"
+        return [claim.id], f"{rec.kind} {claim.id} rejected"
     if rec.op == "speaker":
         assert isinstance(claim, Quote)
-        return claim.id, _speaker(index, claim, rec.after)
-    return claim.id, _claim_fields(index, claim, rec)
+        return [claim.id], _speaker(index, claim, rec.after)
+    return [claim.id], _claim_fields(index, claim, rec)
 
 
 def _speaker(index: _Index, quote: Quote, after: dict[str, Any]) -> str:
@@ -224,10 +228,10 @@ def _actor_fields(index: _Index, actor: Actor, after: dict[str, Any]) -> str:
     return f"actor {actor.id}: " + ", ".join(f"{k}={v}" for k, v in after.items())
 
 
-def _merge(index: _Index, actor: Actor, rec: Correction) -> str:
+def _merge(index: _Index, actor: Actor, rec: Correction) -> tuple[str, str]:
     into = index.actor(str(rec.after["into"]), str(rec.after.get("into_name") or ""))
     if into.id == actor.id:
-        return f"actor {actor.id}: already merged"
+        return into.id, f"actor {actor.id}: already merged"
     corpus = index.corpus
     for quote in corpus.quotes.values():
         if quote.speaker == actor.id:
@@ -243,7 +247,7 @@ def _merge(index: _Index, actor: Actor, rec: Correction) -> str:
     into.sources = sorted({*into.sources, *actor.sources})
     del corpus.actors[actor.id]
     index.add_actor(into)
-    return f"actor {actor.id} merged into {into.id}"
+    return into.id, f"actor {actor.id} merged into {into.id}"
 
 
 # ----------------------------------------------------------------- import

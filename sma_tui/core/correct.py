@@ -3,12 +3,13 @@
 Each builder takes the corpus as the user sees it (loaded, corrections applied) and returns a
 new :class:`Correction` to store; nothing is changed until the caller stores it and the
 corpus is loaded again (or :func:`~.apply_corrections.apply` is called on it). Bad input raises
-:class:`CorrectionError`. Also here: the converter from the old bundled format.
+:class:`CorrectionError`. Also here: undo, and the converter from the old bundled format.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import replace
+from datetime import datetime, timedelta
 from typing import Any
 
 from ..corpus import Corpus
@@ -21,6 +22,7 @@ from .corrections import (
     Target,
     actor_slug,
     clean_text,
+    in_order,
     new_correction,
     now_iso,
     side_value,
@@ -97,8 +99,7 @@ def correct_quote_speaker(
         after = {"speaker": actor_id, "speaker_name": name,
                  "new_actor": {"id": actor_id, "name": name, "side": "unknown", "kind": "person"}}  # fmt: skip
     else:
-        hits = matching_actors(corpus, name)
-        if not hits:
+        if not matching_actors(corpus, name):
             raise CorrectionError(f"no actor {name!r}; ask for a new actor to create one")
         actor = find_actor(corpus, name)
         if actor.id == quote.speaker:
@@ -190,6 +191,35 @@ def merge_actor(
                           now_iso(now))  # fmt: skip
 
 
+# ------------------------------------------------------------------- undo
+def find(corrections: list[Correction], key: str) -> Correction:
+    """The correction with id ``key`` or a unique prefix of one."""
+    hits = [c for c in corrections if c.id == key] or [c for c in corrections if key and c.id.startswith(key)]
+    if len(hits) == 1:
+        return hits[0]
+    if hits:
+        raise CorrectionError(f"correction id {key!r} is ambiguous: {', '.join(sorted(c.id for c in hits)[:5])}")
+    raise CorrectionError(f"no correction with id {key!r} (try 'sma-tui corrections')")
+
+
+def undo(
+    corrections: list[Correction], key: str | None = None, now: datetime | None = None
+) -> tuple[list[Correction], Correction]:
+    """Mark one correction undone: ``key``, or the latest that still holds. Returns the new
+    list (same order) and the undone record."""
+    if key is None:
+        live = [c for c in in_order(corrections) if c.active]
+        if not live:
+            raise CorrectionError("there is no correction to undo")
+        chosen = live[-1]
+    else:
+        chosen = find(corrections, key)
+        if not chosen.active:
+            raise CorrectionError(f"correction {chosen.id} was already undone at {chosen.undone}")
+    done = replace(chosen, undone=now_iso(now))
+    return [done if c.id == chosen.id else c for c in corrections], done
+
+
 # ----------------------------------------------------------------- legacy
 def from_legacy(corpus: Corpus, data: Any) -> list[Correction]:
     """Convert the old bundled format (``{"corrections": [{"op": "set", "kind", "article",
@@ -203,7 +233,7 @@ def from_legacy(corpus: Corpus, data: Any) -> list[Correction]:
     out: list[Correction] = []
     for n, item in enumerate(items, 1):
         try:
-            out.append(_legacy_one(corpus, item, now_iso(epoch.replace(second=n % 60, minute=n // 60))))
+            out.append(_legacy_one(corpus, item, now_iso(epoch + timedelta(seconds=n))))
         except (CorrectionError, KeyError, TypeError, ValueError) as exc:
             raise CorrectionError(f"legacy correction {n}: {exc}") from None
     return out

@@ -5,7 +5,7 @@ between stores: a quote or figure by its article's *fingerprint* (the dedupe key
 normalised body) plus the exact span and text of the claim; an actor by id, with its name as
 a fallback. It records what changed (``before`` -> ``after``), a note and its time. Applying
 corrections to a corpus lives in :mod:`.apply_corrections`, building them from what a user
-asked for in :mod:`.correct`, the review queue in :mod:`.review`.
+asked for (and undo) in :mod:`.correct`, the review queue in :mod:`.review`.
 
 The file format moved by ``corrections export/import`` (and kept in the store's
 ``corrections`` table, one record per row)::
@@ -32,8 +32,8 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from typing import Any
 
 FORMAT = "sma-tui-corrections"
@@ -128,9 +128,25 @@ class Correction:
         """A record read from a file or the store; raises :class:`CorrectionError`."""
         return _record(data)
 
+    def summary(self) -> str:
+        """One plain line for listings: what changed on what."""
+        if self.op == "reject":
+            change = "rejected"
+        elif self.op == "merge":
+            change = f"merged into {self.after.get('into_name') or self.after.get('into')}"
+        else:
+            shown = {k: v for k, v in self.after.items() if k not in ("speaker_name", "new_actor")}
+            change = ", ".join(f"{k}: {_show(self.before.get(k))} -> {_show(v)}" for k, v in shown.items())
+        state = f" (undone {self.undone[:16]})" if self.undone else ""
+        return f"{self.kind} {self.target.label()}: {change}{state}"
+
     def content_key(self) -> str:
         """Identity of what it does (not when): two people making the same fix match."""
         return json.dumps([self.kind, self.op, self.target.to_dict(), self.after], sort_keys=True)
+
+
+def _show(value: Any) -> str:
+    return "none" if value is None or value == "" else str(value)
 
 
 # ------------------------------------------------------------------ making
@@ -179,35 +195,6 @@ def side_value(side: str) -> str:
 def in_order(corrections: Iterable[Correction]) -> list[Correction]:
     """Creation order (ties keep their stored order)."""
     return sorted(corrections, key=lambda c: _when(c.created))
-
-
-# ------------------------------------------------------------------- undo
-def find(corrections: list[Correction], key: str) -> Correction:
-    """The correction with id ``key`` or a unique prefix of one."""
-    hits = [c for c in corrections if c.id == key] or [c for c in corrections if key and c.id.startswith(key)]
-    if len(hits) == 1:
-        return hits[0]
-    if hits:
-        raise CorrectionError(f"correction id {key!r} is ambiguous: {', '.join(sorted(c.id for c in hits)[:5])}")
-    raise CorrectionError(f"no correction with id {key!r} (try 'sma-tui corrections')")
-
-
-def undo(
-    corrections: list[Correction], key: str | None = None, now: datetime | None = None
-) -> tuple[list[Correction], Correction]:
-    """Mark one correction undone: ``key``, or the latest that still holds. Returns the new
-    list (same order) and the undone record."""
-    if key is None:
-        live = [c for c in in_order(corrections) if c.active]
-        if not live:
-            raise CorrectionError("there is no correction to undo")
-        chosen = live[-1]
-    else:
-        chosen = find(corrections, key)
-        if not chosen.active:
-            raise CorrectionError(f"correction {chosen.id} was already undone at {chosen.undone}")
-    done = replace(chosen, undone=now_iso(now))
-    return [done if c.id == chosen.id else c for c in corrections], done
 
 
 # ------------------------------------------------------------ file format
@@ -300,14 +287,46 @@ def _check_shape(rec: Correction) -> None:
     if required and not rec.after.get(required):
         raise CorrectionError(f"a {rec.op} correction needs 'after.{required}'")
     new_actor = rec.after.get("new_actor")
-    if new_actor is not None and not (isinstance(new_actor, dict) and isinstance(new_actor.get("name"), str)):
-        raise CorrectionError("'after.new_actor' must be an object with a name")
+    if new_actor is not None and not _valid_new_actor(new_actor):
+        raise CorrectionError("'after.new_actor' must be an object with a name, an id and a known side")
+    shown = [rec.note, rec.target.name, rec.target.article, *rec.after.values(), *rec.before.values()]
+    if isinstance(new_actor, dict):
+        shown += new_actor.values()
+    if any(isinstance(v, str) and _CONTROL.search(v) for v in shown):
+        raise CorrectionError("control characters in the note, a name or a value")
     for value in (*rec.after.values(), *rec.before.values()):
         if not isinstance(value, (str, int, float, bool, dict, type(None))):
             raise CorrectionError("'before'/'after' values must be JSON scalars")
+    _check_values(rec.op, rec.after)
     _when(rec.created)
     if rec.undone is not None:
         _when(rec.undone)
+
+
+def _valid_new_actor(spec: Any) -> bool:
+    if not isinstance(spec, dict) or not all(isinstance(spec.get(k, ""), str) for k in ("name", "id", "side", "kind")):
+        return False
+    return bool(spec.get("name")) and bool(spec.get("id")) and spec.get("side", "unknown") in SIDE_INPUT.values()
+
+
+def _check_values(op: str, after: dict[str, Any]) -> None:
+    """The types and vocabularies of ``after``: text for names and ids (claim fields may be
+    null: "none"), a known side, an ISO date."""
+    nullable = op in ("quote-fields", "figure-fields")
+    for key, value in after.items():
+        if key in ("new_actor", "rejected"):
+            if key == "rejected" and value is not True:
+                raise CorrectionError("'after.rejected' must be true")
+            continue
+        if not (isinstance(value, str) or (nullable and value is None)):
+            raise CorrectionError(f"'after.{key}' must be text" + (" or null" if nullable else ""))
+        if key == "side" and value is not None and value not in SIDE_INPUT.values():
+            raise CorrectionError(f"'after.side' {value!r} is not one of {', '.join(SIDE_INPUT.values())}")
+        if key == "date" and value is not None:
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                raise CorrectionError(f"'after.date' {value!r} is not an ISO date") from None
 
 
 def _when(value: str) -> datetime:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -15,15 +17,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sma_tui.build import bundled_corpus
+from sma_tui.check import check_corpus
 from sma_tui.core.apply_corrections import apply, merge_import, trial_copy
 from sma_tui.core.correct import (
     correct_actor,
     correct_figure,
     correct_quote_speaker,
+    find,
     from_legacy,
     merge_actor,
     reject_figure,
     reject_quote,
+    undo,
 )
 from sma_tui.core.corrections import (
     FORMAT,
@@ -32,15 +37,14 @@ from sma_tui.core.corrections import (
     Target,
     actor_slug,
     dump,
-    find,
     parse,
-    undo,
 )
 from sma_tui.core.review import review_queue
 from sma_tui.corpus import Corpus
 from sma_tui.ingest.speakers import slug as extractor_slug
 from sma_tui.models import Actor, Article, Figure, Quote
 from sma_tui.paths import corpus_dir
+from sma_tui.store import Store
 
 T0 = datetime(2026, 11, 26, 8, 0, tzinfo=UTC)
 
@@ -247,6 +251,37 @@ def test_merge_repoints_claims_and_aliases(fresh: Corpus) -> None:
         merge_actor(fresh, "usfk", "USFK")
 
 
+def test_merge_marks_both_actors_and_summaries_read_plainly(fresh: Corpus) -> None:
+    merge = merge_actor(fresh, "state-department-spokesperson", "state-department", now=at(1))
+    recs = [*three_fixes(fresh), merge]
+    out = apply(fresh, recs)
+    assert out.marks["state-department"] == [merge.id] and out.corrected("state-department-spokesperson")
+    lines = [r.summary() for r in recs]
+    assert (
+        lines[0]
+        == "quote 'fair and equitable agreement.' in breitbart-2019-11-19: speaker: us-negotiators -> james-dehart"
+    )
+    assert lines[1].endswith(": rejected") and lines[2].endswith("side: other -> ROK")
+    assert lines[3].endswith("merged into " + fresh.actors["state-department"].name)
+    assert undo(recs, merge.id, now=at(9))[1].summary().endswith("(undone 2026-11-26T08:09)")
+
+
+def test_user_text_is_one_clean_line(fresh: Corpus) -> None:
+    rec = reject_quote(fresh, "yonhap-2020-04-07/q4", "  a hashtag,\n  not   a quote ", now=at(1))
+    assert rec.note == "a hashtag, not a quote"
+    with pytest.raises(CorrectionError, match="the note contains control characters"):
+        reject_quote(fresh, "yonhap-2020-04-07/q4", "bad \x1b[31m escape")
+    with pytest.raises(CorrectionError, match="longer than 120"):
+        correct_actor(fresh, "usfk", name="x" * 121)
+
+
+def test_apply_to_a_corpus_loaded_from_the_store(store: Store) -> None:
+    corpus = store.load()
+    out = apply(corpus, three_fixes(corpus))
+    assert out.problems == [] and len(out.report) == 3
+    assert check_corpus(corpus) == []
+
+
 def test_merge_repoints_figures_and_negotiators(fresh: Corpus) -> None:
     fresh.events["round-3"].negotiators = ["jeong-eun-bo", "james-dehart"]
     rec = merge_actor(fresh, "jeong-eun-bo", "jeong-kyeong-doo", now=at(1))  # deliberately wrong, but valid
@@ -434,6 +469,17 @@ def good_record(**changes: Any) -> dict[str, Any]:
         ({"created": "2026-11-26T08:00:00"}, "no UTC offset"),
         ({"note": 3}, "'note' must be text"),
         ({"before": []}, "'before' must be an object"),
+        ({"after": {"rejected": "yes"}}, "'after.rejected' must be true"),
+        ({"op": "speaker", "after": {"speaker": 7}}, "'after.speaker' must be text"),
+        ({"op": "quote-fields", "after": {"date": "mid-November"}}, "not an ISO date"),
+        ({"kind": "figure", "op": "figure-fields", "after": {"side": "north"}}, "'after.side' 'north' is not one of"),
+        ({"op": "speaker", "after": {"speaker": "x", "new_actor": "x"}}, "new_actor' must be an object"),
+        (
+            {"op": "speaker", "after": {"speaker": "x", "new_actor": {"name": "X", "id": "x", "side": "?"}}},
+            "known side",
+        ),
+        ({"note": "\x1b[2J"}, "control characters"),
+        ({"op": "speaker", "after": {"speaker": "x\x07"}}, "control characters"),
     ],
 )
 def test_bad_records_are_rejected(changes: dict[str, Any], message: str) -> None:
@@ -454,18 +500,21 @@ def test_store_rows_round_trip(fresh: Corpus) -> None:
     assert [Correction.from_dict(json.loads(json.dumps(r.to_dict()))) for r in recs] == recs
 
 
-_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30)
+_text = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=30)
 _scalar = st.one_of(st.none(), st.booleans(), st.integers(-(10**6), 10**6), _text)
 _times = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1), timezones=st.just(UTC))
 
 
-AFTER_KEYS = {
-    "actor-fields": ["side", "name", "role"],
-    "merge": ["into"],
-    "reject": ["rejected"],
-    "speaker": ["speaker"],
-    "quote-fields": ["date", "event"],
-    "figure-fields": ["measure", "side", "period", "claimant"],
+_word = _text.filter(bool)
+_side = st.sampled_from(["US", "ROK", "other", "unknown"])
+_day = st.dates().map(lambda d: d.isoformat())
+AFTER: dict[str, dict[str, st.SearchStrategy[Any]]] = {
+    "actor-fields": {"side": _side, "name": _word, "role": _text},
+    "merge": {"into": _word, "into_name": _text},
+    "reject": {"rejected": st.just(True)},
+    "speaker": {"speaker": _word, "speaker_name": _text},
+    "quote-fields": {"date": st.one_of(st.none(), _day), "event": st.one_of(st.none(), _text)},
+    "figure-fields": {"measure": _word, "side": st.one_of(st.none(), _side), "period": _text, "claimant": st.none()},
 }
 
 
@@ -481,8 +530,8 @@ def corrections(draw: st.DrawFn) -> Correction:
         start = draw(st.integers(0, 10**6))
         fp = draw(st.text("0123456789abcdef", min_size=32, max_size=32))
         target = Target(fingerprint=fp, start=start, end=start + len(text), text=text, article=draw(_text))
-    keys = AFTER_KEYS[op]
-    after = {k: draw(_text.filter(bool)) for k in keys[: draw(st.integers(1, len(keys)))]}
+    keys = list(AFTER[op])
+    after = {k: draw(AFTER[op][k]) for k in keys[: draw(st.integers(1, len(keys)))]}
     before = draw(st.dictionaries(st.sampled_from(["speaker", "side", "measure"]), _scalar, max_size=3))
     undone = draw(st.one_of(st.none(), _times.map(lambda t: t.isoformat())))
     created = draw(_times).isoformat()
@@ -580,3 +629,11 @@ def test_actor_slug_is_the_extractors() -> None:
     for name in ("Clarke Cooper", "Jeong Eun-bo", "  O’Brien, Robert. ", "U.S. Forces Korea", "", "??"):
         assert actor_slug(name) == extractor_slug(name)
     assert actor_slug("Clarke Cooper") == "clarke-cooper"
+
+
+def test_core_imports_no_ui_or_storage_library() -> None:
+    mods = ("corrections", "apply_corrections", "correct", "review")
+    bad = "sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'tinydb'))"
+    code = "".join(f"import sma_tui.core.{m}\n" for m in mods) + f"import sys\nprint(','.join({bad}))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
