@@ -178,8 +178,11 @@ def _speaker(index: _Index, quote: Quote, after: dict[str, Any]) -> str:
         if not isinstance(spec, dict):
             raise
         actor = _new_actor(spec, quote.article)
-        index.corpus.actors[actor.id] = actor
-        index.add_actor(actor)
+        if actor.id in index.corpus.actors:  # never replace an actor this store has
+            actor = index.corpus.actors[actor.id]
+        else:
+            index.corpus.actors[actor.id] = actor
+            index.add_actor(actor)
     before, quote.speaker = quote.speaker, actor.id
     set_field(quote, "attribution", "corrected")
     if quote.article not in actor.sources:

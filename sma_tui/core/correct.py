@@ -57,16 +57,21 @@ def _norm(text: str) -> str:
     return " ".join(text.replace("’", "'").casefold().split())
 
 
-def matching_actors(corpus: Corpus, key: str) -> list[Actor]:
-    """Actors ``key`` names: its id, else its name or an alias, else a part of its name."""
+def named_actors(corpus: Corpus, key: str) -> list[Actor]:
+    """Actors whose id, name or an alias is ``key`` (spacing, case and apostrophes aside)."""
     if key in corpus.actors:
         return [corpus.actors[key]]
     needle = _norm(key)
-    if not needle:
-        return []
-    exact = [a for a in corpus.actors.values() if needle in {_norm(n) for n in (a.id, a.name, *a.aliases)}]
-    if exact:
-        return sorted(exact, key=lambda a: a.id)
+    hits = [a for a in corpus.actors.values() if needle in {_norm(n) for n in (a.id, a.name, *a.aliases)}]
+    return sorted(hits, key=lambda a: a.id) if needle else []
+
+
+def matching_actors(corpus: Corpus, key: str) -> list[Actor]:
+    """Actors ``key`` names (:func:`named_actors`), else those with ``key`` in their name."""
+    needle = _norm(key)
+    hits = named_actors(corpus, key)
+    if hits or not needle:
+        return hits
     return sorted((a for a in corpus.actors.values() if needle in _norm(a.name)), key=lambda a: a.id)
 
 
@@ -94,8 +99,10 @@ def correct_quote_speaker(
         if not name:
             raise CorrectionError("a new actor needs a name")
         actor_id = actor_slug(name)
-        if actor_id in corpus.actors:
-            raise CorrectionError(f"an actor with id {actor_id!r} already exists ({corpus.actors[actor_id].name})")
+        taken = named_actors(corpus, name) or ([corpus.actors[actor_id]] if actor_id in corpus.actors else [])
+        if taken:
+            names = ", ".join(f"{a.name} ({a.id})" for a in taken[:6])
+            raise CorrectionError(f"{name!r} is already an actor: {names}; give that actor instead of a new one")
         after = {"speaker": actor_id, "speaker_name": name,
                  "new_actor": {"id": actor_id, "name": name, "side": "unknown", "kind": "person"}}  # fmt: skip
     else:

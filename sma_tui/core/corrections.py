@@ -50,7 +50,7 @@ OPS: dict[str, tuple[str, ...]] = {  # op -> the kinds it applies to
 FIELDS: dict[str, tuple[str, ...]] = {  # op -> the keys its ``after`` may hold
     "speaker": ("speaker", "speaker_name", "new_actor"),
     "reject": ("rejected",),
-    "quote-fields": ("date", "event", "kind"),
+    "quote-fields": ("date", "event"),
     "figure-fields": ("measure", "side", "period", "claimant", "qualifier", "date", "event"),
     "actor-fields": ("side", "name", "role"),
     "merge": ("into", "into_name"),

@@ -57,13 +57,8 @@ def _quote_items(corpus: Corpus, quote: Quote) -> list[ReviewItem]:
         return [ReviewItem("quote", quote.id, "no speaker: the quote is unattributed", 1.0)]
     if quote.speaker not in corpus.actors:
         return [ReviewItem("quote", quote.id, f"the speaker {quote.speaker!r} is not a known actor", 1.0)]
-    out = []
     doubt = ATTRIBUTION_DOUBT.get(str(_get(quote, "attribution", "explicit")))
-    if doubt:
-        out.append(ReviewItem("quote", quote.id, doubt[1], doubt[0]))
-    if corpus.actors[quote.speaker].side == "unknown":
-        out.append(ReviewItem("quote", quote.id, "the speaker's side is unknown", 0.5))
-    return out
+    return [ReviewItem("quote", quote.id, doubt[1], doubt[0])] if doubt else []
 
 
 def _figure_items(figure: Figure) -> list[ReviewItem]:

@@ -122,8 +122,19 @@ def test_unknown_speaker_needs_an_explicit_new_actor(fresh: Corpus) -> None:
     cooper = fresh.actors["clarke-cooper"]
     assert (cooper.name, cooper.side, cooper.sources) == ("Clarke Cooper", "unknown", ["breitbart-2019-11-19"])
     assert fresh.quotes_by_speaker("clarke-cooper")[0].id == "breitbart-2019-11-19/q1"
-    with pytest.raises(CorrectionError, match="already exists"):
+    with pytest.raises(CorrectionError, match="'clarke cooper' is already an actor: Clarke Cooper"):
         correct_quote_speaker(fresh, "breitbart-2019-11-19/q2", "clarke cooper", new_actor=True)
+    with pytest.raises(CorrectionError, match="'President Trump' is already an actor: Donald Trump"):
+        correct_quote_speaker(fresh, "breitbart-2019-11-19/q2", "President Trump", new_actor=True)
+
+
+def test_an_imported_new_actor_never_replaces_an_existing_one(fresh: Corpus) -> None:
+    rec = correct_quote_speaker(fresh, "breitbart-2019-11-19/q1", "Clarke Cooper", new_actor=True, now=at(1))
+    hostile = replace(rec, after={**rec.after, "speaker": "nobody", "speaker_name": "",
+                                  "new_actor": {"id": "usfk", "name": "Impostor"}})  # fmt: skip
+    apply(fresh, [hostile])
+    assert fresh.actors["usfk"].name == "United States Forces Korea"
+    assert fresh.quotes["breitbart-2019-11-19/q1"].speaker == "usfk"
 
 
 def test_reject_disappears_from_every_view_and_count(fresh: Corpus) -> None:
@@ -615,7 +626,7 @@ def test_review_queue_after_corrections_and_for_added_actors(fresh: Corpus) -> N
     items = {(i.kind, i.id): i for i in review_queue(corpus)}
     assert "side unknown" in items[("actor", "clarke-cooper")].reason
     assert "created by adding" in items[("actor", "clarke-cooper")].reason
-    assert ("quote", "breitbart-2019-11-19/q1") in items  # the speaker's side is unknown
+    assert ("quote", "breitbart-2019-11-19/q1") not in items  # its speaker is listed, not each of its quotes
     assert ("actor", "james-dehart") in items  # its only source is now an added article
 
 
