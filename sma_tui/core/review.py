@@ -1,0 +1,93 @@
+"""The review queue: the claims and actors a person should look at, most doubtful first.
+
+Reads fields that other parts of the project are adding (a quote's ``attribution``, a
+figure's ``side`` and ``period``, the ``unknown`` side) only when the model has them: a
+field this version does not hold is not reported missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, fields
+from typing import Any
+
+from ..corpus import Corpus
+from ..models import Actor, Figure, Quote
+
+ATTRIBUTION_DOUBT: dict[str, tuple[float, str]] = {
+    "unknown": (0.9, "the extractor could not tell who said it"),
+    "context": (0.7, "the speaker was inferred from the surrounding text"),
+    "pronoun": (0.6, "the speaker was resolved from a pronoun"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewItem:
+    kind: str  # quote | figure | actor
+    id: str
+    reason: str  # plain text: why it is listed
+    score: float  # 0..1, higher is more doubtful
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "id": self.id, "reason": self.reason, "score": self.score}
+
+
+def _get(record: Any, name: str, default: Any) -> Any:
+    """``record.name`` if its model has that field, else ``default``."""
+    return getattr(record, name) if any(f.name == name for f in fields(record)) else default
+
+
+def review_queue(corpus: Corpus, exclude: Collection[str] = ()) -> list[ReviewItem]:
+    """Every doubtful quote, figure and actor, most doubtful first (then kind, then id).
+    ``exclude``: ids already corrected (e.g. ``Applied.marks``), left out."""
+    items: list[ReviewItem] = []
+    added = {a.id for a in corpus.articles.values() if a.added}
+    for quote in corpus.quote_list():
+        items += _quote_items(corpus, quote)
+    for figure in corpus.figure_list():
+        items += _figure_items(figure)
+    for actor in sorted(corpus.actors.values(), key=lambda a: a.id):
+        items += _actor_items(actor, added)
+    merged = _merge(i for i in items if i.id not in exclude)
+    return sorted(merged, key=lambda i: (-i.score, i.kind, i.id))
+
+
+def _quote_items(corpus: Corpus, quote: Quote) -> list[ReviewItem]:
+    if quote.speaker is None:
+        return [ReviewItem("quote", quote.id, "no speaker: the quote is unattributed", 1.0)]
+    if quote.speaker not in corpus.actors:
+        return [ReviewItem("quote", quote.id, f"the speaker {quote.speaker!r} is not a known actor", 1.0)]
+    doubt = ATTRIBUTION_DOUBT.get(str(_get(quote, "attribution", "explicit")))
+    return [ReviewItem("quote", quote.id, doubt[1], doubt[0])] if doubt else []
+
+
+def _figure_items(figure: Figure) -> list[ReviewItem]:
+    missing = [name for name in ("measure", "side", "period") if _get(figure, name, "") is None]
+    if not missing:
+        return []
+    score = round(0.4 + 0.1 * len(missing), 2)
+    return [ReviewItem("figure", figure.id, f"no {', '.join(missing)}", score)]
+
+
+def _actor_items(actor: Actor, added: set[str]) -> list[ReviewItem]:
+    out = []
+    if actor.side == "unknown":
+        out.append(ReviewItem("actor", actor.id, "side unknown", 0.8))
+    elif actor.side_guessed:
+        out.append(ReviewItem("actor", actor.id, f"side {actor.side} was guessed from the text", 0.6))
+    if actor.sources and set(actor.sources) <= added:
+        out.append(ReviewItem("actor", actor.id, "new actor, created by adding articles", 0.4))
+    return out
+
+
+def _merge(items: Iterable[ReviewItem]) -> list[ReviewItem]:
+    """One row per record: its reasons joined, its highest score."""
+    rows: dict[tuple[str, str], ReviewItem] = {}
+    for item in items:
+        key = (item.kind, item.id)
+        prev = rows.get(key)
+        if prev is None:
+            rows[key] = item
+        else:
+            rows[key] = ReviewItem(item.kind, item.id, f"{prev.reason}; {item.reason}", max(prev.score, item.score))
+    return list(rows.values())
