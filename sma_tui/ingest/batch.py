@@ -156,7 +156,7 @@ def _prepare_one(
     file_meta = {"title": loaded.title, "publisher": loaded.publisher, "date": loaded.date}
     merged = {**{k: v for k, v in file_meta.items() if v}, **{k: v for k, v in overrides.items() if v}}
     try:
-        x = extract(loaded.text, corpus=corpus, source=str(source), overrides=merged, taken_ids=taken)
+        x = extract(loaded.text, corpus=corpus, source=name, overrides=merged, taken_ids=taken)
     except RecursionError:
         return Item(name, "failed", message=f"{name}: the text is too deeply nested to read")
     x.article.url, x.article.retrieved = loaded.url, loaded.retrieved

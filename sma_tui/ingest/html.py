@@ -22,7 +22,7 @@ import logging
 import re
 from typing import Any
 
-from .loader import IngestError, Loaded, bom_encoding, printable
+from .loaded import IngestError, Loaded, bom_encoding, printable
 
 _META_CHARSET = re.compile(rb"""<meta\b[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
 _WHATWG = {

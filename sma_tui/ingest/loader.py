@@ -10,50 +10,27 @@ from __future__ import annotations
 
 import re
 import stat
-from dataclasses import dataclass, field
 from pathlib import Path
 
-MAX_BYTES = 5 * 1024 * 1024
+from .html import decode_html, extract_page
+from .loaded import MAX_BYTES, IngestError, Loaded, bom_encoding, printable
+
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
-_BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
-    (b"\xff\xfe\x00\x00", "utf-32-le"),
-    (b"\x00\x00\xfe\xff", "utf-32-be"),
-    (b"\xef\xbb\xbf", "utf-8"),
-    (b"\xff\xfe", "utf-16-le"),
-    (b"\xfe\xff", "utf-16-be"),
-)
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _LOOKS_HTML = re.compile(r"\s*(?:<!doctype html|<html)", re.I)
 
-
-class IngestError(Exception):
-    """A file that cannot be added, phrased for the user (one line)."""
-
-
-@dataclass
-class Loaded:
-    text: str
-    title: str | None = None
-    publisher: str | None = None
-    date: str | None = None
-    warnings: list[str] = field(default_factory=list)
-    author: str | None = None
-    url: str | None = None  # canonical URL (the page's own, else the address fetched)
-    retrieved: str | None = None  # ISO timestamp of the fetch, for articles added by URL
-
-
-def printable(name: str) -> str:
-    """``name`` for a one-line message: control characters (C0, DEL, C1) shown as ``\\xNN``,
-    so a file name can neither move the cursor nor talk to the terminal."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", name)
-
-
-def bom_encoding(data: bytes) -> tuple[str, int] | None:
-    """The encoding a byte-order mark announces, and the mark's length."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return encoding, len(bom)
-    return None
+__all__ = [
+    "MAX_BYTES",
+    "SUFFIXES",
+    "IngestError",
+    "Loaded",
+    "bom_encoding",
+    "decode",
+    "load_bytes",
+    "load_path",
+    "normalise_text",
+    "printable",
+    "read_bounded",
+]
 
 
 def decode(data: bytes, name: str) -> tuple[str, list[str]]:
@@ -121,8 +98,6 @@ def load_bytes(data: bytes, name: str, *, html_input: bool = False) -> Loaded:
     """A file's bytes as an article. HTML (by suffix, or by its first bytes) goes through
     the article extractor, with the charset its ``<meta>`` declares."""
     if html_input or _LOOKS_HTML.match(data[:200].decode("latin-1")) or _looks_html_bom(data):
-        from .html import decode_html, extract_page
-
         if not data.strip():
             raise IngestError(f"{name}: empty file")
         text, warnings = decode_html(data, name)

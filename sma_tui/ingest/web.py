@@ -18,7 +18,8 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from .. import __version__
-from .loader import MAX_BYTES, IngestError, Loaded, decode, normalise_text, printable
+from .loaded import MAX_BYTES, IngestError, Loaded, printable
+from .loader import decode, normalise_text
 
 ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 SCHEMES = ("http", "https")
@@ -141,7 +142,7 @@ def _read(response: Any, name: str, opts: FetchOptions, deadline: float) -> Fetc
         raise IngestError(f"{name}: not an HTML page (content type {printable(media_type)[:60]})")
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > opts.max_bytes:
-        raise IngestError(f"{name}: too large ({int(declared) / 1048576:.1f} MB; the limit is {_mb(opts.max_bytes)})")
+        raise IngestError(f"{name}: too large ({int(declared):,} bytes; the limit is {_mb(opts.max_bytes)})")
     chunks: list[bytes] = []
     size = 0
     for chunk in response.iter_bytes():  # decompressed (gzip, deflate) as it arrives
@@ -155,8 +156,8 @@ def _read(response: Any, name: str, opts: FetchOptions, deadline: float) -> Fetc
     return Fetched(str(response.url), b"".join(chunks), media_type or "", charset, retrieved)
 
 
-def _mb(limit: int) -> str:
-    return f"{limit / 1048576:g} MB"
+def _mb(size: int) -> str:
+    return f"{size / 1048576:.3g} MB" if size >= 1048576 else f"{size / 1024:.1f} KB"
 
 
 def parse_content_type(value: str) -> tuple[str, str | None]:
