@@ -351,7 +351,9 @@ def cmd_add(args: argparse.Namespace) -> int:
 def _fetch_options(timeout: float | None) -> Any:
     from .ingest.web import FetchOptions
 
-    return FetchOptions(connect_timeout=timeout, read_timeout=timeout) if timeout else FetchOptions()
+    if not timeout:
+        return FetchOptions()
+    return FetchOptions(connect_timeout=timeout, read_timeout=timeout, total_timeout=max(60.0, 3 * timeout))
 
 
 def _add_to_store(
