@@ -198,6 +198,8 @@ def load_urls(
     urls: list[str], options: FetchOptions | None = None, step: Callable[[str], None] | None = None
 ) -> dict[str, Loaded | IngestError]:
     """Every URL's article or its error, over one connection pool (``step`` after each)."""
+    if not urls:
+        return {}  # a local add never imports httpx
     import httpx
 
     opts = options or FetchOptions()

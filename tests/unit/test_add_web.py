@@ -280,3 +280,16 @@ def test_url_recognition_and_identity() -> None:
     assert not is_url("data/articles/x.html") and not is_url("notes: today.txt")
     assert url_key("HTTP://News.Example.TEST:80/a?b=1#frag") == "http://news.example.test/a?b=1"
     assert url_key("https://a.test") == "https://a.test/"
+
+
+def test_a_local_add_imports_neither_httpx_nor_trafilatura(store_path: Path) -> None:
+    import subprocess
+
+    txt = Path(__file__).resolve().parent.parent / "fixtures" / "articles" / "ap-2020-04-21-trump-rejects.txt"
+    code = (
+        "import sys; from sma_tui.cli import main; "
+        f"rc = main(['add', '--db', {str(store_path)!r}, {str(txt)!r}]); "
+        "print(rc, 'httpx' in sys.modules, 'trafilatura' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120).stdout
+    assert out.splitlines()[-1] == "0 False False"
