@@ -86,8 +86,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     _add_db(p)
 
-    p = sub.add_parser("add", help="add news articles (.txt, .md, .html; folders recursively) with their claims")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    p = sub.add_parser("add", help="add news articles (.txt, .md, .html; folders; http(s) URLs) with their claims")
+    p.add_argument(
+        "paths", nargs="+", metavar="PATH|URL", help="article files, folders or web pages; - reads them from stdin"
+    )
+    p.add_argument("--timeout", type=float, metavar="SECONDS", help="connect and read timeout for URLs (default 10/20)")
     p.add_argument("--dry-run", action="store_true", help="extract and print, write nothing")
     p.add_argument("--json", action="store_true", help="print the extraction as JSON")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="publication date (overrides the text)")
@@ -309,22 +312,30 @@ def cmd_add(args: argparse.Namespace) -> int:
     """Extract each file, print what was found, and store the new articles in one write
     (each article with all its claims, or nothing)."""
     from .build import build_store
-    from .ingest.batch import prepare
+    from .ingest.batch import collect, expand_args, fetch_all, prepare, sources_of
+    from .progress import add_progress
     from .store import Store
 
     if args.date is not None and not _iso_date(args.date):
         raise UsageError(f"--date {args.date!r} is not a date like 2020-04-28")
+    if args.timeout is not None and not 0 < args.timeout <= 600:
+        raise UsageError(f"--timeout {args.timeout:g} is not a number of seconds between 0 and 600")
     overrides = {"date": args.date, "publisher": args.publisher, "title": args.title}
-    paths = [Path(p) for p in args.paths]
+    paths = sources_of(expand_args(args.paths, sys.stdin if "-" in args.paths else None))
+    if not paths:
+        raise UsageError("no files or URLs to add (stdin was empty)")
     store = Store(_db_path(args))
     if not store.path.exists() and not args.dry_run:
         build_store(store)
         print(f"sma-tui: built a new store at {store.path}", file=sys.stderr)
-    if args.dry_run:
-        corpus = store.corpus_of(store.read_tables(), claims=()) if store.path.exists() else _bundled()
-        batch = prepare(paths, corpus, overrides, dry_run=True)
-    else:
-        corpus, batch = _add_to_store(store, paths, overrides)
+    urls = [p for p in paths if isinstance(p, str)]
+    with add_progress(len(urls), len(collect(paths)[0])) as progress:
+        fetched = fetch_all(urls, _fetch_options(args.timeout), progress.fetched)  # before the store is locked
+        if args.dry_run:
+            corpus = store.corpus_of(store.read_tables(), claims=()) if store.path.exists() else _bundled()
+            batch = prepare(paths, corpus, overrides, dry_run=True, fetched=fetched, step=progress.read)
+        else:
+            corpus, batch = _add_to_store(store, paths, overrides, fetched, progress.read)
     for line in batch.warnings:
         print(f"sma-tui: warning: {line}", file=sys.stderr)
     if args.json:
@@ -338,7 +349,17 @@ def cmd_add(args: argparse.Namespace) -> int:
     return EXIT_FAIL if batch.errors else EXIT_OK
 
 
-def _add_to_store(store: Any, paths: list[Path], overrides: dict[str, Any]) -> tuple[Any, Any]:
+def _fetch_options(timeout: float | None) -> Any:
+    from .ingest.web import FetchOptions
+
+    if not timeout:
+        return FetchOptions()
+    return FetchOptions(connect_timeout=timeout, read_timeout=timeout, total_timeout=max(60.0, 3 * timeout))
+
+
+def _add_to_store(
+    store: Any, paths: list[Any], overrides: dict[str, Any], fetched: Any = None, step: Any = None
+) -> tuple[Any, Any]:
     """Extract and store in one locked read-modify-write, so the store is parsed once.
 
     The files are extracted against the store as it is under the lock (its articles for
@@ -351,7 +372,7 @@ def _add_to_store(store: Any, paths: list[Path], overrides: dict[str, Any]) -> t
 
     def change(tables: dict[str, list[dict[str, Any]]]) -> bool:
         got["corpus"] = corpus = store.corpus_of(tables, claims=())
-        got["batch"] = batch = prepare(paths, corpus, overrides, dry_run=False)
+        got["batch"] = batch = prepare(paths, corpus, overrides, dry_run=False, fetched=fetched, step=step)
         got["tables"] = tables
         if not batch.to_store:
             return False  # nothing new: the file is not rewritten

@@ -64,6 +64,8 @@ def article_row(c: Corpus, a: Article) -> dict[str, Any]:
         "date": a.date,
         "date_inferred": a.date_inferred,
         "event": a.event,
+        "url": a.url,
+        "retrieved": a.retrieved,
         "quote_count": c.quote_count_for_article(a.id),
         "figure_count": len(c.figures_in_article(a.id)),
     }

@@ -128,6 +128,8 @@ class Article(Record):
     added: str | None = None  # ISO timestamp when it entered the store
     fingerprint: str | None = None  # see :func:`fingerprint`
     body_sha: str | None = None  # SHA-256 of the body: the name of its body file in the store
+    url: str | None = None  # the page's canonical URL (added by URL, or a saved page that names it)
+    retrieved: str | None = None  # ISO timestamp when it was fetched from ``url``
 
     def __post_init__(self) -> None:
         if self.fingerprint is None:

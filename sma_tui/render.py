@@ -179,6 +179,8 @@ def show_article(c: Corpus, article_id: str) -> RenderableType:
         meta.append(f" · by {a.byline}")
     if a.event and a.event in c.events:
         meta.append(f"\nEvent: {c.events[a.event].title} ({a.event})", style="dim")
+    if a.url:
+        meta.append(f"\nURL: {a.url}" + (f" (retrieved {a.retrieved})" if a.retrieved else ""), style="dim")
     parts: list[RenderableType] = [meta, Panel(highlighted_body(c, article_id), title=a.id, box=box.ROUNDED)]
     quotes = c.quotes_in_article(article_id)
     if quotes:

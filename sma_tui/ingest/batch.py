@@ -1,8 +1,13 @@
-"""``sma-tui add`` without the I/O of the store: collect the files, load and extract each,
-dedupe, and describe what to write. Pure Python (the CLI does the store and the output)."""
+"""``sma-tui add`` without the I/O of the store: collect the files and URLs, load (or fetch)
+and extract each, dedupe (by text fingerprint, and by URL), and describe what to write.
+Pure Python (the CLI does the store and the output).
+
+URLs are best fetched before the store is locked (:func:`fetch_all`), so that a slow
+server never holds the lock; :func:`prepare` fetches any it is not given."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -10,8 +15,12 @@ from typing import Any
 
 from ..corpus import Corpus
 from ..models import Actor, fingerprint
-from .loader import SUFFIXES, IngestError, load_path
+from .loader import SUFFIXES, IngestError, Loaded, load_path, printable
 from .pipeline import Extraction, article_id, extract
+from .web import FetchOptions, is_url, load_urls, url_key
+
+Source = Path | str  # a file (or folder), or a URL
+Fetched = Mapping[str, Loaded | IngestError]
 
 
 @dataclass
@@ -37,62 +46,129 @@ class Batch:
         return [i.extraction for i in self.items if i.extraction is not None and i.status in ("added", "would add")]
 
 
-def collect(paths: list[Path]) -> tuple[list[Path], list[Item]]:
-    """The article files named by ``paths`` (folders recursively), and one failure per bad path."""
-    files: list[Path] = []
+def expand_args(args: Iterable[str], stdin: Iterable[str] | None = None) -> list[str]:
+    """The command line's inputs, ``-`` replaced by the lines of ``stdin`` (one path or URL
+    a line; blank lines and ``#`` comments skipped)."""
+    out: list[str] = []
+    for arg in args:
+        if arg == "-" and stdin is not None:
+            out += [s for line in stdin if (s := line.strip()) and not s.startswith("#")]
+            stdin = None  # read once, however many times it is named
+        elif arg != "-":
+            out.append(arg)
+    return out
+
+
+def sources_of(args: Iterable[str]) -> list[Source]:
+    """Each argument as a URL (kept as text) or a path."""
+    return [a if is_url(a) else Path(a) for a in args]
+
+
+def collect(paths: Sequence[Source]) -> tuple[list[Source], list[Item]]:
+    """The article files named by ``paths`` (folders recursively) and the URLs, in order,
+    and one failure per bad path."""
+    files: list[Source] = []
     bad: list[Item] = []
     for path in paths:
+        if isinstance(path, str):
+            files.append(path)
+            continue
+        name = printable(str(path))
         if path.is_dir():
             try:
                 found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
             except OSError as exc:
-                bad.append(Item(str(path), "failed", message=f"{path}: cannot list the folder ({exc.strerror or exc})"))
+                bad.append(Item(name, "failed", message=f"{name}: cannot list the folder ({exc.strerror or exc})"))
                 continue
             if not found:
-                bad.append(Item(str(path), "failed", message=f"{path}: no .txt, .md or .html files in the folder"))
+                bad.append(Item(name, "failed", message=f"{name}: no .txt, .md or .html files in the folder"))
             files += found
         elif path.exists() or path.is_symlink():
             files.append(path)
         else:
-            bad.append(Item(str(path), "failed", message=f"{path}: no such file or folder"))
+            bad.append(Item(name, "failed", message=f"{name}: no such file or folder"))
     return files, bad
 
 
-def prepare(paths: list[Path], corpus: Corpus, overrides: dict[str, Any], *, dry_run: bool) -> Batch:
-    """Load and extract every file; the corpus gains the new articles' ids, fingerprints and
-    actors in memory (so that later files dedupe against earlier ones and merge speakers)."""
+def fetch_all(
+    sources: Sequence[Source], options: FetchOptions | None = None, step: Callable[[str], None] | None = None
+) -> dict[str, Loaded | IngestError]:
+    """Fetch every URL among ``sources`` (each once); ``step`` is called after each."""
+    return load_urls([s for s in sources if isinstance(s, str)], options, step)
+
+
+def prepare(
+    paths: Sequence[Source],
+    corpus: Corpus,
+    overrides: dict[str, Any],
+    *,
+    dry_run: bool,
+    fetched: Fetched | None = None,
+    step: Callable[[str], None] | None = None,
+) -> Batch:
+    """Load and extract every file and URL (``fetched`` holds URLs already fetched); the
+    corpus gains the new articles' ids, fingerprints, URLs and actors in memory (so that
+    later inputs dedupe against earlier ones and merge speakers)."""
     batch = Batch()
     files, bad = collect(paths)
     batch.items += bad
     seen = {a.fingerprint: a.id for a in corpus.articles.values()}
+    urls = {url_key(a.url): a.id for a in corpus.articles.values() if a.url}
     taken = set(corpus.articles)
     now = datetime.now(UTC).isoformat(timespec="seconds")
-    for path in files:
-        try:
-            loaded = load_path(path)
-        except IngestError as exc:
-            batch.items.append(Item(str(path), "failed", message=str(exc)))
-            continue
-        batch.warnings += loaded.warnings
-        fp = fingerprint(loaded.text)
-        if fp in seen:
-            batch.items.append(Item(str(path), "duplicate", duplicate_of=seen[fp]))
-            continue
-        file_meta = {"title": loaded.title, "publisher": loaded.publisher, "date": loaded.date}
-        merged = {**{k: v for k, v in file_meta.items() if v}, **{k: v for k, v in overrides.items() if v}}
-        try:
-            x = extract(loaded.text, corpus=corpus, source=str(path), overrides=merged, taken_ids=taken)
-        except RecursionError:
-            batch.items.append(Item(str(path), "failed", message=f"{path}: the text is too deeply nested to read"))
-            continue
-        x.article.added = now
-        batch.warnings += [f"{path}: {w}" for w in x.warnings]
-        seen[fp] = x.article.id
-        taken.add(x.article.id)
-        for actor in x.actors:  # later files merge with these speakers
-            corpus.actors.setdefault(actor.id, actor)
-        batch.items.append(Item(str(path), "would add" if dry_run else "added", x))
+    missing = [s for s in files if isinstance(s, str) and (fetched is None or s not in fetched)]
+    got: dict[str, Loaded | IngestError] = {**(fetched or {}), **(fetch_all(missing) if missing else {})}
+    for source in files:
+        item = _prepare_one(source, got, corpus, overrides, seen, urls, taken, batch)
+        if item.extraction is not None:
+            item.extraction.article.added = now
+            item.status = "would add" if dry_run else "added"
+        batch.items.append(item)
+        if step is not None:
+            step(item.path)
     return batch
+
+
+def _prepare_one(
+    source: Source,
+    got: Mapping[str, Loaded | IngestError],
+    corpus: Corpus,
+    overrides: dict[str, Any],
+    seen: dict[str | None, str],
+    urls: dict[str, str],
+    taken: set[str],
+    batch: Batch,
+) -> Item:
+    name = printable(str(source))
+    try:
+        loaded = got[source] if isinstance(source, str) else load_path(source)
+        if isinstance(loaded, IngestError):
+            raise loaded
+    except IngestError as exc:
+        return Item(name, "failed", message=str(exc))
+    batch.warnings += loaded.warnings
+    keys = [url_key(u) for u in (source if isinstance(source, str) else None, loaded.url) if u]
+    if (dup := next((urls[k] for k in keys if k in urls), None)) is not None:
+        return Item(name, "duplicate", duplicate_of=dup)
+    fp = fingerprint(loaded.text)
+    if fp in seen:
+        return Item(name, "duplicate", duplicate_of=seen[fp])
+    file_meta = {"title": loaded.title, "publisher": loaded.publisher, "date": loaded.date}
+    merged = {**{k: v for k, v in file_meta.items() if v}, **{k: v for k, v in overrides.items() if v}}
+    try:
+        x = extract(loaded.text, corpus=corpus, source=name, overrides=merged, taken_ids=taken)
+    except RecursionError:
+        return Item(name, "failed", message=f"{name}: the text is too deeply nested to read")
+    x.article.url, x.article.retrieved = loaded.url, loaded.retrieved
+    if loaded.author and not x.article.byline:
+        x.article.byline = loaded.author
+    batch.warnings += [f"{name}: {w}" for w in x.warnings]
+    seen[fp] = x.article.id
+    urls.update((k, x.article.id) for k in keys)
+    taken.add(x.article.id)
+    for actor in x.actors:  # later files merge with these speakers
+        corpus.actors.setdefault(actor.id, actor)
+    return Item(name, "added", x)
 
 
 def apply_to_tables(tables: dict[str, list[dict[str, Any]]], items: list[Item]) -> None:
@@ -105,13 +181,15 @@ def apply_to_tables(tables: dict[str, list[dict[str, Any]]], items: list[Item]) 
     written), and one whose id it took is filed under the next free id.
     """
     fps = {a.get("fingerprint"): a.get("id") for a in tables["articles"]}
+    urls = {url_key(a["url"]): a.get("id") for a in tables["articles"] if isinstance(a.get("url"), str)}
     ids = {a.get("id") for a in tables["articles"]}
     actor_ids = {a.get("id") for a in tables["actors"]}
     for item in items:
         x = item.extraction
         if x is None or item.status != "added":
             continue
-        if (existing := fps.get(x.article.fingerprint)) is not None:
+        existing = fps.get(x.article.fingerprint) or (urls.get(url_key(x.article.url)) if x.article.url else None)
+        if existing is not None:
             item.status, item.duplicate_of, item.extraction = "duplicate", existing, None
             continue
         if x.article.id in ids:
@@ -126,6 +204,8 @@ def apply_to_tables(tables: dict[str, list[dict[str, Any]]], items: list[Item]) 
                 tables["actors"].append(actor.to_dict())
                 actor_ids.add(actor.id)
         fps[x.article.fingerprint] = x.article.id
+        if x.article.url:
+            urls[url_key(x.article.url)] = x.article.id
         ids.add(x.article.id)
 
 

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import VerticalScroll
 from textual.content import Content, Span
 from textual.widget import Widget
@@ -57,10 +58,28 @@ class ArticleBody(VerticalScroll, can_focus=True):
     ]
 
 
+class OpenUrlCommand(Provider):
+    """The palette's "open this article's web page" while the reader is showing."""
+
+    TITLE = "Open the article's web page in the browser"
+
+    async def discover(self) -> Hits:
+        if isinstance(self.screen, ReaderScreen):
+            yield DiscoveryHit(self.TITLE, self.screen.action_open_url, help=self.screen.article.url or "no URL")
+
+    async def search(self, query: str) -> Hits:
+        if isinstance(self.screen, ReaderScreen):
+            score = self.matcher(query).match(self.TITLE)
+            if score > 0:
+                yield Hit(score, self.TITLE, self.screen.action_open_url, help=self.screen.article.url or "no URL")
+
+
 class ReaderScreen(DrillScreen):
+    COMMANDS = {OpenUrlCommand}
     BINDINGS = [
         Binding("n", "next_quote", "Next quote", id="sma.next-quote", tooltip="Next quote in this article"),
         Binding("N", "previous_quote", "Prev quote", id="sma.previous-quote", tooltip="Previous quote in this article"),
+        Binding("o", "open_url", "Open URL", id="sma.open-url", tooltip="Open the article's web page in the browser"),
     ]
 
     def __init__(self, corpus: Corpus, trail: tuple[str, ...], article_id: str, claim_id: str | None = None) -> None:
@@ -76,9 +95,10 @@ class ReaderScreen(DrillScreen):
         a = self.article
         when = human_date(a.date) + (" (date inferred)" if a.date_inferred else "")
         meta = " · ".join(x for x in (a.publisher, when, f"by {a.byline}" if a.byline else "", a.agency or "") if x)
-        yield Static(
-            Content.styled(a.title, "bold").append("\n").append(Content.styled(meta, "dim")), id="article-head"
-        )
+        head = Content.styled(a.title, "bold").append("\n").append(Content.styled(meta, "dim"))
+        if a.url:
+            head = head.append("\n").append(Content.styled(a.url, "dim"))
+        yield Static(head, id="article-head")
         yield Static(id="reader-status")
         with ArticleBody(id="article-body"):
             for i, _ in enumerate(self.blocks):
@@ -129,6 +149,26 @@ class ReaderScreen(DrillScreen):
         self.claim = quote
         self._render_body()
         self._scroll_to_current()
+
+    def action_open_url(self) -> None:
+        """Open the article's URL with :mod:`webbrowser`; say so when it has none."""
+        import webbrowser
+
+        url = self.article.url
+        if not url:
+            self.notify("This article has no URL: it was added from a file.", severity="warning", markup=False)
+            return
+        if not url.startswith(("http://", "https://")):
+            self.notify(f"Not a web address, not opened: {url}", severity="warning", markup=False)
+            return
+        try:
+            opened = webbrowser.open(url)
+        except webbrowser.Error:
+            opened = False
+        if opened:
+            self.notify(f"Opened {url}", markup=False)
+        else:
+            self.notify(f"No browser could open {url}", severity="warning", markup=False)
 
     # ------------------------------------------------------------------ drawing
     def _render_body(self) -> None:
