@@ -385,3 +385,16 @@ def test_every_record_of_the_synthetic_corpus_is_valid(tmp_path: Path) -> None:
     tables = store.read_tables()
     assert len(tables["quotes"]) >= 100
     assert validate_tables(tables) == []
+
+
+# ------------------------------------------------------------------ seal
+def test_a_seal_matches_only_the_same_bytes_under_the_same_key() -> None:
+    from sma_tui.core.seal import is_sealed, new_key, seal
+
+    key, data = new_key(), orjson.dumps({"quotes": {"1": {"id": "q"}}})
+    tag = seal(key, data)
+    assert is_sealed(key, data, tag)
+    assert not is_sealed(key, data.replace(b'"q"', b'"r"'), tag)  # edited by hand
+    assert not is_sealed(new_key(), data, tag)  # sealed by someone else
+    assert not is_sealed(b"", data, seal(b"", data))  # no key is no seal
+    assert not is_sealed(key, data, "0" * 64)
