@@ -7,7 +7,9 @@ through one of these first.
 
 from __future__ import annotations
 
-from .sanitize import clean
+import re
+
+from .sanitize import UNSAFE_RE, clean
 
 
 def csv_cell(text: str) -> str:
@@ -27,3 +29,15 @@ def md_cell(text: str) -> str:
 def csv_md_cell(text: str, fmt: str) -> str:
     """:func:`md_cell` for ``fmt == "md"``, else :func:`csv_cell`."""
     return md_cell(text) if fmt == "md" else csv_cell(text)
+
+
+def json_text(document: str) -> str:
+    """A JSON document (as ``json.dumps(..., ensure_ascii=False)`` writes it) with every
+    unsafe character left in it written as a ``\\uXXXX`` escape: lossless for a JSON
+    reader, inert in a terminal. ``json`` escapes C0 itself but writes DEL, C1 and the
+    bidi controls raw; outside strings a JSON document holds none of them."""
+    return UNSAFE_RE.sub(_escape, document)
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"

@@ -33,7 +33,7 @@ UNSAFE_CLASS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
 """C0 except tab (09) and newline (0A); DEL; C1 (80–9F); bidi embeddings, overrides
 (202A–202E) and isolates (2066–2069). CR (0D) is unsafe too: it overwrites a line."""
 
-_UNSAFE = re.compile(f"[{UNSAFE_CLASS}]")
+_UNSAFE = UNSAFE_RE = re.compile(f"[{UNSAFE_CLASS}]")
 _UNSAFE_OR_NEWLINE = re.compile(f"[{UNSAFE_CLASS}\t\n]")
 
 # The same characters in the bytes of a JSON file written by orjson or json: C0 only as

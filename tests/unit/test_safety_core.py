@@ -398,3 +398,12 @@ def test_a_seal_matches_only_the_same_bytes_under_the_same_key() -> None:
     assert not is_sealed(new_key(), data, tag)  # sealed by someone else
     assert not is_sealed(b"", data, seal(b"", data))  # no key is no seal
     assert not is_sealed(key, data, "0" * 64)
+
+
+@given(st.lists(hostile, max_size=4))
+def test_json_output_is_lossless_and_inert(texts: list[str]) -> None:
+    from sma_tui.core.plain import json_text
+
+    out = json_text(json.dumps({"rows": texts}, ensure_ascii=False, indent=2))
+    assert unsafe_left(out) == []
+    assert json.loads(out) == {"rows": texts}
