@@ -407,3 +407,15 @@ def test_json_output_is_lossless_and_inert(texts: list[str]) -> None:
     out = json_text(json.dumps({"rows": texts}, ensure_ascii=False, indent=2))
     assert unsafe_left(out) == []
     assert json.loads(out) == {"rows": texts}
+
+
+def test_the_safety_core_imports_no_ui_and_no_storage() -> None:
+    import subprocess
+
+    code = (
+        "import sys\n"
+        "import sma_tui.core.sanitize, sma_tui.core.schema, sma_tui.core.plain, sma_tui.core.seal\n"
+        "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'tinydb'))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
