@@ -7,11 +7,12 @@ bodies, records, indices), then on the same raw tables what the safety core adds
 
 - ``schema``: :func:`sma_tui.core.schema.validate_tables` over every table;
 - ``scan``: :func:`sma_tui.core.sanitize.json_may_hold_unsafe` over the file's bytes (the
-  fast proof that no record needs cleaning) plus :func:`sma_tui.core.sanitize.clean` of
-  every article body (bodies live in their own files).
+  fast proof that no record needs cleaning) and over the bytes of every body file (bodies
+  live in their own files), cleaning a body only when the scan flags it.
 
-- ``seal``: :func:`sma_tui.core.seal.is_sealed` over the file's bytes: what a load of a
-  store that sma-tui itself wrote and sealed pays instead of the two passes above.
+- ``seal``: :func:`sma_tui.core.seal.is_sealed` over the file's bytes, and
+  :func:`sma_tui.core.seal.body_matches` for every body file: what a load of a store that
+  sma-tui itself wrote and sealed pays instead of the two passes above.
 
 Target (issue 10): what a load adds ≤ 15 % of the load.
 """
@@ -32,21 +33,24 @@ import sys, time, gc
 from sma_tui.store import Store
 from sma_tui.core.schema import validate_tables
 from sma_tui.core.sanitize import clean, json_may_hold_unsafe
-from sma_tui.core.seal import is_sealed, new_key, seal
+from sma_tui.core.seal import body_matches, is_sealed, new_key, seal
 store = Store(sys.argv[1])
 t = time.perf_counter(); corpus = store.load(); load = time.perf_counter() - t
-bodies = [a.body for a in corpus.articles.values()]
 gc.disable()
-t = time.perf_counter(); raw = store.path.read_bytes(); read = time.perf_counter() - t
 tables = store.read_tables()
+shas = [a["body_sha"] for a in tables["articles"]]
+bodies = [store._body_path(sha).read_bytes() for sha in shas]
+t = time.perf_counter(); raw = store.path.read_bytes(); read = time.perf_counter() - t
 t = time.perf_counter(); problems = validate_tables(tables); schema = time.perf_counter() - t
 t = time.perf_counter()
 dirty = json_may_hold_unsafe(raw)
-cleaned = [clean(b) for b in bodies]
+cleaned = [clean(b.decode()) for b in bodies if json_may_hold_unsafe(b)]
 scan = time.perf_counter() - t
 key = new_key()
 tag = seal(key, raw)
-t = time.perf_counter(); ok = is_sealed(key, raw, tag); sealed = time.perf_counter() - t
+t = time.perf_counter()
+ok = is_sealed(key, raw, tag) and all(map(body_matches, bodies, shas))
+sealed = time.perf_counter() - t
 assert not problems and ok, problems[:3]
 print(load, schema, scan, sealed, int(dirty), sum(len(v) for v in tables.values()))
 """

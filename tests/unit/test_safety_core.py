@@ -400,6 +400,16 @@ def test_a_seal_matches_only_the_same_bytes_under_the_same_key() -> None:
     assert not is_sealed(key, data, "0" * 64)
 
 
+def test_a_body_matches_only_its_digest() -> None:
+    import hashlib
+
+    from sma_tui.core.seal import body_matches
+
+    body = "SEOUL -- “We will,” he said.\n".encode()
+    assert body_matches(body, hashlib.sha256(body).hexdigest())
+    assert not body_matches(body + b"\x1b[2J", hashlib.sha256(body).hexdigest())
+
+
 @given(st.lists(hostile, max_size=4))
 def test_json_output_is_lossless_and_inert(texts: list[str]) -> None:
     from sma_tui.core.plain import json_text
