@@ -10,10 +10,33 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import Protocol
 
 from .wording import MatchKind, substance, trivial
 
 NodeKey = tuple[str, str]  # (joined tokens, explicit speaker or "")
+
+
+class QuoteLike(Protocol):
+    """What the index reads from a quote (``sma_tui`` :class:`Quote` has it all);
+    an optional ``attribution`` attribute (explicit|pronoun|context|unknown) is read
+    when present: only ``explicit`` (or no attribute) makes the speaker explicit."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def speaker(self) -> str | None: ...
+    @property
+    def date(self) -> str | None: ...
+
+
+def explicit_speaker(quote: QuoteLike) -> str | None:
+    attribution = getattr(quote, "attribution", None)
+    if quote.speaker and attribution in (None, "explicit"):
+        return quote.speaker
+    return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Protocol
 
 from .statement_data import (
     AddResult,
@@ -37,9 +36,11 @@ from .statement_data import (
     Inheritance,
     Join,
     NodeKey,
+    QuoteLike,
     Report,
     Statement,
     build_statement,
+    explicit_speaker,
     sid_quote,
     statement_id,
 )
@@ -63,22 +64,7 @@ CAP = 256
 find candidates: the cost of one add stays bounded whatever the corpus holds."""
 MAX_NEAR_MISSES = 8
 """A wording matched by more than this many other speakers is a stock phrase, not a
-disagreement about who said it: no near-miss is recorded for it."""
-
-
-class QuoteLike(Protocol):
-    """What the index reads from a quote (``sma_tui`` :class:`Quote` has it all);
-    an optional ``attribution`` attribute (explicit|pronoun|context|unknown) is read
-    when present: only ``explicit`` (or no attribute) makes the speaker explicit."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def text(self) -> str: ...
-    @property
-    def speaker(self) -> str | None: ...
-    @property
-    def date(self) -> str | None: ...
+disagreement about who said it: its near-misses are not listed."""
 
 
 @dataclass(slots=True)
@@ -89,15 +75,13 @@ class _Node:
     reports: list[str] = field(default_factory=list)
 
 
-def explicit_speaker(quote: QuoteLike) -> str | None:
-    attribution = getattr(quote, "attribution", None)
-    if quote.speaker and attribution in (None, "explicit"):
-        return quote.speaker
-    return None
-
-
 def _bigrams(toks: tuple[str, ...]) -> set[tuple[str, str]]:
     return set(zip(toks, toks[1:], strict=False))
+
+
+def _floor(mine: int, other: tuple[str, ...]) -> int:
+    """Fewest shared bigrams worth a difflib comparison."""
+    return max(1, min(mine, len(other) - 1) // 4)
 
 
 def _eligible(toks: tuple[str, ...]) -> bool:
@@ -113,7 +97,7 @@ class StatementIndex:
         self._adj: dict[NodeKey, dict[NodeKey, float]] = {}
         self._postings: dict[tuple[str, str], list[NodeKey]] = {}
         self._by_key: dict[str, list[NodeKey]] = {}
-        self._near: dict[tuple[NodeKey, NodeKey], MatchKind] = {}
+        self._near: dict[NodeKey, dict[NodeKey, MatchKind]] = {}  # near-misses, both ways
         self._stmt_of: dict[NodeKey, str] = {}
         self._statements: dict[str, Statement] = {}
 
@@ -145,7 +129,8 @@ class StatementIndex:
 
     def disagreements(self) -> list[Disagreement]:
         """Near-misses: statements that match but name different explicit speakers."""
-        out = {self._disagreement(a, b, how) for (a, b), how in self._near.items()}
+        keys = set(self._near) | {k for same in self._by_key.values() if len(same) > 1 for k in same}
+        out = {self._disagreement(a, b) for a in keys for b in self._misses(a) if a < b and self._listed(a, b)}
         return sorted(out, key=lambda d: (d.statement_a, d.statement_b, d.quote_a, d.quote_b))
 
     def inherit(self, statement: Statement) -> list[Inheritance]:
@@ -176,12 +161,12 @@ class StatementIndex:
         near: list[tuple[NodeKey, NodeKey]] = []
         for key in new_nodes:
             near += self._link(key)
-        touched = {r.node for r in added} | {k for pair in near for k in pair}  # near: for conflicting_speakers
+        touched = {r.node for r in added} | {k for pair in near for k in pair} | self._siblings(new_nodes)
         old_ids = {self._stmt_of[k] for k in self._component(touched) if k in self._stmt_of}
         new_ids = self._regroup(touched)
         replaced = self._replacements(old_ids, new_ids)
         joins = tuple(self._join(r.quote) for r in added)
-        found = {self._disagreement(a, b, self._near[(a, b)]) for a, b in near}
+        found = {self._disagreement(a, b) for a, b in near if self._listed(a, b)}
         return AddResult(joins, replaced, tuple(sorted(found, key=lambda d: (d.quote_a, d.quote_b))))
 
     def _register(self, q: QuoteLike) -> tuple[Report, bool]:
@@ -209,15 +194,24 @@ class StatementIndex:
     def _candidates(self, node: _Node) -> list[NodeKey]:
         found: Counter[NodeKey] = Counter()
         same = self._by_key[node.key[0]]
-        if len(same) <= CAP:
+        if node.speaker is None and len(same) <= CAP:
             found.update(same)
+        elif (node.key[0], "") in self._nodes:  # other speakers' identical wordings: see _misses
+            found[(node.key[0], "")] += 1
         if _eligible(node.toks):
             for bigram in _bigrams(node.toks):
                 posting = self._postings[bigram]
                 if len(posting) <= CAP:
                     found.update(posting)
         found.pop(node.key, None)
-        return sorted(found)
+        if not found:
+            return []
+        # two wordings that match share at least ~40 % of the shorter one's bigrams
+        # (fewer only if their differences are scattered); a quarter is a safe floor
+        mine = max(1, len(node.toks) - 1)
+        return sorted(
+            k for k, shared in found.items() if k[0] == node.key[0] or shared >= _floor(mine, self._nodes[k].toks)
+        )
 
     def _link(self, key: NodeKey) -> list[tuple[NodeKey, NodeKey]]:
         """Edges from a new node to the nodes it matches; returns new near-misses."""
@@ -235,14 +229,40 @@ class StatementIndex:
                 continue
             self._adj[key][other_key] = score
             self._adj[other_key][key] = score
-        if len(misses) > MAX_NEAR_MISSES:
-            return []
         pairs = []
         for other_key, how in misses:
-            pair = (min(key, other_key), max(key, other_key))
-            self._near[pair] = how
-            pairs.append(pair)
+            self._near.setdefault(key, {})[other_key] = how
+            self._near.setdefault(other_key, {})[key] = how
+            pairs.append((min(key, other_key), max(key, other_key)))
         return pairs
+
+    def _misses(self, key: NodeKey) -> dict[NodeKey, MatchKind]:
+        """Nodes of other explicit speakers matching ``key``'s wording: identical ones
+        (implied by the key, not stored) and the stored near-misses."""
+        out = dict(self._near.get(key, {}))
+        same = self._by_key.get(key[0], [])
+        if key[1] and 1 < len(same) <= CAP and _eligible(self._nodes[key].toks):
+            out.update((k, "same") for k in same if k[1] and k != key)
+        return out
+
+    def _siblings(self, keys: list[NodeKey]) -> set[NodeKey]:
+        """Other speakers' nodes of the same wordings, while few enough for their
+        conflicting_speakers to change (beyond that they are stock phrases)."""
+        out: set[NodeKey] = set()
+        for key in keys:
+            same = self._by_key[key[0]]
+            if key[1] and len(same) <= MAX_NEAR_MISSES + 3:
+                out.update(same)
+        return out
+
+    def _stock(self, key: NodeKey) -> bool:
+        """A wording more than :data:`MAX_NEAR_MISSES` other speakers are credited with."""
+        if len(self._by_key.get(key[0], ())) > MAX_NEAR_MISSES + 2:
+            return True
+        return len({k[1] for k in self._misses(key)}) > MAX_NEAR_MISSES
+
+    def _listed(self, a: NodeKey, b: NodeKey) -> bool:
+        return not (self._stock(a) or self._stock(b))
 
     def _component(self, seeds: Iterable[NodeKey]) -> set[NodeKey]:
         seen = set(seeds)
@@ -319,10 +339,8 @@ class StatementIndex:
     def _make(self, group: list[NodeKey]) -> Statement:
         nodes = [self._nodes[k] for k in group]
         reports = sorted((self._reports[q] for n in nodes for q in n.reports), key=lambda r: r.order)
-        conflicts = sorted(
-            {self._nodes[b if a in group else a].speaker or "" for (a, b) in self._near if a in group or b in group}
-        )
-        return build_statement(reports, {n.key: n.toks for n in nodes}, tuple(c for c in conflicts if c))
+        conflicts = {b[1] for a in group if not self._stock(a) for b in self._misses(a) if self._listed(a, b)}
+        return build_statement(reports, {n.key: n.toks for n in nodes}, tuple(sorted(conflicts)))
 
     # ----------------------------------------------------------------- results
     def _replacements(self, old_ids: set[str], new_ids: set[str]) -> dict[str, str]:
@@ -333,7 +351,7 @@ class StatementIndex:
         statement = self.statement_of(quote_id)
         return Join(quote_id, statement.id, tuple(q for q in statement.reports if q != quote_id))
 
-    def _disagreement(self, a: NodeKey, b: NodeKey, how: MatchKind) -> Disagreement:
+    def _disagreement(self, a: NodeKey, b: NodeKey) -> Disagreement:
         first_a = min((self._reports[q] for q in self._nodes[a].reports), key=lambda r: r.order)
         first_b = min((self._reports[q] for q in self._nodes[b].reports), key=lambda r: r.order)
         return Disagreement(
@@ -343,5 +361,5 @@ class StatementIndex:
             first_b.quote,
             first_a.explicit or "",
             first_b.explicit or "",
-            how,
+            self._misses(a)[b],
         )

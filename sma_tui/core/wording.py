@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Literal
 
 _FOLD = str.maketrans({"‘": "'", "’": "'", "‛": "'", "`": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-"})
@@ -55,6 +56,7 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_FOLD).casefold()
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Strip light inflection from a folded word: focused/focusing/focus -> ``focus``,
     figures/figure -> ``figur``, tried/tries -> ``try``, cutting -> ``cut``.
@@ -80,6 +82,8 @@ def stem(word: str) -> str:
 
 
 def _expand(word: str) -> tuple[str, ...]:
+    if "'" not in word:
+        return (word,)
     if word in _CONTRACTIONS:
         return _CONTRACTIONS[word]
     for suffix, full in _SUFFIXES:
@@ -95,9 +99,10 @@ def words(text: str) -> list[str]:
     (before article removal and stemming)."""
     clean = _INSERTION.sub(" ", fold(text))
     out: list[str] = []
-    for m in _WORD.finditer(clean):
-        w = m.group(0)
-        if w[0].isdigit():
+    for w in _WORD.findall(clean):
+        if "'" not in w and "," not in w:
+            out.append(w)
+        elif w[0].isdigit():
             out.append(w.replace(",", ""))
         else:
             out.extend(_expand(w))
@@ -182,6 +187,7 @@ def substance(toks: tuple[str, ...]) -> tuple[tuple[str, ...], int]:
     return numbers, sum(1 for t in toks if t in NEGATIONS)
 
 
+@lru_cache(maxsize=8192)
 def trivial(text: str) -> tuple[str, ...]:
     """Wording after trivial normalisation only (case, typography, punctuation):
     what :data:`Statement.variants` compares; articles and inflections still count."""

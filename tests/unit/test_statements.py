@@ -404,3 +404,11 @@ def test_bundled_breitbart_partial_joins_deharts_full_sentence() -> None:
     assert statement.speaker_id == "james-dehart" and not statement.variants
     assert index.statement_of(by_text["increase drastically"]).reports == (by_text["increase drastically"],)
     assert len(index) == len(corpus.quotes) - 1  # nothing else in the bundled five is reported twice
+
+
+def test_a_wording_credited_to_many_speakers_is_a_stock_phrase_not_a_disagreement() -> None:
+    few = StatementIndex.build([Q(f"a{i}/q1", THIRD, f"speaker-{i}") for i in range(3)])
+    assert len(few) == 3 and len(few.disagreements()) == 3
+    many = StatementIndex.build([Q(f"a{i}/q1", THIRD, f"speaker-{i}") for i in range(10)])
+    assert len(many) == 10 and many.disagreements() == []
+    assert all(s.conflicting_speakers == () for s in many.statements())
