@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Literal
@@ -158,6 +159,9 @@ def match(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[MatchKind, float] | N
         return ("same", 1.0) if a else None
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) < MIN_PARTIAL or content_count(short) < MIN_CONTENT:
+        return None
+    common = sum((Counter(short) & Counter(long_)).values())  # an upper bound of what can match
+    if 2.0 * common / (len(a) + len(b)) < NEAR_SAME and common < CONTAINED * len(short) and common < MIN_OVERLAP:
         return None
     sm = SequenceMatcher(None, short, long_, autojunk=False)
     blocks = [blk for blk in sm.get_matching_blocks() if blk.size]

@@ -337,16 +337,18 @@ _EDITS = [
     lambda t: t.upper(),
     lambda t: t.replace("would", "could"),
     lambda t: t.replace("some time", "a little time"),
+    lambda t: " ".join(t.split()[3:10]),  # a fragment, as a partial quote
+    lambda t: "[Washington] " + " ".join(t.split()[2:]),
 ]
 quote_lists = st.lists(
     st.tuples(
         st.sampled_from(range(len(_SENTENCES))),
         st.sampled_from(range(len(_EDITS))),
-        st.sampled_from([None, "dehart", "harris"]),
+        st.sampled_from([None, "dehart", "harris", "kim"]),
         st.sampled_from(["2019-11-19", "2019-11-20", None]),
-        st.sampled_from([None, "pronoun"]),
+        st.sampled_from([None, "pronoun", "explicit"]),
     ),
-    max_size=14,
+    max_size=18,
 ).map(
     lambda rows: [
         Q(f"art{i % 5}/q{i}", _EDITS[e](_SENTENCES[s]), sp, d, at) for i, (s, e, sp, d, at) in enumerate(rows)
