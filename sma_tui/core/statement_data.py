@@ -131,7 +131,7 @@ def build_statement(
 ) -> Statement:
     """Summarise ``reports`` (sorted earliest first) of one statement; ``toks`` gives
     each report node's matching tokens."""
-    fullest = min(reports, key=lambda r: (-len(toks[r.node]), r.order))
+    fullest = min(reports, key=lambda r: (-len(toks[r.node]), -len(r.text), r.order))
     speakers = [r.explicit for r in reports if r.explicit]
     full_words = trivial(fullest.text)
     full_toks = toks[fullest.node]

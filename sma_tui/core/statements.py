@@ -62,6 +62,9 @@ __all__ = [
 CAP = 256
 """Bigrams (and identical wordings) shared by more nodes than this are not used to
 find candidates: the cost of one add stays bounded whatever the corpus holds."""
+MAX_TOKENS = 400
+"""Matching reads at most this many tokens of a quote (difflib is quadratic in the
+worst case); longer block quotes still group by their identical full wording."""
 MAX_NEAR_MISSES = 8
 """A wording matched by more than this many other speakers is a stock phrase, not a
 disagreement about who said it: its near-misses are not listed."""
@@ -182,11 +185,11 @@ class StatementIndex:
         node = self._nodes.get(key)
         created = node is None
         if node is None:
-            node = self._nodes[key] = _Node(key, toks, explicit)
+            node = self._nodes[key] = _Node(key, toks[:MAX_TOKENS], explicit)
             self._adj[key] = {}
             self._by_key.setdefault(joined, []).append(key)
-            if _eligible(toks):
-                for bigram in _bigrams(toks):
+            if _eligible(node.toks):
+                for bigram in _bigrams(node.toks):
                     self._postings.setdefault(bigram, []).append(key)
         node.reports.append(q.id)
         return report, created

@@ -414,3 +414,13 @@ def test_a_wording_credited_to_many_speakers_is_a_stock_phrase_not_a_disagreemen
     many = StatementIndex.build([Q(f"a{i}/q1", THIRD, f"speaker-{i}") for i in range(10)])
     assert len(many) == 10 and many.disagreements() == []
     assert all(s.conflicting_speakers == () for s in many.statements())
+
+
+def test_very_long_quotes_match_on_a_bounded_prefix() -> None:
+    from sma_tui.core.statements import MAX_TOKENS
+
+    long_text = " ".join(f"w{i % 97} alliance cost" for i in range(3000))
+    index = StatementIndex.build([Q("a/q1", long_text, "k"), Q("b/q1", long_text + " indeed", "k")])
+    assert together(index, "a/q1", "b/q1")
+    assert len(index.statement_of("a/q1").text.split()) == 9001  # the fullest report, whole
+    assert MAX_TOKENS == 400
