@@ -18,6 +18,9 @@ pass (fold each text, look it up among all quote texts: what exact-duplicate gro
 would cost) and a naive scan (each new quote compared by substring with every stored
 quote text: what grouping without an index would cost).
 
+It also saves the index (``statement_state.snapshot`` + orjson) and loads it back,
+the path ``sma-tui add`` takes instead of a batch build, and runs the adds on it.
+
 Target: ≤ 50 ms per add at 10k articles (so one ``sma-tui add`` stays ≤ 1 s).
 """
 
@@ -34,8 +37,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import orjson  # noqa: E402
 from synth import PARTIALS, QUOTES, generate  # noqa: E402
 
+from sma_tui.core.statement_state import restore, snapshot  # noqa: E402
 from sma_tui.core.statements import StatementIndex  # noqa: E402
 from sma_tui.core.wording import fold  # noqa: E402
 
@@ -97,6 +102,20 @@ def baseline_scan(texts: list[str], quotes: list[Q]) -> int:
     return hits
 
 
+def save_and_restore(index: StatementIndex, quotes: list) -> StatementIndex:
+    """What ``sma-tui add`` would do instead of a batch build: load the saved index."""
+    t0 = time.perf_counter()
+    blob = orjson.dumps(snapshot(index))
+    t1 = time.perf_counter()
+    restored = restore(orjson.loads(blob), quotes)
+    t2 = time.perf_counter()
+    print(
+        f"saved index: {len(blob) / 1e6:.1f} MB, snapshot+dumps {t1 - t0:.2f} s, loads+restore {t2 - t1:.2f} s "
+        "(the adds below run on the restored index)"
+    )
+    return restored
+
+
 def pct(xs: list[float], p: int) -> float:
     return statistics.quantiles(xs, n=100)[p - 1] * 1000 if len(xs) > 1 else xs[0] * 1000
 
@@ -116,6 +135,7 @@ def main() -> int:
         f"corpus: {len(corpus.articles):,} articles, {len(quotes):,} quotes (generated in {t1 - t0:.1f} s); "
         f"statements: {len(index):,}, batch build {t2 - t1:.2f} s ({(t2 - t1) / len(quotes) * 1e6:.0f} µs/quote)"
     )
+    index = save_and_restore(index, quotes)
     exact = {fold(" ".join(q.text.split())): q.id for q in quotes}
     texts = [fold(q.text) for q in quotes]
     speakers = sorted({q.speaker for q in quotes if q.speaker})

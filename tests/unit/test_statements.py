@@ -9,6 +9,7 @@ outlet stopped. None is copied from a real article.
 
 from __future__ import annotations
 
+import json
 import random
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sma_tui.core import wording
+from sma_tui.core.statement_state import StaleState, restore, snapshot
 from sma_tui.core.statements import StatementIndex, explicit_speaker
 from sma_tui.core.wording import match, stem, tokens, word_diff
 
@@ -371,6 +373,7 @@ def test_grouping_is_a_partition_independent_of_add_order(quotes: list[Q], rnd: 
     cut = rnd.randint(0, len(shuffled))
     index = StatementIndex()
     index.add(shuffled[:cut])
+    index = restore(json.loads(json.dumps(snapshot(index))), shuffled[:cut])  # saved and loaded between adds
     index.add(shuffled[cut:])
     assert _snapshot(index) == _snapshot(batch)
     again = index.add(quotes)  # idempotent re-add
@@ -424,3 +427,19 @@ def test_very_long_quotes_match_on_a_bounded_prefix() -> None:
     assert together(index, "a/q1", "b/q1")
     assert len(index.statement_of("a/q1").text.split()) == 9001  # the fullest report, whole
     assert MAX_TOKENS == 400
+
+
+def test_snapshot_restores_without_regrouping_and_detects_stale_state() -> None:
+    quotes = _corpus()
+    index = StatementIndex.build(quotes)
+    state = json.loads(json.dumps(snapshot(index)))
+    restored = restore(state, quotes)
+    assert _snapshot(restored) == _snapshot(index) and snapshot(restored) == state
+    more = [Q("g/q1", "some time to think again", None, "2019-11-18"), Q("g/q2", OTHER, "harris", "2019-11-18")]
+    assert restored.add(more) == index.add(more) and _snapshot(restored) == _snapshot(index)
+    with pytest.raises(StaleState):
+        restore(state, quotes[:-1])  # a quote was removed since
+    with pytest.raises(StaleState):
+        restore(state, [*quotes, Q("h/q1", THIRD)])  # one was stored without the index
+    with pytest.raises(StaleState):
+        restore({"version": 0}, quotes)
