@@ -39,8 +39,8 @@ def explicit_speaker(quote: QuoteLike) -> str | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class Report:
+@dataclass(slots=True)
+class Report:  # not frozen: a restore makes 100k of them, and frozen __init__ is ~2x slower
     quote: str
     text: str
     date: str | None

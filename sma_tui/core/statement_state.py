@@ -15,7 +15,7 @@ from .statement_data import NodeKey, QuoteLike, Report, Statement, explicit_spea
 from .statements import StatementIndex, _bigrams, _eligible, _Node
 from .wording import MatchKind
 
-STATE_VERSION = 1
+STATE_VERSION = 2
 
 
 class StaleState(ValueError):
@@ -26,7 +26,10 @@ def snapshot(index: StatementIndex) -> dict[str, Any]:
     """The index as JSON-ready data (see :func:`restore`)."""
     keys = sorted(index._nodes)
     pos = {k: i for i, k in enumerate(keys)}
-    nodes = [[k[0], k[1], list(index._nodes[k].toks), index._nodes[k].reports, index._stmt_of[k]] for k in keys]
+    nodes = [
+        [k[0], k[1], list(n.toks), n.reports, index._stmt_of[k], _eligible(n.toks)]
+        for k, n in ((k, index._nodes[k]) for k in keys)
+    ]
     edges = [[pos[a], pos[b], s] for a in keys for b, s in index._adj[a].items() if a < b]
     near = [[pos[a], pos[b], how] for a in keys for b, how in index._near.get(a, {}).items() if a < b]
     statements = [
@@ -51,16 +54,17 @@ def restore(state: dict[str, Any], quotes: Iterable[QuoteLike]) -> StatementInde
 def _restore(state: dict[str, Any], quotes: dict[str, QuoteLike]) -> StatementIndex:
     index = StatementIndex()
     keys: list[NodeKey] = []
-    for joined, speaker, toks, reports, sid in state["nodes"]:
+    for joined, speaker, toks, reports, sid, eligible in state["nodes"]:
         key: NodeKey = (str(joined), str(speaker))
         node = index._nodes[key] = _Node(key, tuple(toks), speaker or None, list(reports))
         keys.append(key)
         index._adj[key] = {}
         index._stmt_of[key] = str(sid)
         index._by_key.setdefault(key[0], []).append(key)
-        if _eligible(node.toks):
+        if eligible:
+            postings = index._postings
             for bigram in _bigrams(node.toks):
-                index._postings.setdefault(bigram, []).append(key)
+                postings.setdefault(bigram, []).append(key)
         for qid in reports:
             q = quotes[qid]
             index._reports[qid] = Report(qid, q.text, q.date, q.speaker, explicit_speaker(q), key)
