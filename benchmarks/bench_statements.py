@@ -1,0 +1,176 @@
+"""Grouping quotes into statements at 10k articles: the batch build, and one article's add.
+
+    python benchmarks/bench_statements.py [--articles 10000] [--adds 40]
+
+Builds :class:`StatementIndex` over the synthetic corpus (~100,000 quotes), then adds
+articles of ten quotes each, three kinds, and prints the median and p95 per add:
+
+* ``repeat``: the synthetic generator's own kind of article (its stock sentences by
+  existing speakers), every quote joining an existing wording;
+* ``variants``: cross-outlet transcriptions of stock sentences (an article swapped, a
+  word inflected, an "[editorial insertion]", a fragment of four to eight words, a
+  third of them unattributed): new wordings that go through the bigram index, where
+  the stock sentences' bigrams are shared by hundreds of speakers;
+* ``novel``: sentences nobody said before.
+
+Two baselines measured in the same run over the same ten quotes: a plain dict lookup
+pass (fold each text, look it up among all quote texts: what exact-duplicate grouping
+would cost) and a naive scan (each new quote compared by substring with every stored
+quote text: what grouping without an index would cost).
+
+It also saves the index (``statement_state.snapshot`` + orjson) and loads it back,
+the path ``sma-tui add`` takes instead of a batch build, and runs the adds on it.
+
+Target: ≤ 50 ms per add at 10k articles (so one ``sma-tui add`` stays ≤ 1 s).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import orjson  # noqa: E402
+from synth import PARTIALS, QUOTES, generate  # noqa: E402
+
+from sma_tui.core.statement_state import restore, snapshot  # noqa: E402
+from sma_tui.core.statements import StatementIndex  # noqa: E402
+from sma_tui.core.wording import fold  # noqa: E402
+
+WORDS = (
+    "alliance burden troops workers salaries negotiators proposal compromise deadline budget "
+    "framework treaty garrison pledge offer demand round seoul washington pentagon ministry "
+    "agreement increase contribution flexibility principle partnership trust cost share"
+).split()
+
+
+@dataclass(frozen=True)
+class Q:
+    id: str
+    text: str
+    speaker: str | None
+    date: str | None
+    kind: str = "full"
+
+
+def variant(rng: random.Random, text: str) -> str:
+    words = text.split()
+    roll = rng.random()
+    if roll < 0.25:
+        start = rng.randrange(max(1, len(words) - 8))
+        return " ".join(words[start : start + rng.randint(4, 8)])
+    if roll < 0.5:
+        return text.replace("the ", "a ", 1).replace("We ", "[The U.S.] ", 1)
+    if roll < 0.75:
+        i = rng.randrange(len(words))
+        return " ".join(words[:i] + [words[i] + ("ing" if rng.random() < 0.5 else "s")] + words[i + 1 :])
+    return text.replace(",", "").upper()
+
+
+def article(rng: random.Random, kind: str, n: int, speakers: list[str], day: str) -> list[Q]:
+    out = []
+    for i in range(10):
+        qid = f"bench-{kind}-{n:03d}/q{i}"
+        speaker: str | None = rng.choice(speakers)
+        if kind == "repeat":
+            text = rng.choice(QUOTES if rng.random() < 0.8 else PARTIALS)
+        elif kind == "variants":
+            text = variant(rng, rng.choice(QUOTES))
+            speaker = None if rng.random() < 0.33 else speaker
+        else:
+            text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 25))).capitalize() + "."
+        out.append(Q(qid, text, speaker, day))
+    return out
+
+
+def baseline_dict(index: dict[str, str], quotes: list[Q]) -> int:
+    return sum(1 for q in quotes if fold(" ".join(q.text.split())) in index)
+
+
+def baseline_scan(texts: list[str], quotes: list[Q]) -> int:
+    hits = 0
+    for q in quotes:
+        needle = fold(q.text)[:40]
+        hits += sum(1 for t in texts if needle in t)
+    return hits
+
+
+def save_and_restore(index: StatementIndex, quotes: list) -> StatementIndex:
+    """What ``sma-tui add`` would do instead of a batch build: load the saved index."""
+    t0 = time.perf_counter()
+    blob = orjson.dumps(snapshot(index))
+    t1 = time.perf_counter()
+    restored = restore(orjson.loads(blob), quotes)
+    t2 = time.perf_counter()
+    print(
+        f"saved index: {len(blob) / 1e6:.1f} MB, snapshot+dumps {t1 - t0:.2f} s, loads+restore {t2 - t1:.2f} s "
+        "(the adds below run on the restored index)"
+    )
+    return restored
+
+
+def pct(xs: list[float], p: int) -> float:
+    return statistics.quantiles(xs, n=100)[p - 1] * 1000 if len(xs) > 1 else xs[0] * 1000
+
+
+def main() -> int:
+    p = argparse.ArgumentParser()
+    p.add_argument("--articles", type=int, default=10_000)
+    p.add_argument("--adds", type=int, default=40, help="articles added per kind")
+    args = p.parse_args()
+    t0 = time.perf_counter()
+    corpus, _ = generate(args.articles)
+    quotes = corpus.quote_list()
+    t1 = time.perf_counter()
+    index = StatementIndex.build(quotes)
+    t2 = time.perf_counter()
+    print(
+        f"corpus: {len(corpus.articles):,} articles, {len(quotes):,} quotes (generated in {t1 - t0:.1f} s); "
+        f"statements: {len(index):,}, batch build {t2 - t1:.2f} s ({(t2 - t1) / len(quotes) * 1e6:.0f} µs/quote)"
+    )
+    index = save_and_restore(index, quotes)
+    exact = {fold(" ".join(q.text.split())): q.id for q in quotes}
+    texts = [fold(q.text) for q in quotes]
+    speakers = sorted({q.speaker for q in quotes if q.speaker})
+    rng = random.Random(16)
+    worst = 0.0
+    for kind in ("repeat", "variants", "novel"):
+        ours: list[float] = []
+        dict_base: list[float] = []
+        scan_base: list[float] = []
+        joined = 0
+        for n in range(args.adds):
+            batch = article(rng, kind, n, speakers, f"2020-{1 + n % 12:02d}-15")
+            s = time.perf_counter()
+            baseline_dict(exact, batch)
+            dict_base.append(time.perf_counter() - s)
+            if n < 5:  # the naive scan is slow; a few runs give its order of magnitude
+                s = time.perf_counter()
+                baseline_scan(texts, batch)
+                scan_base.append(time.perf_counter() - s)
+            s = time.perf_counter()
+            result = index.add(batch)
+            ours.append(time.perf_counter() - s)
+            joined += sum(1 for j in result.joins if j.peers)
+        med, p95 = statistics.median(ours) * 1000, pct(ours, 95)
+        worst = max(worst, p95)
+        dmed, smed = statistics.median(dict_base) * 1000, statistics.median(scan_base) * 1000
+        print(
+            f"add {kind:8s}: median {med:6.2f} ms, p95 {p95:6.2f} ms per 10-quote article "
+            f"({joined}/{10 * args.adds} quotes joined a statement) | dict pass {dmed:.3f} ms "
+            f"(×{med / dmed:.0f}) | naive scan {smed:.0f} ms (ours ×{med / smed:.3f})"
+        )
+    verdict = "OK" if worst <= 50 else "OVER TARGET"
+    print(f"target ≤ 50 ms per add at {args.articles:,} articles: worst p95 {worst:.2f} ms -> {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
