@@ -2,6 +2,16 @@
 actors with rules (no network, no models). Pure Python: no Textual, Rich or TinyDB."""
 
 from .loader import IngestError, Loaded, load_bytes, load_path
+from .claims import ExtractionTimeout
 from .pipeline import Extraction, article_id, extract
 
-__all__ = ["Extraction", "IngestError", "Loaded", "article_id", "extract", "load_bytes", "load_path"]
+__all__ = [
+    "Extraction",
+    "ExtractionTimeout",
+    "IngestError",
+    "Loaded",
+    "article_id",
+    "extract",
+    "load_bytes",
+    "load_path",
+]

@@ -97,13 +97,13 @@ def find_figures(body: str, start: int, end: int) -> list[FigureSpan]:
         else:
             noun = " ".join(g["noun"].lower().split())
             value, unit = _number(g["count_n"]), ("troops" if noun in _TROOP_NOUNS else "people")
-            if _is_year(g["count_n"], body, m.end()):
+            if _is_year(g["count_n"]):
                 continue
         out.append(FigureSpan(a, m.end(), round(value, 4), unit, qualifier))
     return out
 
 
-def _is_year(num: str, body: str, end: int) -> bool:
+def _is_year(num: str) -> bool:
     return len(num) == 4 and num.isdigit() and 1900 <= int(num) <= 2100
 
 

@@ -1,0 +1,161 @@
+"""Who said each quotation, and how we know (``explicit`` | ``pronoun`` | ``context`` |
+``unknown``).
+
+Per sentence: the reporting clauses (a verb of speech and its subject, "according to X",
+"said X, a senior fellow at …"). Per quotation, in order: a clause right after it
+('…," he said'), a clause before it in its sentence ('X told reporters that "…"'), the
+subject of its sentence when the quotation is woven in ('X voiced confidence that with
+"patient work," …'), and the speaker stack: a quotation paragraph without a clause
+continues the speaker of the paragraph before. "According to <outlet>" names where it was
+reported, never who spoke. When nothing fits, no name: a wrong name is worse than none.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from .clauses import ACCORDING, INVERTED, REPORTING, WINDOW, sentence_subject, subject_before
+from .quotes import QuoteSpan
+from .resolver import Ref, Resolver, clean_np, is_outlet
+
+_REQUEST = re.compile(
+    r"(?P<np>(?:the\s+)?(?:U\.S\.|US|American|Washington|[A-Z][\w.]+))['’]?s?\s+(?:request|demand|call|appeal)s?\s+for\s*$"
+)
+_POSS_REF = re.compile(
+    r"(?P<np>[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)*)['’]s\s+(?:reference to|use of|call for|remarks? about)"
+    r"\s+(?:an?\s+|the\s+)?$"
+)
+_CONNECTOR = re.compile(r"^[\"”]?\s*,?\s*(?:while|but|and|as|when|although|whereas|after|before)\b")
+_OPEN_MARK = re.compile(r"[\"“]")
+_PRONOUNS = frozenset(("he", "she", "they"))
+_TRAIL = 160  # a reporting clause this close after a quotation's end can be its own
+
+
+@dataclass(slots=True)
+class Cue:
+    """A reporting clause: where its verb is, who its subject names, how."""
+
+    pos: int
+    ref: Ref | None
+    kind: str  # fin | part | acc
+    how: str  # explicit | pronoun
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    masked: str  # the sentence with its quotations blanked
+    cues: list[Cue]
+    positions: list[int]  # the cues' positions
+
+
+@dataclass(slots=True)
+class Claimed:
+    span: QuoteSpan
+    ref: Ref | None = None
+    how: str = "unknown"
+    date: str | None = None
+
+
+class Attributor:
+    """The attribution state of one article: the resolver and the speaker stack."""
+
+    def __init__(self, body: str, resolver: Resolver) -> None:
+        self.body = body
+        self.resolver = resolver
+        self.stack: list[tuple[int, Ref]] = []  # (paragraph, speaker) of the quotations so far
+
+    # ------------------------------------------------------------------ cues
+    def sentence(self, s: int, e: int, masked: str) -> Sentence:
+        """The sentence ``body[s:e]`` with its reporting clauses (``masked``: quotations blanked)."""
+        cues = self.cues(s, masked)
+        return Sentence(s, e, masked, cues, [c.pos for c in cues])
+
+    def cues(self, s: int, masked: str) -> list[Cue]:
+        cues: list[Cue] = []
+        for m in REPORTING.finditer(masked):
+            pos = s + m.start()
+            if m.group("acc"):
+                n = ACCORDING.match(masked, m.end())
+                np = n.group("np") if n else ""
+                ref = None if not np or is_outlet(np) else self.resolver.resolve(np, pos)
+                cues.append(Cue(pos, ref, "acc", "explicit"))
+            elif m.group("part"):
+                cues.append(self._participle(cues, masked, m.start(), pos))
+            else:
+                cue = self._finite(masked, m, pos)
+                if cue is not None:
+                    cues.append(cue)
+        return cues
+
+    def _participle(self, cues: list[Cue], masked: str, at: int, pos: int) -> Cue:
+        if cues and cues[-1].ref is not None:
+            return Cue(pos, cues[-1].ref, "part", cues[-1].how)
+        np = subject_before(masked[max(0, at - WINDOW) : at].rstrip().rstrip(",")) or sentence_subject(masked)
+        return self._cue(np, pos, "part")
+
+    def _finite(self, masked: str, m: re.Match[str], pos: int) -> Cue | None:
+        verb = m.group("fin")
+        before = masked[max(0, m.start() - WINDOW) : m.start()]
+        np = subject_before(before)
+        if verb == "read" and not (np and re.search(r"commentary|statement|letter|tweet|post|message", np)):
+            return None
+        if np is None and verb in ("said", "says", "added", "wrote", "tweeted", "told", "stated", "continued"):
+            inv = INVERTED.match(masked, m.end())
+            np = inv.group("np") if inv else None
+        cue = self._cue(np, pos, "fin") if np else Cue(pos, None, "fin", "explicit")
+        if cue.ref is None and np is None and before.strip() and not before.rstrip().endswith(('"', "”", ",")):
+            cue = self._cue(sentence_subject(masked), pos, "fin")
+        return cue
+
+    def _cue(self, np: str | None, pos: int, kind: str) -> Cue:
+        if not np:
+            return Cue(pos, None, kind, "explicit")
+        how = "pronoun" if clean_np(np).lower() in _PRONOUNS else "explicit"
+        return Cue(pos, self.resolver.resolve(np, pos), kind, how)
+
+    # --------------------------------------------------------------- speakers
+    def speaker(self, q: QuoteSpan, sent: Sentence, prev: Claimed | None, para_start: int) -> tuple[Ref | None, str]:
+        s, e, masked, cues = sent.start, sent.end, sent.masked, sent.cues
+        close = q.close if q.close is not None else q.end
+        nxt = _OPEN_MARK.search(masked, close - s + 1, close - s + 1 + _TRAIL)
+        next_open = s + nxt.start() if nxt else e
+        k = bisect_left(sent.positions, close)
+        for cue in cues[k:]:  # trailing: '..." he said' / '..." said X'
+            if cue.pos >= min(next_open, close + _TRAIL):
+                break
+            if cue.ref is not None and cue.kind != "part" and not _CONNECTOR.match(self.body[close + 1 : cue.pos]):
+                return cue.ref, cue.how
+        for cue in reversed(cues[:k]):  # leading: 'X said the alliance was "ironclad"'
+            if cue.pos < q.open and cue.ref is not None:
+                return cue.ref, cue.how
+        before = self.body[max(s, q.open - 120) : q.open]
+        m = _POSS_REF.search(before) or _REQUEST.search(before)
+        if m:
+            ref = self.resolver.resolve(m.group("np"), q.open, remember=False)
+            if ref is not None:
+                return ref, "explicit"
+        return self._from_context(q, masked, cues, prev, para_start)
+
+    def _from_context(
+        self, q: QuoteSpan, masked: str, cues: list[Cue], prev: Claimed | None, para_start: int
+    ) -> tuple[Ref | None, str]:
+        if q.kind == "partial" and not cues:  # woven into a sentence whose subject speaks
+            np = sentence_subject(masked)
+            if np:
+                ref = self.resolver.resolve(np, q.open, remember=False)
+                if ref is not None:
+                    return ref, "pronoun" if clean_np(np).lower() in _PRONOUNS else "explicit"
+        if any(c.ref is not None for c in cues):
+            return None, "unknown"  # the sentence names someone else: no guess
+        if prev is not None and prev.ref is not None:
+            gap = self.body[prev.span.end : q.open]
+            if q.kind != "partial" and gap.count("\n\n") <= 1 and len(gap) < 400:
+                return prev.ref, "context"  # a quotation continuing the previous speaker's
+        last = self.resolver.subjects[-1] if self.resolver.subjects else None
+        if q.kind == "full" and q.open == para_start and last is not None and q.open - last.pos < 400:
+            return last.ref, "context"  # a quotation paragraph after 'X said ...'
+        return None, "unknown"

@@ -1,0 +1,294 @@
+"""Who a noun phrase names: the corpus's actors by alias (the gazetteer), people named
+earlier in the article, pronouns, anonymous sources and institutions; news outlets and
+places never speak. New speakers get a side from the words that describe them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..models import Actor
+from .clauses import appositive_after, strip_time_tail
+from .names import PERSON, STOP, capital, norm, person_name, slug, strip_titles
+from .sides import side_from_evidence
+
+_LOOKBACK = 400  # mentions and names searched back (bounded: a hostile article may hold thousands)
+_MAX_NEW = 300  # new actors per article
+
+_ANON_HEADS = frozenset(
+    "official officials source sources spokesperson spokesman spokeswoman aide aides diplomat diplomats lawmaker "
+    "lawmakers senators negotiators analyst analysts expert experts observer observers insider insiders".split()
+)
+_INST_HEADS = frozenset(
+    "ministry department office agency government committee union embassy command media reports report team "
+    "delegation side party council administration house pentagon forces institute".split()
+)
+_SYNONYMS = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "sources": "source", "officials": "official"}
+_US_REFS = frozenset(
+    ("us", "u.s.", "the us", "the u.s.", "washington", "the united states", "united states", "the american delegation",
+     "american delegation", "the u.s. delegation", "u.s. delegation", "the us delegation", "the u.s. team",
+     "u.s. team", "the american side")
+)  # fmt: skip
+_OUTLET = re.compile(
+    r"^(?:the\s+)?(?:Yonhap|Reuters|AP|AFP|Associated Press|Agence France-Presse|Bloomberg|Kyodo|Xinhua|UPI|"
+    r"United Press International|KBS|MBC|SBS|JTBC|YTN|Arirang|VOA|Voice of America|NK News|NHK|CNN|Fox News|"
+    r"Korea Herald|Korea Times|Korea JoongAng Daily|JoongAng Ilbo|Chosun Ilbo|Dong-A Ilbo|Hankyoreh|Stars and Stripes|"
+    r"Wall Street Journal|Washington Post|New York Times|Politico|Axios|Defense News|Nikkei|Asahi)\b"
+    r"|\b(?:news agency|newspaper|daily|broadcaster|outlet|wire service|news channel|TV station)s?$",
+    re.I,
+)
+_LEAD_TRIM = re.compile(
+    r"^(?:(?:and|but|while|as|when|after|however|separately|meanwhile|also|then|last\s+week|on\s+\w+)\b,?\s*)+", re.I
+)
+_POSSESSIVE = re.compile(
+    r"^(?P<owner>.+?)['’]s\s+(?:commentary|statement|remarks|comments|tweet|letter|reference|words|op-ed|article)\b"
+)
+_ATTRIBUTED = re.compile(r"\battributed to\s+(?P<owner>.+)$")
+_COORD = re.compile(r"^(?P<first>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)\s+and\s+[A-Z]")
+_PREPS = frozenset("in at of with from for on to who which".split())
+_ANON_DROP = frozenset("a an the senior high-ranking top unnamed anonymous".split())
+_ANON_SAME = {"source": "official", "sources": "official", "officials": "official", "spokesman": "spokesperson",
+              "spokeswoman": "spokesperson", "us": "u.s."}  # fmt: skip
+
+
+@dataclass
+class NewActor:
+    """A speaker not in the corpus: becomes an :class:`Actor` if a claim keeps it."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)  # the words that describe them
+
+    @property
+    def side(self) -> str:
+        return side_from_evidence(*self.evidence)
+
+    def to_actor(self, source: str) -> Actor:
+        return Actor(self.id, self.name, self.side, kind=self.kind, aliases=sorted(set(self.aliases)),
+                     sources=[source], side_guessed=True)  # fmt: skip
+
+
+Ref = str | NewActor  # an existing actor id, or a new actor
+
+
+@dataclass(slots=True)
+class Mention:
+    pos: int
+    ref: Ref
+    surface: str
+    person: bool
+
+
+class ActorIndex:
+    """Aliases of the corpus's actors (normalised) → actor id, unique ones only."""
+
+    def __init__(self, actors: dict[str, Actor]) -> None:
+        seen: dict[str, set[str]] = {}
+        for a in actors.values():
+            for name in (a.id, a.name, *a.aliases):
+                seen.setdefault(norm(name), set()).add(a.id)
+        self.ids = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+        self.actors = actors
+
+    def get(self, text: str) -> str | None:
+        key = norm(text)
+        hit = self.ids.get(key)
+        if hit is None and key.startswith(("the ", "a ", "an ")):
+            hit = self.ids.get(key.split(" ", 1)[1])
+        return hit
+
+
+def is_outlet(np: str) -> bool:
+    return bool(_OUTLET.search(np.strip()))
+
+
+def clean_np(np: str) -> str:
+    prev = None
+    while prev != np:
+        prev = np
+        np = np.strip(' ,;:—-\n\t"“”')
+        np = _LEAD_TRIM.sub("", np).strip()
+        np = strip_time_tail(np).strip()
+    return np if len(np.split()) <= 12 else ""
+
+
+class Resolver:
+    """Per-article state: the mentions seen so far, the people named, the new actors made."""
+
+    def __init__(self, index: ActorIndex, body: str) -> None:
+        self.index = index
+        self.body = body
+        self.subjects: list[Mention] = []  # subjects of reporting verbs, in text order
+        self.names: list[tuple[int, str]] = []  # person names anywhere, for surnames
+        self.first_at: dict[str, tuple[int, int]] = {}  # a name's first mention
+        self.new: dict[str, NewActor] = {}
+
+    def scan_names(self, start: int, end: int) -> None:
+        for m in PERSON.finditer(self.body, start, end):
+            name = strip_titles(m.group())
+            if name and " " in name:
+                self.names.append((m.start(), name))
+                self.first_at.setdefault(name, (m.start(), m.end()))
+
+    def last_person(self, pos: int) -> Mention | None:
+        for m in reversed(self.subjects[-_LOOKBACK:]):
+            if m.pos < pos and m.person:
+                return m
+        return None
+
+    # ----------------------------------------------------------------- resolve
+    def resolve(self, np: str, pos: int, remember: bool = True) -> Ref | None:
+        np = clean_np(np)
+        if not np or is_outlet(np):
+            return None
+        ref, person = self._resolve(np, pos)
+        if ref is not None and remember:
+            self.subjects.append(Mention(pos, ref, np, person))
+        return ref
+
+    def _resolve(self, np: str, pos: int) -> tuple[Ref | None, bool]:
+        n = norm(np)
+        if n in ("he", "she", "him", "her", "they", "it", "we", "i", "you"):
+            return self._pronoun(n, pos)
+        m = _ATTRIBUTED.search(np) or _POSSESSIVE.match(np)
+        if m:
+            return self._resolve(m.group("owner"), pos)
+        m = _COORD.match(np)
+        if m and not self.index.get(np):
+            return self._resolve(m.group("first"), pos)
+        if len(np.split()) == 1 and np[:1].isupper():
+            full = self._surname(np, pos)
+            if full:
+                return self._person(full, pos, full), True
+        known = self._known(np, n, pos)
+        if known is not None:
+            return known
+        name = person_name(np)
+        if name:
+            return self._person(name, pos, np), True
+        words = n.split()
+        if len(words) == 1 and np[:1].isupper() and n not in STOP and not np.isupper():
+            return None, False
+        return self._description(np, words)
+
+    def _pronoun(self, n: str, pos: int) -> tuple[Ref | None, bool]:
+        if n not in ("he", "she", "him", "her"):
+            return None, False
+        last = self.last_person(pos)
+        if last is not None:
+            return last.ref, True
+        for p, full in reversed(self.names[-_LOOKBACK:]):  # no speaker yet: the last person named
+            if p < pos:
+                return self._person(full, pos, full), True
+        return None, True
+
+    def _surname(self, word: str, pos: int) -> str | None:
+        for p, full in reversed(self.names[-_LOOKBACK:]):  # a surname: the person named earlier
+            if p < pos and word in full.split():
+                return full
+        return None
+
+    def _known(self, np: str, n: str, pos: int) -> tuple[Ref | None, bool] | None:
+        hit = self.index.get(np)
+        if hit:
+            actor = self.index.actors[hit]
+            if n.startswith("the ") and len(n.split()) <= 3:
+                earlier = self._definite(n, pos)
+                if earlier is not None:
+                    return earlier
+            return hit, actor.kind != "institution"
+        if n in ("reports", "news reports", "press reports", "local reports", "local media"):
+            hit = self.index.get("media reports")
+            return (hit, False) if hit else (None, False)
+        if n in _US_REFS:
+            side = self.index.get("U.S. side")
+            return (side if side else self._new("United States", "institution", np, [np])), False
+        words = n.split()
+        if words[0] == "the" and len(words) <= 4:
+            return self._definite(n, pos)
+        return None
+
+    def _description(self, np: str, words: list[str]) -> tuple[Ref | None, bool]:
+        head = _head(words)
+        plural_anon = head in ("senators", "lawmakers", "officials", "negotiators", "analysts", "experts")
+        if head in _ANON_HEADS and words[0] in ("a", "an", "two", "three", "several", "some") or plural_anon:
+            known = self._same_anonymous(words)
+            if known:
+                return known, True
+            name = capital(re.sub(r"^(?:a|an|the)\s+", "", np, flags=re.I)) + " (anonymous)"
+            return self._new(name, "anonymous", np, [np]), True
+        if head in _INST_HEADS or any(w in _INST_HEADS for w in words[-2:]):
+            known = self._same_anonymous(words) if words[0] in ("a", "an") else None
+            if known:
+                return known, True
+            return self._new(capital(np), "institution", np, [np]), False
+        if np[:1].isupper() and re.fullmatch(r"[A-Z]{2,6}", np):  # an acronym: KCNA, NATO
+            return self._new(np, "institution", np, [np]), False
+        return None, False
+
+    def _same_anonymous(self, words: list[str]) -> str | None:
+        """An anonymous actor of the corpus described with the same words ("a senior
+        government official in Seoul" = "a government source in Seoul")."""
+        key = _anon_key(words)
+        for actor in self.index.actors.values():
+            if actor.kind == "anonymous" and any(_anon_key(norm(a).split()) == key for a in actor.aliases):
+                return actor.id
+        return None
+
+    def _definite(self, n: str, pos: int) -> tuple[Ref, bool] | None:
+        head = _SYNONYMS.get(n.split()[-1], n.split()[-1])
+        for m in reversed(self.subjects[-_LOOKBACK:]):
+            if m.pos >= pos:
+                continue
+            words = [_SYNONYMS.get(w, w) for w in norm(m.surface).replace("'s", "").split()]
+            if head in words:
+                return m.ref, m.person
+        return None
+
+    def _person(self, name: str, pos: int, surface: str) -> Ref:
+        hit = self.index.get(name) or self.index.get(surface)
+        if hit:
+            return hit
+        for p, full in reversed(self.names[-_LOOKBACK:]):
+            if p < pos and full != name and name in full:
+                hit = self.index.get(full)
+                if hit:
+                    return hit
+        return self._new(name, "person", surface, [surface, *self._described(name)])
+
+    def _described(self, name: str) -> list[str]:
+        """The title before a name's first mention and the appositive after it."""
+        at = self.first_at.get(name)
+        if at is None:
+            return []
+        before = self.body[max(0, at[0] - 80) : at[0]]
+        title = re.search(r"(?:[A-Z][\w.'’-]*\s+|of\s+|the\s+|a\s+|an\s+|retired\s+|former\s+)*$", before)
+        return [title.group() if title else "", self.body[at[0] : at[1]], appositive_after(self.body[at[1] : at[1] + 200])]
+
+    def _new(self, name: str, kind: str, surface: str, evidence: list[str]) -> NewActor | None:  # type: ignore[return]
+        key = slug(re.sub(r"^(?:a|an|the)\s+|\s*\(anonymous\)$", "", name, flags=re.I))
+        if key in self.index.actors:  # an id taken by a different actor of the corpus
+            key = f"{key}-{kind}"
+        actor = self.new.get(key)
+        if actor is None:
+            if len(self.new) >= _MAX_NEW:
+                return None
+            actor = self.new[key] = NewActor(key, name, kind)
+        if surface not in actor.aliases:
+            actor.aliases.append(surface)
+            actor.evidence += [e for e in evidence if e]
+        return actor
+
+
+def _head(words: list[str]) -> str:
+    """The head noun: the last word before a trailing prepositional phrase."""
+    for k, w in enumerate(words[1:], 1):
+        if w in _PREPS:
+            return _SYNONYMS.get(words[k - 1], words[k - 1])
+    return _SYNONYMS.get(words[-1], words[-1])
+
+
+def _anon_key(words: list[str]) -> frozenset[str]:
+    return frozenset(_ANON_SAME.get(w, w) for w in words if w not in _ANON_DROP)

@@ -1,0 +1,113 @@
+"""Primary-source formats where a label names the speaker.
+
+- Press transcripts: a turn opens with an upper-case label and a colon ("SECRETARY ESPER:",
+  "MR. DEHART:", "SENIOR STATE DEPARTMENT OFFICIAL:") and runs over the following unlabelled
+  paragraphs; the turn is one quotation of the label's speaker. Questions, the moderator
+  and the operator are not quoted.
+- Broadcast transcripts (KBS, Arirang): "[Soundbite] NAME(TITLE) : "…"" or
+  "[Sound bite] Name, Title: …"; anchor and reporter lines are the outlet's own words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .quotes import QuoteSpan
+from .text import Paragraph
+
+_PRESS_LABEL = re.compile(
+    r"(?P<label>(?:[A-Z][A-Z.'’-]*)(?:\s+[A-Z][A-Z.'’-]*){0,5})\s*:\s+(?=\S)"
+)
+_NOT_SPEAKERS = re.compile(
+    r"^(?:Q|QUESTION|MODERATOR|OPERATOR|STAFF|PARTICIPANT|AUDIENCE MEMBER|REPORTER|JOURNALIST|PRESS|NOTE|ANCHOR"
+    r"|NARRATOR|TRANSCRIPT|EDITOR'?S NOTE|UPDATE|CORRECTION|SOURCE|PHOTO|CAPTION|ATTN|END)\b"
+)
+_SOUNDBITE = re.compile(
+    r"\[\s*Sound\s*-?\s*bite\s*\]\s*(?P<label>[^:\n\"“]{0,120}?)\s*:\s*", re.IGNORECASE
+)
+_BROADCAST_MARK = re.compile(r"^\[\s*(?:Anchor(?: Lead)?|Pkg|Reporter|Sound\s*-?\s*bite|Closing|Stand-?up)\b", re.I)
+_END = re.compile(r"^(?:#\s*#\s*#|###|-\s*END\s*-|\(END\))")
+
+
+@dataclass(slots=True)
+class Turn:
+    span: QuoteSpan
+    label: str  # the speaker's label as printed ("MR. DEHART", "JEONG EUN-BO(S. KOREAN CHIEF NEGOTIATOR)")
+
+
+def _label_name(label: str) -> str:
+    """ "JEONG EUN-BO(S. KOREAN CHIEF NEGOTIATOR)" → "Jeong Eun-bo"; "MR. DEHART" → "Mr. Dehart"."""
+    name = re.split(r"[(,]", label, maxsplit=1)[0].strip()
+    words = []
+    for w in name.split():
+        words.append("-".join(p[:1].upper() + p[1:].lower() for p in w.split("-")))
+    return " ".join(words)
+
+
+def speaker_label(turn: Turn) -> tuple[str, str]:
+    """The name to resolve and the words that describe the speaker (for the side)."""
+    label = turn.label
+    if label.isupper() or label.upper() == label:
+        name = _label_name(label)
+    else:
+        name = re.split(r"[(,]", label, maxsplit=1)[0].strip()
+    return name, label
+
+
+def press_turns(body: str, paras: list[Paragraph]) -> tuple[list[Turn], set[int]]:
+    """The speakers' turns of a press transcript, and every paragraph a turn (or a
+    question) covers. Nothing when fewer than two labelled paragraphs are found."""
+    labelled = []
+    for i, p in enumerate(paras):
+        if p.skip:
+            continue
+        m = _PRESS_LABEL.match(body, p.start, min(p.end, p.start + 80))
+        if m and m.group("label").strip(" .") and any(c.isalpha() for c in m.group("label")):
+            labelled.append((i, m))
+    if len(labelled) < 2:
+        return [], set()
+    turns: list[Turn] = []
+    covered: set[int] = set()
+    for k, (i, m) in enumerate(labelled):
+        stop = labelled[k + 1][0] if k + 1 < len(labelled) else len(paras)
+        last = i
+        for j in range(i, stop):
+            if paras[j].skip or _END.match(body, paras[j].start):
+                break
+            last = j
+        covered.update(range(i, last + 1))
+        label = m.group("label").strip()
+        if _NOT_SPEAKERS.match(label):
+            continue
+        start, end = m.end(), paras[last].end
+        turns.append(Turn(QuoteSpan(start, end, "block", start, None, i), label))
+    return turns, covered
+
+
+def is_broadcast(body: str, paras: list[Paragraph]) -> bool:
+    return sum(1 for p in paras if _BROADCAST_MARK.match(body, p.start, p.end)) >= 2
+
+
+def soundbites(body: str, paras: list[Paragraph]) -> tuple[list[Turn], set[int]]:
+    """The soundbites of a broadcast transcript: the words after the label (inside their
+    quote marks when marked), and the paragraphs they fill."""
+    turns: list[Turn] = []
+    covered: set[int] = set()
+    for i, p in enumerate(paras):
+        m = _SOUNDBITE.match(body, p.start, p.end)
+        if not m:
+            continue
+        covered.add(i)
+        a, b = m.end(), p.end
+        if a < b and body[a] in "\"“":
+            a += 1
+            if body[b - 1] in "\"”":
+                b -= 1
+        while a < b and body[a].isspace():
+            a += 1
+        if b <= a:
+            continue
+        label = m.group("label").strip()
+        turns.append(Turn(QuoteSpan(a, b, "full", m.end(), None, i), label))
+    return turns, covered
