@@ -288,7 +288,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="another folder with dev/ and test/ splits (repeatable)")  # fmt: skip
     parser.add_argument("--only", help="run only the splits whose name contains this")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
-    parser.add_argument("--errors", action="store_true", help="list every miss, extra and wrong speaker")
+    parser.add_argument("--errors", action="store_true",
+                        help="list every miss, extra and wrong speaker (not for test splits: never tune on them)")
+    parser.add_argument("--test-errors", action="store_true", help="list the errors of the test splits too")
     args = parser.parse_args(argv)
     try:
         todo = splits(find_fixtures(args.fixtures), args.styles)
@@ -301,8 +303,10 @@ def main(argv: list[str] | None = None) -> int:
     else:
         for name, s in results.items():
             print(_line(name, s))
-    if args.errors:
-        for s in results.values():
+    if args.errors or args.test_errors:
+        for name, s in results.items():
+            if name.endswith(" test") and not args.test_errors:
+                continue
             for e in s.errors:
                 print("  " + e, file=sys.stderr)
     return 0

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from .clauses import ACCORDING, INVERTED, REPORTING, WINDOW, sentence_subject, subject_before
 from .quotes import QuoteSpan
+from .names import person_name
 from .resolver import Ref, Resolver, clean_np, is_outlet
 
 _REQUEST = re.compile(
@@ -31,6 +32,25 @@ _CONNECTOR = re.compile(r"^[\"”]?\s*,?\s*(?:while|but|and|as|when|although|whe
 _OPEN_MARK = re.compile(r"[\"“]")
 _PRONOUNS = frozenset(("he", "she", "they"))
 _TRAIL = 160  # a reporting clause this close after a quotation's end can be its own
+
+
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:Rep|Sen|Gen|Lt|Col|Adm|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|Gov|Prof|U\.S|St|Jr)$")
+
+
+def _inverted(masked: str, at: int) -> str | None:
+    """The subject after the verb: '…," said Rep. Oh Min-seok, who …'."""
+    np = ""
+    for _ in range(4):
+        inv = INVERTED.match(masked, at)
+        if not inv:
+            break
+        np += masked[at : inv.end()]
+        at = inv.end()
+        if not (masked.startswith(".", at) and _ABBREVIATION.search(np)):
+            break
+        np += "."
+        at += 1
+    return np.strip() or None
 
 
 @dataclass(slots=True)
@@ -70,7 +90,13 @@ class Attributor:
 
     # ------------------------------------------------------------------ cues
     def sentence(self, s: int, e: int, masked: str) -> Sentence:
-        """The sentence ``body[s:e]`` with its reporting clauses (``masked``: quotations blanked)."""
+        """The sentence ``body[s:e]`` with its reporting clauses (``masked``: quotations blanked).
+
+        A person who is the subject of the sentence is remembered even when its verb is not
+        one of speech ("DeHart struck a conciliatory tone."): "he" in what follows is them."""
+        np = sentence_subject(masked)
+        if np and person_name(np):
+            self.resolver.resolve(np, s)
         cues = self.cues(s, masked)
         return Sentence(s, e, masked, cues, [c.pos for c in cues])
 
@@ -104,8 +130,7 @@ class Attributor:
         if verb == "read" and not (np and re.search(r"commentary|statement|letter|tweet|post|message", np)):
             return None
         if np is None and verb in ("said", "says", "added", "wrote", "tweeted", "told", "stated", "continued"):
-            inv = INVERTED.match(masked, m.end())
-            np = inv.group("np") if inv else None
+            np = _inverted(masked, m.end())
         cue = self._cue(np, pos, "fin") if np else Cue(pos, None, "fin", "explicit")
         if cue.ref is None and np is None and before.strip() and not before.rstrip().endswith(('"', "”", ",")):
             cue = self._cue(sentence_subject(masked), pos, "fin")
@@ -124,13 +149,17 @@ class Attributor:
         nxt = _OPEN_MARK.search(masked, close - s + 1, close - s + 1 + _TRAIL)
         next_open = s + nxt.start() if nxt else e
         k = bisect_left(sent.positions, close)
+        # "according to X" is the source of a report: the speaker only when no one else is named
+        own = any(c.ref is not None and c.kind != "acc" for c in cues[max(0, k - 8) : k + 8])
         for cue in cues[k:]:  # trailing: '..." he said' / '..." said X'
             if cue.pos >= min(next_open, close + _TRAIL):
                 break
-            if cue.ref is not None and cue.kind != "part" and not _CONNECTOR.match(self.body[close + 1 : cue.pos]):
+            if cue.ref is None or cue.kind == "part" or (own and cue.kind == "acc"):
+                continue
+            if not _CONNECTOR.match(self.body[close + 1 : cue.pos]):
                 return cue.ref, cue.how
-        for cue in reversed(cues[:k]):  # leading: 'X said the alliance was "ironclad"'
-            if cue.pos < q.open and cue.ref is not None:
+        for cue in reversed(cues[max(0, k - 8) : k]):  # leading: 'X said the alliance was "ironclad"'
+            if cue.pos < q.open and cue.ref is not None and not (own and cue.kind == "acc"):
                 return cue.ref, cue.how
         before = self.body[max(s, q.open - 120) : q.open]
         m = _POSS_REF.search(before) or _REQUEST.search(before)

@@ -13,9 +13,10 @@ from ..models import Actor
 from .attribution import Attributor, Claimed
 from .dates import find_relative
 from .quotes import QuoteSpan, block_leads, block_quotes, marked_quotes
+from .names import person_name
 from .resolver import NewActor, Ref, Resolver
 from .text import Paragraph, mask, sentence_bounds
-from .transcripts import Turn, is_broadcast, press_turns, soundbites, speaker_label
+from .transcripts import Turn, press_turns, soundbites, speaker_label
 
 
 class ExtractionTimeout(Exception):
@@ -59,9 +60,8 @@ class QuoteFinder:
     # ------------------------------------------------------------- transcripts
     def transcripts(self) -> None:
         turns, covered = press_turns(self.body, self.paras)
-        if is_broadcast(self.body, self.paras):
-            bites, more = soundbites(self.body, self.paras)
-            turns, covered = turns + bites, covered | more
+        bites, more = soundbites(self.body, self.paras)
+        turns, covered = turns + bites, covered | more
         self.covered = covered
         for turn in turns:
             ref = self._label_ref(turn)
@@ -71,6 +71,8 @@ class QuoteFinder:
         name, label = speaker_label(turn)
         if not name:
             return None
+        if not person_name(name) and len(name.split()) > 1 and not name.lower().startswith(("a ", "an ", "the ")):
+            name = "a " + name  # "SENIOR STATE DEPARTMENT OFFICIAL": an anonymous official
         ref = self.resolver.resolve(name, turn.span.open)
         if ref is None and " " in name:
             ref = self.resolver.resolve(name.split()[-1], turn.span.open)

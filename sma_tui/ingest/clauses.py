@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .names import NAME_TOKEN, person_name
+from .names import NAME_TOKEN, STOP, person_name
 
 VERBS = (
     "said|says|say|told|tells|added|adds|tweeted|wrote|writes|stated|noted|stressed|insisted|warned|confirmed|"
@@ -80,15 +80,26 @@ def subject_before(seg: str) -> str | None:
 
 
 def _appositive_subject(seg: str) -> str | None:
-    parts = [p.strip() for p in seg.split(",")]
+    """ "X, appositive, said" or "appositive, X, said": the part that names a person, if any."""
+    parts = [p.strip() for p in seg.split(",")][-4:]
     if len(parts) < 2:
         return parts[-1]
     head, app = parts[-2], parts[-1]
     if re.match(r"(?:who|which|whose|speaking|citing|asked|when|while|in|at|after)\b", app):
         return head
-    if person_name(app) and not person_name(head):
+    if person_name(app) or _single_name(app):
         return app
+    if re.match(r"(?:[Tt]heir|[Ii]ts|[Tt]he)\s+[a-z]", head) and re.match(r"(?:the\s+)?[A-Z]", app):
+        return app  # "Their union, the USFK Korean Employees' Union, said"
+    for part in reversed(parts[:-1]):
+        if person_name(part):
+            return part
     return head
+
+
+def _single_name(text: str) -> bool:
+    """A lone capitalised word that can be a family name ("…, gave only his family name, Lee")."""
+    return bool(re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)?", text)) and text.lower() not in STOP
 
 
 def _trailing_np(text: str) -> str | None:

@@ -47,8 +47,12 @@ _ATTRIBUTED = re.compile(r"\battributed to\s+(?P<owner>.+)$")
 _COORD = re.compile(r"^(?P<first>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)\s+and\s+[A-Z]")
 _PREPS = frozenset("in at of with from for on to who which".split())
 _ANON_DROP = frozenset("a an the senior high-ranking top unnamed anonymous".split())
-_ANON_SAME = {"source": "official", "sources": "official", "officials": "official", "spokesman": "spokesperson",
+_ANON_SAME = {"sources": "source", "officials": "official", "spokesman": "spokesperson",
               "spokeswoman": "spokesperson", "us": "u.s."}  # fmt: skip
+_CAPS_RUN = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?[A-Z][\w.'’-]*){0,7}")
+_HEAD_ALIKE = {"command": ("command", "forces", "usfk"), "ministry": ("ministry",), "department": ("department",),
+               "embassy": ("embassy",), "office": ("office", "house"), "union": ("union",)}  # fmt: skip
+_DOCUMENTS = frozenset("statement release commentary letter report editorial notice message post tweet".split())
 
 
 @dataclass
@@ -123,14 +127,27 @@ class Resolver:
         self.subjects: list[Mention] = []  # subjects of reporting verbs, in text order
         self.names: list[tuple[int, str]] = []  # person names anywhere, for surnames
         self.first_at: dict[str, tuple[int, int]] = {}  # a name's first mention
+        self.mentions: list[tuple[int, str]] = []  # the corpus's actors named in the text (the gazetteer)
         self.new: dict[str, NewActor] = {}
 
     def scan_names(self, start: int, end: int) -> None:
+        """Record the people named and the corpus's actors mentioned in ``body[start:end]``."""
         for m in PERSON.finditer(self.body, start, end):
             name = strip_titles(m.group())
             if name and " " in name:
                 self.names.append((m.start(), name))
                 self.first_at.setdefault(name, (m.start(), m.end()))
+        for m in _CAPS_RUN.finditer(self.body, start, end):
+            words = m.group().split()
+            for a in range(len(words)):
+                for b in range(len(words), a, -1):
+                    hit = self.index.ids.get(norm(" ".join(words[a:b])))
+                    if hit and (b - a > 1 or len(words[a]) > 3):
+                        self.mentions.append((m.start(), hit))
+                        break
+                else:
+                    continue
+                break
 
     def last_person(self, pos: int) -> Mention | None:
         for m in reversed(self.subjects[-_LOOKBACK:]):
@@ -170,6 +187,8 @@ class Resolver:
             return self._person(name, pos, np), True
         words = n.split()
         if len(words) == 1 and np[:1].isupper() and n not in STOP and not np.isupper():
+            if re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)?", np):  # a family name given alone ("…, Lee, said")
+                return self._person(np, pos, np), True
             return None, False
         return self._description(np, words)
 
@@ -192,12 +211,15 @@ class Resolver:
 
     def _known(self, np: str, n: str, pos: int) -> tuple[Ref | None, bool] | None:
         hit = self.index.get(np)
+        words = n.split()
         if hit:
             actor = self.index.actors[hit]
-            if n.startswith("the ") and len(n.split()) <= 3:
+            if words[0] in ("the", "their", "its") and len(words) <= 3:
                 earlier = self._definite(n, pos)
                 if earlier is not None:
                     return earlier
+                if len(words) <= 2 and not any(p < pos and a == hit for p, a in self.mentions[-_LOOKBACK:]):
+                    return None, False  # "the official": a generic alias, and the article never named them
             return hit, actor.kind != "institution"
         if n in ("reports", "news reports", "press reports", "local reports", "local media"):
             hit = self.index.get("media reports")
@@ -205,8 +227,7 @@ class Resolver:
         if n in _US_REFS:
             side = self.index.get("U.S. side")
             return (side if side else self._new("United States", "institution", np, [np])), False
-        words = n.split()
-        if words[0] == "the" and len(words) <= 4:
+        if words[0] in ("the", "their", "its") and len(words) <= 4:
             return self._definite(n, pos)
         return None
 
@@ -237,14 +258,29 @@ class Resolver:
                 return actor.id
         return None
 
-    def _definite(self, n: str, pos: int) -> tuple[Ref, bool] | None:
+    def _definite(self, n: str, pos: int) -> tuple[Ref | None, bool] | None:
+        """ "the official", "their union", "the statement": who the article named before."""
         head = _SYNONYMS.get(n.split()[-1], n.split()[-1])
+        if head in _DOCUMENTS:  # "the statement said": whoever issued it
+            for m in reversed(self.subjects[-_LOOKBACK:]):
+                if m.pos < pos:
+                    return (m.ref, m.person) if pos - m.pos < 800 else None
+            return None
         for m in reversed(self.subjects[-_LOOKBACK:]):
             if m.pos >= pos:
                 continue
             words = [_SYNONYMS.get(w, w) for w in norm(m.surface).replace("'s", "").split()]
             if head in words:
                 return m.ref, m.person
+        alike = _HEAD_ALIKE.get(head)
+        if alike:
+            for p, aid in reversed(self.mentions[-_LOOKBACK:]):
+                actor = self.index.actors[aid]
+                if p < pos and actor.kind != "person" and any(w in norm(x) for x in (actor.name, *actor.aliases) for w in alike):
+                    return aid, False
+            for new in reversed(list(self.new.values())[-_LOOKBACK:]):
+                if new.kind == "institution" and any(w in norm(new.name) for w in alike):
+                    return new, False
         return None
 
     def _person(self, name: str, pos: int, surface: str) -> Ref:

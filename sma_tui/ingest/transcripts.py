@@ -26,8 +26,7 @@ _NOT_SPEAKERS = re.compile(
 _SOUNDBITE = re.compile(
     r"\[\s*Sound\s*-?\s*bite\s*\]\s*(?P<label>[^:\n\"“]{0,120}?)\s*:\s*", re.IGNORECASE
 )
-_BROADCAST_MARK = re.compile(r"^\[\s*(?:Anchor(?: Lead)?|Pkg|Reporter|Sound\s*-?\s*bite|Closing|Stand-?up)\b", re.I)
-_END = re.compile(r"^(?:#\s*#\s*#|###|-\s*END\s*-|\(END\))")
+_END = re.compile(r"(?:#\s*#\s*#|###|-\s*END\s*-|\(END\))")
 
 
 @dataclass(slots=True)
@@ -83,10 +82,6 @@ def press_turns(body: str, paras: list[Paragraph]) -> tuple[list[Turn], set[int]
         start, end = m.end(), paras[last].end
         turns.append(Turn(QuoteSpan(start, end, "block", start, None, i), label))
     return turns, covered
-
-
-def is_broadcast(body: str, paras: list[Paragraph]) -> bool:
-    return sum(1 for p in paras if _BROADCAST_MARK.match(body, p.start, p.end)) >= 2
 
 
 def soundbites(body: str, paras: list[Paragraph]) -> tuple[list[Turn], set[int]]:
