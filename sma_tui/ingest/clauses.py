@@ -127,10 +127,34 @@ def sentence_subject(sentence: str) -> str | None:
     return subject_before(sentence[: m.start()])
 
 
+_APPOSITIVE_END = re.compile(
+    r"(?<![A-Z])\.(?:\s|$)|[;\"“”]|,\s*(?:said|says|told|added|noted|argued|warned|wrote|and)\b"
+    r"|\s(?:said|says|told|called|welcomed|agreed|saw)\s"
+)
+_TITLE_WORDS = frozenset(
+    "spokeswoman spokesman spokesperson official officials negotiator envoy ambassador colonel general professor "
+    "lawmaker leader head chief secretary minister deputy assistant senior former retired top of the for at and "
+    "affairs state defense defence foreign army union president director fellow researcher commander analyst expert "
+    "acting vice charge d'affaires adviser advisor a an representative lieutenant officer navy air force".split()
+) - frozenset(("and",))  # "X and Y": stop at the other person
+
+
 def appositive_after(text: str) -> str:
     """The appositive right after a name: ``", a senior fellow at the Asan Institute,"``."""
-    m = re.match(r"\s*,\s*(?P<app>(?:a|an|the|who|now|formerly|former|then)\b[^.;\"“”]{0,160}?)(?=,|\.|;|$)", text)
+    m = re.match(r"\s*,\s*(?=[a-z]|(?:A|An|The)\s)(?!(?:said|says|told|added|speaking|asked|when|while)\b)", text)
     if m:
-        return m.group("app")
+        end = _APPOSITIVE_END.search(text, m.end())
+        return text[m.end() : end.start() if end else len(text)]
     m = re.match(r"\s*\((?P<app>[^()]{1,80})\)", text)  # "Kim (D-Calif.)", "Lee (Democratic Party)"
     return m.group("app") if m else ""
+
+
+def title_before(text: str) -> str:
+    """The title words right before a name: "State Department spokeswoman", "a retired U.S. Army colonel"."""
+    words = text.split()[-10:]
+    k = len(words)
+    while k > 0 and (words[k - 1][:1].isupper() or words[k - 1].lower().strip(",") in _TITLE_WORDS):
+        if words[k - 1].endswith((",", ".")) and words[k - 1] not in ("U.S.", "Gen.", "Col.", "Lt.", "Rep.", "Sen."):
+            break
+        k -= 1
+    return " ".join(words[k:])

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..models import Actor
-from .clauses import appositive_after, strip_time_tail
+from .clauses import appositive_after, strip_time_tail, title_before
 from .names import PERSON, STOP, capital, norm, person_name, slug, strip_titles
 from .sides import side_from_evidence
 
@@ -292,16 +292,16 @@ class Resolver:
                 hit = self.index.get(full)
                 if hit:
                     return hit
-        return self._new(name, "person", surface, [surface, *self._described(name)])
+        own = next((part for part in re.split(r",|\band\b", surface) if name in part), surface)  # "A and B"
+        return self._new(name, "person", surface, [own, *self._described(name)])
 
     def _described(self, name: str) -> list[str]:
         """The title before a name's first mention and the appositive after it."""
         at = self.first_at.get(name)
         if at is None:
             return []
-        before = self.body[max(0, at[0] - 80) : at[0]]
-        title = re.search(r"(?:[A-Z][\w.'’-]*\s+|of\s+|the\s+|a\s+|an\s+|retired\s+|former\s+)*$", before)
-        return [title.group() if title else "", self.body[at[0] : at[1]], appositive_after(self.body[at[1] : at[1] + 200])]
+        before = title_before(self.body[max(0, at[0] - 100) : at[0]])
+        return [before, self.body[at[0] : at[1]], appositive_after(self.body[at[1] : at[1] + 200])]
 
     def _new(self, name: str, kind: str, surface: str, evidence: list[str]) -> NewActor | None:  # type: ignore[return]
         key = slug(re.sub(r"^(?:a|an|the)\s+|\s*\(anonymous\)$", "", name, flags=re.I))

@@ -38,20 +38,26 @@ class Turn:
 def _label_name(label: str) -> str:
     """ "JEONG EUN-BO(S. KOREAN CHIEF NEGOTIATOR)" → "Jeong Eun-bo"; "MR. DEHART" → "Mr. Dehart"."""
     name = re.split(r"[(,]", label, maxsplit=1)[0].strip()
+    return _title_case(name)
+
+
+def _title_case(text: str) -> str:
+    """ "KIM HYUN-WOOK" → "Kim Hyun-wook"; "U.S." and short acronyms stay."""
     words = []
-    for w in name.split():
-        words.append("-".join(p[:1].upper() + p[1:].lower() for p in w.split("-")))
+    for w in text.split():
+        if "." in w or (len(w) <= 4 and w.isalpha() and w not in ("CHIEF", "HEAD", "KIM", "LEE", "PARK", "MR", "MS")):
+            words.append(w)
+        else:
+            words.append(w[:1].upper() + w[1:].lower())
     return " ".join(words)
 
 
 def speaker_label(turn: Turn) -> tuple[str, str]:
     """The name to resolve and the words that describe the speaker (for the side)."""
     label = turn.label
-    if label.isupper() or label.upper() == label:
-        name = _label_name(label)
-    else:
-        name = re.split(r"[(,]", label, maxsplit=1)[0].strip()
-    return name, label
+    if label.upper() == label:
+        return _label_name(label), _title_case(label)
+    return re.split(r"[(,]", label, maxsplit=1)[0].strip(), label
 
 
 def press_turns(body: str, paras: list[Paragraph]) -> tuple[list[Turn], set[int]]:
