@@ -30,6 +30,8 @@ _POSS_REF = re.compile(
 )
 _CONNECTOR = re.compile(r"^[\"”]?\s*,?\s*(?:while|but|and|as|when|although|whereas|after|before)\b")
 _OPEN_MARK = re.compile(r"[\"“]")
+_QUOTED_AS = re.compile(r"\bquot(?:ed|ing|es)\s+(?P<np>[^,;\"“”]{2,100}?)\s+as\s+$")
+_LEADING_NAME = re.compile(r"(?:(?:[A-Z][\w.'’-]*|of|the|for|and)\s+){0,8}?")
 _PRONOUNS = frozenset(("he", "she", "they"))
 _TRAIL = 160  # a reporting clause this close after a quotation's end can be its own
 
@@ -94,11 +96,21 @@ class Attributor:
 
         A person who is the subject of the sentence is remembered even when its verb is not
         one of speech ("DeHart struck a conciliatory tone."): "he" in what follows is them."""
-        np = sentence_subject(masked)
-        if np and person_name(np):
-            self.resolver.resolve(np, s)
+        self._subject(s, masked)
         cues = self.cues(s, masked)
         return Sentence(s, e, masked, cues, [c.pos for c in cues])
+
+    def _subject(self, s: int, masked: str) -> None:
+        """Remember who the sentence is about: a person named at its start, or its subject."""
+        head = masked[:160].split(",", 1)[0]
+        m = _LEADING_NAME.match(head)
+        name = person_name(head[: m.end() + 40]) if m else None
+        if name and head.find(name) <= m.end():  # type: ignore[union-attr]
+            self.resolver.resolve(name, s)
+            return
+        np = sentence_subject(masked)
+        if np and clean_np(np).lower() not in ("he", "she", "they", "it", "we", "i", "you"):
+            self.resolver.resolve(np, s)
 
     def cues(self, s: int, masked: str) -> list[Cue]:
         cues: list[Cue] = []
@@ -120,7 +132,11 @@ class Attributor:
     def _participle(self, cues: list[Cue], masked: str, at: int, pos: int) -> Cue:
         if cues and cues[-1].ref is not None:
             return Cue(pos, cues[-1].ref, "part", cues[-1].how)
-        np = subject_before(masked[max(0, at - WINDOW) : at].rstrip().rstrip(",")) or sentence_subject(masked)
+        before = masked[max(0, at - WINDOW) : at]
+        quoted = _QUOTED_AS.search(before)  # "Yonhap quoted a ministry official as saying"
+        if quoted:
+            return self._cue(quoted.group("np"), pos, "fin")
+        np = sentence_subject(masked) or subject_before(before.rstrip().rstrip(","))
         return self._cue(np, pos, "part")
 
     def _finite(self, masked: str, m: re.Match[str], pos: int) -> Cue | None:

@@ -102,15 +102,21 @@ def _single_name(text: str) -> bool:
     return bool(re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)?", text)) and text.lower() not in STOP
 
 
+_PREPOSITIONS = frozenset(("in", "at", "of", "for", "from", "with"))
+
+
 def _trailing_np(text: str) -> str | None:
     words = text.split()[-14:]
     if words and words[-1].lower() in ("he", "she", "they", "it", "we", "i"):
         return words[-1]
     run: list[str] = []
-    for w in reversed(words):
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
         bare = w.strip("()").lower()
         if w[:1].isupper() or bare in DESCRIPTORS:
             run.append(w)
+        elif bare in _PREPOSITIONS and run and k > 0 and words[k - 1].strip("()").lower() in DESCRIPTORS:
+            run.append(w)  # "a government source in Seoul"
         else:
             break
     run.reverse()
@@ -129,7 +135,7 @@ def sentence_subject(sentence: str) -> str | None:
 
 _APPOSITIVE_END = re.compile(
     r"(?<![A-Z])\.(?:\s|$)|[;\"“”]|,\s*(?:said|says|told|added|noted|argued|warned|wrote|and)\b"
-    r"|\s(?:said|says|told|called|welcomed|agreed|saw)\s"
+    r"|,\s*[a-z]+ed\b|\s(?:said|says|told|called|welcomed|agreed|saw)\s"
 )
 _TITLE_WORDS = frozenset(
     "spokeswoman spokesman spokesperson official officials negotiator envoy ambassador colonel general professor "

@@ -23,7 +23,10 @@ STOP = frozenset(
     "in however according when under previously last our we he she it this that but and los angeles yonhap reuters "
     "sputnik kcna usfk nato sma biden administration congress institute university center centre foundation council "
     "army navy air forces marine corps democratic republican people power liberty justice future herald daily "
-    "kbs arirang voa nk stars stripes upi press associated afp bloomberg cnn abc nbc cbs fox".split()
+    "kbs arirang voa nk stars stripes upi press associated afp bloomberg cnn abc nbc cbs fox east west asian affairs "
+    "policy studies diplomatic academy democrat democrats republicans california hawaii virginia alaska texas york new "
+    "subcommittee international strategic security global research economic peace unification school college "
+    "professor fellow senior analyst director union employees workers embassy consulate".split()
 )
 NAME_TOKEN = r"(?:[A-Z][a-z]+(?:-[a-z]+)?|[A-Z][a-z]*[A-Z][a-z]+|O'[A-Z][a-z]+)"
 PERSON = re.compile(rf"\b(?:{NAME_TOKEN}\.?\s+){{0,4}}{NAME_TOKEN}(?:\s+{NAME_TOKEN})\b")

@@ -49,6 +49,8 @@ _PREPS = frozenset("in at of with from for on to who which".split())
 _ANON_DROP = frozenset("a an the senior high-ranking top unnamed anonymous".split())
 _ANON_SAME = {"sources": "source", "officials": "official", "spokesman": "spokesperson",
               "spokeswoman": "spokesperson", "us": "u.s."}  # fmt: skip
+_MINISTRY_OF = re.compile(r"ministry of (national defen[cs]e|foreign affairs|unification)")
+_MINISTRIES = {"nati": "defense ministry", "fore": "foreign ministry", "unif": "unification ministry"}
 _CAPS_RUN = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?[A-Z][\w.'’-]*){0,7}")
 _HEAD_ALIKE = {"command": ("command", "forces", "usfk"), "ministry": ("ministry",), "department": ("department",),
                "embassy": ("embassy",), "office": ("office", "house"), "union": ("union",)}  # fmt: skip
@@ -97,7 +99,7 @@ class ActorIndex:
         self.actors = actors
 
     def get(self, text: str) -> str | None:
-        key = norm(text)
+        key = _MINISTRY_OF.sub(lambda m: _MINISTRIES[m.group(1)[:4]], norm(text))
         hit = self.ids.get(key)
         if hit is None and key.startswith(("the ", "a ", "an ")):
             hit = self.ids.get(key.split(" ", 1)[1])
