@@ -3,6 +3,7 @@ and the measure the sentence says they are."""
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -17,34 +18,49 @@ SCALES = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "billion": 1e9, "bln": 1e
 _QUAL = (
     r"(?P<qual>(?:nearly|almost|about|around|roughly|approximately|some|over|under|more\ than|less\ than"
     r"|fewer\ than|at\ least|at\ most|up\ to|as\ many\ as|as\ much\ as|as\ few\ as|as\ little\ as|close\ to"
-    r"|an\ estimated|just\ over|just\ under|well\ over|upwards\ of)\s+(?:an?\s+)?)?"
+    r"|an\ estimated|just\ over|just\ under|well\ over|upwards\ of|all)\s+(?:an?\s+)?)?"
 )
-_NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+# bounded digit runs, never followed by more digits: a 400-digit number is no figure
+_NUM = r"(?:\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,6})?|\d{1,15}(?:\.\d{1,6})?)(?![\d,.]?\d)"
 _WORDNUM = r"(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 _SCALE = r"(?:\s?(?P<scale>thousand|million|billion|trillion|mln|bln|bn)\b)?"
 _PEOPLE_NOUNS = (
-    r"(?:troops|soldiers|service\s?members|servicemen|personnel|employees|workers|staff|people|Koreans"
-    r"|South\ Koreans|civilians|members)"
+    r"(?:troops|soldiers|service\s?members|servicemen|personnel|employees|workers|staff|staffers|people|Koreans"
+    r"|South\ Koreans|civilians|members|nationals|laborers|labourers)"
 )
 _TROOP_NOUNS = {"troops", "soldiers", "servicemembers", "service members", "servicemen", "personnel"}
 _MODIFIER = (
     r"(?:(?:American|U\.S\.|US|South\ Korean|Korean|base|local|civilian|military|USFK|full-time|[a-z]+-time)\s+){0,3}"
 )
 _INCREASE = r"(?:\s+(?:increase|hike|jump|rise|raise))?"
+_MAX_VALUE = 1e16  # more than any budget in these talks: a typo or an attack, not a figure
 
 FIGURE_RE = re.compile(
     rf"""(?<![\w$.,]){_QUAL}(?:
       (?P<usd>(?:US\$|U\.S\.\s?\$|\$|USD\s?)\s?(?P<usd_n>{_NUM}){_SCALE})
-    | (?P<krw>(?P<krw_n>{_NUM})\s?(?P<krw_scale>thousand|million|billion|trillion)?\s?won\b)
+    | (?P<krw>(?:(?P<krw_n>{_NUM})\s?(?P<krw_scale>thousand|million|billion|trillion)?\s?won\b
+        | (?:W|₩)(?P<w_n>{_NUM})(?:\s?(?P<w_scale>thousand|million|billion|trillion)\b)?))
+    | (?P<dollars>(?P<dollars_n>{_NUM}|{_WORDNUM})\s?(?P<dollars_scale>thousand|million|billion|trillion)?
+        \s+(?:U\.S\.\s+|US\s+|American\s+)?dollars\b)
     | (?P<pct>(?P<pct_n>{_NUM}|{_WORDNUM})(?:\s?(?:percent|per\ cent|pct)\b|\s?%))
     | (?P<fold>(?P<fold_n>{_NUM}|{_WORDNUM})(?:-|\s)?fold{_INCREASE}\b)
     | (?P<times>(?P<times_n>{_NUM}|{_WORDNUM})\s+times\b)
     | (?P<strong>(?P<strong_n>{_NUM})-strong\s+(?:[\w.]+\s+){{0,3}}?
         (?:Forces\s+Korea|contingent|forces|force|garrison|troops)\b)
-    | (?P<count>(?P<count_n>\d{{1,3}}(?:,\d{{3}})+|\d{{2,}})\s+{_MODIFIER}(?P<noun>{_PEOPLE_NOUNS})\b)
+    | (?P<count>(?P<count_n>\d{{1,3}}(?:,\d{{3}}){{1,4}}|\d{{2,9}})(?!\d)\s+{_MODIFIER}(?P<noun>{_PEOPLE_NOUNS})\b)
+    | (?P<share>(?P<share_n>\d{{1,3}}(?:,\d{{3}}){{1,4}}|\d{{2,9}})(?!\d)(?:\s+or\s+so)?
+        (?=\s+of\s+(?:them|its|their|the|our|some)\b))
     )""",
     re.VERBOSE | re.IGNORECASE,
 )
+# a bare number a noun before says is a count: "troop levels below 28,500", "a workforce of about 8,600"
+_COUNT_AFTER = re.compile(
+    rf"\b(?P<noun>troop\s+levels?|troop\s+ceiling|troops|workforce|staff|employees|workers)\s+"
+    rf"(?:of|below|above|under|at|to|from)\s+(?P<fig>{_QUAL}(?P<n>\d{{1,3}}(?:,\d{{3}}){{1,4}}|\d{{3,9}})(?!\d))\b(?!\s*%)",
+    re.IGNORECASE,
+)
+# "(US$1 = W1,190)", "($1 = 1,116.30 won)": an exchange rate, not a figure
+_RATE = re.compile(r"\(\s*(?:US\s?\$|U\.S\.\s?\$|\$)\s?1\s*=\s*[^()]{1,30}\)")
 _PHRASAL_UP = re.compile(
     r"\b(?:bring|brings|bringing|brought|raise|raises|raising|raised|boost\w*|lift\w*)\b(?:\s+\S+){0,4}\s*$", re.I
 )
@@ -68,39 +84,67 @@ def _number(text: str, scale: str | None = None) -> float:
 
 
 def find_figures(body: str, start: int, end: int) -> list[FigureSpan]:
+    rates = [(m.start(), m.end()) for m in _RATE.finditer(body, start, end)]
     out = []
     for m in FIGURE_RE.finditer(body, start, end):
-        g = m.groupdict()
-        qual = g["qual"]
-        a = m.start()
-        if qual:
-            q = " ".join(qual.lower().split())
-            q = re.sub(r"\s+an?$", "", q)
-            if q == "up to" and _PHRASAL_UP.search(body, max(start, a - 60), a):
-                a += len(qual)  # "bring spending up to two percent": a verb particle, not a qualifier
-                q = None
-            qualifier: str | None = q
-        else:
-            qualifier = None
-        if g["usd"]:
-            value, unit = _number(g["usd_n"], g["scale"]), "USD"
-        elif g["krw"]:
-            value, unit = _number(g["krw_n"], g["krw_scale"]), "KRW"
-        elif g["pct"]:
-            value, unit = _number(g["pct_n"]), "percent"
-        elif g["fold"]:
-            value, unit = _number(g["fold_n"]), "multiple"
-        elif g["times"]:
-            value, unit = _number(g["times_n"]), "multiple"
-        elif g["strong"]:
-            value, unit = _number(g["strong_n"]), "troops"
-        else:
-            noun = " ".join(g["noun"].lower().split())
-            value, unit = _number(g["count_n"]), ("troops" if noun in _TROOP_NOUNS else "people")
-            if _is_year(g["count_n"]):
-                continue
-        out.append(FigureSpan(a, m.end(), round(value, 4), unit, qualifier))
-    return out
+        if any(a <= m.start() < b for a, b in rates):
+            continue
+        a, qualifier = _qualifier(body, m, start)
+        got = _value(m)
+        if got is None:
+            continue
+        value, unit = got
+        if math.isfinite(value) and 0 <= value < _MAX_VALUE:
+            out.append(FigureSpan(a, m.end(), round(value, 4), unit, qualifier))
+    return _with_bare_counts(body, start, end, out)
+
+
+def _qualifier(body: str, m: re.Match[str], start: int) -> tuple[int, str | None]:
+    qual, a = m.group("qual"), m.start()
+    if not qual:
+        return a, None
+    q = re.sub(r"\s+an?$", "", " ".join(qual.lower().split()))
+    if q == "up to" and _PHRASAL_UP.search(body, max(start, a - 60), a):
+        return a + len(qual), None  # "bring spending up to two percent": a verb particle, not a qualifier
+    return a, q
+
+
+def _value(m: re.Match[str]) -> tuple[float, str] | None:
+    g = m.groupdict()
+    if g["usd"]:
+        return _number(g["usd_n"], g["scale"]), "USD"
+    if g["krw"]:
+        if g["w_n"]:
+            return _number(g["w_n"], g["w_scale"]), "KRW"
+        return _number(g["krw_n"], g["krw_scale"]), "KRW"
+    if g["dollars"]:
+        return _number(g["dollars_n"], g["dollars_scale"]), "USD"
+    if g["pct"]:
+        return _number(g["pct_n"]), "percent"
+    if g["fold"] or g["times"]:
+        return _number(g["fold_n"] or g["times_n"]), "multiple"
+    if g["strong"]:
+        return _number(g["strong_n"]), "troops"
+    if g["share"]:
+        return None if _is_year(g["share_n"]) else (_number(g["share_n"]), "people")
+    noun = " ".join(g["noun"].lower().split())
+    if _is_year(g["count_n"]):
+        return None
+    return _number(g["count_n"]), ("troops" if noun in _TROOP_NOUNS else "people")
+
+
+def _with_bare_counts(body: str, start: int, end: int, found: list[FigureSpan]) -> list[FigureSpan]:
+    taken = [(f.start, f.end) for f in found]
+    extra = []
+    for m in _COUNT_AFTER.finditer(body, start, end):
+        a, b = m.span("fig")
+        if _is_year(m.group("n")) or any(x < b and a < y for x, y in taken):
+            continue
+        qual = m.group("qual")
+        q = " ".join(qual.lower().split()) if qual else None
+        unit = "troops" if "troop" in m.group("noun").lower() else "people"
+        extra.append(FigureSpan(a, b, _number(m.group("n")), unit, q))
+    return sorted(found + extra, key=lambda f: f.start) if extra else found
 
 
 def _is_year(num: str) -> bool:
