@@ -147,6 +147,8 @@ class Attributor:
             return None
         if np is None and verb in ("said", "says", "added", "wrote", "tweeted", "told", "stated", "continued"):
             np = _inverted(masked, m.end())
+        if np and verb in ("reported", "wrote") and is_outlet(clean_np(np)):
+            return Cue(pos, None, "fin", "explicit")  # "…, Yonhap reported": where, not who
         cue = self._cue(np, pos, "fin") if np else Cue(pos, None, "fin", "explicit")
         if cue.ref is None and np is None and before.strip() and not before.rstrip().endswith(('"', "”", ",")):
             cue = self._cue(sentence_subject(masked), pos, "fin")

@@ -34,7 +34,7 @@ DESCRIPTORS = frozenset(
     "media reports report team delegation side party council administration newspaper house pentagon "
     "the a an his her its their senior top high-ranking unnamed anonymous presidential foreign defense defence state "
     "military news earlier commentary statement chief negotiator minister secretary president commander head "
-    "national security adviser official's analyst analysts expert experts observers".split()
+    "national security adviser official's analyst analysts expert experts observers outlet state-run".split()
 )
 _TIME_TAIL = re.compile(
     r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\s+(?:last|this|earlier|later)"
@@ -113,7 +113,7 @@ def _trailing_np(text: str) -> str | None:
     for k in range(len(words) - 1, -1, -1):
         w = words[k]
         bare = w.strip("()").lower()
-        if w[:1].isupper() or bare in DESCRIPTORS:
+        if w.lstrip("(")[:1].isupper() or bare in DESCRIPTORS:
             run.append(w)
         elif bare in _PREPOSITIONS and run and k > 0 and words[k - 1].strip("()").lower() in DESCRIPTORS:
             run.append(w)  # "a government source in Seoul"

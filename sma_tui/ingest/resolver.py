@@ -17,11 +17,12 @@ _MAX_NEW = 300  # new actors per article
 
 _ANON_HEADS = frozenset(
     "official officials source sources spokesperson spokesman spokeswoman aide aides diplomat diplomats lawmaker "
-    "lawmakers senators negotiators analyst analysts expert experts observer observers insider insiders".split()
+    "lawmakers senators negotiators analyst analysts expert experts observer observers insider insiders members "
+    "workers employees residents protesters".split()
 )
 _INST_HEADS = frozenset(
     "ministry department office agency government committee union embassy command media reports report team "
-    "delegation side party council administration house pentagon forces institute".split()
+    "delegation side party council administration house pentagon forces institute outlet".split()
 )
 _SYNONYMS = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "sources": "source", "officials": "official"}
 _US_REFS = frozenset(
@@ -50,6 +51,7 @@ _ANON_DROP = frozenset("a an the senior high-ranking top unnamed anonymous".spli
 _ANON_SAME = {"sources": "source", "officials": "official", "spokesman": "spokesperson",
               "spokeswoman": "spokesperson", "us": "u.s."}  # fmt: skip
 _MINISTRY_OF = re.compile(r"ministry of (national defen[cs]e|foreign affairs|unification)")
+_LOCATED = re.compile(r" in (?:seoul|washington|tokyo|pyongyang|south korea|the united states|the u\.s\.)$")
 _MINISTRIES = {"nati": "defense ministry", "fore": "foreign ministry", "unif": "unification ministry"}
 _CAPS_RUN = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?[A-Z][\w.'’-]*){0,7}")
 _HEAD_ALIKE = {"command": ("command", "forces", "usfk"), "ministry": ("ministry",), "department": ("department",),
@@ -101,6 +103,8 @@ class ActorIndex:
     def get(self, text: str) -> str | None:
         key = _MINISTRY_OF.sub(lambda m: _MINISTRIES[m.group(1)[:4]], norm(text))
         hit = self.ids.get(key)
+        if hit is None and (at := _LOCATED.search(key)):  # "the defense ministry in Seoul"
+            return self.get(key[: at.start()])
         if hit is None and key.startswith(("the ", "a ", "an ")):
             hit = self.ids.get(key.split(" ", 1)[1])
         return hit
@@ -160,7 +164,7 @@ class Resolver:
     # ----------------------------------------------------------------- resolve
     def resolve(self, np: str, pos: int, remember: bool = True) -> Ref | None:
         np = clean_np(np)
-        if not np or is_outlet(np):
+        if not np:
             return None
         ref, person = self._resolve(np, pos)
         if ref is not None and remember:
@@ -195,6 +199,12 @@ class Resolver:
         return self._description(np, words)
 
     def _pronoun(self, n: str, pos: int) -> tuple[Ref | None, bool]:
+        if n == "they":  # a group named just before: "Some union members said …; "…," they said"
+            for m in reversed(self.subjects[-_LOOKBACK:]):
+                if m.pos < pos:
+                    group = isinstance(m.ref, NewActor) and m.ref.kind == "anonymous" and m.surface.endswith("s")
+                    return (m.ref, True) if group and pos - m.pos < 300 else (None, False)
+            return None, False
         if n not in ("he", "she", "him", "her"):
             return None, False
         last = self.last_person(pos)
@@ -235,7 +245,9 @@ class Resolver:
 
     def _description(self, np: str, words: list[str]) -> tuple[Ref | None, bool]:
         head = _head(words)
-        plural_anon = head in ("senators", "lawmakers", "officials", "negotiators", "analysts", "experts")
+        plural_anon = head in ("senators", "lawmakers", "officials", "negotiators", "analysts", "experts") or (
+            head in _ANON_HEADS and words[0] in ("some", "many", "several", "two", "three", "four", "a few")
+        )
         if head in _ANON_HEADS and words[0] in ("a", "an", "two", "three", "several", "some") or plural_anon:
             known = self._same_anonymous(words)
             if known:
