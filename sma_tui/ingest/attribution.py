@@ -33,6 +33,8 @@ _OPEN_MARK = re.compile(r"[\"“]")
 _QUOTED_AS = re.compile(r"\bquot(?:ed|ing|es)\s+(?P<np>[^,;\"“”]{2,100}?)\s+as\s+$")
 _LEADING_NAME = re.compile(r"(?:(?:[A-Z][\w.'’-]*|of|the|for|and)\s+){0,8}?")
 _PRONOUNS = frozenset(("he", "she", "they"))
+_MAX_CUES = 40  # reporting clauses read per sentence
+_MAX_ARTICLE_CUES = 3000  # … and per article
 _TRAIL = 160  # a reporting clause this close after a quotation's end can be its own
 
 
@@ -88,7 +90,7 @@ class Attributor:
     def __init__(self, body: str, resolver: Resolver) -> None:
         self.body = body
         self.resolver = resolver
-        self.stack: list[tuple[int, Ref]] = []  # (paragraph, speaker) of the quotations so far
+        self.budget = _MAX_ARTICLE_CUES
 
     # ------------------------------------------------------------------ cues
     def sentence(self, s: int, e: int, masked: str) -> Sentence:
@@ -114,7 +116,10 @@ class Attributor:
 
     def cues(self, s: int, masked: str) -> list[Cue]:
         cues: list[Cue] = []
-        for m in REPORTING.finditer(masked):
+        for k, m in enumerate(REPORTING.finditer(masked)):
+            if k >= _MAX_CUES or self.budget <= 0:
+                break  # no sentence reports this much speech: bounded work on hostile text
+            self.budget -= 1
             pos = s + m.start()
             if m.group("acc"):
                 n = ACCORDING.match(masked, m.end())

@@ -19,6 +19,10 @@ from .text import Paragraph, mask, sentence_bounds
 from .transcripts import Turn, press_turns, soundbites, speaker_label
 
 
+MAX_QUOTES = 1000
+_CAPITAL = re.compile(r"[A-Z]")
+
+
 class ExtractionTimeout(Exception):
     """The text would take too long to extract (it is refused, never half stored)."""
 
@@ -44,6 +48,7 @@ class QuoteFinder:
         self.lede_date: date | None = None
         self.quotes: list[Claimed] = []
         self.covered: set[int] = set()  # paragraphs that are transcript turns
+        self.warnings: list[str] = []
 
     def date_in(self, text: str) -> date | None:
         if self.ref_day is None:
@@ -63,7 +68,7 @@ class QuoteFinder:
         bites, more = soundbites(self.body, self.paras)
         turns, covered = turns + bites, covered | more
         self.covered = covered
-        for turn in turns:
+        for turn in turns[:MAX_QUOTES]:
             ref = self._label_ref(turn)
             self.quotes.append(Claimed(turn.span, ref, "explicit" if ref else "unknown", self.quote_date(None)))
 
@@ -89,7 +94,10 @@ class QuoteFinder:
                 self.resolver.scan_names(p.start, p.end)
         self.transcripts()
         usable = [p if i not in self.covered else Paragraph(p.start, p.end, skip=True) for i, p in enumerate(paras)]
-        marked = marked_quotes(body, usable)
+        marked = marked_quotes(body, usable, MAX_QUOTES + 1)
+        if len(marked) > MAX_QUOTES:  # no article quotes this much: bounded work on hostile text
+            self.warnings.append(f"more than {MAX_QUOTES} quotations: kept the first {MAX_QUOTES}")
+            marked = marked[:MAX_QUOTES]
         if lede:
             self.lede_date = self.date_in(mask(body, lede[0], lede[1], marked))
         by_para: dict[int, list[QuoteSpan]] = {}
@@ -100,8 +108,8 @@ class QuoteFinder:
         prev: Claimed | None = None
         for i, p in enumerate(usable):
             deadline.check()
-            if p.skip or p.title or i in in_block:
-                continue
+            if p.skip or p.title or i in in_block or (i not in by_para and not _CAPITAL.search(body, p.start, p.end)):
+                continue  # nothing to attribute, no one named
             prev = self._paragraph(starts.get(i, p.start), p.end, by_para.get(i, []), prev)
             if i in leads:
                 prev = self._block(i, starts.get(i, p.start), usable, in_block) or prev

@@ -16,6 +16,7 @@ from .quotes import QuoteSpan
 from .resolver import Ref
 from .text import mask, sentence_bounds
 
+MAX_FIGURES = 1000  # no article states more: bounded work on hostile text
 _OPENING = re.compile(r"\s*(?:(?:Previously|Earlier|Later),\s*)?(?:[Ii]n|[Oo]n)\s")
 
 
@@ -42,7 +43,7 @@ class FigureFinder:
 
     def paragraph(self, start: int, end: int, marked: list[QuoteSpan], day: str | None) -> None:
         body = self.body
-        found = find_figures(body, start, end)
+        found = find_figures(body, start, end)[: MAX_FIGURES - len(self.found)]
         if not found:
             return
         protected = [(q.open, q.close if q.close is not None else q.end) for q in marked]

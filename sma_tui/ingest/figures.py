@@ -33,6 +33,8 @@ _MODIFIER = (
     r"(?:(?:American|U\.S\.|US|South\ Korean|Korean|base|local|civilian|military|USFK|full-time|[a-z]+-time)\s+){0,3}"
 )
 _INCREASE = r"(?:\s+(?:increase|hike|jump|rise|raise))?"
+_ANCHOR = re.compile(rf"\d+|\b{_WORDNUM}\b", re.IGNORECASE)
+_REACH = 400  # how far around a figure its sentence is read for its measure
 _MAX_VALUE = 1e16  # more than any budget in these talks: a typo or an attack, not a figure
 
 FIGURE_RE = re.compile(
@@ -83,7 +85,24 @@ def _number(text: str, scale: str | None = None) -> float:
     return float(Decimal(text.replace(",", "")) * factor)
 
 
+def _windows(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The stretches of ``body[start:end]`` around numbers (the figure pattern runs there
+    only: a long text with few numbers costs little)."""
+    out: list[tuple[int, int]] = []
+    for m in _ANCHOR.finditer(body, start, end):
+        a, b = max(start, m.start() - 40), min(end, m.end() + 80)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
 def find_figures(body: str, start: int, end: int) -> list[FigureSpan]:
+    return [f for a, b in _windows(body, start, end) for f in _find(body, a, b)]
+
+
+def _find(body: str, start: int, end: int) -> list[FigureSpan]:
     rates = [(m.start(), m.end()) for m in _RATE.finditer(body, start, end)]
     out = []
     for m in FIGURE_RE.finditer(body, start, end):
@@ -172,7 +191,9 @@ _CLAUSE_START = re.compile(r"[,;:(]\s*(?=[^,;:(]*$)")
 def measure_for(
     body: str, fig: FigureSpan, sent_start: int, sent_end: int, prev: tuple[FigureSpan, str | None] | None
 ) -> str | None:
-    """The measure the sentence says a figure states, or None."""
+    """The measure the sentence says a figure states, or None (the sentence is read within
+    ``_REACH`` characters of the figure: bounded work per figure)."""
+    sent_start, sent_end = max(sent_start, fig.start - _REACH), min(sent_end, fig.end + _REACH)
     sentence = body[sent_start:sent_end]
     before = body[sent_start : fig.start]
     after = body[fig.end : sent_end]

@@ -100,6 +100,7 @@ def extract(
     q_records = _quote_records(aid, text, quotes, linker)
     f_records = _figure_records(aid, text, figures, linker)
     article = _article(aid, text, paras, meta, overrides, source, publisher, q_records, linker)
+    warnings += finder.warnings
     if meta.date is None:
         warnings.append("no publication date found: stored as undated (use --date YYYY-MM-DD)")
     used = {q.speaker for q in q_records} | {f.claimant for f in f_records}

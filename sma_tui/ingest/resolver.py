@@ -12,7 +12,7 @@ from .clauses import appositive_after, strip_time_tail, title_before
 from .names import PERSON, STOP, capital, norm, person_name, slug, strip_titles
 from .sides import side_from_evidence
 
-_LOOKBACK = 400  # mentions and names searched back (bounded: a hostile article may hold thousands)
+_LOOKBACK = 80  # mentions and names searched back (bounded: a hostile article may hold thousands)
 _MAX_NEW = 300  # new actors per article
 
 _ANON_HEADS = frozenset(
