@@ -33,7 +33,8 @@ _MODIFIER = (
     r"(?:(?:American|U\.S\.|US|South\ Korean|Korean|base|local|civilian|military|USFK|full-time|[a-z]+-time)\s+){0,3}"
 )
 _INCREASE = r"(?:\s+(?:increase|hike|jump|rise|raise))?"
-_ANCHOR = re.compile(rf"\d+|\b{_WORDNUM}\b", re.IGNORECASE)
+# every figure holds a digit or one of these words ("two percent", "five-fold", "five billion dollars")
+_ANCHOR = re.compile(r"\d+|%|percent|per cent|pct|fold|times|dollars|strong", re.IGNORECASE)
 _REACH = 400  # how far around a figure its sentence is read for its measure
 _MAX_VALUE = 1e16  # more than any budget in these talks: a typo or an attack, not a figure
 
@@ -90,7 +91,7 @@ def _windows(body: str, start: int, end: int) -> list[tuple[int, int]]:
     only: a long text with few numbers costs little)."""
     out: list[tuple[int, int]] = []
     for m in _ANCHOR.finditer(body, start, end):
-        a, b = max(start, m.start() - 40), min(end, m.end() + 80)
+        a, b = max(start, m.start() - 60), min(end, m.end() + 80)
         if out and a <= out[-1][1]:
             out[-1] = (out[-1][0], b)
         else:

@@ -17,7 +17,7 @@ from .events import EventLinker
 from .figure_claims import FigureFinder
 from .metadata import Metadata, read_metadata
 from .names import norm
-from .resolver import ActorIndex, NewActor, Ref, Resolver
+from .resolver import NewActor, Ref, Resolver, index_for
 from .text import Paragraph, paragraphs
 
 _PUB_STOP = frozenset("the news agency inc ltd online daily media group com".split())
@@ -113,7 +113,7 @@ def _claims(
     body: str, paras: list[Paragraph], meta: Metadata, corpus: Corpus, deadline: Deadline
 ) -> tuple[list[Any], list[Any], QuoteFinder]:
     ref_day = parse_iso(meta.dateline_date) or parse_iso(meta.date)
-    resolver = Resolver(ActorIndex(corpus.actors), body)
+    resolver = Resolver(index_for(corpus, corpus.actors), body)
     finder = QuoteFinder(body, paras, resolver, ref_day)
     starts = {meta.lede: meta.dateline_end} if meta.lede is not None and meta.dateline_end else {}
     finder.run(_lede(paras, meta), starts, deadline)

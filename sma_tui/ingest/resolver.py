@@ -90,7 +90,9 @@ class Mention:
 
 
 class ActorIndex:
-    """Aliases of the corpus's actors (normalised) → actor id, unique ones only."""
+    """Aliases of the corpus's actors (normalised) → actor id, unique ones only.
+
+    Built once per corpus (:func:`index_for`) and rebuilt when its actors change."""
 
     def __init__(self, actors: dict[str, Actor]) -> None:
         seen: dict[str, set[str]] = {}
@@ -108,6 +110,21 @@ class ActorIndex:
         if hit is None and key.startswith(("the ", "a ", "an ")):
             hit = self.ids.get(key.split(" ", 1)[1])
         return hit
+
+
+def index_for(corpus: object, actors: dict[str, Actor]) -> ActorIndex:
+    """The alias index of ``actors`` (the actor table of ``corpus``), kept on the corpus
+    itself while its table is the same dict of the same size (no module-level state)."""
+    hit = getattr(corpus, "_ingest_actor_index", None)
+    if isinstance(hit, tuple) and hit[0] is actors and hit[1] == len(actors):
+        index: ActorIndex = hit[2]
+        return index
+    index = ActorIndex(actors)
+    try:
+        setattr(corpus, "_ingest_actor_index", (actors, len(actors), index))  # noqa: B010
+    except AttributeError:  # a corpus with slots: no cache
+        pass
+    return index
 
 
 def is_outlet(np: str) -> bool:
@@ -143,17 +160,19 @@ class Resolver:
             if name and " " in name:
                 self.names.append((m.start(), name))
                 self.first_at.setdefault(name, (m.start(), m.end()))
+        ids = self.index.ids
         for m in _CAPS_RUN.finditer(self.body, start, end):
-            words = m.group().split()
+            words = m.group().lower().replace("’", "'").split()
+            hit = None
             for a in range(len(words)):
-                for b in range(len(words), a, -1):
-                    hit = self.index.ids.get(norm(" ".join(words[a:b])))
+                for b in range(min(len(words), a + 6), a, -1):
+                    hit = ids.get(" ".join(words[a:b]).strip(" ,.;:"))
                     if hit and (b - a > 1 or len(words[a]) > 3):
-                        self.mentions.append((m.start(), hit))
                         break
-                else:
-                    continue
-                break
+                    hit = None
+                if hit:
+                    self.mentions.append((m.start(), hit))
+                    break
 
     def last_person(self, pos: int) -> Mention | None:
         for m in reversed(self.subjects[-_LOOKBACK:]):
