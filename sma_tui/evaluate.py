@@ -150,7 +150,9 @@ def score_article(
     return s
 
 
-def _score_speaker(s: Score, label: str, g: dict[str, Any], p: Quote, actors: dict[str, Actor], known: set[str]) -> None:
+def _score_speaker(
+    s: Score, label: str, g: dict[str, Any], p: Quote, actors: dict[str, Actor], known: set[str]
+) -> None:
     ok = _speaker_ok(g, p.speaker, actors, known)
     if ok:
         s.right_speakers += 1
@@ -246,7 +248,7 @@ def evaluate_fixtures(folder: Path | None = None, corpus: Corpus | None = None) 
 
 def find_fixtures(given: Path | None) -> Path:
     """The fixtures folder: the one given, else ``./tests/fixtures``, else the checkout's."""
-    for folder in ([given] if given else [Path.cwd() / "tests" / "fixtures", _CHECKOUT]):
+    for folder in [given] if given else [Path.cwd() / "tests" / "fixtures", _CHECKOUT]:
         if (folder / "articles").is_dir() or (folder / "styles").is_dir():
             return folder
     where = given or Path.cwd() / "tests" / "fixtures"
@@ -288,8 +290,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="another folder with dev/ and test/ splits (repeatable)")  # fmt: skip
     parser.add_argument("--only", help="run only the splits whose name contains this")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
-    parser.add_argument("--errors", action="store_true",
-                        help="list every miss, extra and wrong speaker (not for test splits: never tune on them)")
+    parser.add_argument(
+        "--errors",
+        action="store_true",
+        help="list every miss, extra and wrong speaker (not for test splits: never tune on them)",
+    )
     parser.add_argument("--test-errors", action="store_true", help="list the errors of the test splits too")
     args = parser.parse_args(argv)
     try:

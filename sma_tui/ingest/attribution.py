@@ -17,8 +17,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from .clauses import ACCORDING, INVERTED, REPORTING, WINDOW, sentence_subject, subject_before
-from .quotes import QuoteSpan
 from .names import person_name
+from .quotes import QuoteSpan
 from .resolver import Ref, Resolver, clean_np, is_outlet
 
 _REQUEST = re.compile(

@@ -105,7 +105,7 @@ def apply_to_tables(tables: dict[str, list[dict[str, Any]]], items: list[Item]) 
     written), and one whose id it took is filed under the next free id.
     """
     fps = {a.get("fingerprint"): a.get("id") for a in tables["articles"]}
-    ids = {a.get("id") for a in tables["articles"]}
+    ids: set[str] = {str(a["id"]) for a in tables["articles"] if a.get("id")}
     actor_ids = {a.get("id") for a in tables["actors"]}
     for item in items:
         x = item.extraction

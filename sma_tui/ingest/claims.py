@@ -12,12 +12,11 @@ from datetime import date
 from ..models import Actor
 from .attribution import Attributor, Claimed
 from .dates import find_relative
-from .quotes import QuoteSpan, block_leads, block_quotes, marked_quotes
 from .names import person_name
+from .quotes import QuoteSpan, block_leads, block_quotes, marked_quotes
 from .resolver import NewActor, Ref, Resolver
 from .text import Paragraph, mask, sentence_bounds
 from .transcripts import Turn, press_turns, soundbites, speaker_label
-
 
 MAX_QUOTES = 1000
 _CAPITAL = re.compile(r"[A-Z]")
@@ -142,9 +141,9 @@ class QuoteFinder:
     def _paragraph(self, start: int, end: int, quotes: list[QuoteSpan], prev: Claimed | None) -> Claimed | None:
         body = self.body
         protected = [(q.open, q.close if q.close is not None else q.end) for q in quotes]
-        for q in self.quotes[-1:]:  # a quotation continued from an earlier paragraph
-            if q.span.end > start:
-                protected.append((q.span.open, q.span.end))
+        for c in self.quotes[-1:]:  # a quotation continued from an earlier paragraph
+            if c.span.end > start:
+                protected.append((c.span.open, c.span.end))
         masked_all = mask(body, start, end, quotes)
         k = 0
         for s, e in sentence_bounds(body, start, end, protected):

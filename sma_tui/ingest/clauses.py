@@ -34,8 +34,8 @@ DESCRIPTORS = frozenset(
     "media reports report team delegation side party council administration newspaper house pentagon "
     "the a an his her its their senior top high-ranking unnamed anonymous presidential foreign defense defence state "
     "military news earlier commentary statement chief negotiator minister secretary president commander head "
-    "national security adviser official's analyst analysts expert experts observers outlet state-run union members workers "
-    "employees residents protesters some several many".split()
+    "national security adviser official's analyst analysts expert experts observers outlet state-run union members "
+    "workers employees residents protesters some several many".split()
 )
 _TIME_TAIL = re.compile(
     r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\s+(?:last|this|earlier|later)"

@@ -39,8 +39,9 @@ class EventLinker:
         if not m:
             return None
         word = (m.group("ord") or m.group("num") or "").lower()
-        n = _ORDINALS.get(word) or (int(re.sub(r"\D", "", word)) if re.sub(r"\D", "", word) else None)
-        return self.by_number.get(n)
+        digits = re.sub(r"\D", "", word)
+        n = _ORDINALS.get(word) or (int(digits) if digits else None)
+        return self.by_number.get(n) if n is not None else None
 
     def for_day(self, day: str | None, text: str = "") -> Event | None:
         """The event covering ``day``; else, when ``text`` looks ahead ("this week's talks"),

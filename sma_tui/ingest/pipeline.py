@@ -11,12 +11,14 @@ from typing import Any
 
 from ..corpus import Corpus
 from ..models import Actor, Article, Figure, Quote
+from .attribution import Claimed
 from .claims import Deadline, QuoteFinder
 from .dates import parse_iso
 from .events import EventLinker
-from .figure_claims import FigureFinder
+from .figure_claims import FigureFinder, FoundFigure
 from .metadata import Metadata, read_metadata
 from .names import norm
+from .quotes import QuoteSpan
 from .resolver import NewActor, Ref, Resolver, index_for
 from .text import Paragraph, paragraphs
 
@@ -111,7 +113,7 @@ def extract(
 
 def _claims(
     body: str, paras: list[Paragraph], meta: Metadata, corpus: Corpus, deadline: Deadline
-) -> tuple[list[Any], list[Any], QuoteFinder]:
+) -> tuple[list[Claimed], list[FoundFigure], QuoteFinder]:
     ref_day = parse_iso(meta.dateline_date) or parse_iso(meta.date)
     resolver = Resolver(index_for(corpus, corpus.actors), body)
     finder = QuoteFinder(body, paras, resolver, ref_day)
@@ -119,7 +121,7 @@ def _claims(
     finder.run(_lede(paras, meta), starts, deadline)
     figures = FigureFinder(body, finder.attributor, finder.date_in)
     figures.set_quotes(finder.quotes)
-    by_para: dict[int, list[Any]] = {}
+    by_para: dict[int, list[QuoteSpan]] = {}
     for c in finder.quotes:
         by_para.setdefault(c.span.para, []).append(c.span)
     for i, p in enumerate(paras):
@@ -147,7 +149,7 @@ def _ref_id(ref: Ref | None) -> str | None:
     return ref.id if isinstance(ref, NewActor) else ref
 
 
-def _quote_records(aid: str, body: str, claimed: list[Any], linker: EventLinker) -> list[Quote]:
+def _quote_records(aid: str, body: str, claimed: list[Claimed], linker: EventLinker) -> list[Quote]:
     quotes: list[Quote] = []
     seen: set[tuple[int, int]] = set()
     for c in sorted(claimed, key=lambda c: c.span.start):
@@ -167,7 +169,7 @@ def _quote_records(aid: str, body: str, claimed: list[Any], linker: EventLinker)
     return quotes
 
 
-def _figure_records(aid: str, body: str, found: list[Any], linker: EventLinker) -> list[Figure]:
+def _figure_records(aid: str, body: str, found: list[FoundFigure], linker: EventLinker) -> list[Figure]:
     figures: list[Figure] = []
     for f in sorted(found, key=lambda t: t.span.start):
         event = linker.for_day(f.date)

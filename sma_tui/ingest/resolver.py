@@ -309,14 +309,18 @@ class Resolver:
         if alike:
             for p, aid in reversed(self.mentions[-_LOOKBACK:]):
                 actor = self.index.actors[aid]
-                if p < pos and actor.kind != "person" and any(w in norm(x) for x in (actor.name, *actor.aliases) for w in alike):
+                if (
+                    p < pos
+                    and actor.kind != "person"
+                    and any(w in norm(x) for x in (actor.name, *actor.aliases) for w in alike)
+                ):
                     return aid, False
             for new in reversed(list(self.new.values())[-_LOOKBACK:]):
                 if new.kind == "institution" and any(w in norm(new.name) for w in alike):
                     return new, False
         return None
 
-    def _person(self, name: str, pos: int, surface: str) -> Ref:
+    def _person(self, name: str, pos: int, surface: str) -> Ref | None:
         hit = self.index.get(name) or self.index.get(surface)
         if hit:
             return hit
@@ -336,7 +340,7 @@ class Resolver:
         before = title_before(self.body[max(0, at[0] - 100) : at[0]])
         return [before, self.body[at[0] : at[1]], appositive_after(self.body[at[1] : at[1] + 200])]
 
-    def _new(self, name: str, kind: str, surface: str, evidence: list[str]) -> NewActor | None:  # type: ignore[return]
+    def _new(self, name: str, kind: str, surface: str, evidence: list[str]) -> NewActor | None:
         key = slug(re.sub(r"^(?:a|an|the)\s+|\s*\(anonymous\)$", "", name, flags=re.I))
         if key in self.index.actors:  # an id taken by a different actor of the corpus
             key = f"{key}-{kind}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -30,8 +31,8 @@ _CAPTION = re.compile(
 # "X speaks to reporters as he arrives at an airport on Sunday. (Yonhap)": a photo caption
 _CAPTION_LINE = re.compile(
     r"""(?:^(?:This|In\ this|A)\ (?:file\ )?(?:photo|picture|image)\b|^(?:File\ )?(?:photo|picture)\b
-    |\((?:Yonhap|AP|AFP|EPA|Reuters|Xinhua|Kyodo|UPI|Getty(?:\ Images)?|Newsis|News1|Pool|DoD|USFK|KBS|[A-Z][\w.]*\ Photo)
-      (?:\ Photo)?(?:/[^()]{0,60})?\)$|^\[(?:Photo|Image)\b)""",
+    |\((?:Yonhap|AP|AFP|EPA|Reuters|Xinhua|Kyodo|UPI|Getty(?:\ Images)?|Newsis|News1|Pool|DoD|USFK|KBS
+      |[A-Z][\w.]*\ Photo)(?:\ Photo)?(?:/[^()]{0,60})?\)$|^\[(?:Photo|Image)\b)""",
     re.VERBOSE,
 )
 _CAPTION_MARKER = re.compile(r"\((?:L|R|C|[Cc]enter|left|right|\d\w\w from [LR])\)")
@@ -132,7 +133,7 @@ class _Span(Protocol):
     end: int
 
 
-def mask(body: str, start: int, end: int, quotes: list[_Span]) -> str:
+def mask(body: str, start: int, end: int, quotes: Sequence[_Span]) -> str:
     """``body[start:end]`` with quotation text blanked (marks kept), offsets unchanged."""
     text = body[start:end]
     parts: list[str] = []

@@ -16,16 +16,12 @@ from dataclasses import dataclass
 from .quotes import QuoteSpan
 from .text import Paragraph
 
-_PRESS_LABEL = re.compile(
-    r"(?P<label>(?:[A-Z][A-Z.'’-]*)(?:\s+[A-Z][A-Z.'’-]*){0,5})\s*:\s+(?=\S)"
-)
+_PRESS_LABEL = re.compile(r"(?P<label>(?:[A-Z][A-Z.'’-]*)(?:\s+[A-Z][A-Z.'’-]*){0,5})\s*:\s+(?=\S)")
 _NOT_SPEAKERS = re.compile(
     r"^(?:Q|QUESTION|MODERATOR|OPERATOR|STAFF|PARTICIPANT|AUDIENCE MEMBER|REPORTER|JOURNALIST|PRESS|NOTE|ANCHOR"
     r"|NARRATOR|TRANSCRIPT|EDITOR'?S NOTE|UPDATE|CORRECTION|SOURCE|PHOTO|CAPTION|ATTN|END)\b"
 )
-_SOUNDBITE = re.compile(
-    r"\[\s*Sound\s*-?\s*bite\s*\]\s*(?P<label>[^:\n\"“]{0,120}?)\s*:\s*", re.IGNORECASE
-)
+_SOUNDBITE = re.compile(r"\[\s*Sound\s*-?\s*bite\s*\]\s*(?P<label>[^:\n\"“]{0,120}?)\s*:\s*", re.IGNORECASE)
 _END = re.compile(r"(?:#\s*#\s*#|###|-\s*END\s*-|\(END\))")
 
 
@@ -101,9 +97,9 @@ def soundbites(body: str, paras: list[Paragraph]) -> tuple[list[Turn], set[int]]
             continue
         covered.add(i)
         a, b = m.end(), p.end
-        if a < b and body[a] in "\"“":
+        if a < b and body[a] in '"“':
             a += 1
-            if body[b - 1] in "\"”":
+            if body[b - 1] in '"”':
                 b -= 1
         while a < b and body[a].isspace():
             a += 1
