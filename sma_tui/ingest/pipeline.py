@@ -99,7 +99,9 @@ def extract(
     taken = corpus.articles if taken_ids is None else taken_ids
     aid = overrides.get("id") or article_id(publisher, meta.date, taken)
     linker = EventLinker(list(corpus.events.values()))
-    q_records = _quote_records(aid, text, quotes, linker)
+    lede = _lede(paras, meta)
+    head = (meta.title or "") + " " + (text[lede[0] : lede[1]] if lede else "")  # "this week's talks"
+    q_records = _quote_records(aid, text, quotes, linker, (meta.date, head))
     f_records = _figure_records(aid, text, figures, linker)
     article = _article(aid, text, paras, meta, overrides, source, publisher, q_records, linker)
     warnings += finder.warnings
@@ -107,8 +109,8 @@ def extract(
         warnings.append("no publication date found: stored as undated (use --date YYYY-MM-DD)")
     used = {q.speaker for q in q_records} | {f.claimant for f in f_records}
     actors = [new.to_actor(aid) for new in finder.resolver.new.values() if new.id in used]
-    lede = finder.lede_date.isoformat() if finder.lede_date else None
-    return Extraction(article, q_records, f_records, actors, warnings, lede)
+    lede_day = finder.lede_date.isoformat() if finder.lede_date else None
+    return Extraction(article, q_records, f_records, actors, warnings, lede_day)
 
 
 def _claims(
@@ -149,7 +151,11 @@ def _ref_id(ref: Ref | None) -> str | None:
     return ref.id if isinstance(ref, NewActor) else ref
 
 
-def _quote_records(aid: str, body: str, claimed: list[Claimed], linker: EventLinker) -> list[Quote]:
+def _quote_records(
+    aid: str, body: str, claimed: list[Claimed], linker: EventLinker, head: tuple[str | None, str]
+) -> list[Quote]:
+    """The quote records; a quote's event by a cue near it, else by its date (and the
+    article's own cues when it is dated the day the article is)."""
     quotes: list[Quote] = []
     seen: set[tuple[int, int]] = set()
     for c in sorted(claimed, key=lambda c: c.span.start):
@@ -159,7 +165,7 @@ def _quote_records(aid: str, body: str, claimed: list[Claimed], linker: EventLin
         text = body[c.span.start : c.span.end]
         around = body[max(0, c.span.open - 300) : c.span.start]
         around = around[around.rfind("\n\n") + 1 :]  # its own paragraph
-        event = linker.cue(around) or linker.for_day(c.date, around)
+        event = linker.cue(around) or linker.for_day(c.date, around + (head[1] if c.date == head[0] else ""))
         speaker = _ref_id(c.ref)
         quotes.append(
             Quote(id=f"{aid}/q{len(quotes) + 1}", article=aid, start=c.span.start, end=c.span.end, text=text,
