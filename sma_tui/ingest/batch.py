@@ -3,6 +3,7 @@ dedupe, and describe what to write. Pure Python (the CLI does the store and the 
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -10,8 +11,11 @@ from typing import Any
 
 from ..corpus import Corpus
 from ..models import Actor, fingerprint
+from .claims import ExtractionTimeout
 from .loader import SUFFIXES, IngestError, load_path
 from .pipeline import Extraction, article_id, extract
+
+PER_FILE_SECONDS = 10.0  # far above any real article (milliseconds); only hostile text gets near it
 
 
 @dataclass
@@ -58,9 +62,12 @@ def collect(paths: list[Path]) -> tuple[list[Path], list[Item]]:
     return files, bad
 
 
-def prepare(paths: list[Path], corpus: Corpus, overrides: dict[str, Any], *, dry_run: bool) -> Batch:
+def prepare(
+    paths: list[Path], corpus: Corpus, overrides: dict[str, Any], *, dry_run: bool, seconds: float = PER_FILE_SECONDS
+) -> Batch:
     """Load and extract every file; the corpus gains the new articles' ids, fingerprints and
-    actors in memory (so that later files dedupe against earlier ones and merge speakers)."""
+    actors in memory (so that later files dedupe against earlier ones and merge speakers).
+    A file whose extraction would take more than ``seconds`` is refused (one failed item)."""
     batch = Batch()
     files, bad = collect(paths)
     batch.items += bad
@@ -81,9 +88,14 @@ def prepare(paths: list[Path], corpus: Corpus, overrides: dict[str, Any], *, dry
         file_meta = {"title": loaded.title, "publisher": loaded.publisher, "date": loaded.date}
         merged = {**{k: v for k, v in file_meta.items() if v}, **{k: v for k, v in overrides.items() if v}}
         try:
-            x = extract(loaded.text, corpus=corpus, source=str(path), overrides=merged, taken_ids=taken)
+            x = extract(loaded.text, corpus=corpus, source=str(path), overrides=merged, taken_ids=taken,
+                        deadline=time.monotonic() + seconds)  # fmt: skip
         except RecursionError:
             batch.items.append(Item(str(path), "failed", message=f"{path}: the text is too deeply nested to read"))
+            continue
+        except ExtractionTimeout:
+            message = f"{path}: refused: extracting it took more than {seconds:g} s (a pathological text?)"
+            batch.items.append(Item(str(path), "failed", message=message))
             continue
         x.article.added = now
         batch.warnings += [f"{path}: {w}" for w in x.warnings]

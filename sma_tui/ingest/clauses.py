@@ -153,12 +153,17 @@ def appositive_after(text: str) -> str:
         end = _APPOSITIVE_END.search(text, m.end())
         return text[m.end() : end.start() if end else len(text)]
     m = re.match(r"\s*\((?P<app>[^()]{1,80})\)", text)  # "Kim (D-Calif.)", "Lee (Democratic Party)"
+    if m:
+        return m.group("app")
+    m = re.match(r"\s+(?P<app>of\s+the\s+[^,.;\"“”]{1,80})", text)  # "Rep. Kim of the ruling Democratic Party"
     return m.group("app") if m else ""
 
 
 def title_before(text: str) -> str:
     """The title words right before a name: "State Department spokeswoman", "a retired U.S. Army colonel"."""
     words = text.split()[-10:]
+    if words and words[-1].endswith(",") and words[-1].rstrip(",").lower() in _TITLE_WORDS:
+        words[-1] = words[-1].rstrip(",")  # "a U.S. military spokesman, Col. Lee Peters"
     k = len(words)
     while k > 0 and (words[k - 1][:1].isupper() or words[k - 1].lower().strip(",") in _TITLE_WORDS):
         if words[k - 1].endswith((",", ".")) and words[k - 1] not in ("U.S.", "Gen.", "Col.", "Lt.", "Rep.", "Sen."):

@@ -10,8 +10,8 @@ TITLES = frozenset(
     "president secretary minister chief general gen. gen sen. sen senator rep. rep representative ambassador commander "
     "adm. admiral deputy vice prime spokesman spokeswoman spokesperson negotiator official dr. mr. mrs. ms. gov. "
     "governor lt. col. colonel foreign defense defence state u.s. us south north korean american top senior former "
-    "head director envoy lawmaker leader assistant under undersecretary professor prof. analyst fellow researcher "
-    "retired army navy air marine lieutenant major maj. capt. captain sgt. sergeant".split()
+    "head director envoy lawmaker leader president-elect assistant under undersecretary professor prof. analyst fellow "
+    "researcher retired army navy air marine lieutenant major maj. capt. captain sgt. sergeant".split()
 )
 STOP = frozenset(
     "south north korea korean koreans united states america american washington seoul pyongyang japan tokyo china "
@@ -21,7 +21,7 @@ STOP = frozenset(
     "commander ambassador representative monday tuesday wednesday thursday friday saturday sunday january february "
     "march april may june july august september october november december camp peninsula asia pacific northeast the "
     "in however according when under previously last our we he she it this that but and los angeles yonhap reuters "
-    "sputnik kcna usfk nato sma biden administration congress institute university center centre foundation council "
+    "sputnik kcna usfk nato sma administration congress institute university center centre foundation council "
     "army navy air forces marine corps democratic republican people power liberty justice future herald daily "
     "kbs arirang voa nk stars stripes upi press associated afp bloomberg cnn abc nbc cbs fox east west asian affairs "
     "policy studies diplomatic academy democrat democrats republicans california hawaii virginia alaska texas york new "

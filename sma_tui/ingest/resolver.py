@@ -71,7 +71,7 @@ class NewActor:
 
     @property
     def side(self) -> str:
-        return side_from_evidence(*self.evidence)
+        return side_from_evidence(*self.evidence, seated=self.kind == "anonymous")
 
     def to_actor(self, source: str) -> Actor:
         return Actor(self.id, self.name, self.side, kind=self.kind, aliases=sorted(set(self.aliases)),

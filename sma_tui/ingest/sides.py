@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 _US = re.compile(
-    r"\b(?:U\.S\.|US|USA|American|Americans|Washington(?:-based|'s|’s)|Pentagon|State Department|Department of State"
-    r"|Defense Department|Department of Defense|USFK|U\.S\. Forces Korea|United States Forces Korea|Forces Korea"
+    r"(?<!\w)(?:U\.S\.|US|USA|American|Americans|Washington(?:-based|'s|’s)|Pentagon|State Department"
+    r"|Department of State|Defense Department|Department of Defense|USFK|U\.S\. Forces Korea|United States Forces Korea|Forces Korea"
     r"|White House|Congress(?:ional|man|woman)?|Senate|Senator|Sen\.|Republican|GOP|Heritage Foundation"
     r"|Brookings|RAND|CSIS|Center for Strategic and International Studies|Council on Foreign Relations|CFR"
     r"|Stimson|Wilson Center|Hudson Institute|American Enterprise Institute|Cato|Atlantic Council"
@@ -21,7 +21,7 @@ _US = re.compile(
     r"|Eighth Army|8th Army|Seventh Air Force|7th Air Force|Foundation for Defense of Democracies|Secretary of State"
     r"|Defense Secretary|Secretary of Defense|assistant secretary of state|Assistant Secretary of State"
     r"|U\.S\. Army|U\.S\. Navy|U\.S\. Air Force|U\.S\. Marine Corps|Hawaii|Virginia|California|Texas|Maryland"
-    r"|Massachusetts|Alaska|New York|Washington,? D\.?C\.?|Capitol Hill)\b"
+    r"|Massachusetts|Alaska|New York|Trump|Biden|Obama|Washington,? D\.?C\.?|Capitol Hill)(?!\w)"
 )
 _ROK = re.compile(
     r"\b(?:South Korea(?:n|ns|'s|’s)?|S\. Korea(?:n|'s|’s)?|ROK|Seoul(?:'s|’s|-based)|Blue House|Cheong Wa Dae"
@@ -32,25 +32,30 @@ _ROK = re.compile(
     r"|Korea University|Seoul National University|Kookmin University|Ewha|Hankuk University|Kyungnam University"
     r"|Ministry of National Defense|Ministry of Foreign Affairs|(?:Vice\s+)?(?:Foreign|Defen[cs]e|Unification)"
     r"\s+(?:Minister|Ministry)|Moon Jae-in|Yoon Suk Yeol|(?<!North )(?<!N\. )Korean"
-    r"|(?:a|the)\s+Seoul\s+(?:university|think\s+tank|institute|college|research\s+institute))\b",
+    r"|(?:a|the)\s+Seoul\s+(?:university|think\s+tank|institute|college|research\s+institute))(?!\w)",
     re.I,
 )
 _OTHER = re.compile(
     r"\b(?:North Korea(?:n|ns|'s|’s)?|N\. Korea(?:n|'s|’s)?|DPRK|KCNA|Pyongyang|China|Chinese|Beijing|Japan(?:ese)?"
-    r"|Tokyo|Russia(?:n)?|Moscow|NATO|Germany|German|Philippines)\b"
+    r"|Tokyo|Russia(?:n)?|Moscow|NATO|Germany|German|Philippines|Uriminzokkiri|Rodong Sinmun)(?!\w)"
 )
 # in these talks "the union" is the union of the Korean employees of U.S. Forces Korea
 _KOREAN_UNION = re.compile(
     r"(?:USFK\s+)?Korean\s+(?:Employees|Workers)['’]?\s+Union|\b(?:workers|employees)['’]\s+union\b"
     r"|\b(?:head|leader|chief|president|spokes(?:man|woman|person)|official|member)s?\s+(?:of|for|at)\s+the\s+"
-    r"(?:\w+\s+)?union\b|\bheads\s+the\s+union\b",
+    r"(?:\w+\s+)?union\b|\bheads\s+the\s+union\b|\bunion\s+(?:members?|officials?|leaders?|workers)\b",
     re.I,
 )
 _NEUTRAL = re.compile(r"North Korean Studies", re.I)  # a field of study, not a side
 
 
-def side_from_evidence(*texts: str) -> str:
-    """``US`` | ``ROK`` | ``other`` | ``unknown`` from the descriptions of one speaker.
+# where an anonymous official or source sits says whose official it is
+_SEATED = re.compile(r"\bin (?:(?P<rok>Seoul)|(?P<us>Washington))(?!\w)")
+
+
+def side_from_evidence(*texts: str, seated: bool = False) -> str:
+    """``US`` | ``ROK`` | ``other`` | ``unknown`` from the descriptions of one speaker
+    (``seated``: an anonymous source, whose city counts: "an official in Seoul").
 
     Evidence for both the U.S. and South Korea ("an American professor at a Seoul
     university") is no evidence: ``unknown``."""
@@ -63,6 +68,8 @@ def side_from_evidence(*texts: str) -> str:
         other += len(_OTHER.findall(text))
         us += len(_US.findall(text))
         rok += len(_ROK.findall(text))
+        for m in _SEATED.finditer(text) if seated else ():
+            us, rok = us + bool(m.group("us")), rok + bool(m.group("rok"))
     if other and other >= max(us, rok):
         return "other"
     if us and rok:
