@@ -12,7 +12,8 @@ import re
 
 _US = re.compile(
     r"(?<!\w)(?:U\.S\.|US|USA|American|Americans|Washington(?:-based|'s|’s)|Pentagon|State Department"
-    r"|Department of State|Defense Department|Department of Defense|USFK|U\.S\. Forces Korea|United States Forces Korea|Forces Korea"
+    r"|Department of State|Defense Department|Department of Defense|USFK|U\.S\. Forces Korea"
+    r"|United States Forces Korea|Forces Korea"
     r"|White House|Congress(?:ional|man|woman)?|Senate|Senator|Sen\.|Republican|GOP|Heritage Foundation"
     r"|Brookings|RAND|CSIS|Center for Strategic and International Studies|Council on Foreign Relations|CFR"
     r"|Stimson|Wilson Center|Hudson Institute|American Enterprise Institute|Cato|Atlantic Council"
