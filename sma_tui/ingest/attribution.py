@@ -141,7 +141,10 @@ class Attributor:
         quoted = _QUOTED_AS.search(before)  # "Yonhap quoted a ministry official as saying"
         if quoted:
             return self._cue(quoted.group("np"), pos, "fin")
-        np = sentence_subject(masked) or subject_before(before.rstrip().rstrip(","))
+        if before.rstrip().endswith(","):  # "X welcomed the move in a statement, calling it …": X
+            np = sentence_subject(masked) or subject_before(before.rstrip().rstrip(","))
+        else:  # "with reports claiming …": the reports
+            np = subject_before(before) or sentence_subject(masked)
         return self._cue(np, pos, "part")
 
     def _finite(self, masked: str, m: re.Match[str], pos: int) -> Cue | None:

@@ -12,7 +12,7 @@ from datetime import date
 from ..models import Actor
 from .attribution import Attributor, Claimed
 from .dates import find_relative
-from .names import person_name
+from .names import TITLES, person_name
 from .quotes import QuoteSpan, block_leads, block_quotes, marked_quotes
 from .resolver import NewActor, Ref, Resolver
 from .text import Paragraph, mask, sentence_bounds
@@ -75,6 +75,9 @@ class QuoteFinder:
         name, label = speaker_label(turn)
         if not name:
             return None
+        words = name.split()
+        if len(words) > 1 and all(w.lower() in TITLES for w in words[:-1]):  # "Minister Jeong", "Mr. Dehart"
+            return self._titled(words) or self.resolver.resolve(words[-1], turn.span.open)
         if not person_name(name) and len(name.split()) > 1 and not name.lower().startswith(("a ", "an ", "the ")):
             name = "a " + name  # "SENIOR STATE DEPARTMENT OFFICIAL": an anonymous official
         ref = self.resolver.resolve(name, turn.span.open)
@@ -83,6 +86,16 @@ class QuoteFinder:
         if isinstance(ref, NewActor) and label not in ref.evidence:
             ref.evidence.append(label)
         return ref
+
+    def _titled(self, words: list[str]) -> str | None:
+        """The one corpus actor called by this surname with this title ("Minister Jeong")."""
+        surname, titles = words[-1].lower(), {w.lower().rstrip(".") for w in words[:-1]} - {"mr", "ms", "mrs", "dr"}
+        found = set()
+        for actor in self.resolver.index.actors.values():
+            names = [a.lower() for a in (actor.name, *actor.aliases)]
+            if any(surname in n.split() for n in names) and (not titles or any(t in n for n in names for t in titles)):
+                found.add(actor.id)
+        return found.pop() if len(found) == 1 else None
 
     # ------------------------------------------------------------------ quotes
     def run(self, lede: tuple[int, int] | None, starts: dict[int, int], deadline: Deadline) -> None:

@@ -126,12 +126,18 @@ def _trailing_np(text: str) -> str | None:
     return " ".join(run) or None
 
 
+_PAST = re.compile(r"\b[a-z]{3,}ed\b")
+_LEAD_PRONOUN = re.compile(r"\s*(?P<p>He|She|They)\b")
+
+
 def sentence_subject(sentence: str) -> str | None:
-    """The noun phrase a sentence opens with (before its first verb)."""
-    m = _FINITE.search(sentence, 0, WINDOW)
-    if not m:
-        return None
-    return subject_before(sentence[: m.start()])
+    """The noun phrase a sentence opens with (before its first verb; any past tense when no
+    known verb comes first: "He also pointed out that …")."""
+    m = _FINITE.search(sentence, 0, WINDOW) or _PAST.search(sentence, 0, WINDOW)
+    if m:
+        return subject_before(sentence[: m.start()])
+    p = _LEAD_PRONOUN.match(sentence)
+    return p.group("p") if p else None
 
 
 _APPOSITIVE_END = re.compile(

@@ -16,7 +16,12 @@ from dataclasses import dataclass
 from .quotes import QuoteSpan
 from .text import Paragraph
 
-_PRESS_LABEL = re.compile(r"(?P<label>(?:[A-Z][A-Z.'’-]*)(?:\s+[A-Z][A-Z.'’-]*){0,5})\s*:\s+(?=\S)")
+_PRESS_LABEL = re.compile(
+    r"(?P<label>(?:[A-Z][A-Z.'’-]*)(?:\s+[A-Z][A-Z.'’-]*){0,5})(?:\s*\([^()\n]{1,40}\))?\s*:\s+(?=\S)"
+)
+# "DeHart: …" / "Question: …": mixed-case labels count when repeated, or for questions
+_MIXED_LABEL = re.compile(r"(?P<label>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})(?:\s*\([^()\n]{1,40}\))?:\s+(?=\S)")
+_QUESTION = re.compile(r"^(?:Q|Question|Moderator|Operator|Reporter)$", re.I)
 _NOT_SPEAKERS = re.compile(
     r"^(?:Q|QUESTION|MODERATOR|OPERATOR|STAFF|PARTICIPANT|AUDIENCE MEMBER|REPORTER|JOURNALIST|PRESS|NOTE|ANCHOR"
     r"|NARRATOR|TRANSCRIPT|EDITOR'?S NOTE|UPDATE|CORRECTION|SOURCE|PHOTO|CAPTION|ATTN|END)\b"
@@ -59,14 +64,8 @@ def speaker_label(turn: Turn) -> tuple[str, str]:
 def press_turns(body: str, paras: list[Paragraph]) -> tuple[list[Turn], set[int]]:
     """The speakers' turns of a press transcript, and every paragraph a turn (or a
     question) covers. Nothing when fewer than two labelled paragraphs are found."""
-    labelled = []
-    for i, p in enumerate(paras):
-        if p.skip:
-            continue
-        m = _PRESS_LABEL.match(body, p.start, min(p.end, p.start + 80))
-        if m and m.group("label").strip(" .") and any(c.isalpha() for c in m.group("label")):
-            labelled.append((i, m))
-    if len(labelled) < 2:
+    labelled = _labelled(body, paras)
+    if len(labelled) < 2 or all(_NOT_SPEAKERS.match(m.group("label").upper()) for _, m in labelled):
         return [], set()
     turns: list[Turn] = []
     covered: set[int] = set()
@@ -79,11 +78,34 @@ def press_turns(body: str, paras: list[Paragraph]) -> tuple[list[Turn], set[int]
             last = j
         covered.update(range(i, last + 1))
         label = m.group("label").strip()
-        if _NOT_SPEAKERS.match(label):
+        if _NOT_SPEAKERS.match(label.upper()):
             continue
         start, end = m.end(), paras[last].end
         turns.append(Turn(QuoteSpan(start, end, "block", start, None, i), label))
     return turns, covered
+
+
+def _labelled(body: str, paras: list[Paragraph]) -> list[tuple[int, re.Match[str]]]:
+    """The paragraphs that open with a speaker label: upper case ("MR. DEHART:"), or mixed
+    case ("DeHart:") when the label recurs or is a question's."""
+    upper, mixed = [], []
+    for i, p in enumerate(paras):
+        if p.skip:
+            continue
+        m = _PRESS_LABEL.match(body, p.start, min(p.end, p.start + 120))
+        if m and any(c.isalpha() for c in m.group("label")):
+            upper.append((i, m))
+            continue
+        m = _MIXED_LABEL.match(body, p.start, min(p.end, p.start + 80))
+        if m:
+            mixed.append((i, m))
+    if upper:
+        return upper
+    seen: dict[str, int] = {}
+    for _, m in mixed:
+        seen[m.group("label")] = seen.get(m.group("label"), 0) + 1
+    kept = [(i, m) for i, m in mixed if seen[m.group("label")] > 1 or _QUESTION.match(m.group("label"))]
+    return kept if any(not _QUESTION.match(m.group("label")) for _, m in kept) else []
 
 
 def soundbites(body: str, paras: list[Paragraph]) -> tuple[list[Turn], set[int]]:

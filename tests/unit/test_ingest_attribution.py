@@ -148,3 +148,35 @@ def test_no_name_rather_than_a_wrong_one(corpus) -> None:
     text = 'In Seoul, the mood was "grim," while officials in Washington declined to comment.\n'
     got, _ = _said(corpus, text)
     assert got == [("grim", None, "unknown")]
+
+
+def test_mixed_case_and_interpreted_labels(corpus) -> None:
+    text = (
+        "Interview with pool reporters\n\n"
+        "DeHart: We are grateful to our hosts for this round.\n\n"
+        "Question: Is there a number?\n\n"
+        "DeHart: I will not get into numbers.\n"
+    )
+    got, _ = _said(corpus, text)
+    assert [(t, s) for t, s, _ in got] == [
+        ("We are grateful to our hosts for this round.", "james-dehart"),
+        ("I will not get into numbers.", "james-dehart"),
+    ]
+    text = "Q: Will you pay more?\n\nMINISTER JEONG (through interpreter): We will pay a fair share.\n"
+    got, _ = _said(corpus, text)
+    assert got == [("We will pay a fair share.", "jeong-kyeong-doo", "explicit")]
+
+
+def test_a_lone_label_is_no_transcript(corpus) -> None:
+    got, _ = _said(corpus, 'Note: the talks resumed.\n\n"We are close," Jeong Eun-bo said.\n')
+    assert got == [("We are close", "jeong-eun-bo", "explicit")]
+
+
+def test_pronoun_subject_of_any_past_tense_verb(corpus) -> None:
+    text = (
+        "Pentagon spokesman Jonathan Hoffman said on Thursday that the talks continued.\n\n"
+        'He also pointed out that some money flows back "into the local economy" through wages.\n'
+    )
+    got, x = _said(corpus, text)
+    assert got == [("into the local economy", "jonathan-hoffman", "pronoun")]
+    assert x.actors[0].side == "US"
