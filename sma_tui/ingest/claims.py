@@ -151,6 +151,16 @@ class QuoteFinder:
         pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names)) + r")\b") if names else None
         return lambda text: bool(pattern and pattern.search(text))
 
+    def _closing(self, close: int) -> tuple[Ref, str] | None:
+        """The reporting clause right after the closing mark of a quotation over paragraphs."""
+        stop = self.body.find("\n", close, close + 200)
+        stop = stop if stop >= 0 else min(len(self.body), close + 200)
+        sent = self.attributor.sentence(close + 1, stop, self.body[close + 1 : stop])
+        for cue in sent.cues:
+            if cue.ref is not None and cue.kind == "fin" and cue.pos < close + 120:
+                return cue.ref, cue.how
+        return None
+
     def _paragraph(self, start: int, end: int, quotes: list[QuoteSpan], prev: Claimed | None) -> Claimed | None:
         body = self.body
         protected = [(q.open, q.close if q.close is not None else q.end) for q in quotes]
@@ -168,6 +178,8 @@ class QuoteFinder:
             while k < len(quotes) and quotes[k].open < e:
                 q = quotes[k]
                 ref, how = self.attributor.speaker(q, sent, prev, start)
+                if q.close is not None and q.close >= end:  # closes paragraphs later: '…," she said.'
+                    ref, how = self._closing(q.close) or (ref, how)
                 prev = Claimed(q, ref, how, self.quote_date(sent_date))
                 self.quotes.append(prev)
                 k += 1

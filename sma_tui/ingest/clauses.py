@@ -152,9 +152,17 @@ _TITLE_WORDS = frozenset(
 ) - frozenset(("and",))  # "X and Y": stop at the other person
 
 
+# an appositive says what someone is ("a senior fellow at …", "head of the union", "who heads the
+# union"), not what happened to them ("agitated by …", "who was furloughed by USFK")
+_APPOSITIVE_START = re.compile(
+    r"\s*,\s*(?=[a-z]|(?:A|An|The)\s)(?!(?:said|says|told|added|speaking|asked|when|while|who(?!\s+(?:heads?|headed|leads?|led|represents|represented"
+    r"|chairs?|works?|worked|served|serves|is\s+an?|was\s+an?|is\s+the|was\s+the)\b)|which|whose|[a-z]+ed|[a-z]+ing)\b)"
+)
+
+
 def appositive_after(text: str) -> str:
     """The appositive right after a name: ``", a senior fellow at the Asan Institute,"``."""
-    m = re.match(r"\s*,\s*(?=[a-z]|(?:A|An|The)\s)(?!(?:said|says|told|added|speaking|asked|when|while)\b)", text)
+    m = _APPOSITIVE_START.match(text)
     if m:
         end = _APPOSITIVE_END.search(text, m.end())
         return text[m.end() : end.start() if end else len(text)]

@@ -20,6 +20,10 @@ _ANON_HEADS = frozenset(
     "lawmakers senators negotiators analyst analysts expert experts observer observers insider insiders members "
     "workers employees residents protesters".split()
 )
+_ROLE_HEADS = frozenset(
+    "chief commander negotiator envoy ambassador minister secretary adviser advisor director general admiral "
+    "president chairman chairwoman head".split()
+)
 _INST_HEADS = frozenset(
     "ministry department office agency government committee union embassy command media reports report team "
     "delegation side party council administration house pentagon forces institute outlet".split()
@@ -280,12 +284,17 @@ class Resolver:
             return self._new(capital(np), "institution", np, [np]), False
         if np[:1].isupper() and re.fullmatch(r"[A-Z]{2,6}", np):  # an acronym: KCNA, NATO
             return self._new(np, "institution", np, [np]), False
+        if head in _ROLE_HEADS and words[0] in ("the", "a", "an") and len(words) > 2:  # "the USFK chief of staff"
+            name = capital(re.sub(r"^(?:a|an|the)\s+", "", np, flags=re.I))
+            return self._new(name, "anonymous", np, [np]), True
         return None, False
 
     def _same_anonymous(self, words: list[str]) -> str | None:
         """An anonymous actor of the corpus described with the same words ("a senior
         government official in Seoul" = "a government source in Seoul")."""
         key = _anon_key(words)
+        if len(key) < 2:  # "an official": too little to be anyone in particular
+            return None
         for actor in self.index.actors.values():
             if actor.kind == "anonymous" and any(_anon_key(norm(a).split()) == key for a in actor.aliases):
                 return actor.id

@@ -180,3 +180,25 @@ def test_pronoun_subject_of_any_past_tense_verb(corpus) -> None:
     got, x = _said(corpus, text)
     assert got == [("into the local economy", "jonathan-hoffman", "pronoun")]
     assert x.actors[0].side == "US"
+
+
+def test_quote_over_paragraphs_takes_the_clause_after_its_close(corpus) -> None:
+    text = (
+        "An official said a deal this year was unlikely.\n\n"
+        '"I do not see it closing in three months.\n\n'
+        '"It will take a lot more work," a foreign ministry official said.\n'
+    )
+    got, x = _said(corpus, text)
+    assert [(s, a) for _, s, a in got] == [("foreign-ministry-official", "explicit")]
+    assert x.actors[0].side == "ROK"
+
+
+def test_a_role_speaks_and_what_happened_to_someone_is_no_side(corpus) -> None:
+    text = (
+        'Korean staff "are a critical part of our team," the USFK chief of staff wrote in the notice.\n\n'
+        "The fears grew for Park Ji-ho, agitated by the thought that he could be furloughed by U.S. Forces Korea.\n\n"
+        '"I am the breadwinner," Park told Yonhap News Agency.\n'
+    )
+    got, x = _said(corpus, text)
+    assert [s for _, s, _ in got] == ["usfk-chief-of-staff", "park-ji-ho"]
+    assert {a.id: a.side for a in x.actors} == {"usfk-chief-of-staff": "US", "park-ji-ho": "unknown"}
