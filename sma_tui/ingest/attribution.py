@@ -29,6 +29,8 @@ _POSS_REF = re.compile(
     r"\s+(?:an?\s+|the\s+)?$"
 )
 _CONNECTOR = re.compile(r"^[\"”]?\s*,?\s*(?:while|but|and|as|when|although|whereas|after|before)\b")
+# '…" when Bolton visited, the official said': the clause after a comma is the quotation's own
+_COMMA_SUBJECT = re.compile(r",\s*(?:the|a|an|[A-Z])[^,;]{0,60}$")
 _OPEN_MARK = re.compile(r"[\"“]")
 _QUOTED_AS = re.compile(r"\bquot(?:ed|ing|es)\s+(?P<np>[^,;\"“”]{2,100}?)\s+as\s+$")
 _LEADING_NAME = re.compile(r"(?:(?:[A-Z][\w.'’-]*|of|the|for|and)\s+){0,8}?")
@@ -182,7 +184,8 @@ class Attributor:
                 break
             if cue.ref is None or cue.kind == "part" or (own and cue.kind == "acc"):
                 continue
-            if not _CONNECTOR.match(self.body[close + 1 : cue.pos]):
+            between = self.body[close + 1 : cue.pos]
+            if not _CONNECTOR.match(between) or _COMMA_SUBJECT.search(between):
                 return cue.ref, cue.how
         for cue in reversed(cues[max(0, k - 8) : k]):  # leading: 'X said the alliance was "ironclad"'
             if cue.pos < q.open and cue.ref is not None and not (own and cue.kind == "acc"):

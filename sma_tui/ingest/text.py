@@ -87,6 +87,14 @@ _ABBREV = frozenset(
 _SENT_END = re.compile(r"(?<![.!?])[.!?]++[\"”’)]*+(?=\s+[\"“(‘A-Z0-9#$])")
 
 
+# a short clause that ends its sentence ('…one!" Trump added.'), not a new sentence ('…" USFK said in a
+# statement that …')
+_CLAUSE_AFTER = re.compile(
+    r"(?:\s+(?:(?:[A-Z][\w.'’-]*|the|a|an|of|U\.S\.)\s+){1,6}?(?:said|says|added|told|wrote|tweeted|replied|continued)"
+    r"|\s+(?:he|she|they)\s+(?:said|added|says|told|wrote))\b[^.!?\"“”\n]{0,30}[.!?]"
+)
+
+
 def sentence_bounds(body: str, start: int, end: int, protected: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sentences of ``body[start:end]``; never split inside a ``protected`` span (quotes)."""
     out: list[tuple[int, int]] = []
@@ -99,6 +107,8 @@ def sentence_bounds(body: str, start: int, end: int, protected: list[tuple[int, 
         cut = start + m.end()
         if _inside(cut - 1, opens, reach):
             continue
+        if m.group()[-1] in '"”' and _CLAUSE_AFTER.match(text, m.end()):
+            continue  # '…one!" Trump added.': the clause belongs to the quotation's sentence
         word_start = text.rfind(" ", max(0, m.start() - 24), m.start()) + 1
         word = text[word_start : m.start()].lower().lstrip('("“')
         if m.group().startswith(".") and (word in _ABBREV or (len(word) == 1 and word.isalpha())):

@@ -202,3 +202,26 @@ def test_a_role_speaks_and_what_happened_to_someone_is_no_side(corpus) -> None:
     got, x = _said(corpus, text)
     assert [s for _, s, _ in got] == ["usfk-chief-of-staff", "park-ji-ho"]
     assert {a.id: a.side for a in x.actors} == {"usfk-chief-of-staff": "US", "park-ji-ho": "unknown"}
+
+
+def test_a_short_clause_after_a_closing_mark_belongs_to_the_quote(corpus) -> None:
+    text = (
+        '"Seoul is a rich country. It must do more!" Trump added.\n\n'
+        'He wanted "a much bigger share" and a deal by spring. '
+        '"We will see." USFK said in a statement that it would wait.\n'
+    )
+    got, _ = _said(corpus, text)
+    assert [(t, s) for t, s, _ in got] == [
+        ("Seoul is a rich country. It must do more!", "donald-trump"),
+        ("a much bigger share", "donald-trump"),
+        ("We will see.", "donald-trump"),
+    ]
+
+
+def test_a_when_clause_then_the_speaker_after_a_comma(corpus) -> None:
+    text = (
+        "A foreign ministry official in Seoul said talks had not begun. The allies agreed to talk "
+        '"in a fair manner" when John Bolton visited Seoul last month, the official said.\n'
+    )
+    got, _ = _said(corpus, text)
+    assert got[0][1] == "foreign-ministry-official-in-seoul"
