@@ -20,11 +20,10 @@ _ROUND = re.compile(
     re.I,
 )
 _AHEAD = re.compile(
-    r"\b(?:this\s+week['’]s|next\s+week['’]?s?|upcoming|this\s+week|next\s+week|tomorrow|ahead\s+of|slated|"
-    r"scheduled\s+to|set\s+to\s+(?:begin|open|start|hold|resume))\b",
+    r"\b(?:this\s+week['’]s|this\s+week|tomorrow|upcoming|ahead\s+of|set\s+to\s+(?:begin|open|start))\b",
     re.I,
 )
-_NEAR_DAYS = 10  # a round starting this soon after a story about "this week's talks" is its round
+_NEAR_DAYS = 7  # a round starting this soon after a story about "this week's talks" is its round
 
 
 class EventLinker:
