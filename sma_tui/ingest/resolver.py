@@ -219,7 +219,7 @@ class Resolver:
             if re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)?", np):  # a family name given alone ("…, Lee, said")
                 return self._person(np, pos, np), True
             return None, False
-        return self._description(np, words)
+        return self._description(np, words, pos)
 
     def _pronoun(self, n: str, pos: int) -> tuple[Ref | None, bool]:
         if n == "they":  # a group named just before: "Some union members said …; "…," they said"
@@ -266,11 +266,15 @@ class Resolver:
             return self._definite(n, pos)
         return None
 
-    def _description(self, np: str, words: list[str]) -> tuple[Ref | None, bool]:
+    def _description(self, np: str, words: list[str], pos: int) -> tuple[Ref | None, bool]:
         head = _head(words)
         plural_anon = head in ("senators", "lawmakers", "officials", "negotiators", "analysts", "experts") or (
             head in _ANON_HEADS and words[0] in ("some", "many", "several", "two", "three", "four", "a few")
         )
+        if head in _ANON_HEADS and words[0] == "the":  # "the official from the Foreign Ministry": named before
+            earlier = self._definite(" ".join(words[: words.index(head) + 1] if head in words else words), pos)
+            if earlier is not None:
+                return earlier
         if head in _ANON_HEADS and words[0] in ("a", "an", "two", "three", "several", "some") or plural_anon:
             known = self._same_anonymous(words)
             if known:

@@ -108,6 +108,10 @@ def _labelled(body: str, paras: list[Paragraph]) -> list[tuple[int, re.Match[str
     return kept if any(not _QUESTION.match(m.group("label")) for _, m in kept) else []
 
 
+# "[Kang Kyung-wha / Minister of Foreign Affairs: It is our basic position …]"
+_BRACKET_BITE = re.compile(r"\[(?P<label>[^/\[\]:\n]{2,60}/[^\[\]:\n]{2,80}):\s*(?=[^\]\s])")
+
+
 def soundbites(body: str, paras: list[Paragraph]) -> tuple[list[Turn], set[int]]:
     """The soundbites of a broadcast transcript: the words after the label (inside their
     quote marks when marked), and the paragraphs they fill."""
@@ -116,6 +120,11 @@ def soundbites(body: str, paras: list[Paragraph]) -> tuple[list[Turn], set[int]]
     for i, p in enumerate(paras):
         m = _SOUNDBITE.match(body, p.start, p.end)
         if not m:
+            m = _BRACKET_BITE.match(body, p.start, p.end)
+            if m and body[p.end - 1] == "]":
+                covered.add(i)
+                label = m.group("label").replace(" /", ",").replace("/", ",").strip()
+                turns.append(Turn(QuoteSpan(m.end(), p.end - 1, "full", m.end(), None, i), label))
             continue
         covered.add(i)
         a, b = m.end(), p.end

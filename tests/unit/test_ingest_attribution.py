@@ -225,3 +225,23 @@ def test_a_when_clause_then_the_speaker_after_a_comma(corpus) -> None:
     )
     got, _ = _said(corpus, text)
     assert got[0][1] == "foreign-ministry-official-in-seoul"
+
+
+def test_bracketed_broadcast_bites(corpus) -> None:
+    text = (
+        "The minister restated Seoul's position.\n\n"
+        "[Han Mi-rae / Minister of Foreign Affairs: Our position is to stay within the framework.]\n"
+    )
+    got, x = _said(corpus, text)
+    assert got == [("Our position is to stay within the framework.", "han-mi-rae", "explicit")]
+    assert x.actors[0].side == "ROK"
+
+
+def test_the_official_refers_back_to_the_official_named_before(corpus) -> None:
+    text = (
+        "Joint drills help both allies, a South Korean official said.\n\n"
+        '"They are not a favour to us," said the official from the Foreign Ministry on condition of anonymity.\n'
+    )
+    got, x = _said(corpus, text)
+    assert [s for _, s, _ in got] == ["south-korean-official"]
+    assert x.actors[0].kind == "anonymous" and x.actors[0].side == "ROK"
