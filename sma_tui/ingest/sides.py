@@ -31,7 +31,8 @@ _ROK = re.compile(
     r"|KIDA|Korea National Diplomatic Academy|KNDA|Institute for National Security Strategy|INSS"
     r"|Korea Institute for National Unification|KINU|Korea Research Institute for National Strategy|Yonsei"
     r"|Korea University|Seoul National University|Kookmin University|Ewha|Hankuk University|Kyungnam University"
-    r"|(?:Ministry|Minister) of (?:National Defen[cs]e|Foreign Affairs|Unification)|(?:Vice\s+)?(?:Foreign|Defen[cs]e|Unification)"
+    r"|(?:Ministry|Minister) of (?:National Defen[cs]e|Foreign Affairs|Unification)"
+    r"|(?:Vice\s+)?(?:Foreign|Defen[cs]e|Unification)"
     r"\s+(?:Minister|Ministry)|Moon Jae-in|Yoon Suk Yeol|(?<!North )(?<!N\. )Korean"
     r"|(?:a|the)\s+Seoul\s+(?:university|think\s+tank|institute|college|research\s+institute))(?!\w)",
     re.I,
