@@ -26,7 +26,10 @@ _FINITE = re.compile(
     r"expressed|made|held|sent|hoped|believes|believed|thinks|thought|expects|expected|wants|wanted|sees|saw|"
     r"took|takes|struck|sounded|showed|shows|raised|raises|urged|dismissed|rejected|defended|signaled|signalled)\b"
 )
-INVERTED = re.compile(r"\s+(?P<np>(?:[A-Z]|an? |the )[^,.;\"“”]{1,80}?)(?=,|\.|;|$| in | on | at | during | to )")
+INVERTED = re.compile(
+    r"\s+(?P<np>(?:[A-Z]|an? |the |one |another |two |three |several |some )[^,.;\"“”]{1,80}?)"
+    r"(?=,|\.|;|$| in | on | at | during | to )"
+)
 ACCORDING = re.compile(r"\s+(?P<np>[^,.;\"“”]{1,80}?)(?=,|\.|;|$| who | which )")
 DESCRIPTORS = frozenset(
     "official officials source sources spokesperson spokesman spokeswoman aide aides diplomat diplomats lawmaker "
@@ -118,6 +121,8 @@ def _trailing_np(text: str) -> str | None:
             run.append(w)
         elif bare in _PREPOSITIONS and run and k > 0 and words[k - 1].strip("()").lower() in DESCRIPTORS:
             run.append(w)  # "a government source in Seoul"
+        elif bare == "and" and run and run[-1][:1].isupper() and k > 0 and words[k - 1][:1].isupper():
+            run.append(w)  # "Mike Pompeo and Mark Esper"
         else:
             break
     run.reverse()

@@ -48,7 +48,10 @@ _LEAD_TRIM = re.compile(
 _POSSESSIVE = re.compile(
     r"^(?P<owner>.+?)['’]s\s+(?:commentary|statement|remarks|comments|tweet|letter|reference|words|op-ed|article)\b"
 )
-_ATTRIBUTED = re.compile(r"\battributed to\s+(?P<owner>.+)$")
+_ATTRIBUTED = re.compile(
+    r"\battributed to\s+(?P<owner>.+)$|^(?:a|an|the)\s+(?:\w+\s+)?(?:statement|release|letter|report|commentary"
+    r"|message|notice|op-ed|article)\s+(?:from|by|of|issued by)\s+(?P<owner2>.+)$"
+)
 _COORD = re.compile(r"^(?P<first>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)\s+and\s+[A-Z]")
 _PREPS = frozenset("in at of with from for on to who which".split())
 _ANON_DROP = frozenset("a an the senior high-ranking top unnamed anonymous".split())
@@ -60,7 +63,9 @@ _MINISTRIES = {"nati": "defense ministry", "fore": "foreign ministry", "unif": "
 _CAPS_RUN = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?[A-Z][\w.'’-]*){0,7}")
 _HEAD_ALIKE = {"command": ("command", "forces", "usfk"), "ministry": ("ministry",), "department": ("department",),
                "embassy": ("embassy",), "office": ("office", "house"), "union": ("union",)}  # fmt: skip
-_DOCUMENTS = frozenset("statement release commentary letter report editorial notice message post tweet".split())
+_DOCUMENTS = frozenset(
+    "statement release commentary letter report editorial notice message post tweet op-ed article column essay".split()
+)
 
 
 @dataclass
@@ -200,7 +205,7 @@ class Resolver:
             return self._pronoun(n, pos)
         m = _ATTRIBUTED.search(np) or _POSSESSIVE.match(np)
         if m:
-            return self._resolve(m.group("owner"), pos)
+            return self._resolve(m.groupdict().get("owner") or m.group("owner2"), pos)
         m = _COORD.match(np)
         if m and not self.index.get(np):
             return self._resolve(m.group("first"), pos)
@@ -275,11 +280,11 @@ class Resolver:
             earlier = self._definite(" ".join(words[: words.index(head) + 1] if head in words else words), pos)
             if earlier is not None:
                 return earlier
-        if head in _ANON_HEADS and words[0] in ("a", "an", "two", "three", "several", "some") or plural_anon:
+        if head in _ANON_HEADS and words[0] in ("a", "an", "one", "another", "two", "three", "several", "some") or plural_anon:
             known = self._same_anonymous(words)
             if known:
                 return known, True
-            name = capital(re.sub(r"^(?:a|an|the)\s+", "", np, flags=re.I)) + " (anonymous)"
+            name = capital(re.sub(r"^(?:a|an|the|one|another)\s+", "", np, flags=re.I)) + " (anonymous)"
             return self._new(name, "anonymous", np, [np]), True
         if head in _INST_HEADS or any(w in _INST_HEADS for w in words[-2:]):
             known = self._same_anonymous(words) if words[0] in ("a", "an") else None

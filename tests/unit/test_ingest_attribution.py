@@ -245,3 +245,26 @@ def test_the_official_refers_back_to_the_official_named_before(corpus) -> None:
     got, x = _said(corpus, text)
     assert [s for _, s, _ in got] == ["south-korean-official"]
     assert x.actors[0].kind == "anonymous" and x.actors[0].side == "ROK"
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [('Mike Pompeo and Mark Esper wrote that Seoul "is an ally, not a dependent."', "mike-pompeo"),
+     ('According to a statement from the Foreign Ministry, the sides "narrowed their differences."',
+      "rok-foreign-ministry"),
+     ('"It is a fair deal," said one diplomat.', "diplomat"),
+     ('Yonhap cited an unnamed official as saying the demand fell to "around $1.3 billion."', "unnamed-official"),
+     ('The statement quoted Jeong Eun-bo as saying the talks were "constructive."', "jeong-eun-bo")],
+)  # fmt: skip
+def test_more_wire_constructions(corpus, text: str, speaker: str) -> None:
+    got, _ = _said(corpus, text + "\n")
+    assert got[0][1] == speaker and got[0][2] == "explicit"
+
+
+def test_the_op_ed_said_is_its_authors(corpus) -> None:
+    text = (
+        'In a joint op-ed, Mike Pompeo and Mark Esper wrote that the alliance "is not a charity."\n\n'
+        '"Seoul can and should pay more," the op-ed said.\n'
+    )
+    got, _ = _said(corpus, text)
+    assert [(s, a) for _, s, a in got] == [("mike-pompeo", "explicit"), ("mike-pompeo", "explicit")]
