@@ -63,6 +63,7 @@ _MINISTRIES = {"nati": "defense ministry", "fore": "foreign ministry", "unif": "
 _CAPS_RUN = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?[A-Z][\w.'’-]*){0,7}")
 _HEAD_ALIKE = {"command": ("command", "forces", "usfk"), "ministry": ("ministry",), "department": ("department",),
                "embassy": ("embassy",), "office": ("office", "house"), "union": ("union",)}  # fmt: skip
+_ANON_DETERMINERS = frozenset(("a", "an", "one", "another", "two", "three", "several", "some"))
 _DOCUMENTS = frozenset(
     "statement release commentary letter report editorial notice message post tweet op-ed article column essay".split()
 )
@@ -280,7 +281,7 @@ class Resolver:
             earlier = self._definite(" ".join(words[: words.index(head) + 1] if head in words else words), pos)
             if earlier is not None:
                 return earlier
-        if head in _ANON_HEADS and words[0] in ("a", "an", "one", "another", "two", "three", "several", "some") or plural_anon:
+        if head in _ANON_HEADS and words[0] in _ANON_DETERMINERS or plural_anon:
             known = self._same_anonymous(words)
             if known:
                 return known, True
