@@ -79,6 +79,7 @@ def quote_row(c: Corpus, q: Quote) -> dict[str, Any]:
         "text": q.text,
         "speaker": c.speaker_name(q.speaker),
         "speaker_id": q.speaker,
+        "attribution": q.attribution,  # explicit | pronoun | context | unknown: how the speaker is known
         "side": speaker.side if speaker else None,
         "kind": q.kind,
         "article": q.article,

@@ -19,8 +19,11 @@ SCHEMA_VERSION = 3
 """1: first release. 2: articles carry ``fingerprint`` (dedupe key of the normalised body).
 3: article bodies are stored in body files beside the JSON (``body_sha``)."""
 
-Side = Literal["US", "ROK", "other"]
-SIDES: tuple[str, ...] = ("US", "ROK", "other")
+Side = Literal["US", "ROK", "other", "unknown"]
+SIDES: tuple[str, ...] = ("US", "ROK", "other", "unknown")
+ATTRIBUTIONS: tuple[str, ...] = ("explicit", "pronoun", "context", "unknown")
+"""How a quote's speaker is known: a reporting clause names them, a pronoun refers to them,
+the paragraph or article implies them, or not at all."""
 EVENT_KINDS: tuple[str, ...] = ("round", "meeting", "milestone", "event")
 """round: a formal, numbered negotiating round; meeting: talks outside the formal rounds (by
 video, or the 2021 meetings, numbered in the ministry's count when it numbers them);
@@ -167,13 +170,13 @@ class Actor(Record):
 
     id: str
     name: str
-    side: str  # "US" | "ROK" | "other"
+    side: str  # "US" | "ROK" | "other" | "unknown" (no evidence in the text)
     kind: str = "person"  # person | institution | anonymous
     role: str = ""
     organisation: str = ""
     aliases: list[str] = field(default_factory=list)
     sources: list[SourceRef] = field(default_factory=list)
-    side_guessed: bool = False  # True when ingestion guessed the side from the text
+    side_guessed: bool = False  # True when ingestion set the side (from evidence in the text, or "unknown")
 
     def __post_init__(self) -> None:
         self.sources = source_refs(self.sources)
@@ -193,6 +196,7 @@ class Quote(Record):
     date: str | None = None
     event: str | None = None
     note: str | None = None
+    attribution: str | None = None  # explicit | pronoun | context | unknown (see ATTRIBUTIONS)
 
 
 @dataclass(slots=True)

@@ -247,7 +247,7 @@ def _merge(index: _Index, actor: Actor, rec: Correction) -> tuple[str, str]:
             event.negotiators = list(dict.fromkeys(into.id if n == actor.id else n for n in event.negotiators))
     index.drop_actor(actor)
     into.aliases = sorted({*into.aliases, actor.name, *actor.aliases} - {into.name})
-    into.sources = sorted({*into.sources, *actor.sources})
+    into.sources = list(dict.fromkeys([*into.sources, *actor.sources]))  # article ids and citation objects
     del corpus.actors[actor.id]
     index.add_actor(into)
     return into.id, f"actor {actor.id} merged into {into.id}"

@@ -162,6 +162,38 @@ STR_LIST = Kind(
 )
 
 
+_CITATION_KEYS = ("outlet", "title", "date", "url")
+
+
+def _check_sources(value: Any) -> str | None:
+    if not isinstance(value, list):
+        return f"must be a list of sources, got {describe(value)}"
+    for item in value:
+        if isinstance(item, str):
+            continue
+        if not isinstance(item, dict):
+            return f"must be a list of article ids and citations, got a list holding {describe(item)}"
+        for key in _CITATION_KEYS:
+            if not isinstance(item.get(key, ""), str):
+                return f"must hold citations whose {key!r} is a string, got {describe(item[key])}"
+    return None
+
+
+def _sources_column(col: list[Any]) -> bool:
+    if not set(map(type, col)) <= {list}:
+        return False
+    items = list(chain.from_iterable(col))
+    cites = [i for i in items if type(i) is dict]
+    if len(cites) + sum(type(i) is str for i in items) != len(items):
+        return False
+    return all(type(c.get(k, "")) is str for c in cites for k in _CITATION_KEYS)
+
+
+SOURCES = Kind(_check_sources, _sources_column)
+"""Where a dossier fact comes from: article ids and citation objects {outlet, title, date, url}
+(``check`` says whether a citation's URL is usable)."""
+
+
 def one_of(words: Sequence[str]) -> Kind:
     allowed = frozenset(words)
     listed = ", ".join(words)

@@ -23,7 +23,7 @@ from itertools import chain, repeat
 from operator import is_not, itemgetter, methodcaller
 from typing import Any
 
-from ..models import ACTOR_KINDS, EVENT_KINDS, QUOTE_KINDS, SIDES, UNITS
+from ..models import ACTOR_KINDS, ATTRIBUTIONS, EVENT_KINDS, QUOTE_KINDS, SIDES, UNITS
 from .kinds import (
     BOOL,
     COUNT,
@@ -32,6 +32,7 @@ from .kinds import (
     HEX64,
     MAX_FIGURE_VALUE,
     MISSING,
+    SOURCES,
     STR,
     STR_LIST,
     Kind,
@@ -106,7 +107,7 @@ SPECS: dict[str, TableSpec] = {
                 null("date", DATE),
                 opt("date_inferred", BOOL),
                 *(null(n, STR) for n in ("date_note", "agency", "byline", "dateline", "source", "event")),
-                *(null(n, STR) for n in ("added", "fingerprint")),
+                *(null(n, STR) for n in ("added", "fingerprint", "url", "retrieved")),
             ),
             one_of_fields=("body_sha", "body"),
         ),
@@ -122,7 +123,8 @@ SPECS: dict[str, TableSpec] = {
                 opt("summary", STR),
                 null("number", COUNT),
                 opt("negotiators", STR_LIST),
-                opt("sources", STR_LIST),
+                opt("participants", STR_LIST),
+                opt("sources", SOURCES),
             ),
         ),
         TableSpec(
@@ -135,11 +137,20 @@ SPECS: dict[str, TableSpec] = {
                 opt("role", STR),
                 opt("organisation", STR),
                 opt("aliases", STR_LIST),
-                opt("sources", STR_LIST),
+                opt("sources", SOURCES),
                 opt("side_guessed", BOOL),
             ),
         ),
-        TableSpec("quotes", (*_CLAIM, null("speaker", STR), opt("kind", one_of(QUOTE_KINDS)), *_CONTEXT)),
+        TableSpec(
+            "quotes",
+            (
+                *_CLAIM,
+                null("speaker", STR),
+                opt("kind", one_of(QUOTE_KINDS)),
+                null("attribution", one_of(ATTRIBUTIONS)),
+                *_CONTEXT,
+            ),
+        ),
         TableSpec(
             "figures",
             (

@@ -7,6 +7,7 @@ server never holds the lock; :func:`prepare` fetches any it is not given."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -15,12 +16,15 @@ from typing import Any
 
 from ..corpus import Corpus
 from ..models import Actor, fingerprint
+from .claims import ExtractionTimeout
 from .loader import SUFFIXES, IngestError, Loaded, load_path, printable
 from .pipeline import Extraction, article_id, extract
 from .web import FetchOptions, is_url, load_urls, url_key
 
 Source = Path | str  # a file (or folder), or a URL
 Fetched = Mapping[str, Loaded | IngestError]
+
+PER_FILE_SECONDS = 10.0  # far above any real article (milliseconds); only hostile text gets near it
 
 
 @dataclass
@@ -105,10 +109,12 @@ def prepare(
     dry_run: bool,
     fetched: Fetched | None = None,
     step: Callable[[str], None] | None = None,
+    seconds: float = PER_FILE_SECONDS,
 ) -> Batch:
     """Load and extract every file and URL (``fetched`` holds URLs already fetched); the
     corpus gains the new articles' ids, fingerprints, URLs and actors in memory (so that
-    later inputs dedupe against earlier ones and merge speakers)."""
+    later inputs dedupe against earlier ones and merge speakers). An input whose extraction
+    would take more than ``seconds`` is refused (one failed item)."""
     batch = Batch()
     files, bad = collect(paths)
     batch.items += bad
@@ -119,7 +125,7 @@ def prepare(
     missing = [s for s in files if isinstance(s, str) and (fetched is None or s not in fetched)]
     got: dict[str, Loaded | IngestError] = {**(fetched or {}), **(fetch_all(missing) if missing else {})}
     for source in files:
-        item = _prepare_one(source, got, corpus, overrides, seen, urls, taken, batch)
+        item = _prepare_one(source, got, corpus, overrides, seen, urls, taken, batch, seconds)
         if item.extraction is not None:
             item.extraction.article.added = now
             item.status = "would add" if dry_run else "added"
@@ -138,6 +144,7 @@ def _prepare_one(
     urls: dict[str, str],
     taken: set[str],
     batch: Batch,
+    seconds: float = PER_FILE_SECONDS,
 ) -> Item:
     name = printable(str(source))
     try:
@@ -156,9 +163,12 @@ def _prepare_one(
     file_meta = {"title": loaded.title, "publisher": loaded.publisher, "date": loaded.date}
     merged = {**{k: v for k, v in file_meta.items() if v}, **{k: v for k, v in overrides.items() if v}}
     try:
-        x = extract(loaded.text, corpus=corpus, source=name, overrides=merged, taken_ids=taken)
+        x = extract(loaded.text, corpus=corpus, source=name, overrides=merged, taken_ids=taken,
+                    deadline=time.monotonic() + seconds)  # fmt: skip
     except RecursionError:
         return Item(name, "failed", message=f"{name}: the text is too deeply nested to read")
+    except ExtractionTimeout:
+        return Item(name, "failed", message=f"{name}: refused: extracting it took more than {seconds:g} s (a pathological text?)")
     x.article.url, x.article.retrieved = loaded.url, loaded.retrieved
     if loaded.author and not x.article.byline:
         x.article.byline = loaded.author
@@ -182,7 +192,7 @@ def apply_to_tables(tables: dict[str, list[dict[str, Any]]], items: list[Item]) 
     """
     fps = {a.get("fingerprint"): a.get("id") for a in tables["articles"]}
     urls = {url_key(a["url"]): a.get("id") for a in tables["articles"] if isinstance(a.get("url"), str)}
-    ids = {a.get("id") for a in tables["articles"]}
+    ids: set[str] = {str(a["id"]) for a in tables["articles"] if a.get("id")}
     actor_ids = {a.get("id") for a in tables["actors"]}
     for item in items:
         x = item.extraction

@@ -8,17 +8,16 @@ from dataclasses import dataclass
 
 from .text import Paragraph
 
-OPEN_CURLY, CLOSE_CURLY = "“", "”"
 _MARKS = re.compile(r"[\"“”«»]")
-_TRANSLATION = re.compile(
-    r"(?:\bmeans?|\bmeaning|\btranslates? as|\btranslated as|\bdubbed|\bknown as|\bso-called|\btitled|\bheadlined"
-    r"|\bnicknamed|\bhashtag|\bslogan)\s*$",
-    re.IGNORECASE,
-)
+_GLOSSES = (
+    "means", "mean", "meaning", "translates as", "translate as", "translated as", "dubbed", "known as", "so-called",
+    "titled", "headlined", "nicknamed", "hashtag", "slogan",
+)  # fmt: skip
 _COLON_LEAD = re.compile(
     r"\b(?:said|says|told|wrote|writes|tweeted|posted|added|stated|declared|continued|explained|read)\b[^\"“”]{0,80}:$"
 )
 _WORD = re.compile(r"[\w#$%'’-]+")
+_LOOK = 80  # how far before an opening mark a gloss ("which means") or a line start is looked for
 _REPORTING_WORD = re.compile(r"\b(?:said|says|told|according to|added)\b")
 
 
@@ -54,7 +53,7 @@ def _trim(body: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def marked_quotes(body: str, paras: list[Paragraph]) -> list[QuoteSpan]:
+def marked_quotes(body: str, paras: list[Paragraph], limit: int = 1_000_000) -> list[QuoteSpan]:
     """Quotations between quote marks in the usable paragraphs.
 
     An opening mark without a closing one runs to its paragraph end; if the next paragraph
@@ -63,7 +62,7 @@ def marked_quotes(body: str, paras: list[Paragraph]) -> list[QuoteSpan]:
     out: list[QuoteSpan] = []
     usable = [i for i, p in enumerate(paras) if not p.skip and not p.title]
     k = 0
-    while k < len(usable):
+    while k < len(usable) and len(out) < limit:
         i = usable[k]
         p = paras[i]
         open_at: int | None = None
@@ -101,21 +100,31 @@ def _emit(out: list[QuoteSpan], body: str, open_at: int, close_at: int, close: i
     a, b = _trim(body, open_at + 1, close_at)
     if b <= a or not any(ch.isalnum() for ch in body[a:b]):
         return
-    line_start = body.rfind("\n", 0, open_at) + 1
-    if _TRANSLATION.search(body, line_start, open_at):
+    line_start = body.rfind("\n", max(0, open_at - _LOOK), open_at) + 1
+    if _is_gloss(body[max(line_start, open_at - 30) : open_at]):
         return
     out.append(QuoteSpan(a, b, _kind(body, open_at, a, b, line_start, out), open_at, close, para))
+
+
+def _is_gloss(before: str) -> bool:
+    """Whether the words before a quotation introduce a gloss ("which means", "dubbed")."""
+    tail = before.rstrip().lower()
+    for word in _GLOSSES:
+        if tail.endswith(word) and not tail[-len(word) - 1 : -len(word)].isalnum():
+            return True
+    return False
 
 
 def _kind(body: str, open_at: int, a: int, b: int, line_start: int, prior: list[QuoteSpan]) -> str:
     """``full`` for a quotation that stands as a sentence, ``partial`` for words woven into
     the reporter's sentence."""
-    words = len(_WORD.findall(body, a, b))
-    before = body[line_start:open_at].rstrip()
-    prev = before[-1:] if before else ""
-    if words < 3:
+    if len(_WORD.findall(body, a, min(b, a + 200))) < 3:
         return "partial"
-    if not before or prev in ".!?:":
+    k = open_at
+    while k > line_start and body[k - 1] in " \t\r\f\v":
+        k -= 1
+    prev = body[k - 1] if k > line_start and body[k - 1] != "\n" else ""
+    if not prev or prev in ".!?:":
         return "full"
     if prev == ",":
         first = body[a]

@@ -7,7 +7,10 @@ be checked against ``body[start:end]``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 _PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
@@ -23,6 +26,13 @@ _BOILERPLATE = re.compile(
 _CAPTION = re.compile(
     r"""\(Photo\ by|via\ Getty\ Images|REUTERS/|\bAFP\b\ ?/|\(PHOTO\ NOT\ FOR\ SALE\)|in\ this\ photo
     |\bpose\ for\ a\ photo|contributed\ to\ this\ report|/POOL/|\(AP\ Photo""",
+    re.VERBOSE,
+)
+# "X speaks to reporters as he arrives at an airport on Sunday. (Yonhap)": a photo caption
+_CAPTION_LINE = re.compile(
+    r"""(?:^(?:This|In\ this|A)\ (?:file\ )?(?:photo|picture|image)\b|^(?:File\ )?(?:photo|picture)\b
+    |\((?:Yonhap|AP|AFP|EPA|Reuters|Xinhua|Kyodo|UPI|Getty(?:\ Images)?|Newsis|News1|Pool|DoD|USFK|KBS
+      |[A-Z][\w.]*\ Photo)(?:\ Photo)?(?:/[^()]{0,60})?\)$|^\[(?:Photo|Image)\b)""",
     re.VERBOSE,
 )
 _CAPTION_MARKER = re.compile(r"\((?:L|R|C|[Cc]enter|left|right|\d\w\w from [LR])\)")
@@ -60,7 +70,7 @@ def _add(out: list[Paragraph], body: str, start: int, end: int) -> None:
 
 def is_boilerplate(text: str) -> bool:
     line = text.strip()
-    if _BOILERPLATE.match(line) or _CREDIT_LINE.match(line):
+    if len(line) <= 400 and (_BOILERPLATE.match(line) or _CREDIT_LINE.match(line) or _CAPTION_LINE.search(line)):
         return True
     if _CAPTION.search(line):
         return True
@@ -73,7 +83,16 @@ _ABBREV = frozenset(
     "u.s mr mrs ms dr gen sen rep gov lt col adm maj capt sgt st no jan feb mar apr jun jul aug sep sept oct nov dec "
     "inc corp co jr sr vs u.n u.k e.u a.m p.m s.korea s dept est".split()
 )
-_SENT_END = re.compile(r"[.!?]+[\"”’)]*(?=\s+[\"“(‘A-Z0-9#$])")
+# possessive, and only at the start of a run of marks: linear on long runs of dots
+_SENT_END = re.compile(r"(?<![.!?])[.!?]++[\"”’)]*+(?=\s+[\"“(‘A-Z0-9#$])")
+
+
+# a short clause that ends its sentence ('…one!" Trump added.'), not a new sentence ('…" USFK said in a
+# statement that …')
+_CLAUSE_AFTER = re.compile(
+    r"(?:\s+(?:(?:[A-Z][\w.'’-]*|the|a|an|of|U\.S\.)\s+){1,6}?(?:said|says|added|told|wrote|tweeted|replied|continued)"
+    r"|\s+(?:he|she|they)\s+(?:said|added|says|told|wrote))\b[^.!?\"“”\n]{0,30}[.!?]"
+)
 
 
 def sentence_bounds(body: str, start: int, end: int, protected: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -81,11 +100,16 @@ def sentence_bounds(body: str, start: int, end: int, protected: list[tuple[int, 
     out: list[tuple[int, int]] = []
     s = start
     text = body[start:end]
+    spans = sorted(protected)
+    opens = [a for a, _ in spans]
+    reach = _reach(spans)
     for m in _SENT_END.finditer(text):
         cut = start + m.end()
-        if _inside(cut - 1, protected):
+        if _inside(cut - 1, opens, reach):
             continue
-        word_start = text.rfind(" ", 0, m.start()) + 1
+        if m.group()[-1] in '"”' and _CLAUSE_AFTER.match(text, m.end()):
+            continue  # '…one!" Trump added.': the clause belongs to the quotation's sentence
+        word_start = text.rfind(" ", max(0, m.start() - 24), m.start()) + 1
         word = text[word_start : m.start()].lower().lstrip('("“')
         if m.group().startswith(".") and (word in _ABBREV or (len(word) == 1 and word.isalpha())):
             continue
@@ -98,5 +122,38 @@ def sentence_bounds(body: str, start: int, end: int, protected: list[tuple[int, 
     return out
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a < pos < b for a, b in spans)
+def _reach(spans: list[tuple[int, int]]) -> list[int]:
+    """For spans sorted by start: the furthest end among the first k + 1 spans."""
+    out: list[int] = []
+    far = -1
+    for _, b in spans:
+        far = max(far, b)
+        out.append(far)
+    return out
+
+
+def _inside(pos: int, opens: list[int], reach: list[int]) -> bool:
+    """Whether some span (a, b) has a < pos < b."""
+    k = bisect_left(opens, pos)  # spans starting before pos: 0..k-1
+    return k > 0 and reach[k - 1] > pos
+
+
+class _Span(Protocol):
+    start: int
+    end: int
+
+
+def mask(body: str, start: int, end: int, quotes: Sequence[_Span]) -> str:
+    """``body[start:end]`` with quotation text blanked (marks kept), offsets unchanged."""
+    text = body[start:end]
+    parts: list[str] = []
+    pos = 0
+    for q in sorted(quotes, key=lambda q: q.start):
+        a, b = max(q.start - start, pos), min(q.end - start, len(text))
+        if a >= b:
+            continue
+        parts.append(text[pos:a])
+        parts.append(re.sub(r"[^\n]", " ", text[a:b]))
+        pos = b
+    parts.append(text[pos:])
+    return "".join(parts)

@@ -41,7 +41,7 @@ from sma_tui.core.corrections import (
 )
 from sma_tui.core.review import review_queue
 from sma_tui.corpus import Corpus
-from sma_tui.ingest.speakers import slug as extractor_slug
+from sma_tui.ingest.names import slug as extractor_slug
 from sma_tui.models import Actor, Article, Figure, Quote
 from sma_tui.paths import corpus_dir
 from sma_tui.store import Store
@@ -619,7 +619,9 @@ def test_review_queue_lists_doubtful_items_most_doubtful_first(fresh: Corpus) ->
 
 def test_review_queue_after_corrections_and_for_added_actors(fresh: Corpus) -> None:
     corpus = fresh
-    assert review_queue(corpus) == []  # the bundled corpus is clean (and its figures hold no side yet)
+    baseline = review_queue(corpus)  # the bundled corpus: only the quotes whose speaker was inferred
+    assert {i.kind for i in baseline} == {"quote"}
+    assert all(corpus.quotes[i.id].attribution != "explicit" for i in baseline)
     rec = correct_quote_speaker(corpus, "breitbart-2019-11-19/q1", "Clarke Cooper", new_actor=True, now=at(1))
     apply(corpus, [rec])
     corpus.articles["breitbart-2019-11-19"].added = T0.isoformat()
@@ -627,11 +629,15 @@ def test_review_queue_after_corrections_and_for_added_actors(fresh: Corpus) -> N
     assert "side unknown" in items[("actor", "clarke-cooper")].reason
     assert "created by adding" in items[("actor", "clarke-cooper")].reason
     assert ("quote", "breitbart-2019-11-19/q1") not in items  # its speaker is listed, not each of its quotes
-    assert ("actor", "james-dehart") in items  # its only source is now an added article
+    assert ("actor", "us-negotiators") in items  # its only source is now an added article
+    assert ("actor", "james-dehart") not in items  # the dossier cites public sources for him
 
 
-def test_review_queue_without_the_new_fields(fresh: Corpus) -> None:
-    """Today's models have no attribution/side/period: nothing is reported missing for them."""
+def test_review_queue_lists_an_unattributed_quote(fresh: Corpus) -> None:
+    """With every attribution explicit and figures without the new fields, only the quote
+    that lost its speaker is listed."""
+    for q in fresh.quotes.values():
+        q.attribution = "explicit"
     fresh.quotes["breitbart-2019-11-19/q7"].speaker = None
     assert [(i.kind, i.id) for i in review_queue(fresh)] == [("quote", "breitbart-2019-11-19/q7")]
 

@@ -45,3 +45,35 @@ def test_cli_prints_both_sets(capsys) -> None:
     assert main([]) == 0
     out = capsys.readouterr().out
     assert "bundled (raw pipeline)" in out and "test articles" in out
+
+
+def test_missing_fixtures_are_one_line(capsys, tmp_path) -> None:
+    assert main(["--fixtures", str(tmp_path / "none")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("evaluate: no labelled articles")
+
+
+def test_a_dossier_actor_can_match_a_new_speakers_name() -> None:
+    from sma_tui.evaluate import _speaker_ok
+
+    actors = bundled_corpus(extractor=False).actors
+    assert _speaker_ok({"speaker_new": "James DeHart"}, "james-dehart", actors, set(actors))
+    assert _speaker_ok({"speaker_new": "Mr. DeHart"}, "james-dehart", actors, set(actors))
+    assert not _speaker_ok({"speaker_new": "Jeong Eun-bo"}, "james-dehart", actors, set(actors))
+    assert _speaker_ok({"speaker": None}, None, actors, set(actors))
+
+
+def test_styles_splits_are_scored_separately(capsys, tmp_path) -> None:
+    src = Path(__file__).resolve().parent.parent / "fixtures"
+    for part in ("dev", "test"):
+        (tmp_path / "styles" / part / "articles").mkdir(parents=True)
+        (tmp_path / "styles" / part / "gold").mkdir(parents=True)
+        name = "yonhap-2019-12-18-round5"
+        (tmp_path / "styles" / part / "articles" / f"{name}.txt").write_bytes(
+            (src / "articles" / f"{name}.txt").read_bytes()
+        )
+        (tmp_path / "styles" / part / "gold" / f"{name}.json").write_bytes((src / "gold" / f"{name}.json").read_bytes())
+    assert main(["--fixtures", str(tmp_path), "--json"]) == 0
+    scores = json.loads(capsys.readouterr().out)
+    assert set(scores) == {"styles dev", "styles test"}
+    assert scores["styles dev"] == scores["styles test"] and scores["styles dev"]["quotes"]["gold"] > 0

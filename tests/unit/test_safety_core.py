@@ -254,7 +254,7 @@ def test_the_good_records_are_good() -> None:
             {"aliases": ["x", 3]},
             "actors/a1: field 'aliases' must be a list of strings, got a list holding an integer",
         ),
-        ("actors", {"side": "KR"}, "actors/a1: field 'side' must be one of US, ROK, other, got 'KR'"),
+        ("actors", {"side": "KR"}, "actors/a1: field 'side' must be one of US, ROK, other, unknown, got 'KR'"),
         ("events", {"start": None}, "events/round-3: field 'start' must be a date YYYY-MM-DD, got null"),
         ("events", {"number": "one"}, "events/round-3: field 'number' must be an integer, got a string"),
         ("articles", {"title": 42}, "articles/a1: field 'title' must be a string, got an integer"),

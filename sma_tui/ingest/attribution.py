@@ -1,0 +1,219 @@
+"""Who said each quotation, and how we know (``explicit`` | ``pronoun`` | ``context`` |
+``unknown``).
+
+Per sentence: the reporting clauses (a verb of speech and its subject, "according to X",
+"said X, a senior fellow at …"). Per quotation, in order: a clause right after it
+('…," he said'), a clause before it in its sentence ('X told reporters that "…"'), the
+subject of its sentence when the quotation is woven in ('X voiced confidence that with
+"patient work," …'), and the speaker stack: a quotation paragraph without a clause
+continues the speaker of the paragraph before. "According to <outlet>" names where it was
+reported, never who spoke. When nothing fits, no name: a wrong name is worse than none.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from .clauses import ACCORDING, INVERTED, REPORTING, WINDOW, sentence_subject, subject_before
+from .names import person_name
+from .quotes import QuoteSpan
+from .resolver import Ref, Resolver, clean_np, is_outlet
+
+_REQUEST = re.compile(
+    r"(?P<np>(?:the\s+)?(?:U\.S\.|US|American|Washington|[A-Z][\w.]+))['’]?s?\s+(?:request|demand|call|appeal)s?\s+for\s*$"
+)
+_POSS_REF = re.compile(
+    r"(?P<np>[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)*)['’]s\s+(?:reference to|use of|call for|remarks? about)"
+    r"\s+(?:an?\s+|the\s+)?$"
+)
+_CONNECTOR = re.compile(r"^[\"”]?\s*,?\s*(?:while|but|and|as|when|although|whereas|after|before)\b")
+# '…" when Bolton visited, the official said': the clause after a comma is the quotation's own
+_COMMA_SUBJECT = re.compile(r",\s*(?:the|a|an|[A-Z])[^,;]{0,60}$")
+_OPEN_MARK = re.compile(r"[\"“]")
+_QUOTED_AS = re.compile(r"\b(?:quot|cit)(?:ed|ing|es)\s+(?P<np>[^,;\"“”]{2,100}?)\s+as\s+$")
+_LEADING_NAME = re.compile(r"(?:(?:[A-Z][\w.'’-]*|of|the|for|and)\s+){0,8}?")
+_PRONOUNS = frozenset(("he", "she", "they"))
+_MAX_CUES = 40  # reporting clauses read per sentence
+_MAX_ARTICLE_CUES = 3000  # … and per article
+_TRAIL = 160  # a reporting clause this close after a quotation's end can be its own
+
+
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:Rep|Sen|Gen|Lt|Col|Adm|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|Gov|Prof|U\.S|St|Jr)$")
+
+
+def _inverted(masked: str, at: int) -> str | None:
+    """The subject after the verb: '…," said Rep. Oh Min-seok, who …'."""
+    np = ""
+    for _ in range(4):
+        inv = INVERTED.match(masked, at)
+        if not inv:
+            break
+        np += masked[at : inv.end()]
+        at = inv.end()
+        if not (masked.startswith(".", at) and _ABBREVIATION.search(np)):
+            break
+        np += "."
+        at += 1
+    return np.strip() or None
+
+
+@dataclass(slots=True)
+class Cue:
+    """A reporting clause: where its verb is, who its subject names, how."""
+
+    pos: int
+    ref: Ref | None
+    kind: str  # fin | part | acc
+    how: str  # explicit | pronoun
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    masked: str  # the sentence with its quotations blanked
+    cues: list[Cue]
+    positions: list[int]  # the cues' positions
+
+
+@dataclass(slots=True)
+class Claimed:
+    span: QuoteSpan
+    ref: Ref | None = None
+    how: str = "unknown"
+    date: str | None = None
+
+
+class Attributor:
+    """The attribution state of one article: the resolver and the speaker stack."""
+
+    def __init__(self, body: str, resolver: Resolver) -> None:
+        self.body = body
+        self.resolver = resolver
+        self.budget = _MAX_ARTICLE_CUES
+
+    # ------------------------------------------------------------------ cues
+    def sentence(self, s: int, e: int, masked: str) -> Sentence:
+        """The sentence ``body[s:e]`` with its reporting clauses (``masked``: quotations blanked).
+
+        A person who is the subject of the sentence is remembered even when its verb is not
+        one of speech ("DeHart struck a conciliatory tone."): "he" in what follows is them."""
+        self._subject(s, masked)
+        cues = self.cues(s, masked)
+        return Sentence(s, e, masked, cues, [c.pos for c in cues])
+
+    def _subject(self, s: int, masked: str) -> None:
+        """Remember who the sentence is about: a person named at its start, or its subject."""
+        head = masked[:160].split(",", 1)[0]
+        m = _LEADING_NAME.match(head)
+        name = person_name(head[: m.end() + 40]) if m else None
+        if name and head.find(name) <= m.end():  # type: ignore[union-attr]
+            self.resolver.resolve(name, s)
+            return
+        np = sentence_subject(masked)
+        if np and clean_np(np).lower() not in ("he", "she", "they", "it", "we", "i", "you"):
+            self.resolver.resolve(np, s)
+
+    def cues(self, s: int, masked: str) -> list[Cue]:
+        cues: list[Cue] = []
+        for k, m in enumerate(REPORTING.finditer(masked)):
+            if k >= _MAX_CUES or self.budget <= 0:
+                break  # no sentence reports this much speech: bounded work on hostile text
+            self.budget -= 1
+            pos = s + m.start()
+            if m.group("acc"):
+                n = ACCORDING.match(masked, m.end())
+                np = n.group("np") if n else ""
+                ref = None if not np or is_outlet(np) else self.resolver.resolve(np, pos)
+                cues.append(Cue(pos, ref, "acc", "explicit"))
+            elif m.group("part"):
+                cues.append(self._participle(cues, masked, m.start(), pos))
+            else:
+                cue = self._finite(masked, m, pos)
+                if cue is not None:
+                    cues.append(cue)
+        return cues
+
+    def _participle(self, cues: list[Cue], masked: str, at: int, pos: int) -> Cue:
+        if cues and cues[-1].ref is not None:
+            return Cue(pos, cues[-1].ref, "part", cues[-1].how)
+        before = masked[max(0, at - WINDOW) : at]
+        quoted = _QUOTED_AS.search(before)  # "Yonhap quoted a ministry official as saying"
+        if quoted:
+            return self._cue(quoted.group("np"), pos, "fin")
+        if before.rstrip().endswith(","):  # "X welcomed the move in a statement, calling it …": X
+            np = sentence_subject(masked) or subject_before(before.rstrip().rstrip(","))
+        else:  # "with reports claiming …": the reports
+            np = subject_before(before) or sentence_subject(masked)
+        return self._cue(np, pos, "part")
+
+    def _finite(self, masked: str, m: re.Match[str], pos: int) -> Cue | None:
+        verb = m.group("fin")
+        before = masked[max(0, m.start() - WINDOW) : m.start()]
+        np = subject_before(before)
+        if verb == "read" and not (np and re.search(r"commentary|statement|letter|tweet|post|message", np)):
+            return None
+        if np is None and verb in ("said", "says", "added", "wrote", "tweeted", "told", "stated", "continued"):
+            np = _inverted(masked, m.end())
+        if np and verb in ("reported", "wrote") and is_outlet(clean_np(np)):
+            return Cue(pos, None, "fin", "explicit")  # "…, Yonhap reported": where, not who
+        cue = self._cue(np, pos, "fin") if np else Cue(pos, None, "fin", "explicit")
+        if cue.ref is None and np is None and before.strip() and not before.rstrip().endswith(('"', "”", ",")):
+            cue = self._cue(sentence_subject(masked), pos, "fin")
+        return cue
+
+    def _cue(self, np: str | None, pos: int, kind: str) -> Cue:
+        if not np:
+            return Cue(pos, None, kind, "explicit")
+        how = "pronoun" if clean_np(np).lower() in _PRONOUNS else "explicit"
+        return Cue(pos, self.resolver.resolve(np, pos), kind, how)
+
+    # --------------------------------------------------------------- speakers
+    def speaker(self, q: QuoteSpan, sent: Sentence, prev: Claimed | None, para_start: int) -> tuple[Ref | None, str]:
+        s, e, masked, cues = sent.start, sent.end, sent.masked, sent.cues
+        close = q.close if q.close is not None else q.end
+        nxt = _OPEN_MARK.search(masked, close - s + 1, close - s + 1 + _TRAIL)
+        next_open = s + nxt.start() if nxt else e
+        k = bisect_left(sent.positions, close)
+        # "according to X" is the source of a report: the speaker only when no one else is named
+        own = any(c.ref is not None and c.kind != "acc" for c in cues[max(0, k - 8) : k + 8])
+        for cue in cues[k:]:  # trailing: '..." he said' / '..." said X'
+            if cue.pos >= min(next_open, close + _TRAIL):
+                break
+            if cue.ref is None or cue.kind == "part" or (own and cue.kind == "acc"):
+                continue
+            between = self.body[close + 1 : cue.pos]
+            if not _CONNECTOR.match(between) or _COMMA_SUBJECT.search(between):
+                return cue.ref, cue.how
+        for cue in reversed(cues[max(0, k - 8) : k]):  # leading: 'X said the alliance was "ironclad"'
+            if cue.pos < q.open and cue.ref is not None and not (own and cue.kind == "acc"):
+                return cue.ref, cue.how
+        before = self.body[max(s, q.open - 120) : q.open]
+        m = _POSS_REF.search(before) or _REQUEST.search(before)
+        if m:
+            ref = self.resolver.resolve(m.group("np"), q.open, remember=False)
+            if ref is not None:
+                return ref, "explicit"
+        return self._from_context(q, masked, cues, prev, para_start)
+
+    def _from_context(
+        self, q: QuoteSpan, masked: str, cues: list[Cue], prev: Claimed | None, para_start: int
+    ) -> tuple[Ref | None, str]:
+        if q.kind == "partial" and not cues:  # woven into a sentence whose subject speaks
+            np = sentence_subject(masked)
+            if np:
+                ref = self.resolver.resolve(np, q.open, remember=False)
+                if ref is not None:
+                    return ref, "pronoun" if clean_np(np).lower() in _PRONOUNS else "explicit"
+        if any(c.ref is not None for c in cues):
+            return None, "unknown"  # the sentence names someone else: no guess
+        if prev is not None and prev.ref is not None:
+            gap = self.body[prev.span.end : q.open]
+            if q.kind != "partial" and gap.count("\n\n") <= 1 and len(gap) < 400:
+                return prev.ref, "context"  # a quotation continuing the previous speaker's
+        last = self.resolver.subjects[-1] if self.resolver.subjects else None
+        if q.kind == "full" and q.open == para_start and last is not None and q.open - last.pos < 400:
+            return last.ref, "context"  # a quotation paragraph after 'X said ...'
+        return None, "unknown"

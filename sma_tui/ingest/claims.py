@@ -1,0 +1,186 @@
+"""The quotations of an article with their speakers and dates, paragraph by paragraph:
+transcript turns, marked quotations, colon blocks. Bounded work per sentence, and a
+deadline checked per paragraph."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from datetime import date
+
+from ..models import Actor
+from .attribution import Attributor, Claimed
+from .dates import find_relative
+from .names import TITLES, person_name
+from .quotes import QuoteSpan, block_leads, block_quotes, marked_quotes
+from .resolver import NewActor, Ref, Resolver
+from .text import Paragraph, mask, sentence_bounds
+from .transcripts import Turn, press_turns, soundbites, speaker_label
+
+MAX_QUOTES = 1000
+_CAPITAL = re.compile(r"[A-Z]")
+
+
+class ExtractionTimeout(Exception):
+    """The text would take too long to extract (it is refused, never half stored)."""
+
+
+class Deadline:
+    def __init__(self, at: float | None) -> None:
+        self.at = at
+
+    def check(self) -> None:
+        if self.at is not None and time.monotonic() > self.at:
+            raise ExtractionTimeout("the text takes too long to extract (pathological input?)")
+
+
+class QuoteFinder:
+    """Finds and attributes the quotations of one article."""
+
+    def __init__(self, body: str, paras: list[Paragraph], resolver: Resolver, ref_day: date | None) -> None:
+        self.body = body
+        self.paras = paras
+        self.resolver = resolver
+        self.attributor = Attributor(body, resolver)
+        self.ref_day = ref_day
+        self.lede_date: date | None = None
+        self.quotes: list[Claimed] = []
+        self.covered: set[int] = set()  # paragraphs that are transcript turns
+        self.warnings: list[str] = []
+
+    def date_in(self, text: str) -> date | None:
+        if self.ref_day is None:
+            return None
+        hit = find_relative(text, self.ref_day)
+        if hit is None or hit[0] > self.ref_day:
+            return None
+        return hit[0]
+
+    def quote_date(self, sentence_date: date | None) -> str | None:
+        day = sentence_date or self.lede_date or self.ref_day
+        return day.isoformat() if day else None
+
+    # ------------------------------------------------------------- transcripts
+    def transcripts(self) -> None:
+        turns, covered = press_turns(self.body, self.paras)
+        bites, more = soundbites(self.body, self.paras)
+        turns, covered = turns + bites, covered | more
+        self.covered = covered
+        for turn in turns[:MAX_QUOTES]:
+            ref = self._label_ref(turn)
+            self.quotes.append(Claimed(turn.span, ref, "explicit" if ref else "unknown", self.quote_date(None)))
+
+    def _label_ref(self, turn: Turn) -> Ref | None:
+        name, label = speaker_label(turn)
+        if not name:
+            return None
+        words = name.split()
+        if len(words) > 1 and all(w.lower() in TITLES for w in words[:-1]):  # "Minister Jeong", "Mr. Dehart"
+            return self._titled(words) or self.resolver.resolve(words[-1], turn.span.open)
+        if not person_name(name) and len(name.split()) > 1 and not name.lower().startswith(("a ", "an ", "the ")):
+            name = "a " + name  # "SENIOR STATE DEPARTMENT OFFICIAL": an anonymous official
+        ref = self.resolver.resolve(name, turn.span.open)
+        if ref is None and " " in name:
+            ref = self.resolver.resolve(name.split()[-1], turn.span.open)
+        if isinstance(ref, NewActor) and label not in ref.evidence:
+            ref.evidence.append(label)
+        return ref
+
+    def _titled(self, words: list[str]) -> str | None:
+        """The one corpus actor called by this surname with this title ("Minister Jeong")."""
+        surname, titles = words[-1].lower(), {w.lower().rstrip(".") for w in words[:-1]} - {"mr", "ms", "mrs", "dr"}
+        found = set()
+        for actor in self.resolver.index.actors.values():
+            names = [a.lower() for a in (actor.name, *actor.aliases)]
+            if any(surname in n.split() for n in names) and (not titles or any(t in n for n in names for t in titles)):
+                found.add(actor.id)
+        return found.pop() if len(found) == 1 else None
+
+    # ------------------------------------------------------------------ quotes
+    def run(self, lede: tuple[int, int] | None, starts: dict[int, int], deadline: Deadline) -> None:
+        """``starts``: where a paragraph's text begins when not at its start (after a dateline)."""
+        body, paras = self.body, self.paras
+        for p in paras:
+            if not p.skip and not p.title:
+                self.resolver.scan_names(p.start, p.end)
+        self.transcripts()
+        usable = [p if i not in self.covered else Paragraph(p.start, p.end, skip=True) for i, p in enumerate(paras)]
+        marked = marked_quotes(body, usable, MAX_QUOTES + 1)
+        if len(marked) > MAX_QUOTES:  # no article quotes this much: bounded work on hostile text
+            self.warnings.append(f"more than {MAX_QUOTES} quotations: kept the first {MAX_QUOTES}")
+            marked = marked[:MAX_QUOTES]
+        if lede:
+            self.lede_date = self.date_in(mask(body, lede[0], lede[1], marked))
+        by_para: dict[int, list[QuoteSpan]] = {}
+        for q in marked:
+            by_para.setdefault(q.para, []).append(q)
+        leads = set(block_leads(body, usable))
+        in_block: set[int] = set()
+        prev: Claimed | None = None
+        for i, p in enumerate(usable):
+            deadline.check()
+            if p.skip or p.title or i in in_block or (i not in by_para and not _CAPITAL.search(body, p.start, p.end)):
+                continue  # nothing to attribute, no one named
+            prev = self._paragraph(starts.get(i, p.start), p.end, by_para.get(i, []), prev)
+            if i in leads:
+                prev = self._block(i, starts.get(i, p.start), usable, in_block) or prev
+
+    def _block(self, i: int, start: int, usable: list[Paragraph], in_block: set[int]) -> Claimed | None:
+        sent = self.attributor.sentence(start, usable[i].end, self.body[start : usable[i].end])
+        cue = next((c for c in reversed(sent.cues) if c.ref is not None), None)
+        ref = cue.ref if cue else None
+        last = None
+        for b in block_quotes(self.body, usable, i, self._stopper(ref)):
+            last = Claimed(b, ref, cue.how if cue and ref else "unknown", self.quote_date(None))
+            self.quotes.append(last)
+            for j in range(b.para, len(usable)):
+                if usable[j].start >= b.end:
+                    break
+                in_block.add(j)
+        return last
+
+    def _stopper(self, ref: Ref | None) -> Callable[[str], bool]:
+        names: set[str] = set()
+        if isinstance(ref, NewActor):
+            names = {w for w in ref.name.split() if w[:1].isupper() and len(w) > 2}
+        elif ref is not None:
+            actor: Actor = self.resolver.index.actors[ref]
+            names = {w for a in (actor.name, *actor.aliases) for w in a.split() if w[:1].isupper() and len(w) > 3}
+            names -= {"U.S.", "State", "Department", "Defense", "Secretary", "President", "South", "Korean", "Korea"}
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names)) + r")\b") if names else None
+        return lambda text: bool(pattern and pattern.search(text))
+
+    def _closing(self, close: int) -> tuple[Ref, str] | None:
+        """The reporting clause right after the closing mark of a quotation over paragraphs."""
+        stop = self.body.find("\n", close, close + 200)
+        stop = stop if stop >= 0 else min(len(self.body), close + 200)
+        sent = self.attributor.sentence(close + 1, stop, self.body[close + 1 : stop])
+        for cue in sent.cues:
+            if cue.ref is not None and cue.kind == "fin" and cue.pos < close + 120:
+                return cue.ref, cue.how
+        return None
+
+    def _paragraph(self, start: int, end: int, quotes: list[QuoteSpan], prev: Claimed | None) -> Claimed | None:
+        body = self.body
+        protected = [(q.open, q.close if q.close is not None else q.end) for q in quotes]
+        for c in self.quotes[-1:]:  # a quotation continued from an earlier paragraph
+            if c.span.end > start:
+                protected.append((c.span.open, c.span.end))
+        masked_all = mask(body, start, end, quotes)
+        k = 0
+        for s, e in sentence_bounds(body, start, end, protected):
+            masked = masked_all[s - start : e - start]
+            sent = self.attributor.sentence(s, e, masked)
+            sent_date = self.date_in(masked)
+            while k < len(quotes) and quotes[k].open < s:
+                k += 1
+            while k < len(quotes) and quotes[k].open < e:
+                q = quotes[k]
+                ref, how = self.attributor.speaker(q, sent, prev, start)
+                if q.close is not None and q.close >= end:  # closes paragraphs later: '…," she said.'
+                    ref, how = self._closing(q.close) or (ref, how)
+                prev = Claimed(q, ref, how, self.quote_date(sent_date))
+                self.quotes.append(prev)
+                k += 1
+        return prev

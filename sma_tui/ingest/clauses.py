@@ -1,0 +1,191 @@
+"""Reporting clauses: the verbs of speech and the noun phrase that is their subject.
+
+Every function looks at a bounded window of text (the words just before a verb, or just
+after it), so that a sentence with many verbs costs time in proportion to its length.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .names import NAME_TOKEN, STOP, person_name
+
+VERBS = (
+    "said|says|say|told|tells|added|adds|tweeted|wrote|writes|stated|noted|stressed|insisted|warned|confirmed|"
+    "revealed|claimed|explained|replied|declared|argued|urged|criticized|criticised|described|announced|remarked|"
+    "commented|emphasized|emphasised|acknowledged|admitted|complained|posted|reported|called|read|pledged|vowed|"
+    "answered|continued|recalled|predicted|suggested|observed|lamented|cautioned|maintained|contended"
+)
+PARTICIPLES = (
+    "saying|adding|noting|insisting|calling|accusing|arguing|warning|stressing|describing|claiming|urging|"
+    "telling|explaining"
+)
+REPORTING = re.compile(rf"\b(?:(?P<fin>{VERBS})|(?P<part>{PARTICIPLES})|(?P<acc>[Aa]ccording to))\b")
+_FINITE = re.compile(
+    rf"\b(?:{VERBS}|has|have|had|is|are|was|were|will|would|released|walked|welcomed|met|pressed|went|voiced|"
+    r"expressed|made|held|sent|hoped|believes|believed|thinks|thought|expects|expected|wants|wanted|sees|saw|"
+    r"took|takes|struck|sounded|showed|shows|raised|raises|urged|dismissed|rejected|defended|signaled|signalled)\b"
+)
+INVERTED = re.compile(
+    r"\s+(?P<np>(?:[A-Z]|an? |the |one |another |two |three |several |some )[^,.;\"“”]{1,80}?)"
+    r"(?=,|\.|;|$| in | on | at | during | to )"
+)
+ACCORDING = re.compile(r"\s+(?P<np>[^,.;\"“”]{1,80}?)(?=,|\.|;|$| who | which )")
+DESCRIPTORS = frozenset(
+    "official officials source sources spokesperson spokesman spokeswoman aide aides diplomat diplomats lawmaker "
+    "lawmakers senators negotiators ministry department office agency government committee union embassy command "
+    "media reports report team delegation side party council administration newspaper house pentagon "
+    "the a an his her its their senior top high-ranking unnamed anonymous presidential foreign defense defence state "
+    "military news earlier commentary statement chief negotiator minister secretary president commander head "
+    "national security adviser official's analyst analysts expert experts observers outlet state-run union members "
+    "workers employees residents protesters some several many".split()
+)
+_TIME_TAIL = re.compile(
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\s+(?:last|this|earlier|later)"
+    r"\s+(?:week|month|year|today)|\s+(?:also|later|reportedly|repeatedly|earlier|then|still|again|separately|has|had"
+    r"|have|previously|once|further|had\s+also|has\s+also|in\s+a\s+\w+(?:\s+\w+)?|on\s+\w+\s+\d+|today|yesterday"
+    r"|recently|publicly|privately|bluntly|flatly|simply|only|even|however|too|herself|himself))$"
+)
+_TAIL_WINDOW = 60
+WINDOW = 240  # how far before a verb its subject may start
+
+
+def strip_time_tail(text: str) -> str:
+    """``text`` without a trailing "on Monday" / "also" / "in a statement" (looks at its tail only)."""
+    while True:
+        head, tail = text[:-_TAIL_WINDOW], text[-_TAIL_WINDOW:]
+        cut = _TIME_TAIL.sub("", tail)
+        if cut == tail:
+            return text
+        text = head + cut
+
+
+def subject_before(seg: str) -> str | None:
+    """The subject noun phrase of a verb whose preceding text (in its sentence) is ``seg``."""
+    seg = seg[-WINDOW:].rstrip()
+    cut = max(seg.rfind("”"), seg.rfind('"'), seg.rfind(";"), seg.rfind(" — "), seg.rfind(" that "))
+    if cut >= 0:
+        quoted = seg[cut] in '”"'
+        seg = seg[cut + 1 :]
+        if seg.startswith("hat "):
+            seg = seg[4:]
+        if quoted:  # '..." the commentary attributed to Pompeo and Esper read'
+            tail = strip_time_tail(seg.strip(" ,")).strip()
+            if tail and len(tail.split()) <= 10 and "," not in tail:
+                return tail
+    seg = strip_time_tail(seg.rstrip()).rstrip()
+    if seg.endswith(","):  # "X, appositive, said" or "appositive, X, said"
+        return _appositive_subject(seg[:-1])
+    part = seg.rsplit(",", 1)[-1].strip()
+    m = re.match(rf"(?:[A-Z][\w.']*\s+){{0,4}}{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,2}}(?=\s+of\b)", part)
+    if m and person_name(m.group()):
+        return m.group()  # "Rep. Kim Jong-dae of the ... Party"
+    return _trailing_np(part)
+
+
+def _appositive_subject(seg: str) -> str | None:
+    """ "X, appositive, said" or "appositive, X, said": the part that names a person, if any."""
+    parts = [p.strip() for p in seg.split(",")][-4:]
+    if len(parts) < 2:
+        return parts[-1]
+    head, app = parts[-2], parts[-1]
+    if re.match(r"(?:who|which|whose|speaking|citing|asked|when|while|in|at|after)\b", app):
+        return head
+    if person_name(app) or _single_name(app):
+        return app
+    if re.match(r"(?:[Tt]heir|[Ii]ts|[Tt]he)\s+[a-z]", head) and re.match(r"(?:the\s+)?[A-Z]", app):
+        return app  # "Their union, the USFK Korean Employees' Union, said"
+    for part in reversed(parts[:-1]):
+        if person_name(part):
+            return part
+    return head
+
+
+def _single_name(text: str) -> bool:
+    """A lone capitalised word that can be a family name ("…, gave only his family name, Lee")."""
+    return bool(re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)?", text)) and text.lower() not in STOP
+
+
+_PREPOSITIONS = frozenset(("in", "at", "of", "for", "from", "with"))
+
+
+def _trailing_np(text: str) -> str | None:
+    words = text.split()[-14:]
+    if words and words[-1].lower() in ("he", "she", "they", "it", "we", "i"):
+        return words[-1]
+    run: list[str] = []
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
+        bare = w.strip("()").lower()
+        if w.lstrip("(")[:1].isupper() or bare in DESCRIPTORS:
+            run.append(w)
+        elif bare in _PREPOSITIONS and run and k > 0 and words[k - 1].strip("()").lower() in DESCRIPTORS:
+            run.append(w)  # "a government source in Seoul"
+        elif bare == "and" and run and run[-1][:1].isupper() and k > 0 and words[k - 1][:1].isupper():
+            run.append(w)  # "Mike Pompeo and Mark Esper"
+        else:
+            break
+    run.reverse()
+    while run and run[-1].lower() in ("the", "a", "an"):
+        run.pop()
+    return " ".join(run) or None
+
+
+_PAST = re.compile(r"\b[a-z]{3,}ed\b")
+_LEAD_PRONOUN = re.compile(r"\s*(?P<p>He|She|They)\b")
+
+
+def sentence_subject(sentence: str) -> str | None:
+    """The noun phrase a sentence opens with (before its first verb; any past tense when no
+    known verb comes first: "He also pointed out that …")."""
+    m = _FINITE.search(sentence, 0, WINDOW) or _PAST.search(sentence, 0, WINDOW)
+    if m:
+        return subject_before(sentence[: m.start()])
+    p = _LEAD_PRONOUN.match(sentence)
+    return p.group("p") if p else None
+
+
+_APPOSITIVE_END = re.compile(
+    r"(?<![A-Z])\.(?:\s|$)|[;\"“”]|,\s*(?:said|says|told|added|noted|argued|warned|wrote|and)\b"
+    r"|,\s*[a-z]+ed\b|\s(?:said|says|told|called|welcomed|agreed|saw)\s"
+)
+_TITLE_WORDS = frozenset(
+    "spokeswoman spokesman spokesperson official officials negotiator envoy ambassador colonel general professor "
+    "lawmaker leader head chief secretary minister deputy assistant senior former retired top of the for at and "
+    "affairs state defense defence foreign army union president director fellow researcher commander analyst expert "
+    "acting vice charge d'affaires adviser advisor a an representative lieutenant officer navy air force".split()
+) - frozenset(("and",))  # "X and Y": stop at the other person
+
+
+# an appositive says what someone is ("a senior fellow at …", "head of the union", "who heads the
+# union"), not what happened to them ("agitated by …", "who was furloughed by USFK")
+_APPOSITIVE_START = re.compile(
+    r"\s*,\s*(?=[a-z]|(?:A|An|The)\s)(?!(?:said|says|told|added|speaking|asked|when|while|who(?!\s+(?:heads?|headed|leads?|led|represents|represented"
+    r"|chairs?|works?|worked|served|serves|is\s+an?|was\s+an?|is\s+the|was\s+the)\b)|which|whose|[a-z]+ed|[a-z]+ing)\b)"
+)
+
+
+def appositive_after(text: str) -> str:
+    """The appositive right after a name: ``", a senior fellow at the Asan Institute,"``."""
+    m = _APPOSITIVE_START.match(text)
+    if m:
+        end = _APPOSITIVE_END.search(text, m.end())
+        return text[m.end() : end.start() if end else len(text)]
+    m = re.match(r"\s*\((?P<app>[^()]{1,80})\)", text)  # "Kim (D-Calif.)", "Lee (Democratic Party)"
+    if m:
+        return m.group("app")
+    m = re.match(r"\s+(?P<app>of\s+the\s+[^,.;\"“”]{1,80})", text)  # "Rep. Kim of the ruling Democratic Party"
+    return m.group("app") if m else ""
+
+
+def title_before(text: str) -> str:
+    """The title words right before a name: "State Department spokeswoman", "a retired U.S. Army colonel"."""
+    words = text.split()[-10:]
+    if words and words[-1].endswith(",") and words[-1].rstrip(",").lower() in _TITLE_WORDS:
+        words[-1] = words[-1].rstrip(",")  # "a U.S. military spokesman, Col. Lee Peters"
+    k = len(words)
+    while k > 0 and (words[k - 1][:1].isupper() or words[k - 1].lower().strip(",") in _TITLE_WORDS):
+        if words[k - 1].endswith((",", ".")) and words[k - 1] not in ("U.S.", "Gen.", "Col.", "Lt.", "Rep.", "Sen."):
+            break
+        k -= 1
+    return " ".join(words[k:])

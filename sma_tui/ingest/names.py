@@ -1,0 +1,67 @@
+"""Names: normalising, person names in noun phrases, titles and stop words."""
+
+from __future__ import annotations
+
+import re
+
+_SPACE = re.compile(r"\s+")
+
+TITLES = frozenset(
+    "president secretary minister chief general gen. gen sen. sen senator rep. rep representative ambassador commander "
+    "adm. admiral deputy vice prime spokesman spokeswoman spokesperson negotiator official dr. mr. mrs. ms. gov. "
+    "governor lt. col. colonel foreign defense defence state u.s. us south north korean american top senior former "
+    "head director envoy lawmaker leader president-elect assistant under undersecretary professor prof. analyst fellow "
+    "researcher retired army navy air marine lieutenant major maj. capt. captain sgt. sergeant".split()
+)
+STOP = frozenset(
+    "south north korea korean koreans united states america american washington seoul pyongyang japan tokyo china "
+    "defense defence ministry minister department state foreign forces force agreement special measures measure "
+    "secretary president general senator senate house white pentagon national assembly party committee relations news "
+    "agency journal street wall times post command alliance office government republic chief deputy vice prime "
+    "commander ambassador representative monday tuesday wednesday thursday friday saturday sunday january february "
+    "march april may june july august september october november december camp peninsula asia pacific northeast the "
+    "in however according when under previously last our we he she it this that but and los angeles yonhap reuters "
+    "sputnik kcna usfk nato sma administration congress institute university center centre foundation council "
+    "army navy air forces marine corps democratic republican people power liberty justice future herald daily "
+    "kbs arirang voa nk stars stripes upi press associated afp bloomberg cnn abc nbc cbs fox east west asian affairs "
+    "policy studies diplomatic academy democrat democrats republicans california hawaii virginia alaska texas york new "
+    "subcommittee international strategic security global research economic peace unification school college "
+    "professor fellow senior analyst director union employees workers embassy consulate".split()
+)
+NAME_TOKEN = r"(?:[A-Z][a-z]+(?:-[a-z]+)?|[A-Z][a-z]*[A-Z][a-z]+|O'[A-Z][a-z]+)"
+PERSON = re.compile(rf"\b(?:{NAME_TOKEN}\.?\s+){{0,4}}{NAME_TOKEN}(?:\s+{NAME_TOKEN})\b")
+
+
+def norm(text: str) -> str:
+    return _SPACE.sub(" ", text.replace("’", "'").strip(" ,.;:")).lower()
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", norm(text)).strip("-") or "actor"
+
+
+def capital(np: str) -> str:
+    return np[:1].upper() + np[1:]
+
+
+def strip_titles(name: str) -> str:
+    """The name at the end of a capitalised run ("Defense Secretary Mark Esper" → "Mark Esper")."""
+    words = name.split()
+    while words and words[-1].lower() in STOP:
+        words.pop()
+    k = len(words)
+    while k > 0 and words[k - 1].lower() not in TITLES and words[k - 1].lower() not in STOP and len(words) - k < 3:
+        k -= 1
+    return " ".join(words[k:])
+
+
+def person_name(np: str) -> str | None:
+    """The person's name in a noun phrase ("U.S. Defense Secretary Mark Esper" → "Mark Esper")."""
+    found = None
+    for m in PERSON.finditer(np):
+        name = strip_titles(m.group())
+        if " " in name and not any(w.lower() in STOP for w in name.split()):
+            found = name
+            if m.start() == 0 or np[: m.start()].strip().lower().rstrip(".") in TITLES:
+                break
+    return found

@@ -1,0 +1,386 @@
+"""Who a noun phrase names: the corpus's actors by alias (the gazetteer), people named
+earlier in the article, pronouns, anonymous sources and institutions; news outlets and
+places never speak. New speakers get a side from the words that describe them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..models import Actor
+from .clauses import appositive_after, strip_time_tail, title_before
+from .names import PERSON, STOP, capital, norm, person_name, slug, strip_titles
+from .sides import side_from_evidence
+
+_LOOKBACK = 80  # mentions and names searched back (bounded: a hostile article may hold thousands)
+_MAX_NEW = 300  # new actors per article
+
+_ANON_HEADS = frozenset(
+    "official officials source sources spokesperson spokesman spokeswoman aide aides diplomat diplomats lawmaker "
+    "lawmakers senators negotiators analyst analysts expert experts observer observers insider insiders members "
+    "workers employees residents protesters".split()
+)
+_ROLE_HEADS = frozenset(
+    "chief commander negotiator envoy ambassador minister secretary adviser advisor director general admiral "
+    "president chairman chairwoman head".split()
+)
+_INST_HEADS = frozenset(
+    "ministry department office agency government committee union embassy command media reports report team "
+    "delegation side party council administration house pentagon forces institute outlet".split()
+)
+_SYNONYMS = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "sources": "source", "officials": "official"}
+_US_REFS = frozenset(
+    ("us", "u.s.", "the us", "the u.s.", "washington", "the united states", "united states", "the american delegation",
+     "american delegation", "the u.s. delegation", "u.s. delegation", "the us delegation", "the u.s. team",
+     "u.s. team", "the american side")
+)  # fmt: skip
+_OUTLET = re.compile(
+    r"^(?:the\s+)?(?:Yonhap|Reuters|AP|AFP|Associated Press|Agence France-Presse|Bloomberg|Kyodo|Xinhua|UPI|"
+    r"United Press International|KBS|MBC|SBS|JTBC|YTN|Arirang|VOA|Voice of America|NK News|NHK|CNN|Fox News|"
+    r"Korea Herald|Korea Times|Korea JoongAng Daily|JoongAng Ilbo|Chosun Ilbo|Dong-A Ilbo|Hankyoreh|Stars and Stripes|"
+    r"Wall Street Journal|Washington Post|New York Times|Politico|Axios|Defense News|Nikkei|Asahi)\b"
+    r"|\b(?:news agency|newspaper|daily|broadcaster|outlet|wire service|news channel|TV station)s?$",
+    re.I,
+)
+_LEAD_TRIM = re.compile(
+    r"^(?:(?:and|but|while|as|when|after|however|separately|meanwhile|also|then|last\s+week|on\s+\w+)\b,?\s*)+", re.I
+)
+_POSSESSIVE = re.compile(
+    r"^(?P<owner>.+?)['’]s\s+(?:commentary|statement|remarks|comments|tweet|letter|reference|words|op-ed|article)\b"
+)
+_ATTRIBUTED = re.compile(
+    r"\battributed to\s+(?P<owner>.+)$|^(?:a|an|the)\s+(?:\w+\s+)?(?:statement|release|letter|report|commentary"
+    r"|message|notice|op-ed|article)\s+(?:from|by|of|issued by)\s+(?P<owner2>.+)$"
+)
+_COORD = re.compile(r"^(?P<first>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)\s+and\s+[A-Z]")
+_PREPS = frozenset("in at of with from for on to who which".split())
+_ANON_DROP = frozenset("a an the senior high-ranking top unnamed anonymous".split())
+_ANON_SAME = {"sources": "source", "officials": "official", "spokesman": "spokesperson",
+              "spokeswoman": "spokesperson", "us": "u.s."}  # fmt: skip
+_MINISTRY_OF = re.compile(r"ministry of (national defen[cs]e|foreign affairs|unification)")
+_LOCATED = re.compile(r" in (?:seoul|washington|tokyo|pyongyang|south korea|the united states|the u\.s\.)$")
+_MINISTRIES = {"nati": "defense ministry", "fore": "foreign ministry", "unif": "unification ministry"}
+_CAPS_RUN = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?[A-Z][\w.'’-]*){0,7}")
+_HEAD_ALIKE = {"command": ("command", "forces", "usfk"), "ministry": ("ministry",), "department": ("department",),
+               "embassy": ("embassy",), "office": ("office", "house"), "union": ("union",)}  # fmt: skip
+_ANON_DETERMINERS = frozenset(("a", "an", "one", "another", "two", "three", "several", "some"))
+_DOCUMENTS = frozenset(
+    "statement release commentary letter report editorial notice message post tweet op-ed article column essay".split()
+)
+
+
+@dataclass
+class NewActor:
+    """A speaker not in the corpus: becomes an :class:`Actor` if a claim keeps it."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)  # the words that describe them
+
+    @property
+    def side(self) -> str:
+        return side_from_evidence(*self.evidence, seated=self.kind == "anonymous")
+
+    def to_actor(self, source: str) -> Actor:
+        return Actor(self.id, self.name, self.side, kind=self.kind, aliases=sorted(set(self.aliases)),
+                     sources=[source], side_guessed=True)  # fmt: skip
+
+
+Ref = str | NewActor  # an existing actor id, or a new actor
+
+
+@dataclass(slots=True)
+class Mention:
+    pos: int
+    ref: Ref
+    surface: str
+    person: bool
+
+
+class ActorIndex:
+    """Aliases of the corpus's actors (normalised) → actor id, unique ones only.
+
+    Built once per corpus (:func:`index_for`) and rebuilt when its actors change."""
+
+    def __init__(self, actors: dict[str, Actor]) -> None:
+        seen: dict[str, set[str]] = {}
+        for a in actors.values():
+            for name in (a.id, a.name, *a.aliases):
+                seen.setdefault(norm(name), set()).add(a.id)
+        self.ids = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+        self.actors = actors
+
+    def get(self, text: str) -> str | None:
+        key = _MINISTRY_OF.sub(lambda m: _MINISTRIES[m.group(1)[:4]], norm(text))
+        hit = self.ids.get(key)
+        if hit is None and (at := _LOCATED.search(key)):  # "the defense ministry in Seoul"
+            return self.get(key[: at.start()])
+        if hit is None and key.startswith(("the ", "a ", "an ")):
+            hit = self.ids.get(key.split(" ", 1)[1])
+        return hit
+
+
+def index_for(corpus: object, actors: dict[str, Actor]) -> ActorIndex:
+    """The alias index of ``actors`` (the actor table of ``corpus``), kept on the corpus
+    itself while its table is the same dict of the same size (no module-level state)."""
+    hit = getattr(corpus, "_ingest_actor_index", None)
+    if isinstance(hit, tuple) and hit[0] is actors and hit[1] == len(actors):
+        index: ActorIndex = hit[2]
+        return index
+    index = ActorIndex(actors)
+    try:
+        setattr(corpus, "_ingest_actor_index", (actors, len(actors), index))  # noqa: B010
+    except AttributeError:  # a corpus with slots: no cache
+        pass
+    return index
+
+
+def is_outlet(np: str) -> bool:
+    return bool(_OUTLET.search(np.strip()))
+
+
+def clean_np(np: str) -> str:
+    prev = None
+    while prev != np:
+        prev = np
+        np = np.strip(' ,;:—-\n\t"“”')
+        np = _LEAD_TRIM.sub("", np).strip()
+        np = strip_time_tail(np).strip()
+    return np if len(np.split()) <= 12 else ""
+
+
+class Resolver:
+    """Per-article state: the mentions seen so far, the people named, the new actors made."""
+
+    def __init__(self, index: ActorIndex, body: str) -> None:
+        self.index = index
+        self.body = body
+        self.subjects: list[Mention] = []  # subjects of reporting verbs, in text order
+        self.names: list[tuple[int, str]] = []  # person names anywhere, for surnames
+        self.first_at: dict[str, tuple[int, int]] = {}  # a name's first mention
+        self.mentions: list[tuple[int, str]] = []  # the corpus's actors named in the text (the gazetteer)
+        self.new: dict[str, NewActor] = {}
+
+    def scan_names(self, start: int, end: int) -> None:
+        """Record the people named and the corpus's actors mentioned in ``body[start:end]``."""
+        for m in PERSON.finditer(self.body, start, end):
+            name = strip_titles(m.group())
+            if name and " " in name:
+                self.names.append((m.start(), name))
+                self.first_at.setdefault(name, (m.start(), m.end()))
+        ids = self.index.ids
+        for m in _CAPS_RUN.finditer(self.body, start, end):
+            words = m.group().lower().replace("’", "'").split()
+            hit = None
+            for a in range(len(words)):
+                for b in range(min(len(words), a + 6), a, -1):
+                    hit = ids.get(" ".join(words[a:b]).strip(" ,.;:"))
+                    if hit and (b - a > 1 or len(words[a]) > 3):
+                        break
+                    hit = None
+                if hit:
+                    self.mentions.append((m.start(), hit))
+                    break
+
+    def last_person(self, pos: int) -> Mention | None:
+        for m in reversed(self.subjects[-_LOOKBACK:]):
+            if m.pos < pos and m.person:
+                return m
+        return None
+
+    # ----------------------------------------------------------------- resolve
+    def resolve(self, np: str, pos: int, remember: bool = True) -> Ref | None:
+        np = clean_np(np)
+        if not np:
+            return None
+        ref, person = self._resolve(np, pos)
+        if ref is not None and remember:
+            self.subjects.append(Mention(pos, ref, np, person))
+        return ref
+
+    def _resolve(self, np: str, pos: int) -> tuple[Ref | None, bool]:
+        n = norm(np)
+        if n in ("he", "she", "him", "her", "they", "it", "we", "i", "you"):
+            return self._pronoun(n, pos)
+        m = _ATTRIBUTED.search(np) or _POSSESSIVE.match(np)
+        if m:
+            return self._resolve(m.groupdict().get("owner") or m.group("owner2"), pos)
+        m = _COORD.match(np)
+        if m and not self.index.get(np):
+            return self._resolve(m.group("first"), pos)
+        if len(np.split()) == 1 and np[:1].isupper():
+            full = self._surname(np, pos)
+            if full:
+                return self._person(full, pos, full), True
+        known = self._known(np, n, pos)
+        if known is not None:
+            return known
+        name = person_name(np)
+        if name:
+            return self._person(name, pos, np), True
+        words = n.split()
+        if len(words) == 1 and np[:1].isupper() and n not in STOP and not np.isupper():
+            if re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)?", np):  # a family name given alone ("…, Lee, said")
+                return self._person(np, pos, np), True
+            return None, False
+        return self._description(np, words, pos)
+
+    def _pronoun(self, n: str, pos: int) -> tuple[Ref | None, bool]:
+        if n == "they":  # a group named just before: "Some union members said …; "…," they said"
+            for m in reversed(self.subjects[-_LOOKBACK:]):
+                if m.pos < pos:
+                    group = isinstance(m.ref, NewActor) and m.ref.kind == "anonymous" and m.surface.endswith("s")
+                    return (m.ref, True) if group and pos - m.pos < 300 else (None, False)
+            return None, False
+        if n not in ("he", "she", "him", "her"):
+            return None, False
+        last = self.last_person(pos)
+        if last is not None:
+            return last.ref, True
+        for p, full in reversed(self.names[-_LOOKBACK:]):  # no speaker yet: the last person named
+            if p < pos:
+                return self._person(full, pos, full), True
+        return None, True
+
+    def _surname(self, word: str, pos: int) -> str | None:
+        for p, full in reversed(self.names[-_LOOKBACK:]):  # a surname: the person named earlier
+            if p < pos and word in full.split():
+                return full
+        return None
+
+    def _known(self, np: str, n: str, pos: int) -> tuple[Ref | None, bool] | None:
+        hit = self.index.get(np)
+        words = n.split()
+        if hit:
+            actor = self.index.actors[hit]
+            if words[0] in ("the", "their", "its") and len(words) <= 3:
+                earlier = self._definite(n, pos)
+                if earlier is not None:
+                    return earlier
+                if len(words) <= 2 and not any(p < pos and a == hit for p, a in self.mentions[-_LOOKBACK:]):
+                    return None, False  # "the official": a generic alias, and the article never named them
+            return hit, actor.kind != "institution"
+        if n in ("reports", "news reports", "press reports", "local reports", "local media"):
+            hit = self.index.get("media reports")
+            return (hit, False) if hit else (None, False)
+        if n in _US_REFS:
+            side = self.index.get("U.S. side")
+            return (side if side else self._new("United States", "institution", np, [np])), False
+        if words[0] in ("the", "their", "its") and len(words) <= 4:
+            return self._definite(n, pos)
+        return None
+
+    def _description(self, np: str, words: list[str], pos: int) -> tuple[Ref | None, bool]:
+        head = _head(words)
+        plural_anon = head in ("senators", "lawmakers", "officials", "negotiators", "analysts", "experts") or (
+            head in _ANON_HEADS and words[0] in ("some", "many", "several", "two", "three", "four", "a few")
+        )
+        if head in _ANON_HEADS and words[0] == "the":  # "the official from the Foreign Ministry": named before
+            earlier = self._definite(" ".join(words[: words.index(head) + 1] if head in words else words), pos)
+            if earlier is not None:
+                return earlier
+        if head in _ANON_HEADS and words[0] in _ANON_DETERMINERS or plural_anon:
+            known = self._same_anonymous(words)
+            if known:
+                return known, True
+            name = capital(re.sub(r"^(?:a|an|the|one|another)\s+", "", np, flags=re.I)) + " (anonymous)"
+            return self._new(name, "anonymous", np, [np]), True
+        if head in _INST_HEADS or any(w in _INST_HEADS for w in words[-2:]):
+            known = self._same_anonymous(words) if words[0] in ("a", "an") else None
+            if known:
+                return known, True
+            return self._new(capital(np), "institution", np, [np]), False
+        if np[:1].isupper() and re.fullmatch(r"[A-Z]{2,6}", np):  # an acronym: KCNA, NATO
+            return self._new(np, "institution", np, [np]), False
+        if head in _ROLE_HEADS and words[0] in ("the", "a", "an") and len(words) > 2:  # "the USFK chief of staff"
+            name = capital(re.sub(r"^(?:a|an|the)\s+", "", np, flags=re.I))
+            return self._new(name, "anonymous", np, [np]), True
+        return None, False
+
+    def _same_anonymous(self, words: list[str]) -> str | None:
+        """An anonymous actor of the corpus described with the same words ("a senior
+        government official in Seoul" = "a government source in Seoul")."""
+        key = _anon_key(words)
+        if len(key) < 2:  # "an official": too little to be anyone in particular
+            return None
+        for actor in self.index.actors.values():
+            if actor.kind == "anonymous" and any(_anon_key(norm(a).split()) == key for a in actor.aliases):
+                return actor.id
+        return None
+
+    def _definite(self, n: str, pos: int) -> tuple[Ref | None, bool] | None:
+        """ "the official", "their union", "the statement": who the article named before."""
+        head = _SYNONYMS.get(n.split()[-1], n.split()[-1])
+        if head in _DOCUMENTS:  # "the statement said": whoever issued it
+            for m in reversed(self.subjects[-_LOOKBACK:]):
+                if m.pos < pos:
+                    return (m.ref, m.person) if pos - m.pos < 800 else None
+            return None
+        for m in reversed(self.subjects[-_LOOKBACK:]):
+            if m.pos >= pos:
+                continue
+            words = [_SYNONYMS.get(w, w) for w in norm(m.surface).replace("'s", "").split()]
+            if head in words:
+                return m.ref, m.person
+        alike = _HEAD_ALIKE.get(head)
+        if alike:
+            for p, aid in reversed(self.mentions[-_LOOKBACK:]):
+                actor = self.index.actors[aid]
+                if (
+                    p < pos
+                    and actor.kind != "person"
+                    and any(w in norm(x) for x in (actor.name, *actor.aliases) for w in alike)
+                ):
+                    return aid, False
+            for new in reversed(list(self.new.values())[-_LOOKBACK:]):
+                if new.kind == "institution" and any(w in norm(new.name) for w in alike):
+                    return new, False
+        return None
+
+    def _person(self, name: str, pos: int, surface: str) -> Ref | None:
+        hit = self.index.get(name) or self.index.get(surface)
+        if hit:
+            return hit
+        for p, full in reversed(self.names[-_LOOKBACK:]):
+            if p < pos and full != name and name in full:
+                hit = self.index.get(full)
+                if hit:
+                    return hit
+        own = next((part for part in re.split(r",|\band\b", surface) if name in part), surface)  # "A and B"
+        return self._new(name, "person", surface, [own, *self._described(name)])
+
+    def _described(self, name: str) -> list[str]:
+        """The title before a name's first mention and the appositive after it."""
+        at = self.first_at.get(name)
+        if at is None:
+            return []
+        before = title_before(self.body[max(0, at[0] - 100) : at[0]])
+        return [before, self.body[at[0] : at[1]], appositive_after(self.body[at[1] : at[1] + 200])]
+
+    def _new(self, name: str, kind: str, surface: str, evidence: list[str]) -> NewActor | None:
+        key = slug(re.sub(r"^(?:a|an|the)\s+|\s*\(anonymous\)$", "", name, flags=re.I))
+        if key in self.index.actors:  # an id taken by a different actor of the corpus
+            key = f"{key}-{kind}"
+        actor = self.new.get(key)
+        if actor is None:
+            if len(self.new) >= _MAX_NEW:
+                return None
+            actor = self.new[key] = NewActor(key, name, kind)
+        if surface not in actor.aliases:
+            actor.aliases.append(surface)
+            actor.evidence += [e for e in evidence if e]
+        return actor
+
+
+def _head(words: list[str]) -> str:
+    """The head noun: the last word before a trailing prepositional phrase."""
+    for k, w in enumerate(words[1:], 1):
+        if w in _PREPS:
+            return _SYNONYMS.get(words[k - 1], words[k - 1])
+    return _SYNONYMS.get(words[-1], words[-1])
+
+
+def _anon_key(words: list[str]) -> frozenset[str]:
+    return frozenset(_ANON_SAME.get(w, w) for w in words if w not in _ANON_DROP)

@@ -1,0 +1,83 @@
+"""The side of a new speaker, from evidence in the text that describes them: titles,
+employers and nationality words ("U.S. Assistant Secretary of State", "a retired U.S. Army
+colonel", "a Democratic Party lawmaker", "an analyst at the Asan Institute").
+
+Only the words that describe the speaker count (the noun phrase that names them and its
+appositive), never the rest of the sentence; without evidence the side is ``unknown``.
+"""
+
+from __future__ import annotations
+
+import re
+
+_US = re.compile(
+    r"(?<!\w)(?:U\.S\.|US|USA|American|Americans|Washington(?:-based|'s|’s)|Pentagon|State Department"
+    r"|Department of State|Defense Department|Department of Defense|USFK|U\.S\. Forces Korea"
+    r"|United States Forces Korea|Forces Korea"
+    r"|White House|Congress(?:ional|man|woman)?|Senate|Senator|Sen\.|Republican|GOP|Heritage Foundation"
+    r"|Brookings|RAND|CSIS|Center for Strategic and International Studies|Council on Foreign Relations|CFR"
+    r"|Stimson|Wilson Center|Hudson Institute|American Enterprise Institute|Cato|Atlantic Council"
+    r"|Center for a New American Security|CNAS|Georgetown|Harvard|Johns Hopkins|Tufts|Columbia University"
+    r"|Stanford|Pacific Forum|Korea Economic Institute of America|Korea Society|INDOPACOM|Indo-Pacific Command"
+    r"|Eighth Army|8th Army|Seventh Air Force|7th Air Force|Foundation for Defense of Democracies|Secretary of State"
+    r"|Defense Secretary|Secretary of Defense|assistant secretary of state|Assistant Secretary of State"
+    r"|U\.S\. Army|U\.S\. Navy|U\.S\. Air Force|U\.S\. Marine Corps|Hawaii|Virginia|California|Texas|Maryland"
+    r"|Massachusetts|Alaska|New York|Trump|Biden|Obama|Washington,? D\.?C\.?|Capitol Hill)(?!\w)"
+)
+_ROK = re.compile(
+    r"\b(?:South Korea(?:n|ns|'s|’s)?|S\. Korea(?:n|'s|’s)?|ROK|Seoul(?:'s|’s|-based)|Blue House|Cheong Wa Dae"
+    r"|National Assembly|Democratic Party|People Power Party|PPP|Liberty Korea Party"
+    r"|United Future Party|Justice Party|Minjoo|Asan Institute|Sejong Institute|Korea Institute for Defense Analyses"
+    r"|KIDA|Korea National Diplomatic Academy|KNDA|Institute for National Security Strategy|INSS"
+    r"|Korea Institute for National Unification|KINU|Korea Research Institute for National Strategy|Yonsei"
+    r"|Korea University|Seoul National University|Kookmin University|Ewha|Hankuk University|Kyungnam University"
+    r"|(?:Ministry|Minister) of (?:National Defen[cs]e|Foreign Affairs|Unification)"
+    r"|(?:Vice\s+)?(?:Foreign|Defen[cs]e|Unification)"
+    r"\s+(?:Minister|Ministry)|Moon Jae-in|Yoon Suk Yeol|(?<!North )(?<!N\. )Korean"
+    r"|(?:a|the)\s+Seoul\s+(?:university|think\s+tank|institute|college|research\s+institute))(?!\w)",
+    re.I,
+)
+_OTHER = re.compile(
+    r"\b(?:North Korea(?:n|ns|'s|’s)?|N\. Korea(?:n|'s|’s)?|DPRK|KCNA|Pyongyang|China|Chinese|Beijing|Japan(?:ese)?"
+    r"|Tokyo|Russia(?:n)?|Moscow|NATO|Germany|German|Philippines|Uriminzokkiri|Rodong Sinmun)(?!\w)"
+)
+# in these talks "the union" is the union of the Korean employees of U.S. Forces Korea
+_KOREAN_UNION = re.compile(
+    r"(?:USFK\s+)?Korean\s+(?:Employees|Workers)['’]?\s+Union|\b(?:workers|employees)['’]\s+union\b"
+    r"|\b(?:head|leader|chief|president|spokes(?:man|woman|person)|official|member)s?\s+(?:of|for|at)\s+the\s+"
+    r"(?:\w+\s+)?union\b|\bheads\s+the\s+union\b|\bunion\s+(?:members?|officials?|leaders?|workers)\b",
+    re.I,
+)
+_NEUTRAL = re.compile(r"North Korean Studies", re.I)  # a field of study, not a side
+
+
+# where an anonymous official or source sits says whose official it is
+_SEATED = re.compile(r"\bin (?:(?P<rok>Seoul)|(?P<us>Washington))(?!\w)")
+
+
+def side_from_evidence(*texts: str, seated: bool = False) -> str:
+    """``US`` | ``ROK`` | ``other`` | ``unknown`` from the descriptions of one speaker
+    (``seated``: an anonymous source, whose city counts: "an official in Seoul").
+
+    Evidence for both the U.S. and South Korea ("an American professor at a Seoul
+    university") is no evidence: ``unknown``."""
+    us = rok = other = 0
+    for text in texts:
+        if not text:
+            continue
+        text, unions = _KOREAN_UNION.subn(" ", _NEUTRAL.sub(" ", text))
+        rok += unions
+        other += len(_OTHER.findall(text))
+        us += len(_US.findall(text))
+        rok += len(_ROK.findall(text))
+        for m in _SEATED.finditer(text) if seated else ():
+            us, rok = us + bool(m.group("us")), rok + bool(m.group("rok"))
+    if other and other >= max(us, rok):
+        return "other"
+    if us and rok:
+        return "unknown"
+    if us:
+        return "US"
+    if rok:
+        return "ROK"
+    return "unknown"

@@ -1,0 +1,141 @@
+"""Primary-source formats where a label names the speaker.
+
+- Press transcripts: a turn opens with an upper-case label and a colon ("SECRETARY ESPER:",
+  "MR. DEHART:", "SENIOR STATE DEPARTMENT OFFICIAL:") and runs over the following unlabelled
+  paragraphs; the turn is one quotation of the label's speaker. Questions, the moderator
+  and the operator are not quoted.
+- Broadcast transcripts (KBS, Arirang): "[Soundbite] NAME(TITLE) : "…"" or
+  "[Sound bite] Name, Title: …"; anchor and reporter lines are the outlet's own words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .quotes import QuoteSpan
+from .text import Paragraph
+
+_PRESS_LABEL = re.compile(
+    r"(?P<label>(?:[A-Z][A-Z.'’-]*)(?:\s+[A-Z][A-Z.'’-]*){0,5})(?:\s*\([^()\n]{1,40}\))?\s*:\s+(?=\S)"
+)
+# "DeHart: …" / "Question: …": mixed-case labels count when repeated, or for questions
+_MIXED_LABEL = re.compile(r"(?P<label>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})(?:\s*\([^()\n]{1,40}\))?:\s+(?=\S)")
+_QUESTION = re.compile(r"^(?:Q|Question|Moderator|Operator|Reporter)$", re.I)
+_NOT_SPEAKERS = re.compile(
+    r"^(?:Q|QUESTION|MODERATOR|OPERATOR|STAFF|PARTICIPANT|AUDIENCE MEMBER|REPORTER|JOURNALIST|PRESS|NOTE|ANCHOR"
+    r"|NARRATOR|TRANSCRIPT|EDITOR'?S NOTE|UPDATE|CORRECTION|SOURCE|PHOTO|CAPTION|ATTN|END)\b"
+)
+_SOUNDBITE = re.compile(r"\[\s*Sound\s*-?\s*bite\s*\]\s*(?P<label>[^:\n\"“]{0,120}?)\s*:\s*", re.IGNORECASE)
+_END = re.compile(r"(?:#\s*#\s*#|###|-\s*END\s*-|\(END\))")
+
+
+@dataclass(slots=True)
+class Turn:
+    span: QuoteSpan
+    label: str  # the speaker's label as printed ("MR. DEHART", "JEONG EUN-BO(S. KOREAN CHIEF NEGOTIATOR)")
+
+
+def _label_name(label: str) -> str:
+    """ "JEONG EUN-BO(S. KOREAN CHIEF NEGOTIATOR)" → "Jeong Eun-bo"; "MR. DEHART" → "Mr. Dehart"."""
+    name = re.split(r"[(,]", label, maxsplit=1)[0].strip()
+    return _title_case(name)
+
+
+def _title_case(text: str) -> str:
+    """ "KIM HYUN-WOOK" → "Kim Hyun-wook"; "U.S." and short acronyms stay."""
+    words = []
+    for w in text.split():
+        if "." in w or (len(w) <= 4 and w.isalpha() and w not in ("CHIEF", "HEAD", "KIM", "LEE", "PARK", "MR", "MS")):
+            words.append(w)
+        else:
+            words.append(w[:1].upper() + w[1:].lower())
+    return " ".join(words)
+
+
+def speaker_label(turn: Turn) -> tuple[str, str]:
+    """The name to resolve and the words that describe the speaker (for the side)."""
+    label = turn.label
+    if label.upper() == label:
+        return _label_name(label), _title_case(label)
+    return re.split(r"[(,]", label, maxsplit=1)[0].strip(), label
+
+
+def press_turns(body: str, paras: list[Paragraph]) -> tuple[list[Turn], set[int]]:
+    """The speakers' turns of a press transcript, and every paragraph a turn (or a
+    question) covers. Nothing when fewer than two labelled paragraphs are found."""
+    labelled = _labelled(body, paras)
+    if len(labelled) < 2 or all(_NOT_SPEAKERS.match(m.group("label").upper()) for _, m in labelled):
+        return [], set()
+    turns: list[Turn] = []
+    covered: set[int] = set()
+    for k, (i, m) in enumerate(labelled):
+        stop = labelled[k + 1][0] if k + 1 < len(labelled) else len(paras)
+        last = i
+        for j in range(i, stop):
+            if paras[j].skip or _END.match(body, paras[j].start):
+                break
+            last = j
+        covered.update(range(i, last + 1))
+        label = m.group("label").strip()
+        if _NOT_SPEAKERS.match(label.upper()):
+            continue
+        start, end = m.end(), paras[last].end
+        turns.append(Turn(QuoteSpan(start, end, "block", start, None, i), label))
+    return turns, covered
+
+
+def _labelled(body: str, paras: list[Paragraph]) -> list[tuple[int, re.Match[str]]]:
+    """The paragraphs that open with a speaker label: upper case ("MR. DEHART:"), or mixed
+    case ("DeHart:") when the label recurs or is a question's."""
+    upper, mixed = [], []
+    for i, p in enumerate(paras):
+        if p.skip:
+            continue
+        m = _PRESS_LABEL.match(body, p.start, min(p.end, p.start + 120))
+        if m and any(c.isalpha() for c in m.group("label")):
+            upper.append((i, m))
+            continue
+        m = _MIXED_LABEL.match(body, p.start, min(p.end, p.start + 80))
+        if m:
+            mixed.append((i, m))
+    if upper:
+        return upper
+    seen: dict[str, int] = {}
+    for _, m in mixed:
+        seen[m.group("label")] = seen.get(m.group("label"), 0) + 1
+    kept = [(i, m) for i, m in mixed if seen[m.group("label")] > 1 or _QUESTION.match(m.group("label"))]
+    return kept if any(not _QUESTION.match(m.group("label")) for _, m in kept) else []
+
+
+# "[Kang Kyung-wha / Minister of Foreign Affairs: It is our basic position …]"
+_BRACKET_BITE = re.compile(r"\[(?P<label>[^/\[\]:\n]{2,60}/[^\[\]:\n]{2,80}):\s*(?=[^\]\s])")
+
+
+def soundbites(body: str, paras: list[Paragraph]) -> tuple[list[Turn], set[int]]:
+    """The soundbites of a broadcast transcript: the words after the label (inside their
+    quote marks when marked), and the paragraphs they fill."""
+    turns: list[Turn] = []
+    covered: set[int] = set()
+    for i, p in enumerate(paras):
+        m = _SOUNDBITE.match(body, p.start, p.end)
+        if not m:
+            m = _BRACKET_BITE.match(body, p.start, p.end)
+            if m and body[p.end - 1] == "]":
+                covered.add(i)
+                label = m.group("label").replace(" /", ",").replace("/", ",").strip()
+                turns.append(Turn(QuoteSpan(m.end(), p.end - 1, "full", m.end(), None, i), label))
+            continue
+        covered.add(i)
+        a, b = m.end(), p.end
+        if a < b and body[a] in '"“':
+            a += 1
+            if body[b - 1] in '"”':
+                b -= 1
+        while a < b and body[a].isspace():
+            a += 1
+        if b <= a:
+            continue
+        label = m.group("label").strip()
+        turns.append(Turn(QuoteSpan(a, b, "full", m.end(), None, i), label))
+    return turns, covered
