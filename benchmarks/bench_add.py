@@ -12,7 +12,7 @@ import re
 import time
 from pathlib import Path
 
-from sma_tui.build import bundled_corpus, bundled_sources
+from sma_tui.bundled.build import bundled_corpus, bundled_sources
 from sma_tui.ingest import extract
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "articles"

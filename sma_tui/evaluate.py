@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .build import bundled_corpus, bundled_sources, read_body
+from .bundled.build import bundled_corpus, bundled_sources, read_body
 from .ingest import extract
 from .ingest.speakers import norm
 

@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..corpus import Corpus
-from ..models import Actor, fingerprint
+from ..core.corpus import Corpus
+from ..core.models import Actor, fingerprint
 from .loader import SUFFIXES, IngestError, load_path
 from .pipeline import Extraction, article_id, extract
 

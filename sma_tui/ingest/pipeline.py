@@ -9,8 +9,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from ..corpus import Corpus
-from ..models import Actor, Article, Figure, Quote
+from ..core.corpus import Corpus
+from ..core.models import Actor, Article, Figure, Quote
 from .dates import find_relative, parse_iso
 from .figures import FigureSpan, find_figures, measure_for
 from .metadata import Metadata, read_metadata

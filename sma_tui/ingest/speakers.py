@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..models import Actor
+from ..core.models import Actor
 
 VERBS = (
     "said|says|say|told|tells|added|adds|tweeted|wrote|writes|stated|noted|stressed|insisted|warned|confirmed|"

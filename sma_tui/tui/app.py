@@ -1,7 +1,7 @@
 """The sma-tui explorer app.
 
 The first frame shows the main screen's panes, painted from the small overview that the
-store keeps beside itself (:mod:`sma_tui.overview`), or, without one, its loading panel; a
+store keeps beside itself (:mod:`sma_tui.core.overview`), or, without one, its loading panel; a
 thread worker reads the whole store (:meth:`Store.load`) and posts the corpus back in a
 :class:`~sma_tui.tui.messages.CorpusLoaded` message. Drill-downs asked for before then
 open once it has arrived. Widgets ask for drill-downs with
@@ -22,9 +22,9 @@ from textual import on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 
-from ..corpus import Corpus
-from ..export import citation
-from ..search import QuoteMatcher
+from ..cli.export import citation
+from ..core.corpus import Corpus
+from ..core.search import QuoteMatcher
 from .commands import DossierCommands
 from .messages import CorpusFailed, CorpusLoaded, OpenActor, OpenArticle, OpenEvent, OpenFigureGroup
 from .screens.base import FOCUS_BINDINGS, DrillScreen, SmaScreen
@@ -83,7 +83,7 @@ class SmaApp(App[None]):
         self.corpus: Corpus | None = None
         self.matcher: QuoteMatcher | None = None
         self.main_screen = MainScreen(self.db_path)
-        from ..store import Store
+        from ..storage.store import Store
 
         # The overview the store keeps of this very file (a few KB): the first frame shows
         # the panes from it while the worker reads the whole corpus.
@@ -123,8 +123,8 @@ class SmaApp(App[None]):
         A missing or stale overview of the main screen is computed from the corpus and kept
         beside the store for the next start.
         """
-        from ..overview import Overview
-        from ..store import Store
+        from ..core.overview import Overview
+        from ..storage.store import Store
 
         store = Store(self.db_path)
         stamp = store.stamp()  # before reading: a write during the read shows as a change
@@ -174,7 +174,7 @@ class SmaApp(App[None]):
         """Notice another process's write (one ``stat``; the store module is loaded by now)."""
         if self._loading or self.store_changed or self.loaded_stamp is None:
             return
-        from ..store import Store
+        from ..storage.store import Store
 
         if Store(self.db_path).stamp() in (self.loaded_stamp, None):
             return  # unchanged, or mid-replace / deleted: nothing to reload yet
@@ -308,7 +308,7 @@ def _growth(before: Corpus, after: Corpus) -> str:
 
 
 def _describe(exc: BaseException) -> str:
-    from ..store import StoreError
+    from ..storage.store import StoreError
 
     if isinstance(exc, StoreError):
         return str(exc)

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from ..corpus import Corpus
-from ..export import format_value
+from ..cli.export import format_value
+from ..core.corpus import Corpus
 from .format import article_label, event_command
 
 if TYPE_CHECKING:

@@ -12,9 +12,9 @@ from textual.pilot import Pilot
 from textual.widgets import ContentSwitcher, Input, OptionList, Static
 from textual.widgets._footer import FooterKey
 
-from sma_tui.corpus import Corpus
-from sma_tui.export import citation
-from sma_tui.models import Quote
+from sma_tui.cli.export import citation
+from sma_tui.core.corpus import Corpus
+from sma_tui.core.models import Quote
 from sma_tui.tui.app import SmaApp, binding_sections
 from sma_tui.tui.commands import dossier_commands
 from sma_tui.tui.screens.detail import ActorScreen, EventScreen, FigureGroupScreen
@@ -373,7 +373,7 @@ async def test_too_small_shows_a_message_and_recovers(make_app: Any, loaded: Any
 async def test_first_frame_shows_loading_without_waiting_for_the_store(
     make_app: Any, loaded: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sma_tui.store import Store
+    from sma_tui.storage.store import Store
 
     release = threading.Event()
     real_load = Store.load
@@ -402,8 +402,8 @@ async def test_first_frame_shows_loading_without_waiting_for_the_store(
 async def test_a_fresh_overview_paints_the_panes_before_the_corpus_loads(
     store_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sma_tui.overview import Overview
-    from sma_tui.store import Store
+    from sma_tui.core.overview import Overview
+    from sma_tui.storage.store import Store
 
     store = Store(store_path)
     store.save_overview(Overview.of(store.load()), store.stamp())
@@ -430,8 +430,8 @@ async def test_a_fresh_overview_paints_the_panes_before_the_corpus_loads(
 
 
 async def test_a_stale_overview_is_not_shown_and_is_replaced(store_path: Path, loaded: Any) -> None:
-    from sma_tui.overview import Overview
-    from sma_tui.store import Store
+    from sma_tui.core.overview import Overview
+    from sma_tui.storage.store import Store
 
     store = Store(store_path)
     wrong = Overview.of(store.load())
@@ -483,8 +483,8 @@ async def test_search_keystrokes_stay_cheap_at_100k_quotes(
     import dataclasses
     import time
 
-    from sma_tui.search import parse_query
-    from sma_tui.store import Store
+    from sma_tui.core.search import parse_query
+    from sma_tui.storage.store import Store
     from sma_tui.tui.screens import search
 
     base = Store(store_path).load()
@@ -519,7 +519,7 @@ async def test_search_keystrokes_stay_cheap_at_100k_quotes(
 async def test_another_process_adding_articles_is_noticed_and_r_reloads(
     make_app: Any, loaded: Any, store_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from sma_tui.cli import main
+    from sma_tui.cli.main import main
     from sma_tui.tui.widgets.panes import ActorsPane
 
     fixtures = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
@@ -572,7 +572,7 @@ def test_sma_tui_on_a_corrupt_store_shows_the_panel_then_exits_1_with_one_line(
     store_path: Path, loaded: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """``sma-tui`` no longer reads the store before the first frame: the app reports it."""
-    from sma_tui.cli import main
+    from sma_tui.cli.main import main
 
     store_path.write_text("{truncated", encoding="utf-8")
     seen: list[str] = []
@@ -594,7 +594,7 @@ def test_sma_tui_on_a_corrupt_store_shows_the_panel_then_exits_1_with_one_line(
 
 
 async def test_a_long_money_history_keeps_the_chart_short_and_shows_the_latest(make_app: Any, loaded: Any) -> None:
-    from sma_tui.overview import ChartPoint
+    from sma_tui.core.overview import ChartPoint
     from sma_tui.tui.widgets.chart import MoneyChart
 
     app: SmaApp = make_app()
@@ -615,7 +615,7 @@ async def test_a_long_money_history_keeps_the_chart_short_and_shows_the_latest(m
 
 def _launch(monkeypatch: pytest.MonkeyPatch, store_path: Path, keymap: str | None, tmp_path: Path) -> tuple[int, dict]:
     """``sma-tui --db STORE`` with a keymap file, the app started headless: (exit, keymap)."""
-    from sma_tui.cli import main
+    from sma_tui.cli.main import main
 
     path = tmp_path / "keymap.toml"
     if keymap is not None:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
-CORE = ["models", "corpus", "overview", "store", "build", "check", "export", "search", "paths", "ingest"]
+CORE = [
+    "core.models", "core.corpus", "core.overview", "storage.store", "bundled.build", "core.check",
+    "cli.export", "core.search", "paths", "ingest",
+]
 
 
 def test_data_layer_does_not_import_textual() -> None:

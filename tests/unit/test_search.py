@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sma_tui.search import QueryError, QuoteMatcher, fold, match_spans, parse_query
+from sma_tui.core.search import QueryError, QuoteMatcher, fold, match_spans, parse_query
 
 
 def test_parse_filters_and_phrases() -> None:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from sma_tui.build import build_store, corpus_records
-from sma_tui.models import SCHEMA_VERSION, Actor
-from sma_tui.overview import OVERVIEW_VERSION, Overview
-from sma_tui.store import Store, StoreError
+from sma_tui.bundled.build import build_store, corpus_records
+from sma_tui.core.models import SCHEMA_VERSION, Actor
+from sma_tui.core.overview import OVERVIEW_VERSION, Overview
+from sma_tui.storage.store import Store, StoreError
 
 
 def test_round_trip_keeps_every_record(store: Store, corpus) -> None:
@@ -152,7 +152,7 @@ def test_schema_too_old_to_migrate(store_path: Path) -> None:
 
 
 def test_fingerprint_ignores_spacing_case_and_typography() -> None:
-    from sma_tui.models import fingerprint
+    from sma_tui.core.models import fingerprint
 
     assert fingerprint("Seoul’s “deal”\r\n\r\nends.") == fingerprint('seoul\'s "deal"\n\n ends.')
     assert fingerprint("a deal") != fingerprint("no deal")

@@ -11,8 +11,8 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header
 
-from ...corpus import Corpus
-from ...models import Quote
+from ...core.corpus import Corpus
+from ...core.models import Quote
 from ..widgets.breadcrumb import Breadcrumb
 from ..widgets.status import MIN_HEIGHT, MIN_WIDTH, TooSmall
 

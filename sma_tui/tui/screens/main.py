@@ -13,7 +13,7 @@ from textual.containers import Grid
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Header
 
-from ...overview import Overview
+from ...core.overview import Overview
 from ..widgets.panes import ActorsPane, FiguresPane, Pane, TimelinePane
 from ..widgets.status import ErrorPanel, LoadingPanel
 from .base import SmaScreen

@@ -15,9 +15,9 @@ from textual.content import Content, Span
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ...corpus import Corpus
-from ...export import format_value
-from ...models import Article, Figure, Quote
+from ...cli.export import format_value
+from ...core.corpus import Corpus
+from ...core.models import Article, Figure, Quote
 from ..format import article_label, event_label, human_date
 from .base import DrillScreen
 

@@ -1,6 +1,6 @@
 """Incremental quote search: results update on every keystroke.
 
-Each keystroke parses the query and filters with :class:`~sma_tui.search.QuoteMatcher`
+Each keystroke parses the query and filters with :class:`~sma_tui.core.search.QuoteMatcher`
 (column arrays, a few list comprehensions); when the new query only narrows the previous
 one (typing more letters), the previous hits are the pool, so the scan shrinks as you type.
 Only the first :data:`MAX_ROWS` hits are put in the table, with a note saying how many more
@@ -22,9 +22,9 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
-from ...corpus import Corpus
-from ...models import Quote
-from ...search import Query, QueryError, QuoteMatcher, narrows, parse_query
+from ...core.corpus import Corpus
+from ...core.models import Quote
+from ...core.search import Query, QueryError, QuoteMatcher, narrows, parse_query
 from ..widgets.browser import QuoteBrowser
 from .base import DrillScreen
 

@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
 
-from ...overview import CHART_SERIES, ChartPoint
+from ...core.overview import CHART_SERIES, ChartPoint
 from ..format import MONTHS
 
 SERIES = CHART_SERIES
@@ -23,7 +23,7 @@ DATE_WIDTH = 9  # "Nov 2019 "
 
 
 class MoneyChart(Widget):
-    """Renders the overview's :func:`~sma_tui.overview.money_points` to the widget's width."""
+    """Renders the overview's :func:`~sma_tui.core.overview.money_points` to the widget's width."""
 
     COMPONENT_CLASSES = {"chart--us-demand", "chart--seoul-payment", "chart--seoul-offer", "chart--axis"}
 

@@ -2,7 +2,7 @@
 
 The rows are plain dicts so that the CLI, the TUI's export and the tests all agree on the
 field names (see the foundation issue for the minimum set). Rich tables live in
-:mod:`sma_tui.render`; this module imports neither Rich nor Textual.
+:mod:`sma_tui.cli.render`; this module imports neither Rich nor Textual.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .corpus import Corpus
-from .models import Actor, Article, Event, Figure, Quote
+from ..core.corpus import Corpus
+from ..core.models import Actor, Article, Event, Figure, Quote
 
 
 def event_row(c: Corpus, e: Event) -> dict[str, Any]:

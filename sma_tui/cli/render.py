@@ -11,7 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .corpus import Corpus
+from ..core.corpus import Corpus
 from .export import format_value
 
 SIDE_STYLE = {"US": "bold blue", "ROK": "bold red", "other": "magenta"}

@@ -4,7 +4,7 @@ At 10,000 articles the store takes about a second to read, but the main screen n
 summary of it: the timeline with quote counts, the actors with theirs, each measure's values
 with their sources, and the money chart. :meth:`Overview.of` computes that summary from a
 corpus; the store keeps the latest one in ``<name>.overview.json``, stamped with the store
-file it describes (see :meth:`~sma_tui.store.Store.read_overview`), so that the app paints
+file it describes (see :meth:`~sma_tui.storage.store.Store.read_overview`), so that the app paints
 the main screen first and reads the whole corpus behind it. A stale or damaged overview file
 is ignored: it is a cache, never a source of truth.
 
@@ -17,8 +17,8 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from ..cli.export import format_value
 from .corpus import Corpus
-from .export import format_value
 from .models import Figure
 
 OVERVIEW_VERSION = 1
@@ -82,7 +82,7 @@ class ValueRow:
 @dataclass(slots=True)
 class GroupRow:
     """A measure's distinct values; ``conflict`` when sources disagree (see
-    :class:`~sma_tui.corpus.FigureGroup`)."""
+    :class:`~sma_tui.core.corpus.FigureGroup`)."""
 
     measure: str
     label: str
@@ -129,7 +129,7 @@ class Overview:
     @classmethod
     def of(cls, corpus: Corpus, quotes: QuoteCounts | None = None) -> Overview:
         """The overview of ``corpus``; ``quotes`` counts the quotes when the corpus was read
-        without them (see :meth:`~sma_tui.store.Store.overview_of`)."""
+        without them (see :meth:`~sma_tui.storage.store.Store.overview_of`)."""
         counts = corpus.counts()
         by_event, by_actor = corpus.quote_count_for_event, corpus.quote_count_for_actor
         if quotes is not None:

@@ -18,11 +18,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from .corpus import Corpus
-from .models import Actor, Article, Event, Measure, Record
-from .overview import Overview
-from .paths import corpus_dir
-from .store import Store
+from ..core.corpus import Corpus
+from ..core.models import Actor, Article, Event, Measure, Record
+from ..core.overview import Overview
+from ..paths import corpus_dir
+from ..storage.store import Store
 
 
 class CorpusError(Exception):
@@ -80,8 +80,8 @@ def bundled_corpus(root: Path | None = None, *, extractor: bool = True) -> Corpu
     The quotes and figures come from the extraction pipeline plus ``corrections.json``;
     ``extractor=False`` gives the dossier and the articles without any claims.
     """
-    from .ingest import extract
-    from .ingest.corrections import apply_corrections
+    from ..ingest import extract
+    from .corrections import apply_corrections
 
     root = root or corpus_dir()
     sources = bundled_sources(root)
@@ -130,7 +130,7 @@ def corpus_records(corpus: Corpus) -> dict[str, list[Record]]:
 
 def build_store(store: Store, root: Path | None = None) -> Corpus:
     """(Re)write ``store`` from the bundled corpus; refuses a corpus that fails ``check``."""
-    from .check import check_corpus
+    from ..core.check import check_corpus
 
     corpus = bundled_corpus(root)
     problems = check_corpus(corpus)

@@ -2,7 +2,7 @@
 
 One JSON file holds the tables ``meta``, ``articles``, ``events``, ``actors``, ``quotes``,
 ``figures`` and ``measures``. Reading parses the file once and returns a
-:class:`~sma_tui.corpus.Corpus`; writing happens under a file lock and replaces the file
+:class:`~sma_tui.core.corpus.Corpus`; writing happens under a file lock and replaces the file
 atomically (temp file in the same folder, fsync, ``os.replace``), keeping the previous
 good store as ``<name>.bak``.
 
@@ -31,10 +31,10 @@ from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
-from . import __version__
-from .corpus import Corpus
-from .models import RECORD_TYPES, SCHEMA_VERSION, TABLES, Record, fingerprint
-from .overview import OVERVIEW_VERSION, Overview, QuoteCounts
+from .. import __version__
+from ..core.corpus import Corpus
+from ..core.models import RECORD_TYPES, SCHEMA_VERSION, TABLES, Record, fingerprint
+from ..core.overview import OVERVIEW_VERSION, Overview, QuoteCounts
 
 Tables = dict[str, list[dict[str, Any]]]
 Stamp = tuple[int, int, int]

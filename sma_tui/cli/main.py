@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from . import __version__
+from .. import __version__
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 FORMATS = ("table", "json", "csv", "md")
@@ -103,15 +103,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 # --------------------------------------------------------------------- helpers
 def _db_path(args: argparse.Namespace) -> Path:
-    from .paths import default_db_path
+    from ..paths import default_db_path
 
     return Path(args.db).expanduser() if getattr(args, "db", None) else default_db_path()
 
 
 def _open_corpus(args: argparse.Namespace) -> Any:
     """Load the store, building it from the bundled corpus on first use."""
-    from .build import build_store
-    from .store import Store
+    from ..bundled.build import build_store
+    from ..storage.store import Store
 
     store = Store(_db_path(args))
     if not store.path.exists():
@@ -164,8 +164,8 @@ def _out(text: str) -> None:
 
 # -------------------------------------------------------------------- commands
 def cmd_build(args: argparse.Namespace) -> int:
-    from .build import build_store
-    from .store import Store
+    from ..bundled.build import build_store
+    from ..storage.store import Store
 
     store = Store(_db_path(args))
     if store.path.exists() and not args.force:
@@ -222,7 +222,7 @@ def _filter_quotes(c: Any, args: argparse.Namespace) -> list[Any]:
         article = c.get_article(args.article)
         quotes = [q for q in quotes if q.article == article.id]
     if args.query:
-        from .search import QueryError, parse_query, search_quotes
+        from ..core.search import QueryError, parse_query, search_quotes
 
         try:
             query = parse_query(args.query)
@@ -278,9 +278,9 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .check import check_store
+    from ..core.check import check_store
+    from ..storage.store import Store
     from .export import to_json
-    from .store import Store
 
     store = Store(_db_path(args))
     if not store.path.exists():
@@ -307,9 +307,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_add(args: argparse.Namespace) -> int:
     """Extract each file, print what was found, and store the new articles in one write
     (each article with all its claims, or nothing)."""
-    from .build import build_store
-    from .ingest.batch import prepare
-    from .store import Store
+    from ..bundled.build import build_store
+    from ..ingest.batch import prepare
+    from ..storage.store import Store
 
     if args.date is not None and not _iso_date(args.date):
         raise UsageError(f"--date {args.date!r} is not a date like 2020-04-28")
@@ -344,7 +344,7 @@ def _add_to_store(store: Any, paths: list[Path], overrides: dict[str, Any]) -> t
     dedupe and ids, its actors, events and measures; not its 100,000 quotes and figures),
     and the overview the app starts from is refreshed from the very tables written.
     """
-    from .ingest.batch import apply_to_tables, prepare
+    from ..ingest.batch import apply_to_tables, prepare
 
     got: dict[str, Any] = {}
 
@@ -374,7 +374,7 @@ def _iso_date(text: str) -> bool:
 
 
 def _bundled() -> Any:
-    from .build import bundled_corpus
+    from ..bundled.build import bundled_corpus
 
     return bundled_corpus()
 
@@ -437,16 +437,16 @@ def _clip(text: str, n: int) -> str:
 
 
 def cmd_tui(args: argparse.Namespace) -> int:
-    from .build import build_store
-    from .paths import keymap_path, read_keymap
-    from .store import Store
+    from ..bundled.build import build_store
+    from ..paths import keymap_path, read_keymap
+    from ..storage.store import Store
 
     path = keymap_path()
     try:
         keymap = read_keymap(path)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    from .tui.app import SmaApp, binding_ids
+    from ..tui.app import SmaApp, binding_ids
 
     unknown = sorted(set(keymap) - binding_ids())
     if unknown:
@@ -482,8 +482,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from .build import CorpusError
-    from .store import StoreError
+    from ..bundled.build import CorpusError
+    from ..storage.store import StoreError
 
     try:
         args = build_parser().parse_args(argv)

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..corpus import Corpus
-from ..models import Figure, Quote
+from ..core.corpus import Corpus
+from ..core.models import Figure, Quote
 
 OPS = ("set", "drop", "add", "replace")
 KINDS = {"quote": ("quotes", Quote), "figure": ("figures", Figure)}

@@ -10,6 +10,7 @@ from collections import Counter
 from datetime import date
 from typing import Any
 
+from ..storage.store import Store, StoreError
 from .corpus import Corpus
 from .models import (
     ACTOR_KINDS,
@@ -22,7 +23,6 @@ from .models import (
     Quote,
     Record,
 )
-from .store import Store, StoreError
 
 
 def _valid_date(value: Any) -> bool:
