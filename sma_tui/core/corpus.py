@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .models import Actor, Article, Event, Figure, Measure, Quote
+from .text import name_key, normalise, squash
 
 
 class LookupError_(KeyError):
@@ -44,10 +45,6 @@ class FigureGroup:
         for v in self.values:
             by_unit[v.unit].add(v.value)
         return any(len(vals) > 1 for vals in by_unit.values())
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.replace("’", "'").lower().split())
 
 
 @dataclass
@@ -87,7 +84,7 @@ class Corpus:
         self._alias_index: dict[str, list[str]] = defaultdict(list)
         for actor in self.actors.values():
             for name in {actor.id, actor.name, *actor.aliases}:
-                key = _norm(name)
+                key = normalise(name)
                 if actor.id not in self._alias_index[key]:
                     self._alias_index[key].append(actor.id)
 
@@ -180,12 +177,12 @@ class Corpus:
     def get_actor(self, key: str) -> Actor:
         if key in self.actors:
             return self.actors[key]
-        matches = self._alias_index.get(_norm(key), [])
+        matches = self._alias_index.get(normalise(key), [])
         if len(matches) == 1:
             return self.actors[matches[0]]
         if not matches:  # substring of the canonical name, e.g. "esper"
-            needle = _norm(key)
-            matches = [a.id for a in self.actors.values() if needle in _norm(a.name)]
+            needle = normalise(key)
+            matches = [a.id for a in self.actors.values() if needle in normalise(a.name)]
             if len(matches) == 1:
                 return self.actors[matches[0]]
         if matches:
@@ -194,8 +191,6 @@ class Corpus:
 
     def match_actors(self, key: str) -> list[Actor]:
         """Actors with a word of their id, name or an alias starting with ``key``."""
-        from .search import name_key
-
         needle = name_key(key)
         hits = {aid for alias, aids in self._alias_index.items() if needle in name_key(alias) for aid in aids}
         return [self.actors[a] for a in sorted(hits)]
@@ -246,6 +241,14 @@ class Corpus:
 
 
 _LISTING = {"article": "articles", "event": "timeline", "actor": "actors"}
+
+
+def citation(c: Corpus, q: Quote) -> str:
+    """“…” — Speaker, Publisher, Date: the form the TUI copies to the clipboard."""
+    article = c.articles.get(q.article)
+    publisher = article.publisher if article else q.article
+    date = q.date or (article.date if article else None) or "undated"
+    return f"“{squash(q.text)}” — {c.speaker_name(q.speaker)}, {publisher}, {date}"
 
 
 def _claim_order(claim: Quote | Figure) -> tuple[str, str, int]:

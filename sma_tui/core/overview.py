@@ -8,7 +8,7 @@ file it describes (see :meth:`~sma_tui.storage.store.Store.read_overview`), so t
 the main screen first and reads the whole corpus behind it. A stale or damaged overview file
 is ignored: it is a cache, never a source of truth.
 
-No Textual or Rich here: the panes format these rows.
+Numbers and ids only, no Textual or Rich and no formatted labels: the panes format these rows.
 """
 
 from __future__ import annotations
@@ -17,11 +17,10 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from ..cli.export import format_value
 from .corpus import Corpus
 from .models import Figure
 
-OVERVIEW_VERSION = 1
+OVERVIEW_VERSION = 2
 """Bumped whenever the shape below or what :meth:`Overview.of` computes changes: an overview
 file of another version is ignored (the app trusts one of its own version and stamp)."""
 
@@ -96,7 +95,7 @@ class ChartPoint:
     series: str
     value: float
     unit: str
-    label: str
+    qualifier: str | None = None
 
 
 @dataclass(slots=True)
@@ -247,10 +246,6 @@ def money_points(corpus: Corpus) -> list[ChartPoint]:
         if key in seen:
             continue
         seen.add(key)
-        value = format_value(f.value, f.unit)
-        if f.unit == "percent" and measure.series == "Seoul offer":
-            value = f"+{value} over 2019"
-        label = f"{f.qualifier} {value}" if f.qualifier else value
-        points.append(ChartPoint(f.date[:7], measure.series, f.value, f.unit, label))
+        points.append(ChartPoint(f.date[:7], measure.series, f.value, f.unit, f.qualifier))
     points.sort(key=lambda p: (p.month, CHART_SERIES.index(p.series), p.value))
     return points

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..cli.export import format_value
 from ..core.corpus import Corpus, FigureGroup
 from ..core.models import Article, Event, Figure, Quote
 from ..core.overview import SourceRow, sources_of
+from ..core.text import format_value
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 

@@ -12,10 +12,10 @@ from textual.pilot import Pilot
 from textual.widgets import ContentSwitcher, Input, OptionList, Static
 from textual.widgets._footer import FooterKey
 
-from sma_tui.cli.export import citation
-from sma_tui.core.corpus import Corpus
+from sma_tui.core.corpus import Corpus, citation
 from sma_tui.core.models import Quote
-from sma_tui.tui.app import SmaApp, binding_sections
+from sma_tui.tui.app import SmaApp
+from sma_tui.tui.bindings import SECTIONS
 from sma_tui.tui.commands import dossier_commands
 from sma_tui.tui.screens.detail import ActorScreen, EventScreen, FigureGroupScreen
 from sma_tui.tui.screens.help import HelpScreen
@@ -252,7 +252,7 @@ async def test_help_lists_every_binding(make_app: Any, loaded: Any) -> None:
         assert isinstance(app.screen, HelpScreen)
         table = app.screen.query_one(SmaTable)
         ids = {table.get_row_at(i)[3].plain for i in range(table.row_count)}
-        declared = {b.id for _, bindings in binding_sections() for b in bindings if b.id}  # type: ignore[union-attr]
+        declared = {b.id for _, bindings in SECTIONS for b in bindings if b.id}  # type: ignore[union-attr]
         assert declared <= ids and app_keys <= ids
         for name in ("sma.focus-timeline", "sma.next-quote", "sma.previous-quote", "sma.back", "sma.list-down"):
             assert name in ids
@@ -265,7 +265,7 @@ async def test_help_lists_every_binding(make_app: Any, loaded: Any) -> None:
 
 
 async def test_every_binding_has_an_id_and_the_keymap_remaps_it(make_app: Any, loaded: Any) -> None:
-    for _, bindings in binding_sections():
+    for _, bindings in SECTIONS:
         for b in bindings:
             assert b.id, b  # type: ignore[union-attr]
     app: SmaApp = make_app()
@@ -337,7 +337,7 @@ async def test_palette_jumps_to_round_3(make_app: Any, loaded: Any) -> None:
     app: SmaApp = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        titles = [t for t, _, _ in dossier_commands(app, corpus_of(app))]
+        titles = [t for t, _, _ in dossier_commands(app.post_message, corpus_of(app))]
         assert "round: 3 — Seoul, 18–19 Nov 2019" in titles
         assert "actor: Jeong Eun-bo" in titles
         assert any(t.startswith("figures: Seoul's 2019 payment") for t in titles)
@@ -608,7 +608,7 @@ async def test_a_long_money_history_keeps_the_chart_short_and_shows_the_latest(m
         lines = str(chart.render()).splitlines()
         assert len(lines) == chart.content_size.height == 11
         assert lines[0].startswith("■ US demand") and "⋮ 21 earlier" in lines[1]  # 31 lines, 11 rows
-        assert lines[-1].endswith("$29 point")  # the latest month is on screen
+        assert lines[-1].endswith("$29 point $1 billion")  # the latest month is on screen
         options = app.screen.query_one("#figure-groups", OptionList)
         assert options.size.height >= 10  # the figure groups keep their room
 

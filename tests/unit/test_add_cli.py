@@ -93,8 +93,8 @@ def test_bad_date_is_a_usage_error(store_path: Path, capsys) -> None:
 def test_an_add_that_raced_another_is_refiled_or_deduped(store_path: Path, tmp_path: Path) -> None:
     """Another ``add`` wrote between our extraction and our write: our article whose id it
     took is refiled under the next free id (claims and all); the one it added is a duplicate."""
-    from sma_tui.core.check import check_store
     from sma_tui.ingest.batch import apply_to_tables, prepare
+    from sma_tui.services import check_store
 
     store = Store(store_path)
     stale = store.load()

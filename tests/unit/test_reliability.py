@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from sma_tui.core.check import check_store
+from sma_tui.services import check_store
 from sma_tui.storage.store import Store
 
 WRITER = r"""

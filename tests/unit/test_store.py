@@ -99,18 +99,6 @@ def test_unreadable_store_is_reported(store_path: Path) -> None:
         Store(store_path).load()
 
 
-def test_nothing_outside_store_imports_tinydb() -> None:
-    import sma_tui
-
-    root = Path(sma_tui.__file__).parent
-    offenders = [
-        str(p.relative_to(root))
-        for p in root.rglob("*.py")
-        if p.name != "store.py" and ("import tinydb" in p.read_text() or "from tinydb" in p.read_text())
-    ]
-    assert offenders == []
-
-
 def test_older_schema_is_migrated_and_saved_on_next_write(store_path: Path, corpus) -> None:
     """A schema-1 store (bodies inline, no fingerprints) loads, and the next write
     upgrades it: fingerprints added, bodies moved to body files."""

@@ -16,8 +16,8 @@ from textual.message import Message
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from ...cli.export import format_value
 from ...core.overview import GroupRow, Overview
+from ...core.text import format_value
 from ..format import date_range, sources_text
 from ..messages import OpenActor, OpenEvent, OpenFigureGroup
 from .chart import MoneyChart
