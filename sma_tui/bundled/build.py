@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from ..core.corpus import Corpus
-from ..core.models import Actor, Article, Event, Measure, Record
+from ..core.models import Actor, Article, Event, Figure, Measure, Quote, Record
 from ..core.overview import Overview
 from ..paths import corpus_dir
 from ..storage.store import Store
@@ -46,7 +47,8 @@ def _load_json(path: Path) -> Any:
 def link_events(corpus: Corpus) -> None:
     """Give every claim without an event the event of its date, and every article the
     event most of its quotes belong to."""
-    for claim in (*corpus.quotes.values(), *corpus.figures.values()):
+    claims: list[Quote | Figure] = [*corpus.quotes.values(), *corpus.figures.values()]
+    for claim in claims:
         if claim.event is None:
             event = corpus.event_for_date(claim.date or corpus.articles[claim.article].date)
             claim.event = event.id if event else None
@@ -117,11 +119,12 @@ def bundled_corpus(root: Path | None = None, *, extractor: bool = True) -> Corpu
     return corpus
 
 
-def corpus_records(corpus: Corpus) -> dict[str, list[Record]]:
+def corpus_records(corpus: Corpus) -> dict[str, Sequence[Record]]:
+    actors: list[Actor] = sorted(corpus.actors.values(), key=lambda a: a.id)
     return {
         "articles": corpus.article_list(),
         "events": corpus.timeline(),
-        "actors": sorted(corpus.actors.values(), key=lambda a: a.id),
+        "actors": actors,
         "quotes": corpus.quote_list(),
         "figures": corpus.figure_list(),
         "measures": list(corpus.measures.values()),

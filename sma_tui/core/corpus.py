@@ -7,12 +7,14 @@ this object (plain Python, no I/O), never the database.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from .models import Actor, Article, Event, Figure, Measure, Quote
 from .text import name_key, normalise, squash
+
+R = TypeVar("R")
 
 
 class LookupError_(KeyError):
@@ -196,7 +198,7 @@ class Corpus:
         return [self.actors[a] for a in sorted(hits)]
 
     @staticmethod
-    def _get(table: dict[str, Any], key: str, what: str) -> Any:
+    def _get(table: dict[str, R], key: str, what: str) -> R:
         if key in table:
             return table[key]
         prefixed = [k for k in table if k.startswith(key)]
@@ -228,7 +230,7 @@ class Corpus:
         }
 
     @classmethod
-    def from_records(cls, records: dict[str, Iterable[Any]], meta: dict[str, Any] | None = None) -> Corpus:
+    def from_records(cls, records: Mapping[str, Iterable[Any]], meta: dict[str, Any] | None = None) -> Corpus:
         return cls(
             articles={r.id: r for r in records.get("articles", ())},
             events={r.id: r for r in records.get("events", ())},

@@ -28,10 +28,12 @@ UNITS: tuple[str, ...] = ("USD", "KRW", "percent", "multiple", "troops", "people
 
 T = TypeVar("T", bound="Record")
 
+
 class Record:
     """Mixin: round-trip a dataclass through a JSON-ready dict."""
 
     TABLE: ClassVar[str] = ""
+    id: str  # every record has one (declared by each dataclass)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)  # type: ignore[call-overload, no-any-return]

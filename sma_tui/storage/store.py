@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -153,7 +153,7 @@ class Store:
             fsync_dir(self.bodies_dir)
 
     # ----------------------------------------------------------------- writes
-    def replace_all(self, records: dict[str, Iterable[Record]], meta: dict[str, Any] | None = None) -> Stamp | None:
+    def replace_all(self, records: Mapping[str, Iterable[Record]], meta: dict[str, Any] | None = None) -> Stamp | None:
         """Write a whole new store in one atomic replace; returns the new file's :meth:`stamp`."""
         rows = {name: [compact(r.to_dict()) for r in records.get(name, ())] for name in TABLES}
         with locked(self.path, self.lock_path):
@@ -204,14 +204,15 @@ class Store:
         fields = self._meta(tables["meta"][0] if tables["meta"] else {})
         meta.truncate()
         meta.insert(fields)
+        stored = db.sma_storage.read() or {}
         for name in TABLES:
             table, rows, old = db.table(name), tables[name], before[name]
             kept = {id(d) for d in rows}
-            gone = [int(i) for i, d in (db.sma_storage.read() or {}).get(name, {}).items() if id(d) not in kept]
-            if gone:
-                table.remove(doc_ids=gone)
-            # write even an unchanged table: a store edited by hand may lack one
-            table.insert_multiple([compact(d) for d in rows if id(d) not in old])
+            if old - kept:
+                table.remove(doc_ids=[int(i) for i, d in stored.get(name, {}).items() if id(d) not in kept])
+            new = [compact(d) for d in rows if id(d) not in old]
+            if new or name not in stored:  # a store edited by hand may lack a table
+                table.insert_multiple(new)
 
     @staticmethod
     def _meta(meta: dict[str, Any] | None) -> dict[str, Any]:

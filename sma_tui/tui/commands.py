@@ -13,9 +13,7 @@ from .format import article_label, event_command
 from .messages import OpenActor, OpenArticle, OpenEvent, OpenFigureGroup
 
 
-def dossier_commands(
-    post: Callable[[Message], object], corpus: Corpus
-) -> list[tuple[str, Callable[[], object], str]]:
+def dossier_commands(post: Callable[[Message], object], corpus: Corpus) -> list[tuple[str, Callable[[], object], str]]:
     """(title, callback, help) for every place in the dossier, in a stable order; a callback
     posts the ``Open*`` message that the app answers by opening the place."""
     commands: list[tuple[str, Callable[[], object], str]] = []

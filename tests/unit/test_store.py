@@ -187,3 +187,33 @@ def test_a_damaged_overview_is_ignored(store: Store, overview: bytes | dict) -> 
     store.overview_path.write_bytes(overview)
     assert store.read_overview(store.stamp()) is None
     assert store.load().counts()["quotes"] == 27  # the store itself is untouched
+
+
+def test_a_store_edited_with_plain_tinydb_is_read_back(store_path: Path, capsys) -> None:
+    """The file is a plain TinyDB JSON file: anyone may edit it with ``TinyDB(path)``, and
+    sma-tui reads the edit (its kept overview describes the old file and is ignored)."""
+    from tinydb import Query, TinyDB
+
+    from sma_tui.cli.main import main
+
+    store = Store(store_path)
+    store.save_overview(Overview.of(store.load()), store.stamp())
+    with TinyDB(store_path) as db:
+        assert db.table("actors").update({"name": "Mark T. Esper"}, Query().id == "mark-esper") != []
+        db.table("measures").insert({"id": "hand-made", "label": "Added by hand"})
+    assert main(["show", "actor", "mark-esper", "--json", "--db", str(store_path)]) == 0
+    assert json.loads(capsys.readouterr().out)["name"] == "Mark T. Esper"
+    assert "hand-made" in store.load().measures
+    assert store.read_overview(store.stamp()) is None  # stale: the app recomputes it
+    store.update(lambda tables: None)  # and sma-tui's own next write keeps the edit
+    assert store.load().actors["mark-esper"].name == "Mark T. Esper"
+
+
+def test_tinydb_table_api_writes_through_the_sma_storage(store: Store) -> None:
+    """``update`` lands TinyDB's writes in one atomic replace: the document ids stay TinyDB's."""
+    before = json.loads(store.path.read_text(encoding="utf-8"))
+    store.update(lambda tables: tables["actors"].append(Actor("new-person", "New Person", "other").to_dict()))
+    after = json.loads(store.path.read_text(encoding="utf-8"))
+    assert after["quotes"] == before["quotes"]
+    new_id = str(max(map(int, before["actors"])) + 1)
+    assert after["actors"][new_id]["id"] == "new-person"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.screen import ModalScreen, Screen
@@ -23,13 +22,12 @@ HORIZONTAL = [(0, "-too-narrow"), (MIN_WIDTH, "-narrow"), (WIDE, "-wide")]
 VERTICAL = [(0, "-too-short"), (MIN_HEIGHT, "-cramped"), (20, "-short"), (32, "-tall")]
 
 
-
 class SmaScreen(Screen[None]):
     """Every screen of the app: breakpoint classes drive the "terminal too small" panel
     (see ``app.tcss``), and :meth:`focused_quote` tells the app what ``c`` copies."""
 
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = HORIZONTAL
-    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = VERTICAL
+    HORIZONTAL_BREAKPOINTS = HORIZONTAL
+    VERTICAL_BREAKPOINTS = VERTICAL
     BINDINGS = bindings.FOCUS
 
     trail: tuple[str, ...] = (ROOT_CRUMB,)
@@ -72,5 +70,5 @@ class DrillScreen(SmaScreen):
 class SmaModal(ModalScreen[None]):
     """A modal with the same too-small guard."""
 
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = HORIZONTAL
-    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = VERTICAL
+    HORIZONTAL_BREAKPOINTS = HORIZONTAL
+    VERTICAL_BREAKPOINTS = VERTICAL
