@@ -10,34 +10,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .bundled.build import CorpusError, build_store, bundled_corpus
+from .bundled.build import CorpusError as CorpusError  # the CLI reports these
+from .bundled.build import build_store, bundled_corpus
 from .core.check import check_corpus, check_tables
 from .core.corpus import Corpus
 from .core.overview import Overview
 from .core.search import QuoteMatcher
 from .paths import default_db_path
-from .storage.store import Stamp, Store, StoreError, Tables
+from .storage.store import Stamp as Stamp
+from .storage.store import Store, Tables
+from .storage.store import StoreError as StoreError
 
 if TYPE_CHECKING:
     from .ingest.batch import Batch
 
-__all__ = [
-    "AddReport",
-    "CorpusError",
-    "Loaded",
-    "Stamp",
-    "StoreError",
-    "add_files",
-    "build",
-    "check",
-    "check_store",
-    "describe_error",
-    "load",
-    "load_corpus",
-    "open_or_build",
-    "stamp",
-    "store_path",
-]
 
 
 def store_path(db: str | None) -> Path:

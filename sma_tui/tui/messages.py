@@ -23,7 +23,7 @@ class CorpusLoaded(Message):
     corpus: Corpus
     matcher: QuoteMatcher
     stamp: object
-    """The store file's :meth:`~sma_tui.storage.store.Store.stamp` taken just before it was read."""
+    """The store file's :func:`~sma_tui.services.stamp` taken just before it was read."""
     overview: Overview
 
 
