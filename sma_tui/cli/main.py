@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from .. import __version__, services
+from ..core.text import squash
 from .commands import COMMANDS, EXIT_FAIL, EXIT_USAGE, UsageError
 
 FORMATS = ("table", "json", "csv", "md")
@@ -123,4 +124,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _one_line(exc: BaseException) -> str:
     text = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
-    return " ".join(text.split()) or exc.__class__.__name__
+    return squash(text) or exc.__class__.__name__

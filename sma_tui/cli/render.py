@@ -15,7 +15,7 @@ from ..core.corpus import Corpus
 
 if TYPE_CHECKING:
     from ..ingest.batch import Batch
-from ..core.text import format_value
+from ..core.text import format_value, squash
 
 SIDE_STYLE = {"US": "bold blue", "ROK": "bold red", "other": "magenta"}
 
@@ -256,5 +256,5 @@ def print_add_summary(c: Corpus, batch: Batch, dry_run: bool) -> None:
 
 
 def _clip(text: str, n: int) -> str:
-    text = " ".join(text.split())
+    text = squash(text)
     return text if len(text) <= n else text[: n - 1] + "…"

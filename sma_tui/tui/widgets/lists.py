@@ -8,6 +8,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.widgets import DataTable, OptionList
 
+from ...core.text import squash
 from .. import bindings
 
 SIDE_CLASSES = {"US": "side--us", "ROK": "side--rok"}
@@ -56,7 +57,7 @@ class SmaOptionList(OptionList):
 
 def cell(text: str, width: int | None = None, style: Style | str = "") -> Text:
     """A plain-text table cell (never parsed as markup), cut to ``width`` with an ellipsis."""
-    t = Text(" ".join(text.split()), style=style, no_wrap=True, overflow="ellipsis", end="")
+    t = Text(squash(text), style=style, no_wrap=True, overflow="ellipsis", end="")
     if width is not None and t.cell_len > width:
         t.truncate(width, overflow="ellipsis")
     return t
