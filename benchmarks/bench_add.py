@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from sma_tui.build import bundled_corpus, bundled_sources
+from sma_tui.bundled.build import bundled_corpus, bundled_sources
 from sma_tui.ingest import extract, load_bytes
 from sma_tui.ingest.batch import prepare
 from sma_tui.ingest.html import extract_page

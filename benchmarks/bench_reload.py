@@ -27,7 +27,7 @@ sys.path.insert(0, str(HERE.parent))
 
 RUN = """
 import ctypes, gc, os, sys
-from sma_tui.store import Store
+from sma_tui.storage.store import Store
 mode, path, cycles = sys.argv[1], sys.argv[2], int(sys.argv[3])
 if mode == "nofreeze":
     gc.freeze = lambda: None

@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synth import generate  # noqa: E402
 
-from sma_tui.search import QuoteMatcher, narrows, parse_query  # noqa: E402
+from sma_tui.core.search import QuoteMatcher, narrows, parse_query  # noqa: E402
 
 QUERIES = [
     "walked out",

@@ -41,7 +41,7 @@ sys.path.insert(0, str(HERE))
 
 from bench_store import make_store, spawned  # noqa: E402
 
-from sma_tui.store import Store  # noqa: E402
+from sma_tui.storage.store import Store  # noqa: E402
 
 CHILD = """
 import asyncio, resource, sys, time
@@ -104,8 +104,8 @@ def cold_start(db: Path | None, overview: bool = True) -> Run:
 
 
 def _build_stores(folder: Path, n: int) -> dict[str, Path]:
-    from sma_tui.build import build_store
-    from sma_tui.store import Store
+    from sma_tui.bundled.build import build_store
+    from sma_tui.storage.store import Store
 
     bundled = folder / "bundled.json"  # what ``sma-tui build --db`` writes
     if not bundled.exists():

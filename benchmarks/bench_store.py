@@ -36,7 +36,7 @@ T = TypeVar("T")
 LOAD = """
 import resource, sys, time
 t = time.perf_counter()
-from sma_tui.store import Store
+from sma_tui.storage.store import Store
 corpus = Store(sys.argv[1]).load()
 print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, len(corpus.quotes))
 """
@@ -70,8 +70,8 @@ def spawned(fn: Callable[..., T], *args: Any) -> T:
 def make_store(folder: Path, n: int) -> Path:
     from synth import generate
 
-    from sma_tui.build import write_corpus
-    from sma_tui.store import Store
+    from sma_tui.bundled.build import write_corpus
+    from sma_tui.storage.store import Store
 
     path = folder / "synth.json"
     if not path.exists():

@@ -30,7 +30,7 @@ sys.path.insert(0, str(HERE.parent))
 
 RUN = """
 import sys, time, gc
-from sma_tui.store import Store
+from sma_tui.storage.store import Store
 from sma_tui.core.schema import validate_tables
 from sma_tui.core.sanitize import clean, json_may_hold_unsafe
 from sma_tui.core.seal import body_matches, is_sealed, new_key, seal

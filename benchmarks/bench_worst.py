@@ -12,7 +12,7 @@ import re
 import time
 from collections.abc import Callable
 
-from sma_tui.build import bundled_corpus
+from sma_tui.bundled.build import bundled_corpus
 from sma_tui.ingest import extract
 
 _BASELINE = re.compile(r"[\"“”]|\$?\d[\d,.]*|\w+")

@@ -20,9 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sma_tui.build import bundled_corpus, corpus_records, link_events, write_corpus  # noqa: E402
-from sma_tui.corpus import Corpus  # noqa: E402
-from sma_tui.models import Actor, Article, Figure, PublicSource, Quote  # noqa: E402
+from sma_tui.bundled.build import bundled_corpus, corpus_records, link_events, write_corpus  # noqa: E402
+from sma_tui.core.corpus import Corpus  # noqa: E402
+from sma_tui.core.models import Actor, Article, Figure, PublicSource, Quote  # noqa: E402
 
 PUBLISHERS = [
     ("Yonhap News Agency", "SEOUL", "(Yonhap) --"),
@@ -247,7 +247,7 @@ def main() -> int:
     args = p.parse_args()
     corpus, texts = generate(args.articles, args.seed)
     if args.out:
-        from sma_tui.store import Store
+        from sma_tui.storage.store import Store
 
         write_corpus(Store(args.out), corpus, {"corpus": "synthetic"})
         print(f"wrote {args.out}: {corpus.counts()}")

@@ -23,11 +23,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .build import bundled_corpus, bundled_sources, read_body
-from .corpus import Corpus
+from .bundled.build import bundled_corpus, bundled_sources, read_body
+from .core.corpus import Corpus
+from .core.models import Actor, Figure, Quote
 from .ingest import extract
 from .ingest.names import norm
-from .models import Actor, Figure, Quote
 
 _CHECKOUT = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
 FIXTURES = _CHECKOUT  # kept for callers that read it

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from sma_tui.build import build_store, bundled_corpus
-from sma_tui.corpus import Corpus
-from sma_tui.store import Store
+from sma_tui.bundled.build import build_store, bundled_corpus
+from sma_tui.core.corpus import Corpus
+from sma_tui.storage.store import Store
 
 _BUILT: dict[str, Path] = {}
 

@@ -12,9 +12,8 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from ..corpus import Corpus
-from ..models import Actor, Figure, Quote
 from .apply_corrections import has_field
+from .corpus import Corpus
 from .corrections import (
     LEGACY_EPOCH,
     Correction,
@@ -27,6 +26,7 @@ from .corrections import (
     now_iso,
     side_value,
 )
+from .models import Actor, Figure, Quote
 
 
 def claim_target(corpus: Corpus, claim: Quote | Figure) -> Target:

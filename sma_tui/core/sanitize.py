@@ -120,6 +120,15 @@ def json_may_hold_unsafe(raw: bytes) -> bool:
     return b"\\" in raw and _ESCAPED.search(raw) is not None
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def escaped(name: str) -> str:
+    """``name`` (a file name, a URL) for a one-line message: control characters (C0, DEL,
+    C1) shown as ``\\xNN``, so a name can neither move the cursor nor talk to the terminal."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", name)
+
+
 def one_line(text: str, limit: int | None = None) -> str:
     """``text`` fit for one line of a message (a file name in a warning, an id in an
     error): unsafe characters replaced, newlines and tabs shown as ``\\n`` and ``\\t``;

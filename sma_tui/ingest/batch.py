@@ -14,8 +14,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..corpus import Corpus
-from ..models import Actor, fingerprint
+from ..core.corpus import Corpus
+from ..core.models import Actor, fingerprint
 from .claims import ExtractionTimeout
 from .loader import SUFFIXES, IngestError, Loaded, load_path, printable
 from .pipeline import Extraction, article_id, extract
@@ -168,7 +168,8 @@ def _prepare_one(
     except RecursionError:
         return Item(name, "failed", message=f"{name}: the text is too deeply nested to read")
     except ExtractionTimeout:
-        return Item(name, "failed", message=f"{name}: refused: extracting it took more than {seconds:g} s (a pathological text?)")
+        message = f"{name}: refused: extracting it took more than {seconds:g} s (a pathological text?)"
+        return Item(name, "failed", message=message)
     x.article.url, x.article.retrieved = loaded.url, loaded.retrieved
     if loaded.author and not x.article.byline:
         x.article.byline = loaded.author

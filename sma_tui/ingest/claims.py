@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 from datetime import date
 
-from ..models import Actor
+from ..core.models import Actor
 from .attribution import Attributor, Claimed
 from .dates import find_relative
 from .names import TITLES, person_name

@@ -4,8 +4,9 @@ the page extractor and the fetcher can all use it without a cycle."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
+
+from ..core.sanitize import escaped
 
 MAX_BYTES = 5 * 1024 * 1024
 _BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
@@ -15,11 +16,12 @@ _BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 )
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 class IngestError(Exception):
     """A file or page that cannot be added, phrased for the user (one line)."""
+
+printable = escaped  # the readers' name for it: a file name or URL fit for a one-line message
 
 
 @dataclass
@@ -32,12 +34,6 @@ class Loaded:
     author: str | None = None
     url: str | None = None  # canonical URL (the page's own, else the address fetched)
     retrieved: str | None = None  # ISO timestamp of the fetch, for articles added by URL
-
-
-def printable(name: str) -> str:
-    """``name`` for a one-line message: control characters (C0, DEL, C1) shown as ``\\xNN``,
-    so a file name can neither move the cursor nor talk to the terminal."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", name)
 
 
 def bom_encoding(data: bytes) -> tuple[str, int] | None:

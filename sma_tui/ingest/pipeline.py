@@ -9,8 +9,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..corpus import Corpus
-from ..models import Actor, Article, Figure, Quote
+from ..core.corpus import Corpus
+from ..core.models import Actor, Article, Figure, Quote
 from .attribution import Claimed
 from .claims import Deadline, QuoteFinder
 from .dates import parse_iso

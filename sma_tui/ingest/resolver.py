@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..models import Actor
+from ..core.models import Actor
 from .clauses import appositive_after, strip_time_tail, title_before
 from .names import PERSON, STOP, capital, norm, person_name, slug, strip_titles
 from .sides import side_from_evidence

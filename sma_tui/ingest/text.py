@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-_PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+from ..core.text import paragraph_bounds
 
 _BOILERPLATE = re.compile(
     r"""^(?:go\ to\ contents|from$|send\ to$|send\ feedback|how\ can\ we\ improve|thanks\ for\ your\ feedback
@@ -48,24 +48,9 @@ class Paragraph:
 
 
 def paragraphs(body: str) -> list[Paragraph]:
-    """Blank-line separated paragraphs, each classified."""
-    out: list[Paragraph] = []
-    pos = 0
-    for m in _PARA_BREAK.finditer(body):
-        _add(out, body, pos, m.start())
-        pos = m.end()
-    _add(out, body, pos, len(body))
-    return out
-
-
-def _add(out: list[Paragraph], body: str, start: int, end: int) -> None:
-    while start < end and body[start].isspace():
-        start += 1
-    while end > start and body[end - 1].isspace():
-        end -= 1
-    if start < end:
-        text = body[start:end]
-        out.append(Paragraph(start, end, skip=is_boilerplate(text)))
+    """Blank-line separated paragraphs (the reader's too: :func:`~sma_tui.core.text.paragraph_bounds`),
+    each classified."""
+    return [Paragraph(start, end, skip=is_boilerplate(body[start:end])) for start, end in paragraph_bounds(body)]
 
 
 def is_boilerplate(text: str) -> bool:

@@ -1,7 +1,7 @@
 """The sma-tui explorer app.
 
 The first frame shows the main screen's panes, painted from the small overview that the
-store keeps beside itself (:mod:`sma_tui.overview`), or, without one, its loading panel; a
+store keeps beside itself (:mod:`sma_tui.core.overview`), or, without one, its loading panel; a
 thread worker reads the whole store (:meth:`Store.load`) and posts the corpus back in a
 :class:`~sma_tui.tui.messages.CorpusLoaded` message. Drill-downs asked for before then
 open once it has arrived. Widgets ask for drill-downs with
@@ -14,26 +14,25 @@ and ``r`` reloads: back to the main screen, the panes refilled with the cursors 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
 
 from textual import on, work
 from textual.app import App
-from textual.binding import Binding, BindingType
 
-from ..corpus import Corpus
-from ..export import citation
-from ..search import QuoteMatcher
+from .. import services
+from ..core.corpus import Corpus, citation
+from ..core.search import QuoteMatcher
+from . import bindings
 from .commands import DossierCommands
 from .messages import CorpusFailed, CorpusLoaded, OpenActor, OpenArticle, OpenEvent, OpenFigureGroup
-from .screens.base import FOCUS_BINDINGS, DrillScreen, SmaScreen
+from .screens.base import SmaScreen
 from .screens.detail import ActorScreen, EventScreen, FigureGroupScreen
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
-from .screens.reader import ArticleBody, ReaderScreen
+from .screens.reader import ReaderScreen
 from .screens.search import SearchScreen
-from .widgets.lists import SmaTable
 
 HERE = Path(__file__).parent
 
@@ -47,35 +46,7 @@ class SmaApp(App[None]):
     SUB_TITLE = "loading…"
     CSS_PATH = [HERE / "app.tcss", HERE / "screens.tcss", HERE / "widgets.tcss"]
     COMMANDS = App.COMMANDS | {DossierCommands}
-    BINDINGS = [
-        Binding("q", "quit", "Quit", id="sma.quit", tooltip="Quit sma-tui"),
-        Binding("question_mark,f1", "help", "Help", id="sma.help", tooltip="Show every key binding"),
-        Binding("slash", "search", "Search", id="sma.search", tooltip="Search all quotes"),
-        Binding(
-            "c",
-            "copy_quote",
-            "Copy",
-            id="sma.copy",
-            tooltip="Copy the highlighted quote as a citation: “…” — Speaker, Publisher, Date",
-        ),
-        Binding(
-            "ctrl+p",
-            "command_palette",
-            "Palette",
-            show=False,
-            priority=True,
-            id="sma.palette",
-            tooltip="Command palette: jump to a round, event, actor, article or figure group; change theme",
-        ),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="sma.force-quit", tooltip="Quit sma-tui"),
-        Binding(
-            "r",
-            "reload",
-            "Reload",
-            id="sma.reload",
-            tooltip="Reload the store another process changed (shown only when it has changed)",
-        ),
-    ]
+    BINDINGS = bindings.APP
 
     def __init__(self, db_path: Path) -> None:
         super().__init__()
@@ -83,13 +54,13 @@ class SmaApp(App[None]):
         self.corpus: Corpus | None = None
         self.matcher: QuoteMatcher | None = None
         self.main_screen = MainScreen(self.db_path)
-        from ..store import Store
+        self.keymap: dict[str, str] = {}
+        """The user's remapping in force (binding id -> keys), as :meth:`set_keymap` set it."""
 
         # The overview the store keeps of this very file (a few KB): the first frame shows
         # the panes from it while the worker reads the whole corpus.
-        store = Store(self.db_path)
-        self._cached_stamp = store.stamp()
-        self._cached_overview = store.read_overview(self._cached_stamp)
+        self._cached_stamp = services.stamp(self.db_path)
+        self._cached_overview = services.kept_overview(self.db_path, self._cached_stamp)
         if self._cached_overview is not None:
             self.sub_title = _counts_title(self._cached_overview.counts)
             self.main_screen.show_overview(self._cached_overview)
@@ -102,6 +73,10 @@ class SmaApp(App[None]):
         """Why the store could not be read at start (the CLI prints it once the app closes)."""
         self._pending: Callable[[], None] | None = None
         """What the user asked to open before the corpus had loaded."""
+
+    def set_keymap(self, keymap: Mapping[str, str]) -> None:
+        self.keymap = dict(keymap)
+        super().set_keymap(keymap)
 
     def get_default_screen(self) -> MainScreen:
         return self.main_screen
@@ -123,22 +98,13 @@ class SmaApp(App[None]):
         A missing or stale overview of the main screen is computed from the corpus and kept
         beside the store for the next start.
         """
-        from ..overview import Overview
-        from ..store import Store
-
-        store = Store(self.db_path)
-        stamp = store.stamp()  # before reading: a write during the read shows as a change
-        cached = self._cached_overview if stamp == self._cached_stamp else store.read_overview(stamp)
+        stamp = services.stamp(self.db_path)
         try:
-            corpus = store.load()
-            matcher = QuoteMatcher(corpus)
-            overview = cached or Overview.of(corpus)  # the kept one describes this very file
+            loaded = services.load(self.db_path, (self._cached_stamp, self._cached_overview))
         except Exception as exc:  # the error panel is the one place a failure may end up
-            self.post_message(CorpusFailed(self.db_path, _describe(exc), stamp))
+            self.post_message(CorpusFailed(self.db_path, services.describe_error(exc), stamp))
             return
-        if cached is None:
-            store.save_overview(overview, stamp)
-        self.post_message(CorpusLoaded(corpus, matcher, stamp, overview))
+        self.post_message(CorpusLoaded(loaded.corpus, loaded.matcher, loaded.stamp, loaded.overview))
 
     @on(CorpusLoaded)
     def _loaded(self, message: CorpusLoaded) -> None:
@@ -174,9 +140,7 @@ class SmaApp(App[None]):
         """Notice another process's write (one ``stat``; the store module is loaded by now)."""
         if self._loading or self.store_changed or self.loaded_stamp is None:
             return
-        from ..store import Store
-
-        if Store(self.db_path).stamp() in (self.loaded_stamp, None):
+        if services.stamp(self.db_path) in (self.loaded_stamp, None):
             return  # unchanged, or mid-replace / deleted: nothing to reload yet
         self.store_changed = True
         self.refresh_bindings()
@@ -262,7 +226,7 @@ class SmaApp(App[None]):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.keymap))
 
     def action_copy_quote(self) -> None:
         screen = self.screen
@@ -273,24 +237,6 @@ class SmaApp(App[None]):
         text = citation(self.corpus, quote)
         self.copy_to_clipboard(text)
         self.notify(text, title="Citation copied")
-
-
-def binding_sections() -> list[tuple[str, Iterable[BindingType]]]:
-    """Every binding of the app, by where it applies (the help screen lists these)."""
-    return [
-        ("everywhere", [*SmaApp.BINDINGS, *FOCUS_BINDINGS]),
-        ("main screen", MainScreen.BINDINGS),
-        ("lists", SmaTable.BINDINGS),
-        ("drill-down", DrillScreen.BINDINGS),
-        ("reader", [*ReaderScreen.BINDINGS, *ArticleBody.BINDINGS]),
-        ("search", SearchScreen.BINDINGS),
-        ("help", HelpScreen.BINDINGS),
-    ]
-
-
-def binding_ids() -> set[str]:
-    """The ids a user's keymap may remap."""
-    return {b.id for _, bindings in binding_sections() for b in bindings if isinstance(b, Binding) and b.id}
 
 
 def _counts_title(n: dict[str, int]) -> str:
@@ -305,13 +251,3 @@ def _growth(before: Corpus, after: Corpus) -> str:
     was, now = before.counts(), after.counts()
     changes = [f"{now[k] - was[k]:+d} {k}" for k in ("articles", "quotes", "figures", "actors") if now[k] != was[k]]
     return ", ".join(changes) if changes else "The store was rewritten; the counts are unchanged."
-
-
-def _describe(exc: BaseException) -> str:
-    from ..store import StoreError
-
-    if isinstance(exc, StoreError):
-        return str(exc)
-    if isinstance(exc, OSError):
-        return f"cannot read the store: {exc.strerror or exc}"
-    return f"the store could not be loaded ({type(exc).__name__}: {exc})"

@@ -3,43 +3,46 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
-from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.message import Message
 
-from ..corpus import Corpus
-from ..export import format_value
+from ..core.corpus import Corpus
+from ..core.text import format_value
 from .format import article_label, event_command
-
-if TYPE_CHECKING:
-    from .app import SmaApp
+from .messages import OpenActor, OpenArticle, OpenEvent, OpenFigureGroup
 
 
-def dossier_commands(app: SmaApp, corpus: Corpus) -> list[tuple[str, Callable[[], object], str]]:
-    """(title, callback, help) for every place in the dossier, in a stable order."""
+def dossier_commands(post: Callable[[Message], object], corpus: Corpus) -> list[tuple[str, Callable[[], object], str]]:
+    """(title, callback, help) for every place in the dossier, in a stable order; a callback
+    posts the ``Open*`` message that the app answers by opening the place."""
     commands: list[tuple[str, Callable[[], object], str]] = []
     for e in corpus.timeline():
         n = corpus.quote_count_for_event(e.id)
-        commands.append((event_command(e), partial(app.open_event, e.id), f"{e.title} · {n} quotes"))
+        commands.append((event_command(e), _poster(post, OpenEvent, e.id), f"{e.title} · {n} quotes"))
     for a in corpus.actor_list():
         n = corpus.quote_count_for_actor(a.id)
-        commands.append((f"actor: {a.name}", partial(app.open_actor, a.id), f"{a.side} · {a.role} · {n} quotes"))
+        commands.append((f"actor: {a.name}", _poster(post, OpenActor, a.id), f"{a.side} · {a.role} · {n} quotes"))
     for ar in corpus.article_list():
-        commands.append((f"article: {article_label(ar)}", partial(app.open_article, ar.id, None), ar.title))
+        commands.append((f"article: {article_label(ar)}", _poster(post, OpenArticle, ar.id), ar.title))
     for g in corpus.figure_groups():
         values = " vs ".join(format_value(v.value, v.unit) for v in g.values)
         flag = "⚠ sources disagree: " if g.conflict else ""
-        commands.append((f"figures: {g.measure.label}", partial(app.open_figure_group, g.measure.id), flag + values))
+        commands.append((f"figures: {g.measure.label}", _poster(post, OpenFigureGroup, g.measure.id), flag + values))
     return commands
+
+
+def _poster(post: Callable[[Message], object], message: Callable[[str], Message], key: str) -> Callable[[], object]:
+    """A callback that posts a new ``message(key)`` each time it runs."""
+    return lambda: post(message(key))
 
 
 class DossierCommands(Provider):
     """Lists every round, event, actor, article and figure group; selecting one opens it."""
 
     async def startup(self) -> None:
-        app = cast("SmaApp", self.app)
-        self.commands = dossier_commands(app, app.corpus) if app.corpus is not None else []
+        corpus = getattr(self.app, "corpus", None)  # the SmaApp's, once it has loaded
+        self.commands = dossier_commands(self.app.post_message, corpus) if isinstance(corpus, Corpus) else []
 
     async def discover(self) -> Hits:
         for title, callback, help_text in self.commands:

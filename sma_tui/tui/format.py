@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..corpus import Corpus, FigureGroup
-from ..export import format_value
-from ..models import Article, Event, Figure, Quote
-from ..overview import SourceRow, sources_of
+from ..core.corpus import Corpus, FigureGroup
+from ..core.models import Article, Event, Figure, Quote
+from ..core.overview import SourceRow, sources_of
+from ..core.text import format_value, squash
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -116,5 +116,5 @@ def sentence_span(body: str, start: int, end: int) -> tuple[int, int]:
     return min(s, start), max(min(ends), end)
 
 
-def one_line(text: str) -> str:
-    return " ".join(text.split())
+one_line = squash
+"""A text on one line: every run of whitespace (newlines too) as one space."""

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from textual.message import Message
 
-from ..corpus import Corpus
-from ..overview import Overview
-from ..search import QuoteMatcher
+from ..core.corpus import Corpus
+from ..core.overview import Overview
+from ..core.search import QuoteMatcher
 
 
 @dataclass
@@ -23,7 +23,7 @@ class CorpusLoaded(Message):
     corpus: Corpus
     matcher: QuoteMatcher
     stamp: object
-    """The store file's :meth:`~sma_tui.store.Store.stamp` taken just before it was read."""
+    """The store file's :func:`~sma_tui.services.stamp` taken just before it was read."""
     overview: Overview
 
 

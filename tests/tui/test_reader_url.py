@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from sma_tui.cli import main
-from sma_tui.store import Store
+from sma_tui.cli.main import main
+from sma_tui.storage.store import Store
 from sma_tui.tui.app import SmaApp
 from sma_tui.tui.screens.reader import ReaderScreen
 

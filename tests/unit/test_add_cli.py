@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from sma_tui.cli import main
-from sma_tui.store import Store
+from sma_tui.cli.main import main
+from sma_tui.storage.store import Store
 
 ARTICLES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
 
@@ -94,8 +94,8 @@ def test_bad_date_is_a_usage_error(store_path: Path, capsys) -> None:
 def test_an_add_that_raced_another_is_refiled_or_deduped(store_path: Path, tmp_path: Path) -> None:
     """Another ``add`` wrote between our extraction and our write: our article whose id it
     took is refiled under the next free id (claims and all); the one it added is a duplicate."""
-    from sma_tui.check import check_store
     from sma_tui.ingest.batch import apply_to_tables, prepare
+    from sma_tui.services import check_store
 
     store = Store(store_path)
     stale = store.load()
@@ -125,7 +125,7 @@ def test_an_add_that_raced_another_is_refiled_or_deduped(store_path: Path, tmp_p
 
 def test_add_leaves_an_overview_of_the_store_it_wrote(store_path: Path, capsys) -> None:
     """So that the app's next start paints the main screen without reading the corpus first."""
-    from sma_tui.overview import Overview
+    from sma_tui.core.overview import Overview
 
     assert main(["add", "--db", str(store_path), str(ARTICLES)]) == 0
     store = Store(store_path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from sma_tui.progress import MIN_FILES, add_progress
+from sma_tui.cli.progress import MIN_FILES, add_progress
 
 
 class _Tty(io.StringIO):

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from sma_tui.cli import main
+from sma_tui.cli.main import main
 from sma_tui.ingest.loader import IngestError
 from sma_tui.ingest.web import FetchOptions, fetch, is_url, load_url, url_key
-from sma_tui.store import Store
+from sma_tui.storage.store import Store
 
 WEB = Path(__file__).resolve().parent.parent / "fixtures" / "web"
 ROUND8 = (WEB / "round8.html").read_bytes()
@@ -287,7 +287,7 @@ def test_a_local_add_imports_neither_httpx_nor_trafilatura(store_path: Path) -> 
 
     txt = Path(__file__).resolve().parent.parent / "fixtures" / "articles" / "ap-2020-04-21-trump-rejects.txt"
     code = (
-        "import sys; from sma_tui.cli import main; "
+        "import sys; from sma_tui.cli.main import main; "
         f"rc = main(['add', '--db', {str(store_path)!r}, {str(txt)!r}]); "
         "print(rc, 'httpx' in sys.modules, 'trafilatura' in sys.modules)"
     )

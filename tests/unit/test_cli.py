@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from sma_tui.cli import main
+from sma_tui.cli.main import main
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -16,9 +16,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sma_tui.build import bundled_corpus
-from sma_tui.check import check_corpus
+from sma_tui.bundled.build import bundled_corpus
 from sma_tui.core.apply_corrections import apply, merge_import, trial_copy
+from sma_tui.core.check import check_corpus
+from sma_tui.core.corpus import Corpus
 from sma_tui.core.correct import (
     correct_actor,
     correct_figure,
@@ -39,12 +40,11 @@ from sma_tui.core.corrections import (
     dump,
     parse,
 )
+from sma_tui.core.models import Actor, Article, Figure, Quote
 from sma_tui.core.review import review_queue
-from sma_tui.corpus import Corpus
 from sma_tui.ingest.names import slug as extractor_slug
-from sma_tui.models import Actor, Article, Figure, Quote
 from sma_tui.paths import corpus_dir
-from sma_tui.store import Store
+from sma_tui.storage.store import Store
 
 T0 = datetime(2026, 11, 26, 8, 0, tzinfo=UTC)
 

@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from sma_tui.check import check_corpus, check_store, public_source_problem
-from sma_tui.cli import main
-from sma_tui.corpus import Corpus
-from sma_tui.export import to_csv
-from sma_tui.models import EVENT_KINDS, Event, PublicSource
-from sma_tui.store import Store
+from sma_tui.cli.export import to_csv
+from sma_tui.cli.main import main
+from sma_tui.core.check import check_corpus, public_source_problem
+from sma_tui.core.corpus import Corpus
+from sma_tui.core.models import EVENT_KINDS, Event, PublicSource
+from sma_tui.services import check_store
+from sma_tui.storage.store import Store
 
 # event id -> (kind, number, start, end, negotiators, participants, a URL that states it)
 FACTS = {
@@ -267,8 +268,8 @@ def test_timeline_table_and_csv_show_kind_and_address(capsys: pytest.CaptureFixt
 
 
 def test_adding_an_article_keeps_an_actors_public_citations() -> None:
+    from sma_tui.core.models import Actor
     from sma_tui.ingest.batch import _add_source
-    from sma_tui.models import Actor
 
     cited = {"outlet": "KBS World", "title": "A story", "date": "2021-04-08", "url": "https://x.example/"}
     rows = [{"id": "rob-rapson", "sources": ["b-article", cited]}]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from sma_tui.build import bundled_corpus
+from sma_tui.bundled.build import bundled_corpus
 from sma_tui.evaluate import evaluate_bundled, evaluate_fixtures, main, overlaps
 
 GOLD = Path(__file__).resolve().parent.parent / "fixtures" / "gold" / "bundled.json"

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sma_tui.cli import main
+from sma_tui.cli.main import main
 from sma_tui.ingest.loader import IngestError, load_bytes, load_path, normalise_text, printable, read_bounded
 
 STORY = "SEOUL (Harbor Line) -- The allies met again on Tuesday.\n\n“We are closer,” an official said.\n"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from sma_tui.corpus import Corpus
-from sma_tui.overview import MAX_DATES, MAX_PUBLISHERS, Overview, sources_of
+from sma_tui.core.corpus import Corpus
+from sma_tui.core.overview import MAX_DATES, MAX_PUBLISHERS, Overview, sources_of
 from sma_tui.tui.format import sources_text, value_sources
 
 

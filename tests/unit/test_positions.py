@@ -311,7 +311,7 @@ def test_a_bad_dossier_position_is_one_clear_error(tmp_path: Path) -> None:
 # ----------------------------------------------------------- bundled corpus
 @pytest.fixture(scope="module")
 def bundled_claims() -> list[Claim]:
-    from sma_tui.build import bundled_corpus
+    from sma_tui.bundled.build import bundled_corpus
     from sma_tui.ingest.text import paragraphs, sentence_bounds
 
     corpus = bundled_corpus()

@@ -9,13 +9,13 @@ import sys
 import time
 from pathlib import Path
 
-from sma_tui.check import check_store
-from sma_tui.store import Store
+from sma_tui.services import check_store
+from sma_tui.storage.store import Store
 
 WRITER = r"""
 import sys, itertools
-from sma_tui.models import Actor
-from sma_tui.store import Store
+from sma_tui.core.models import Actor
+from sma_tui.storage.store import Store
 store = Store(sys.argv[1])
 prefix = sys.argv[2]
 count = int(sys.argv[3])
@@ -61,7 +61,7 @@ def test_kill_dash_nine_never_leaves_a_truncated_store(store_path: Path) -> None
 
 ADDER = r"""
 import sys
-from sma_tui.cli import main
+from sma_tui.cli.main import main
 db, folder = sys.argv[1], sys.argv[2]
 files = sorted(__import__("pathlib").Path(folder).glob("*.txt"))
 print("ready", flush=True)

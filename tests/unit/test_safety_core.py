@@ -359,8 +359,8 @@ def test_figure_bounds_are_inclusive() -> None:
 
 # ------------------------------------------------------------------ real stores pass
 def test_every_record_of_the_bundled_store_is_valid(tmp_path: Path) -> None:
-    from sma_tui.build import build_store
-    from sma_tui.store import Store
+    from sma_tui.bundled.build import build_store
+    from sma_tui.storage.store import Store
 
     store = Store(tmp_path / "store.json")
     build_store(store)
@@ -376,8 +376,8 @@ def test_every_record_of_the_synthetic_corpus_is_valid(tmp_path: Path) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
     from synth import generate
 
-    from sma_tui.build import write_corpus
-    from sma_tui.store import Store
+    from sma_tui.bundled.build import write_corpus
+    from sma_tui.storage.store import Store
 
     corpus, _ = generate(40, quotes_per=4, figures_per=3, n_speakers=12)
     store = Store(tmp_path / "synth.json")

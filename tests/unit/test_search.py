@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sma_tui.search import QueryError, QuoteMatcher, fold, match_spans, parse_query
+from sma_tui.core.search import QueryError, QuoteMatcher, match_spans, parse_query
+from sma_tui.core.text import fold
 
 
 def test_parse_filters_and_phrases() -> None:

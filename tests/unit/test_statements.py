@@ -397,7 +397,7 @@ def test_thresholds_are_the_documented_ones() -> None:
 
 # --------------------------------------------------------- bundled corpus
 def test_bundled_breitbart_partial_joins_deharts_full_sentence() -> None:
-    from sma_tui.build import bundled_corpus
+    from sma_tui.bundled.build import bundled_corpus
 
     corpus = bundled_corpus()
     index = StatementIndex.build(corpus.quote_list())

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from sma_tui.build import build_store, corpus_records
-from sma_tui.models import SCHEMA_VERSION, Actor
-from sma_tui.overview import OVERVIEW_VERSION, Overview
-from sma_tui.store import Store, StoreError
+from sma_tui.bundled.build import build_store, corpus_records
+from sma_tui.core.models import SCHEMA_VERSION, Actor
+from sma_tui.core.overview import OVERVIEW_VERSION, Overview
+from sma_tui.storage.store import Store, StoreError
 
 
 def test_round_trip_keeps_every_record(store: Store, corpus) -> None:
@@ -99,18 +99,6 @@ def test_unreadable_store_is_reported(store_path: Path) -> None:
         Store(store_path).load()
 
 
-def test_nothing_outside_store_imports_tinydb() -> None:
-    import sma_tui
-
-    root = Path(sma_tui.__file__).parent
-    offenders = [
-        str(p.relative_to(root))
-        for p in root.rglob("*.py")
-        if p.name != "store.py" and ("import tinydb" in p.read_text() or "from tinydb" in p.read_text())
-    ]
-    assert offenders == []
-
-
 def test_older_schema_is_migrated_and_saved_on_next_write(store_path: Path, corpus) -> None:
     """A schema-1 store (bodies inline, no fingerprints) loads, and the next write
     upgrades it: fingerprints added, bodies moved to body files."""
@@ -152,7 +140,7 @@ def test_schema_too_old_to_migrate(store_path: Path) -> None:
 
 
 def test_fingerprint_ignores_spacing_case_and_typography() -> None:
-    from sma_tui.models import fingerprint
+    from sma_tui.core.models import fingerprint
 
     assert fingerprint("Seoul’s “deal”\r\n\r\nends.") == fingerprint('seoul\'s "deal"\n\n ends.')
     assert fingerprint("a deal") != fingerprint("no deal")
@@ -199,3 +187,33 @@ def test_a_damaged_overview_is_ignored(store: Store, overview: bytes | dict) -> 
     store.overview_path.write_bytes(overview)
     assert store.read_overview(store.stamp()) is None
     assert store.load().counts()["quotes"] == 27  # the store itself is untouched
+
+
+def test_a_store_edited_with_plain_tinydb_is_read_back(store_path: Path, capsys) -> None:
+    """The file is a plain TinyDB JSON file: anyone may edit it with ``TinyDB(path)``, and
+    sma-tui reads the edit (its kept overview describes the old file and is ignored)."""
+    from tinydb import Query, TinyDB
+
+    from sma_tui.cli.main import main
+
+    store = Store(store_path)
+    store.save_overview(Overview.of(store.load()), store.stamp())
+    with TinyDB(store_path) as db:
+        assert db.table("actors").update({"name": "Mark T. Esper"}, Query().id == "mark-esper") != []
+        db.table("measures").insert({"id": "hand-made", "label": "Added by hand"})
+    assert main(["show", "actor", "mark-esper", "--json", "--db", str(store_path)]) == 0
+    assert json.loads(capsys.readouterr().out)["name"] == "Mark T. Esper"
+    assert "hand-made" in store.load().measures
+    assert store.read_overview(store.stamp()) is None  # stale: the app recomputes it
+    store.update(lambda tables: None)  # and sma-tui's own next write keeps the edit
+    assert store.load().actors["mark-esper"].name == "Mark T. Esper"
+
+
+def test_tinydb_table_api_writes_through_the_sma_storage(store: Store) -> None:
+    """``update`` lands TinyDB's writes in one atomic replace: the document ids stay TinyDB's."""
+    before = json.loads(store.path.read_text(encoding="utf-8"))
+    store.update(lambda tables: tables["actors"].append(Actor("new-person", "New Person", "other").to_dict()))
+    after = json.loads(store.path.read_text(encoding="utf-8"))
+    assert after["quotes"] == before["quotes"]
+    new_id = str(max(map(int, before["actors"])) + 1)
+    assert after["actors"][new_id]["id"] == "new-person"

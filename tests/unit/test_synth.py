@@ -9,7 +9,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
 from synth import generate  # noqa: E402
 
-from sma_tui.check import check_corpus  # noqa: E402
+from sma_tui.core.check import check_corpus  # noqa: E402
 
 
 def test_synthetic_corpus_is_valid_and_deterministic() -> None:

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header
 
-from ...corpus import Corpus
-from ...models import Quote
+from ...core.corpus import Corpus
+from ...core.models import Quote
+from .. import bindings
 from ..widgets.breadcrumb import Breadcrumb
 from ..widgets.status import MIN_HEIGHT, MIN_WIDTH, TooSmall
 
@@ -22,28 +21,14 @@ WIDE = 120
 HORIZONTAL = [(0, "-too-narrow"), (MIN_WIDTH, "-narrow"), (WIDE, "-wide")]
 VERTICAL = [(0, "-too-short"), (MIN_HEIGHT, "-cramped"), (20, "-short"), (32, "-tall")]
 
-FOCUS_BINDINGS = [
-    Binding(
-        "tab", "app.focus_next", "Next pane", show=False, id="sma.focus-next", tooltip="Focus the next pane or list"
-    ),
-    Binding(
-        "shift+tab",
-        "app.focus_previous",
-        "Previous pane",
-        show=False,
-        id="sma.focus-previous",
-        tooltip="Focus the previous pane or list",
-    ),
-]
-
 
 class SmaScreen(Screen[None]):
     """Every screen of the app: breakpoint classes drive the "terminal too small" panel
     (see ``app.tcss``), and :meth:`focused_quote` tells the app what ``c`` copies."""
 
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = HORIZONTAL
-    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = VERTICAL
-    BINDINGS = FOCUS_BINDINGS
+    HORIZONTAL_BREAKPOINTS = HORIZONTAL
+    VERTICAL_BREAKPOINTS = VERTICAL
+    BINDINGS = bindings.FOCUS
 
     trail: tuple[str, ...] = (ROOT_CRUMB,)
 
@@ -62,7 +47,7 @@ class SmaScreen(Screen[None]):
 class DrillScreen(SmaScreen):
     """A drill-down level: header, breadcrumb, body, footer; ``escape`` goes back."""
 
-    BINDINGS = [Binding("escape", "back", "Back", id="sma.back", tooltip="Back to the previous screen")]
+    BINDINGS = bindings.DRILL
 
     def __init__(self, corpus: Corpus, trail: Sequence[str], crumb: str) -> None:
         super().__init__()
@@ -85,5 +70,5 @@ class DrillScreen(SmaScreen):
 class SmaModal(ModalScreen[None]):
     """A modal with the same too-small guard."""
 
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = HORIZONTAL
-    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = VERTICAL
+    HORIZONTAL_BREAKPOINTS = HORIZONTAL
+    VERTICAL_BREAKPOINTS = VERTICAL

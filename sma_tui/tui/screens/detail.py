@@ -10,9 +10,9 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import DataTable, Label, Static
 
-from ...corpus import Corpus, FigureGroup
-from ...export import format_value
-from ...models import PublicSource, Quote, printable
+from ...core.corpus import Corpus, FigureGroup
+from ...core.models import PublicSource, Quote, printable
+from ...core.text import format_value
 from ..format import date_range, event_label, group_values, human_date, value_sources
 from ..messages import OpenArticle
 from ..widgets.browser import FigureBrowser, QuoteBrowser

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from ...paths import keymap_path
+from .. import bindings
 from ..widgets.lists import SmaTable, cell
 from ..widgets.status import TooSmall
 from .base import SmaModal
@@ -29,8 +30,8 @@ def binding_rows(
     """(where, keys, description, id) for every binding with an id, keymap applied."""
     rows: list[tuple[str, str, str, str]] = []
     seen: set[tuple[str, str]] = set()
-    for where, bindings in sections:
-        for b in bindings:
+    for where, listed in sections:
+        for b in listed:
             if not isinstance(b, Binding) or not b.id or (where, b.id) in seen:
                 continue
             seen.add((where, b.id))
@@ -41,9 +42,12 @@ def binding_rows(
 
 
 class HelpScreen(SmaModal):
-    BINDINGS = [
-        Binding("escape,question_mark,f1", "dismiss", "Close help", id="sma.close-help", tooltip="Close this help")
-    ]
+    BINDINGS = bindings.HELP
+
+    def __init__(self, keymap: Mapping[str, str]) -> None:
+        """``keymap``: the user's remapping in force (binding id -> keys)."""
+        super().__init__()
+        self.keymap = dict(keymap)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-dialog") as dialog:
@@ -54,14 +58,11 @@ class HelpScreen(SmaModal):
         yield TooSmall()
 
     def on_mount(self) -> None:
-        from ..app import binding_sections
-
         table = self.query_one(SmaTable)
         table.add_column("Where", key="where")
         table.add_column("Keys", key="keys")
         table.add_column("Action", key="action")
         table.add_column("Binding id", key="id")
-        keymap = dict(getattr(self.app, "_keymap", {}))  # what set_keymap installed
-        for row in binding_rows(keymap, binding_sections(), self.app.get_key_display):
+        for row in binding_rows(self.keymap, bindings.SECTIONS, self.app.get_key_display):
             table.add_row(*(cell(x) for x in row), key=f"{row[0]}:{row[3]}")
         table.focus()

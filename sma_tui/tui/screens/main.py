@@ -8,12 +8,12 @@ import asyncio
 from collections.abc import Iterable
 from pathlib import Path
 
-from textual.binding import Binding
 from textual.containers import Grid
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Header
 
-from ...overview import Overview
+from ...core.overview import Overview
+from .. import bindings
 from ..widgets.panes import ActorsPane, FiguresPane, Pane, TimelinePane
 from ..widgets.status import ErrorPanel, LoadingPanel
 from .base import SmaScreen
@@ -22,11 +22,7 @@ PANES = {"timeline": "#timeline", "actors": "#actors", "figures": "#figures"}
 
 
 class MainScreen(SmaScreen):
-    BINDINGS = [
-        Binding("1", "focus_pane('timeline')", "Timeline", id="sma.focus-timeline", tooltip="Focus the Timeline pane"),
-        Binding("2", "focus_pane('actors')", "Actors", id="sma.focus-actors", tooltip="Focus the Actors pane"),
-        Binding("3", "focus_pane('figures')", "Figures", id="sma.focus-figures", tooltip="Focus the Figures pane"),
-    ]
+    BINDINGS = bindings.MAIN
 
     def __init__(self, db_path: Path) -> None:
         super().__init__()

@@ -9,16 +9,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import VerticalScroll
 from textual.content import Content, Span
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ...corpus import Corpus
-from ...export import format_value
-from ...models import Article, Figure, Quote
+from ...core.corpus import Corpus
+from ...core.models import Article, Figure, Quote
+from ...core.text import format_value, paragraph_bounds
+from .. import bindings
 from ..format import article_label, event_label, human_date
 from .base import DrillScreen
 
@@ -32,16 +32,8 @@ class Block:
 
 
 def paragraphs(body: str) -> list[Block]:
-    """Split on blank lines, keeping offsets into ``body`` (single newlines stay inside)."""
-    blocks: list[Block] = []
-    pos = 0
-    for chunk in body.split("\n\n"):
-        text = chunk.strip("\n")
-        if text.strip():
-            lead = len(chunk) - len(chunk.lstrip("\n"))
-            blocks.append(Block(pos + lead, pos + lead + len(text)))
-        pos += len(chunk) + 2
-    return blocks
+    """The body's paragraphs, split exactly as the extractor splits them."""
+    return [Block(start, end) for start, end in paragraph_bounds(body)]
 
 
 class Paragraph(Static):
@@ -52,10 +44,7 @@ class ArticleBody(VerticalScroll, can_focus=True):
     """The scrolling body; its component classes style the highlights (see ``screens.tcss``)."""
 
     COMPONENT_CLASSES = {"reader--quote", "reader--current", "reader--figure"}
-    BINDINGS = [
-        Binding("j", "scroll_down", "Down", show=False, id="sma.reader-down", tooltip="Scroll down"),
-        Binding("k", "scroll_up", "Up", show=False, id="sma.reader-up", tooltip="Scroll up"),
-    ]
+    BINDINGS = bindings.READER_BODY
 
 
 class OpenUrlCommand(Provider):
@@ -76,11 +65,7 @@ class OpenUrlCommand(Provider):
 
 class ReaderScreen(DrillScreen):
     COMMANDS = {OpenUrlCommand}
-    BINDINGS = [
-        Binding("n", "next_quote", "Next quote", id="sma.next-quote", tooltip="Next quote in this article"),
-        Binding("N", "previous_quote", "Prev quote", id="sma.previous-quote", tooltip="Previous quote in this article"),
-        Binding("o", "open_url", "Open URL", id="sma.open-url", tooltip="Open the article's web page in the browser"),
-    ]
+    BINDINGS = bindings.READER
 
     def __init__(self, corpus: Corpus, trail: tuple[str, ...], article_id: str, claim_id: str | None = None) -> None:
         self.article: Article = corpus.articles[article_id]

@@ -1,6 +1,6 @@
 """Incremental quote search: results update on every keystroke.
 
-Each keystroke parses the query and filters with :class:`~sma_tui.search.QuoteMatcher`
+Each keystroke parses the query and filters with :class:`~sma_tui.core.search.QuoteMatcher`
 (column arrays, a few list comprehensions); when the new query only narrows the previous
 one (typing more letters), the previous hits are the pool, so the scan shrinks as you type.
 Only the first :data:`MAX_ROWS` hits are put in the table, with a note saying how many more
@@ -17,14 +17,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from textual import on, work
-from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
-from ...corpus import Corpus
-from ...models import Quote
-from ...search import Query, QueryError, QuoteMatcher, narrows, parse_query
+from ...core.corpus import Corpus
+from ...core.models import Quote
+from ...core.search import Query, QueryError, QuoteMatcher, narrows, parse_query
+from .. import bindings
 from ..widgets.browser import QuoteBrowser
 from .base import DrillScreen
 
@@ -33,17 +33,7 @@ HINT = 'words, "exact phrase", speaker:esper side:rok round:3 after:2020-01-01 b
 
 
 class SearchScreen(DrillScreen):
-    BINDINGS = [
-        Binding("escape", "back", "Close search", id="sma.back", tooltip="Close the search"),
-        Binding(
-            "down",
-            "results",
-            "Results",
-            show=False,
-            id="sma.search-results",
-            tooltip="Move from the query to the results",
-        ),
-    ]
+    BINDINGS = bindings.SEARCH
 
     def __init__(self, corpus: Corpus, trail: tuple[str, ...], matcher: QuoteMatcher, query: str = "") -> None:
         super().__init__(corpus, trail, "Search")

@@ -16,10 +16,10 @@ from textual.containers import Vertical
 from textual.content import Content, Span
 from textual.widgets import DataTable, Static
 
-from ...corpus import Corpus
-from ...export import format_value
-from ...models import Figure, Quote
-from ...search import Query, match_spans
+from ...core.corpus import Corpus
+from ...core.models import Figure, Quote
+from ...core.search import Query, match_spans
+from ...core.text import format_value
 from ..format import claim_date, claimant_name, event_label, human_date, one_line, sentence_span, source_of
 from ..messages import OpenArticle
 from .lists import SmaTable, cell

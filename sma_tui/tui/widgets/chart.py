@@ -13,7 +13,8 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
 
-from ...overview import CHART_SERIES, ChartPoint
+from ...core.overview import CHART_SERIES, ChartPoint
+from ...core.text import format_value
 from ..format import MONTHS
 
 SERIES = CHART_SERIES
@@ -23,7 +24,7 @@ DATE_WIDTH = 9  # "Nov 2019 "
 
 
 class MoneyChart(Widget):
-    """Renders the overview's :func:`~sma_tui.overview.money_points` to the widget's width."""
+    """Renders the overview's :func:`~sma_tui.core.overview.money_points` to the widget's width."""
 
     COMPONENT_CLASSES = {"chart--us-demand", "chart--seoul-payment", "chart--seoul-offer", "chart--axis"}
 
@@ -51,7 +52,7 @@ class MoneyChart(Widget):
             legend = Content(" ").join(Content.styled(f"■ {SHORT[s]}", styles[s]) for s in SERIES)
         lines = [legend]
         top = max((p.value for p in self.points if p.unit == "USD"), default=1.0) or 1.0
-        label_width = max(len(p.label) for p in self.points if p.unit == "USD") if top else 0
+        label_width = max(len(label(p)) for p in self.points if p.unit == "USD") if top else 0
         room = max(width - DATE_WIDTH - label_width - 2, 3)
         previous = ""
         for p in self.points:
@@ -60,11 +61,11 @@ class MoneyChart(Widget):
             line = Content.styled(f"{when:<{DATE_WIDTH - 1}}│", axis)
             if p.unit == "USD":
                 cells = max(1, round(room * p.value / top))
-                line = line.append(Content.styled("█" * cells, styles[p.series])).append(f" {p.label}")
+                line = line.append(Content.styled("█" * cells, styles[p.series])).append(f" {label(p)}")
             else:
                 line = line.append(
                     Content.styled(
-                        f"▲ offer {p.label}" if p.series == "Seoul offer" else f"▲ {p.series}: {p.label}",
+                        f"▲ offer {label(p)}" if p.series == "Seoul offer" else f"▲ {p.series}: {label(p)}",
                         styles[p.series],
                     )
                 )
@@ -74,6 +75,14 @@ class MoneyChart(Widget):
             hidden = len(lines) - height + 1
             lines = [lines[0], Content.styled(f"⋮ {hidden} earlier", axis), *lines[hidden + 1 :]]
         return Content("\n").join(lines)
+
+
+def label(p: ChartPoint) -> str:
+    """``$5 billion``, ``about $1 billion``, ``+13% over 2019``: what a bar is labelled."""
+    value = format_value(p.value, p.unit)
+    if p.unit == "percent" and p.series == "Seoul offer":
+        value = f"+{value} over 2019"
+    return f"{p.qualifier} {value}" if p.qualifier else value
 
 
 def _month(month: str) -> str:

@@ -6,21 +6,12 @@ from typing import Any
 
 from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, OptionList
 
+from ...core.text import squash
+from .. import bindings
+
 SIDE_CLASSES = {"US": "side--us", "ROK": "side--rok"}
-
-
-def list_bindings(select: str, first: str, last: str, noun: str) -> list[BindingType]:
-    """The same keys (and ids, so one keymap entry remaps both) for tables and option lists."""
-    return [
-        Binding("enter", select, "Open", id="sma.open", tooltip=f"Open the highlighted {noun}"),
-        Binding("j", "cursor_down", "Down", show=False, id="sma.list-down", tooltip=f"Next {noun}"),
-        Binding("k", "cursor_up", "Up", show=False, id="sma.list-up", tooltip=f"Previous {noun}"),
-        Binding("g", first, "First", show=False, id="sma.list-first", tooltip=f"First {noun}"),
-        Binding("G", last, "Last", show=False, id="sma.list-last", tooltip=f"Last {noun}"),
-    ]
 
 
 class SmaTable(DataTable[Any]):
@@ -32,7 +23,7 @@ class SmaTable(DataTable[Any]):
 
     COMPONENT_CLASSES = {"side--us", "side--rok", "side--other", "match"}
 
-    BINDINGS = list_bindings("select_cursor", "scroll_top", "scroll_bottom", "row")
+    BINDINGS = bindings.TABLE
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, id=id, classes=classes)
@@ -61,12 +52,12 @@ class SmaTable(DataTable[Any]):
 class SmaOptionList(OptionList):
     """An option list with the same keys as :class:`SmaTable`."""
 
-    BINDINGS = list_bindings("select", "first", "last", "entry")
+    BINDINGS = bindings.OPTIONS
 
 
 def cell(text: str, width: int | None = None, style: Style | str = "") -> Text:
     """A plain-text table cell (never parsed as markup), cut to ``width`` with an ellipsis."""
-    t = Text(" ".join(text.split()), style=style, no_wrap=True, overflow="ellipsis", end="")
+    t = Text(squash(text), style=style, no_wrap=True, overflow="ellipsis", end="")
     if width is not None and t.cell_len > width:
         t.truncate(width, overflow="ellipsis")
     return t

@@ -1,6 +1,6 @@
 """The three panes of the main screen: Timeline, Actors and Figures.
 
-Each pane is filled by :meth:`show` from the :class:`~sma_tui.overview.Overview` (which
+Each pane is filled by :meth:`show` from the :class:`~sma_tui.core.overview.Overview` (which
 may come before the corpus has loaded), and posts an ``Open*`` message when a row is
 chosen. A one-line detail under the list says more about the highlighted row than the
 columns have room for.
@@ -16,8 +16,8 @@ from textual.message import Message
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from ...export import format_value
-from ...overview import GroupRow, Overview
+from ...core.overview import GroupRow, Overview
+from ...core.text import format_value
 from ..format import date_range, sources_text
 from ..messages import OpenActor, OpenEvent, OpenFigureGroup
 from .chart import MoneyChart

@@ -14,7 +14,7 @@ MIN_FILES = 20  # local files go at hundreds a second
 
 
 class AddProgress:
-    """Two steps for :func:`sma_tui.ingest.batch.fetch_all` and ``prepare``; no-ops when off."""
+    """The steps of :func:`sma_tui.services.add_files` (fetched, read) as a bar; no-ops when off."""
 
     def __init__(self, progress: Any = None, urls: int = 0, inputs: int = 0) -> None:
         self._progress = progress
@@ -33,9 +33,9 @@ class AddProgress:
             return
         from rich.markup import escape
 
-        from .ingest.loader import printable
+        from ..core.sanitize import escaped
 
-        shown = printable(label)
+        shown = escaped(label)
         shown = shown if len(shown) <= 60 else "…" + shown[-59:]
         self._progress.update(task, advance=1, description=escape(f"{verb} {shown}"))
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -11,9 +11,12 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .corpus import Corpus
-from .export import format_value
-from .models import PublicSource, printable
+from ..core.corpus import Corpus
+from ..core.models import PublicSource, printable
+from ..core.text import format_value, squash
+
+if TYPE_CHECKING:
+    from ..ingest.batch import Batch
 
 SIDE_STYLE = {"US": "bold blue", "ROK": "bold red", "other": "magenta"}
 KIND_STYLE = {"round": "bold", "meeting": "cyan", "milestone": "bold green", "event": "dim"}
@@ -23,7 +26,7 @@ def side_text(side: str | None) -> Text:
     return Text(side or "—", style=SIDE_STYLE.get(side or "", "dim"))
 
 
-def date_range(start: str, end: str) -> str:
+def iso_range(start: str, end: str) -> str:
     """2019-11-18–19, 2019-12-31–2020-01-02, or one date."""
     if start == end:
         return start
@@ -56,7 +59,7 @@ def timeline_table(rows: Sequence[dict[str, Any]]) -> Table:
         t.add_row(
             str(r["number"]) if r["number"] is not None else "·",
             Text(r["kind"], style=KIND_STYLE.get(r["kind"], "")),
-            date_range(r["start"], r["end"]),
+            iso_range(r["start"], r["end"]),
             r["title"],
             r["place"] or "",
             str(r["quote_count"]),
@@ -196,7 +199,7 @@ def show_event(c: Corpus, event_id: str) -> RenderableType:
     e = c.events[event_id]
     head = Text()
     head.append(e.title + "\n", style="bold")
-    head.append(f"{date_range(e.start, e.end)}" + (f" · {e.place}" if e.place else "") + "\n")
+    head.append(f"{iso_range(e.start, e.end)}" + (f" · {e.place}" if e.place else "") + "\n")
     head.append(f"Kind: {e.kind}" + (f" {e.number}" if e.number is not None else "") + "\n")
     if e.negotiators:
         head.append("Negotiators: " + ", ".join(c.speaker_name(n) for n in e.negotiators) + "\n")
@@ -236,3 +239,37 @@ def show_actor(c: Corpus, actor_id: str) -> RenderableType:
 
 def print_renderable(renderable: RenderableType, console: Console | None = None) -> None:
     (console or Console(soft_wrap=False)).print(renderable)
+
+
+def print_add_summary(c: Corpus, batch: Batch, dry_run: bool) -> None:
+    for item in batch.items:
+        if item.status == "duplicate":
+            print(f"{item.path}: already in the store as {item.duplicate_of}; nothing added")
+            continue
+        x = item.extraction
+        if x is None:
+            continue
+        a = x.article
+        event = c.events.get(a.event) if a.event else None
+        head = Text.assemble(
+            (f"{a.title}\n", "bold"),
+            f"{a.publisher} · {a.date or 'undated'}",
+            f" · dateline {a.dateline}" if a.dateline else "",
+            f" · event {event.title}" if event else "",
+        )
+        quotes = Table("speaker", "date", "kind", "quote", box=None, show_header=True, expand=True)
+        for q in sorted(x.quotes, key=lambda q: (c.speaker_name(q.speaker), q.start)):
+            new = " (new)" if any(n.id == q.speaker for n in x.actors) else ""
+            quotes.add_row(c.speaker_name(q.speaker) + new, q.date or "", q.kind, _clip(q.text, 90))
+        figures = Table("figure", "value", "measure", "claimant", box=None, show_header=True, expand=True)
+        for f in x.figures:
+            value = f"{f.value:,.4f}".rstrip("0").rstrip(".")
+            figures.add_row(f.text, f"{value} {f.unit}", f.measure or "", c.speaker_name(f.claimant))
+        verb = "would add" if dry_run else "added"
+        title = f"{verb} {a.id} ({len(x.quotes)} quotes, {len(x.figures)} figures, {len(x.actors)} new actors)"
+        print_renderable(Panel(Group(head, Text(""), quotes, Text(""), figures), title=title, title_align="left"))
+
+
+def _clip(text: str, n: int) -> str:
+    text = squash(text)
+    return text if len(text) <= n else text[: n - 1] + "…"

@@ -7,7 +7,6 @@ claimant, event, measure, article, negotiator, source) and the schema of each re
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -25,22 +24,12 @@ from .models import (
     Record,
     SourceRef,
 )
-from .store import Store, StoreError
-
-
-def _valid_date(value: Any) -> bool:
-    if not isinstance(value, str):
-        return False
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return len(value) == 10
+from .text import is_iso_date
 
 
 def _partial_date(value: str) -> bool:
     """2019-09-23, 2019-09 or 2019: how precisely a public source can be dated."""
-    return _valid_date(value) or _valid_date(value + "-01") or _valid_date(value + "-01-01")
+    return is_iso_date(value) or is_iso_date(value + "-01") or is_iso_date(value + "-01-01")
 
 
 def _url_ok(url: str) -> bool:
@@ -98,7 +87,7 @@ def check_claim(corpus: Corpus, claim: Quote | Figure, what: str) -> list[str]:
             f"{what} {claim.id}: span {claim.start}-{claim.end} of {article.id} reads "
             f"{_clip(found)!r}, not {_clip(claim.text)!r}"
         )
-    if claim.date is not None and not _valid_date(claim.date):
+    if claim.date is not None and not is_iso_date(claim.date):
         problems.append(f"{what} {claim.id}: invalid date {claim.date!r}")
     if claim.event is not None and claim.event not in corpus.events:
         problems.append(f"{what} {claim.id}: unknown event {claim.event!r}")
@@ -115,14 +104,14 @@ def check_corpus(corpus: Corpus) -> list[str]:
     for a in corpus.articles.values():
         if not a.body:
             problems.append(f"article {a.id}: empty body")
-        if a.date is not None and not _valid_date(a.date):
+        if a.date is not None and not is_iso_date(a.date):
             problems.append(f"article {a.id}: invalid date {a.date!r}")
         if a.event is not None and a.event not in corpus.events:
             problems.append(f"article {a.id}: unknown event {a.event!r}")
     for e in corpus.events.values():
         if e.kind not in EVENT_KINDS:
             problems.append(f"event {e.id}: kind {e.kind!r} is not one of {', '.join(EVENT_KINDS)}")
-        if not (_valid_date(e.start) and _valid_date(e.end)) or e.start > e.end:
+        if not (is_iso_date(e.start) and is_iso_date(e.end)) or e.start > e.end:
             problems.append(f"event {e.id}: invalid dates {e.start!r}..{e.end!r}")
         if e.kind == "round" and not isinstance(e.number, int):
             problems.append(f"event {e.id}: a round needs a number")
@@ -190,16 +179,3 @@ def _required_fields(rtype: type[Record]) -> list[str]:
         for f in fields(rtype)  # type: ignore[arg-type]
         if f.default is MISSING and f.default_factory is MISSING
     ]
-
-
-def check_store(store: Store) -> list[str]:
-    """Run every check on a store file; raises StoreError if it cannot be read at all."""
-    tables = store.read_tables()
-    problems = check_tables(tables)
-    if problems:
-        return problems
-    try:
-        corpus = store.load()
-    except StoreError as exc:
-        return [str(exc)]
-    return check_corpus(corpus)

@@ -4,11 +4,11 @@ At 10,000 articles the store takes about a second to read, but the main screen n
 summary of it: the timeline with quote counts, the actors with theirs, each measure's values
 with their sources, and the money chart. :meth:`Overview.of` computes that summary from a
 corpus; the store keeps the latest one in ``<name>.overview.json``, stamped with the store
-file it describes (see :meth:`~sma_tui.store.Store.read_overview`), so that the app paints
+file it describes (see :meth:`~sma_tui.storage.store.Store.read_overview`), so that the app paints
 the main screen first and reads the whole corpus behind it. A stale or damaged overview file
 is ignored: it is a cache, never a source of truth.
 
-No Textual or Rich here: the panes format these rows.
+Numbers and ids only, no Textual or Rich and no formatted labels: the panes format these rows.
 """
 
 from __future__ import annotations
@@ -18,10 +18,9 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .corpus import Corpus
-from .export import format_value
 from .models import Figure
 
-OVERVIEW_VERSION = 1
+OVERVIEW_VERSION = 2
 """Bumped whenever the shape below or what :meth:`Overview.of` computes changes: an overview
 file of another version is ignored (the app trusts one of its own version and stamp)."""
 
@@ -82,7 +81,7 @@ class ValueRow:
 @dataclass(slots=True)
 class GroupRow:
     """A measure's distinct values; ``conflict`` when sources disagree (see
-    :class:`~sma_tui.corpus.FigureGroup`)."""
+    :class:`~sma_tui.core.corpus.FigureGroup`)."""
 
     measure: str
     label: str
@@ -96,7 +95,7 @@ class ChartPoint:
     series: str
     value: float
     unit: str
-    label: str
+    qualifier: str | None = None
 
 
 @dataclass(slots=True)
@@ -129,7 +128,7 @@ class Overview:
     @classmethod
     def of(cls, corpus: Corpus, quotes: QuoteCounts | None = None) -> Overview:
         """The overview of ``corpus``; ``quotes`` counts the quotes when the corpus was read
-        without them (see :meth:`~sma_tui.store.Store.overview_of`)."""
+        without them (see :meth:`~sma_tui.storage.store.Store.overview_of`)."""
         counts = corpus.counts()
         by_event, by_actor = corpus.quote_count_for_event, corpus.quote_count_for_actor
         if quotes is not None:
@@ -247,10 +246,6 @@ def money_points(corpus: Corpus) -> list[ChartPoint]:
         if key in seen:
             continue
         seen.add(key)
-        value = format_value(f.value, f.unit)
-        if f.unit == "percent" and measure.series == "Seoul offer":
-            value = f"+{value} over 2019"
-        label = f"{f.qualifier} {value}" if f.qualifier else value
-        points.append(ChartPoint(f.date[:7], measure.series, f.value, f.unit, label))
+        points.append(ChartPoint(f.date[:7], measure.series, f.value, f.unit, f.qualifier))
     points.sort(key=lambda p: (p.month, CHART_SERIES.index(p.series), p.value))
     return points

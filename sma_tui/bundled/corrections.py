@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..corpus import Corpus
-from ..models import Figure, Quote
+from ..core.corpus import Corpus
+from ..core.models import Figure, Quote
 
 OPS = ("set", "drop", "add", "replace")
-KINDS = {"quote": ("quotes", Quote), "figure": ("figures", Figure)}
+KINDS: dict[str, tuple[str, type[Quote] | type[Figure]]] = {"quote": ("quotes", Quote), "figure": ("figures", Figure)}
 
 
 def _find_span(body: str, text: str, nth: int) -> tuple[int, int]:

@@ -22,31 +22,14 @@ from dataclasses import dataclass, field
 
 from .corpus import Corpus
 from .models import Quote
+from .text import fold, name_key
 
 KEYS = ("speaker", "side", "round", "event", "article", "after", "before", "kind")
 _TOKEN = re.compile(r'(\w+):"([^"]*)"?|(\w+):(\S+)|"([^"]*)"?|(\S+)')
-_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
 
 class QueryError(ValueError):
     """A query that cannot mean anything (bad date, unknown side...)."""
-
-
-def fold(text: str) -> str:
-    """Case- and typography-insensitive form used for matching."""
-    return text.translate(_FOLD).casefold()
-
-
-_NON_WORD = re.compile(r"[\W_]+")
-
-
-def name_key(text: str) -> str:
-    """Folded words separated by single spaces, with a leading space: `` jeong eun bo``.
-
-    ``name_key(needle) in name_key(name)`` is a match at the start of a word, so that
-    ``speaker:esper`` finds Mark Esper but not a spokesperson.
-    """
-    return " " + _NON_WORD.sub(" ", fold(text)).strip()
 
 
 @dataclass(slots=True)

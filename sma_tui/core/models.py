@@ -10,10 +10,10 @@ exact character span of its text in the article body: ``body[start:end] == text`
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, ClassVar, Literal, TypeVar
+
+from .text import fingerprint as fingerprint  # articles are keyed by it
 
 SCHEMA_VERSION = 3
 """1: first release. 2: articles carry ``fingerprint`` (dedupe key of the normalised body).
@@ -34,17 +34,6 @@ ACTOR_KINDS: tuple[str, ...] = ("person", "institution", "anonymous")
 UNITS: tuple[str, ...] = ("USD", "KRW", "percent", "multiple", "troops", "people")
 
 T = TypeVar("T", bound="Record")
-
-_SPACE = re.compile(r"\s+")
-
-
-def fingerprint(body: str) -> str:
-    """Identity of an article's text: the same story saved twice (other line endings,
-    spacing, typographic quotes, case) gets the same fingerprint."""
-    text = unicodedata.normalize("NFKC", body)
-    text = text.translate(str.maketrans("‘’“”–—", "''\"\"--"))
-    text = _SPACE.sub(" ", text).strip().casefold()
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
 @dataclass(slots=True, frozen=True)
@@ -89,6 +78,7 @@ class Record:
     """Mixin: round-trip a dataclass through a JSON-ready dict."""
 
     TABLE: ClassVar[str] = ""
+    id: str  # every record has one (declared by each dataclass)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)  # type: ignore[call-overload, no-any-return]

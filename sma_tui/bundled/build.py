@@ -15,14 +15,15 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .corpus import Corpus
-from .models import Actor, Article, Event, Measure, Record
-from .overview import Overview
-from .paths import corpus_dir
-from .store import Store
+from ..core.corpus import Corpus
+from ..core.models import Actor, Article, Event, Figure, Measure, Quote, Record
+from ..core.overview import Overview
+from ..paths import corpus_dir
+from ..storage.store import Store
 
 
 class CorpusError(Exception):
@@ -46,7 +47,8 @@ def _load_json(path: Path) -> Any:
 def link_events(corpus: Corpus) -> None:
     """Give every claim without an event the event of its date, and every article the
     event most of its quotes belong to."""
-    for claim in (*corpus.quotes.values(), *corpus.figures.values()):
+    claims: list[Quote | Figure] = [*corpus.quotes.values(), *corpus.figures.values()]
+    for claim in claims:
         if claim.event is None:
             event = corpus.event_for_date(claim.date or corpus.articles[claim.article].date)
             claim.event = event.id if event else None
@@ -80,8 +82,8 @@ def bundled_corpus(root: Path | None = None, *, extractor: bool = True) -> Corpu
     The quotes and figures come from the extraction pipeline plus ``corrections.json``;
     ``extractor=False`` gives the dossier and the articles without any claims.
     """
-    from .ingest import extract
-    from .ingest.corrections import apply_corrections
+    from ..ingest import extract
+    from .corrections import apply_corrections
 
     root = root or corpus_dir()
     sources = bundled_sources(root)
@@ -117,11 +119,12 @@ def bundled_corpus(root: Path | None = None, *, extractor: bool = True) -> Corpu
     return corpus
 
 
-def corpus_records(corpus: Corpus) -> dict[str, list[Record]]:
+def corpus_records(corpus: Corpus) -> dict[str, Sequence[Record]]:
+    actors: list[Actor] = sorted(corpus.actors.values(), key=lambda a: a.id)
     return {
         "articles": corpus.article_list(),
         "events": corpus.timeline(),
-        "actors": sorted(corpus.actors.values(), key=lambda a: a.id),
+        "actors": actors,
         "quotes": corpus.quote_list(),
         "figures": corpus.figure_list(),
         "measures": list(corpus.measures.values()),
@@ -130,7 +133,7 @@ def corpus_records(corpus: Corpus) -> dict[str, list[Record]]:
 
 def build_store(store: Store, root: Path | None = None) -> Corpus:
     """(Re)write ``store`` from the bundled corpus; refuses a corpus that fails ``check``."""
-    from .check import check_corpus
+    from ..core.check import check_corpus
 
     corpus = bundled_corpus(root)
     problems = check_corpus(corpus)

@@ -2,7 +2,7 @@
 
 The rows are plain dicts so that the CLI, the TUI's export and the tests all agree on the
 field names (see the foundation issue for the minimum set). Rich tables live in
-:mod:`sma_tui.render`; this module imports neither Rich nor Textual.
+:mod:`sma_tui.cli.render`; this module imports neither Rich nor Textual.
 """
 
 from __future__ import annotations
@@ -10,11 +10,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
-from .corpus import Corpus
-from .models import Actor, Article, Event, Figure, Quote, SourceRef
+from ..core.corpus import Corpus
+from ..core.models import Actor, Article, Event, Figure, Quote, SourceRef
+
+if TYPE_CHECKING:
+    from ..ingest.batch import Item
 
 
 def source_value(s: SourceRef) -> str | dict[str, str]:
@@ -131,21 +134,82 @@ def figure_rows(c: Corpus, measure: str | None = None, conflicts_only: bool = Fa
     return rows
 
 
-def format_value(value: float, unit: str) -> str:
-    """Human form of a figure's value: $870 million, 13%, 5x, 28,500 troops."""
-    if unit in ("USD", "KRW"):
-        for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-            if abs(value) >= size:
-                n = value / size
-                num = f"{n:,.4f}".rstrip("0").rstrip(".")
-                return f"${num} {word}" if unit == "USD" else f"{num} {word} won"
-        return f"${value:,.0f}" if unit == "USD" else f"{value:,.0f} won"
-    num = f"{value:,.2f}".rstrip("0").rstrip(".")
-    if unit == "percent":
-        return f"{num}%"
-    if unit == "multiple":
-        return f"{num}x"
-    return f"{num} {unit}"
+def article_detail(c: Corpus, key: str) -> dict[str, Any]:
+    """``show article --json``: the row, the body, and every quote and figure in it."""
+    a = c.get_article(key)
+    return {
+        **article_row(c, a),
+        "dateline": a.dateline,
+        "date_note": a.date_note,
+        "source": a.source,
+        "body": a.body,
+        "quotes": [quote_row(c, q) for q in c.quotes_in_article(a.id)],
+        "figures": [figure_row(c, f) for f in c.figures_in_article(a.id)],
+    }
+
+
+def event_detail(c: Corpus, key: str) -> dict[str, Any]:
+    """``show event --json``: the row, its quotes and its articles."""
+    e = c.get_event(key)
+    return {
+        **event_row(c, e),
+        "negotiator_ids": list(e.negotiators),
+        "participant_ids": list(e.participants),
+        "quotes": [quote_row(c, q) for q in c.quotes_for_event(e.id)],
+        "articles": [article_row(c, a) for a in c.articles_for_event(e.id)],
+    }
+
+
+def actor_detail(c: Corpus, key: str) -> dict[str, Any]:
+    """``show actor --json``: the row, the sources, the actor's quotes and figures."""
+    actor = c.get_actor(key)
+    return {
+        **actor_row(c, actor),
+        "sources": [source_value(s) for s in actor.sources],
+        "quotes": [quote_row(c, q) for q in c.quotes_by_speaker(actor.id)],
+        "figures": [figure_row(c, f) for f in c.figures_by_claimant(actor.id)],
+    }
+
+
+def add_row(c: Corpus, item: Item) -> dict[str, Any]:
+    row: dict[str, Any] = {"path": item.path, "status": item.status}
+    if item.duplicate_of:
+        row["duplicate_of"] = item.duplicate_of
+    if item.message:
+        row["error"] = item.message
+    x = item.extraction
+    if x is not None:
+        a = x.article
+        row["article"] = {k: v for k, v in a.to_dict().items() if k not in ("body", "body_sha")}
+        row["quotes"] = [{**q.to_dict(), "speaker_name": c.speaker_name(q.speaker)} for q in x.quotes]
+        row["figures"] = [{**f.to_dict(), "claimant_name": c.speaker_name(f.claimant)} for f in x.figures]
+        row["new_actors"] = [a.to_dict() for a in x.actors]
+    return row
+
+
+COLUMNS = {
+    "timeline": ["id", "kind", "number", "title", "start", "end", "place", "quote_count", "summary", "sources"],
+    "actors": ["id", "name", "side", "role", "organisation", "quote_count", "aliases"],
+    "articles": ["id", "date", "date_inferred", "publisher", "agency", "title", "quote_count", "event"],
+    "quotes": ["id", "date", "speaker", "speaker_id", "side", "text", "article", "start", "end", "event"],
+    "figures": [
+        "id",
+        "measure",
+        "value",
+        "unit",
+        "qualifier",
+        "text",
+        "claimant",
+        "article",
+        "publisher",
+        "start",
+        "end",
+        "date",
+        "conflict",
+    ],
+}
+
+"""The columns of each listing in CSV and Markdown, in order."""
 
 
 # ------------------------------------------------------------------ serialise
@@ -184,16 +248,3 @@ def to_markdown(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = 
     lines = ["| " + " | ".join(columns) + " |", "|" + "|".join(" --- " for _ in columns) + "|"]
     lines += ["| " + " | ".join(esc(row.get(k)) for k in columns) + " |" for row in rows]
     return "\n".join(lines) + "\n"
-
-
-def citation(c: Corpus, q: Quote) -> str:
-    """“…” — Speaker, Publisher, Date: the form the TUI copies to the clipboard."""
-    article = c.articles.get(q.article)
-    publisher = article.publisher if article else q.article
-    date = q.date or (article.date if article else None) or "undated"
-    return f"“{' '.join(q.text.split())}” — {c.speaker_name(q.speaker)}, {publisher}, {date}"
-
-
-def iter_claims(c: Corpus, article_id: str) -> Iterable[Quote | Figure]:
-    yield from c.quotes_in_article(article_id)
-    yield from c.figures_in_article(article_id)

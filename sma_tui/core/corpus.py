@@ -7,11 +7,14 @@ this object (plain Python, no I/O), never the database.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from .models import Actor, Article, Event, Figure, Measure, Quote
+from .text import name_key, normalise, squash
+
+R = TypeVar("R")
 
 
 class LookupError_(KeyError):
@@ -44,10 +47,6 @@ class FigureGroup:
         for v in self.values:
             by_unit[v.unit].add(v.value)
         return any(len(vals) > 1 for vals in by_unit.values())
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.replace("’", "'").lower().split())
 
 
 @dataclass
@@ -87,7 +86,7 @@ class Corpus:
         self._alias_index: dict[str, list[str]] = defaultdict(list)
         for actor in self.actors.values():
             for name in {actor.id, actor.name, *actor.aliases}:
-                key = _norm(name)
+                key = normalise(name)
                 if actor.id not in self._alias_index[key]:
                     self._alias_index[key].append(actor.id)
 
@@ -180,12 +179,12 @@ class Corpus:
     def get_actor(self, key: str) -> Actor:
         if key in self.actors:
             return self.actors[key]
-        matches = self._alias_index.get(_norm(key), [])
+        matches = self._alias_index.get(normalise(key), [])
         if len(matches) == 1:
             return self.actors[matches[0]]
         if not matches:  # substring of the canonical name, e.g. "esper"
-            needle = _norm(key)
-            matches = [a.id for a in self.actors.values() if needle in _norm(a.name)]
+            needle = normalise(key)
+            matches = [a.id for a in self.actors.values() if needle in normalise(a.name)]
             if len(matches) == 1:
                 return self.actors[matches[0]]
         if matches:
@@ -194,14 +193,12 @@ class Corpus:
 
     def match_actors(self, key: str) -> list[Actor]:
         """Actors with a word of their id, name or an alias starting with ``key``."""
-        from .search import name_key
-
         needle = name_key(key)
         hits = {aid for alias, aids in self._alias_index.items() if needle in name_key(alias) for aid in aids}
         return [self.actors[a] for a in sorted(hits)]
 
     @staticmethod
-    def _get(table: dict[str, Any], key: str, what: str) -> Any:
+    def _get(table: dict[str, R], key: str, what: str) -> R:
         if key in table:
             return table[key]
         prefixed = [k for k in table if k.startswith(key)]
@@ -233,7 +230,7 @@ class Corpus:
         }
 
     @classmethod
-    def from_records(cls, records: dict[str, Iterable[Any]], meta: dict[str, Any] | None = None) -> Corpus:
+    def from_records(cls, records: Mapping[str, Iterable[Any]], meta: dict[str, Any] | None = None) -> Corpus:
         return cls(
             articles={r.id: r for r in records.get("articles", ())},
             events={r.id: r for r in records.get("events", ())},
@@ -246,6 +243,14 @@ class Corpus:
 
 
 _LISTING = {"article": "articles", "event": "timeline", "actor": "actors"}
+
+
+def citation(c: Corpus, q: Quote) -> str:
+    """“…” — Speaker, Publisher, Date: the form the TUI copies to the clipboard."""
+    article = c.articles.get(q.article)
+    publisher = article.publisher if article else q.article
+    date = q.date or (article.date if article else None) or "undated"
+    return f"“{squash(q.text)}” — {c.speaker_name(q.speaker)}, {publisher}, {date}"
 
 
 def _claim_order(claim: Quote | Figure) -> tuple[str, str, int]:

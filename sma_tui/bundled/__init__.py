@@ -1,0 +1,1 @@
+"""The bundled corpus in ``data/``: how the store is built from it, with its hand corrections."""

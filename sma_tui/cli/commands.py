@@ -1,0 +1,223 @@
+"""The subcommands: each parses its arguments, calls :mod:`sma_tui.services`, and renders.
+
+Every failure is an exception that :func:`sma_tui.cli.main.main` turns into one line on
+stderr and an exit status: 1 for a problem with the data or the store, 2 (a
+:class:`UsageError`) for a bad command line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .. import services
+from ..core.corpus import Corpus
+from ..core.models import Quote
+from ..core.text import is_iso_date
+from . import export, render
+from .progress import add_progress
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A bad command line, reported as one line with exit status 2."""
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    return services.store_path(getattr(args, "db", None))
+
+
+def _open_corpus(args: argparse.Namespace) -> Corpus:
+    """Load the store, building it from the bundled corpus on first use."""
+    path = _db_path(args)
+    if services.open_or_build(path):
+        print(f"sma-tui: built a new store at {path}", file=sys.stderr)
+    return services.load_corpus(path)
+
+
+def _emit(rows: list[dict[str, Any]], fmt: str, view: str) -> None:
+    if fmt == "json":
+        _out(export.to_json(rows) + "\n")
+    elif fmt == "csv":
+        _out(export.to_csv(rows, export.COLUMNS.get(view)))
+    elif fmt == "md":
+        _out(export.to_markdown(rows, export.COLUMNS.get(view)))
+    else:
+        render.print_renderable(render.TABLES[view](rows))
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    path = _db_path(args)
+    if services.exists(path) and not args.force:
+        print(
+            f"sma-tui: a store already exists at {path}; use 'sma-tui build --force' to rebuild it "
+            "(articles added since are lost; the old file is kept as .bak)",
+            file=sys.stderr,
+        )
+        return EXIT_FAIL
+    counts = services.build(path).counts()
+    print(
+        f"built {path}: {counts['articles']} articles, {counts['rounds']} rounds, "
+        f"{counts['events'] - counts['rounds']} events, {counts['actors']} actors, "
+        f"{counts['quotes']} quotes, {counts['figures']} figures"
+    )
+    return EXIT_OK
+
+
+def cmd_listing(args: argparse.Namespace) -> int:
+    c = _open_corpus(args)
+    view = args.command
+    rows: list[dict[str, Any]]
+    if view == "timeline":
+        rows = [export.event_row(c, e) for e in c.timeline()]
+    elif view == "actors":
+        rows = [export.actor_row(c, a) for a in c.actor_list()]
+    elif view == "articles":
+        rows = [export.article_row(c, a) for a in c.article_list()]
+    elif view == "figures":
+        if args.measure and args.measure not in c.measures:
+            raise UsageError(f"no measure {args.measure!r}; one of: {', '.join(c.measures)}")
+        rows = export.figure_rows(c, args.measure, args.conflicts)
+    else:
+        rows = [export.quote_row(c, q) for q in _filter_quotes(c, args)]
+    _emit(rows, args.format, view)
+    return EXIT_OK
+
+
+def _filter_quotes(c: Corpus, args: argparse.Namespace) -> list[Quote]:
+    quotes = c.quote_list()
+    if args.speaker:
+        actors = c.match_actors(args.speaker)
+        if not actors:
+            raise LookupError(f"no actor matches {args.speaker!r} (try 'sma-tui actors')")
+        ids = {a.id for a in actors}
+        quotes = [q for q in quotes if q.speaker in ids]
+    if args.event:
+        event = c.get_event(args.event)
+        quotes = [q for q in quotes if q.event == event.id]
+    if args.article:
+        article = c.get_article(args.article)
+        quotes = [q for q in quotes if q.article == article.id]
+    if args.query:
+        from ..core.search import QueryError, parse_query, search_quotes
+
+        try:
+            query = parse_query(args.query)
+        except QueryError as exc:
+            raise UsageError(str(exc)) from None
+        quotes = search_quotes(c, query, quotes)
+    return list(quotes)
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    c = _open_corpus(args)
+    if not args.json:
+        shows = {"article": render.show_article, "event": render.show_event, "actor": render.show_actor}
+        getters = {"article": c.get_article, "event": c.get_event, "actor": c.get_actor}
+        render.print_renderable(shows[args.kind](c, getters[args.kind](args.id).id))
+        return EXIT_OK
+    rows = {"article": export.article_detail, "event": export.event_detail, "actor": export.actor_detail}
+    _out(export.to_json(rows[args.kind](c, args.id)) + "\n")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    path = _db_path(args)
+    report = services.check(path)
+    if args.json:
+        _out(export.to_json(report.problems) + "\n")
+    else:
+        for p in report.problems:
+            print(p)
+    if report.problems:
+        print(f"check: {len(report.problems)} problem(s) in {path}", file=sys.stderr)
+        return EXIT_FAIL
+    if not args.json:
+        n = report.counts
+        print(
+            f"check: ok — {n['quotes']} quotes and {n['figures']} figures match their spans in "
+            f"{n['articles']} articles; all references and the schema are valid"
+        )
+    return EXIT_OK
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    """Extract each file, print what was found, and store the new articles in one write
+    (each article with all its claims, or nothing)."""
+    if args.date is not None and not is_iso_date(args.date):
+        raise UsageError(f"--date {args.date!r} is not a date like 2020-04-28")
+    if args.timeout is not None and not 0 < args.timeout <= 600:
+        raise UsageError(f"--timeout {args.timeout:g} is not a number of seconds between 0 and 600")
+    overrides = {"date": args.date, "publisher": args.publisher, "title": args.title}
+    plan = services.plan_add(args.paths, sys.stdin if "-" in args.paths else None)
+    if not plan.sources:
+        raise UsageError("no files or URLs to add (stdin was empty)")
+    path = _db_path(args)
+    if not args.dry_run and not services.exists(path):
+        services.open_or_build(path)
+        print(f"sma-tui: built a new store at {path}", file=sys.stderr)
+    with add_progress(len(plan.urls), plan.count_inputs()) as progress:
+        report = services.add_files(
+            path, plan, overrides, dry_run=args.dry_run, timeout=args.timeout, steps=progress
+        )
+    corpus, batch = report.corpus, report.batch
+    for line in batch.warnings:
+        print(f"sma-tui: warning: {line}", file=sys.stderr)
+    if args.json:
+        _out(export.to_json([export.add_row(corpus, item) for item in batch.items]) + "\n")
+    else:
+        render.print_add_summary(corpus, batch, args.dry_run)
+    for line in batch.errors:
+        print(f"sma-tui: error: {line}", file=sys.stderr)
+    return EXIT_FAIL if batch.errors else EXIT_OK
+
+
+def cmd_tui(args: argparse.Namespace) -> int:
+    from ..paths import keymap_path, read_keymap
+
+    path = keymap_path()
+    try:
+        keymap = read_keymap(path)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    from ..tui.app import SmaApp
+    from ..tui.bindings import binding_ids
+
+    unknown = sorted(set(keymap) - binding_ids())
+    if unknown:
+        raise UsageError(f"the keymap {path} names no binding {unknown[0]!r} (the ids are listed by ? in the app)")
+    db = _db_path(args)
+    services.open_or_build(db)
+
+    # The app reads the store itself, off the UI thread (reading it here first would hold
+    # back the first frame by the whole load: a second at 10,000 articles). A store it
+    # cannot read is explained on its error panel, and again here once it has closed.
+    app = SmaApp(db)
+    app.set_keymap(keymap)
+    app.run()
+    if app.load_error is not None:
+        print(f"sma-tui: error: {app.load_error}", file=sys.stderr)
+        return EXIT_FAIL
+    return app.return_code or EXIT_OK
+
+
+COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
+    None: cmd_tui,
+    "build": cmd_build,
+    "timeline": cmd_listing,
+    "actors": cmd_listing,
+    "articles": cmd_listing,
+    "figures": cmd_listing,
+    "quotes": cmd_listing,
+    "show": cmd_show,
+    "check": cmd_check,
+    "add": cmd_add,
+}

@@ -1,0 +1,244 @@
+"""The application layer: what the CLI and the TUI do with a store, each in one call.
+
+Neither of them imports :mod:`sma_tui.storage`; they call these functions with the store's
+path and get back domain objects (:mod:`sma_tui.core`) or small reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from .bundled.build import CorpusError as CorpusError  # the CLI reports these
+from .bundled.build import build_store, bundled_corpus
+from .core.check import check_corpus, check_tables
+from .core.corpus import Corpus
+from .core.overview import Overview
+from .core.search import QuoteMatcher
+from .paths import default_db_path
+from .storage.store import Stamp as Stamp
+from .storage.store import Store, Tables
+from .storage.store import StoreError as StoreError
+
+if TYPE_CHECKING:
+    from .ingest.batch import Batch, Fetched
+    from .ingest.web import FetchOptions
+
+
+
+def store_path(db: str | None) -> Path:
+    """``--db PATH`` if given, else ``$SMA_TUI_DB``, else the user data directory's store."""
+    return Path(db).expanduser() if db else default_db_path()
+
+
+def stamp(path: Path) -> Stamp | None:
+    """The version of the store file (one ``stat``); ``None`` when there is none."""
+    return Store(path).stamp()
+
+
+def exists(path: Path) -> bool:
+    return Store(path).exists()
+
+
+def open_or_build(path: Path) -> bool:
+    """Make sure there is a store at ``path``, building the bundled corpus into it on first
+    use; ``True`` when it was built now."""
+    store = Store(path)
+    if store.exists():
+        return False
+    build_store(store)
+    return True
+
+
+def build(path: Path) -> Corpus:
+    """(Re)write the store at ``path`` from the bundled corpus; returns that corpus."""
+    return build_store(Store(path))
+
+
+def load_corpus(path: Path) -> Corpus:
+    """The whole store at ``path``, in memory (built first when there is none)."""
+    open_or_build(path)
+    return Store(path).load()
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """Everything the explorer works on: the corpus, its quote matcher, its overview and the
+    stamp of the file it was read from (taken before reading: a write during the read
+    shows as a change)."""
+
+    corpus: Corpus
+    matcher: QuoteMatcher
+    overview: Overview
+    stamp: Stamp | None
+
+
+def kept_overview(path: Path, stamp: Stamp | None) -> Overview | None:
+    """The overview kept beside the store for the file version ``stamp``, if any."""
+    return Store(path).read_overview(stamp)
+
+
+def load(path: Path, kept: tuple[Stamp | None, Overview | None] | None = None) -> Loaded:
+    """Read the store at ``path`` for the explorer. ``kept``: an overview already read with the
+    stamp it was kept for, trusted when the file is still that version. A missing or stale
+    overview is computed from the corpus and kept beside the store for the next start."""
+    store = Store(path)
+    now = store.stamp()
+    cached = kept[1] if kept is not None and kept[0] == now else store.read_overview(now)
+    corpus = store.load()
+    matcher = QuoteMatcher(corpus)
+    overview = cached or Overview.of(corpus)
+    if cached is None:
+        store.save_overview(overview, now)
+    return Loaded(corpus, matcher, overview, now)
+
+
+def describe_error(exc: BaseException) -> str:
+    """One sentence for the user about a store that could not be loaded."""
+    if isinstance(exc, StoreError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return f"cannot read the store: {exc.strerror or exc}"
+    return f"the store could not be loaded ({type(exc).__name__}: {exc})"
+
+
+@dataclass(slots=True)
+class AddReport:
+    """What ``add`` found: the corpus the files were extracted against (for names) and the batch."""
+
+    corpus: Corpus
+    batch: Batch
+
+
+class AddSteps(Protocol):
+    """What a caller watching a long add is told: each URL fetched, each input read."""
+
+    def fetched(self, label: str) -> None: ...
+
+    def read(self, label: str) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class AddPlan:
+    """The inputs of one ``add``: files and folders as paths, web pages as URLs."""
+
+    sources: list[Path | str]
+
+    @property
+    def urls(self) -> list[str]:
+        return [s for s in self.sources if isinstance(s, str)]
+
+    def count_inputs(self) -> int:
+        """How many articles the inputs name (folders searched): for a progress bar."""
+        from .ingest.batch import collect
+
+        return len(collect(self.sources)[0])
+
+
+def plan_add(args: Iterable[str], stdin: Iterable[str] | None = None) -> AddPlan:
+    """The command line's paths and URLs, ``-`` replaced by the lines of ``stdin``."""
+    from .ingest.batch import expand_args, sources_of
+
+    return AddPlan(sources_of(expand_args(args, stdin)))
+
+
+def add_files(
+    path: Path,
+    plan: AddPlan | list[Path],
+    overrides: dict[str, Any],
+    *,
+    dry_run: bool,
+    timeout: float | None = None,
+    steps: AddSteps | None = None,
+) -> AddReport:
+    """Fetch the plan's URLs (before the store is locked: a slow server never blocks another
+    add), extract every article and, unless ``dry_run``, store the new ones with all their
+    claims in one write (building the store first when there is none)."""
+    from .ingest.batch import fetch_all, prepare  # the extractor: kept off the explorer's start
+
+    sources: list[Path | str] = [*plan.sources] if isinstance(plan, AddPlan) else [*plan]
+    urls = [s for s in sources if isinstance(s, str)]
+    fetched = fetch_all(urls, _fetch_options(timeout), steps.fetched if steps else None) if urls else {}
+    step = steps.read if steps else None
+    store = Store(path)
+    if dry_run:
+        corpus = store.corpus_of(store.read_tables(), claims=()) if store.exists() else bundled_corpus()
+        return AddReport(corpus, prepare(sources, corpus, overrides, dry_run=True, fetched=fetched, step=step))
+    open_or_build(path)
+    return _add_to_store(store, sources, overrides, fetched, step)
+
+
+def _fetch_options(timeout: float | None) -> FetchOptions:
+    from .ingest.web import FetchOptions
+
+    if not timeout:
+        return FetchOptions()
+    return FetchOptions(connect_timeout=timeout, read_timeout=timeout, total_timeout=max(60.0, 3 * timeout))
+
+
+def _add_to_store(
+    store: Store,
+    sources: list[Path | str],
+    overrides: dict[str, Any],
+    fetched: Fetched,
+    step: Callable[[str], None] | None,
+) -> AddReport:
+    """Extract and store in one locked read-modify-write, so the store is parsed once.
+
+    The files are extracted against the store as it is under the lock (its articles for
+    dedupe and ids, its actors, events and measures; not its 100,000 quotes and figures),
+    and the overview the app starts from is refreshed from the very tables written.
+    """
+    from .ingest.batch import apply_to_tables, prepare
+
+    got: list[tuple[Corpus, Batch, Tables]] = []
+
+    def change(tables: Tables) -> bool:
+        corpus = store.corpus_of(tables, claims=())
+        batch = prepare(sources, corpus, overrides, dry_run=False, fetched=fetched, step=step)
+        got.append((corpus, batch, tables))
+        if not batch.to_store:
+            return False  # nothing new: the file is not rewritten
+        apply_to_tables(tables, batch.items)
+        return True
+
+    _, written = store.update(change)
+    corpus, batch, tables = got[0]
+    if batch.to_store:
+        store.save_overview(store.overview_of(tables), written)
+    return AddReport(corpus, batch)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckReport:
+    problems: list[str]
+    counts: dict[str, int]
+    """The corpus's counts when there is no problem (empty otherwise)."""
+
+
+def check_store(store: Store) -> list[str]:
+    """Run every check on a store file; raises StoreError if it cannot be read at all."""
+    return _check(store)[0]
+
+
+def _check(store: Store) -> tuple[list[str], Corpus | None]:
+    tables = store.read_tables()
+    problems = check_tables(tables)
+    if problems:
+        return problems, None
+    try:
+        corpus = store.load()
+    except StoreError as exc:
+        return [str(exc)], None
+    return check_corpus(corpus), corpus
+
+
+def check(path: Path) -> CheckReport:
+    """``sma-tui check``: every problem of the store at ``path``, one line each."""
+    store = Store(path)
+    if not store.exists():
+        raise FileNotFoundError(f"no store at {store.path}; run 'sma-tui build' first")
+    problems, corpus = _check(store)
+    return CheckReport(problems, corpus.counts() if corpus is not None and not problems else {})

@@ -1,0 +1,1 @@
+"""The store on disk: the only package that imports TinyDB."""

@@ -1,0 +1,127 @@
+"""Files on disk: the one atomic write every file of a store goes through, and reading JSON.
+
+A crash at any moment leaves either the old or the new file: the data goes to a temporary
+file beside the target (same folder, so the same file system), is optionally fsynced, and
+``os.replace`` puts it in place.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+
+class StoreError(Exception):
+    """A problem with the store file, phrased for the user (one line)."""
+
+
+def atomic_write(path: Path, data: bytes, *, what: str, durable: bool = True, backup: bool = False) -> None:
+    """Replace ``path`` with ``data`` atomically; ``what`` names the file in errors ("the store").
+
+    ``durable``: fsync the file before the replace and its folder after it. ``backup``: keep
+    the file being replaced as ``<name>.bak``. Raises :class:`StoreError` (one line).
+    """
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise StoreError(f"cannot write to {folder}: {exc.strerror or exc}{write_hint(exc)}") from None
+    try:
+        os.fchmod(fd, file_mode(path))  # mkstemp makes 0600; keep the file's own mode
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
+        if backup and path.exists():
+            keep_backup(path)
+        os.replace(tmp, path)
+        if durable:
+            fsync_dir(folder)
+    except BaseException as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            raise StoreError(f"cannot write {what} {path}: {exc.strerror or exc}{write_hint(exc)}") from None
+        raise
+
+
+def write_hint(exc: OSError) -> str:
+    """What to do about a store that cannot be written where it is."""
+    if isinstance(exc, PermissionError) or exc.errno == errno.EROFS:
+        return " (a read-only location: choose a store you can write with --db PATH or SMA_TUI_DB)"
+    return ""
+
+
+def file_mode(path: Path) -> int:
+    """The mode of ``path``, or the one a new file gets (``0o666`` less the umask)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def keep_backup(path: Path) -> None:
+    """Keep the current file as ``<name>.bak`` before it is replaced.
+
+    A hard link costs nothing however big the store is (``os.replace`` gives the path a
+    new inode, so the link keeps the old content); fall back to a copy.
+    """
+    backup = path.with_name(path.name + ".bak")
+    try:
+        backup.unlink(missing_ok=True)
+        os.link(path, backup)
+    except OSError:
+        try:
+            shutil.copyfile(path, backup)
+        except OSError:
+            pass
+
+
+def fsync_dir(folder: Path) -> None:
+    try:
+        dfd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dfd)
+    except OSError:
+        pass
+    finally:
+        os.close(dfd)
+
+
+def read_json(path: Path) -> Any:
+    """The parsed JSON of the store file; every failure is a :class:`StoreError`."""
+    try:
+        return orjson.loads(path.read_bytes())
+    except FileNotFoundError:
+        raise StoreError(f"store not found: {path}") from None
+    except PermissionError:
+        raise StoreError(f"cannot read the store {path}: permission denied") from None
+    except IsADirectoryError:
+        raise StoreError(f"the store path {path} is a folder, not a file") from None
+    except orjson.JSONDecodeError as exc:
+        where = f"invalid JSON at line {exc.lineno} column {exc.colno}"
+        raise StoreError(f"the store {path} is corrupt ({where}); {recovery_hint(path)}") from None
+    except OSError as exc:
+        raise StoreError(f"cannot read the store {path}: {exc.strerror or exc}") from None
+
+
+def recovery_hint(path: Path) -> str:
+    backup = path.with_name(path.name + ".bak")
+    rebuild = f"'sma-tui build --force --db {path}' rebuilds the bundled corpus"
+    if backup.is_file():
+        return f"restore the previous good copy with 'cp {backup} {path}', or {rebuild}"
+    return rebuild

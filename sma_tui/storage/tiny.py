@@ -1,0 +1,148 @@
+"""sma-tui's TinyDB storage: the store file is a plain TinyDB JSON file (``TinyDB(path)``
+opens and edits it), read with orjson and written with one atomic replace under a file lock.
+
+:class:`SmaStorage` is a TinyDB ``Storage``: it parses the file once per open database, and
+inside :meth:`SmaDB.batch` it keeps TinyDB's writes in memory and lands all of them in
+one atomic write at the end (a table rewritten by ``insert_multiple`` would otherwise be a
+whole-file write per call).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import orjson
+from filelock import FileLock, Timeout
+from tinydb import TinyDB
+from tinydb.storages import Storage
+from tinydb.table import Document, Table
+
+from .files import StoreError, atomic_write, read_json, recovery_hint
+
+Raw = dict[str, dict[str, Any]]
+LOCK_TIMEOUT = 30.0
+
+
+class SmaStorage(Storage):
+    """Reads the file once (orjson), writes it atomically (fsync, ``<name>.bak`` kept)."""
+
+    def __init__(self, path: str, create: bool = False) -> None:
+        self.path = Path(path)
+        self.create = create
+        self.deferred = False
+        self._data: Raw | None = None
+        self._dirty = False
+
+    def read(self) -> Raw | None:
+        if self._data is None:
+            if not self.path.exists():
+                if self.create:
+                    return None
+                raise StoreError(f"store not found: {self.path}")
+            data = read_json(self.path)
+            if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+                raise StoreError(f"the store {self.path} is not a sma-tui database; {recovery_hint(self.path)}")
+            self._data = data
+        return self._data
+
+    def write(self, data: Raw) -> None:
+        self._data = data
+        if self.deferred:
+            self._dirty = True
+        else:
+            self.flush(force=True)
+
+    def flush(self, force: bool = False) -> None:
+        """Write what TinyDB wrote to the file (once, however many writes it made)."""
+        if (self._dirty or force) and self._data is not None:
+            atomic_write(self.path, orjson.dumps(self._data), what="the store", durable=True, backup=True)
+        self._dirty = False
+
+    def close(self) -> None:
+        self._data = None
+        self._dirty = False
+
+
+class RawTable(Table):
+    """A TinyDB table (``TinyDB.table_class``) sized for a whole store: two of its operations
+    are specialised, with TinyDB's results. Iteration yields the stored dicts themselves (no
+    copy, no id conversion: 160,000 of them at 10,000 articles), so that a change to one is a
+    change to the table; ``insert_multiple`` appends to the stored table in place, where
+    TinyDB's own rebuilds the whole table twice per call."""
+
+    def __iter__(self) -> Iterator[Document]:
+        return iter(self._read_table().values())  # type: ignore[arg-type]
+
+    def insert_multiple(self, documents: Iterable[Mapping[Any, Any]]) -> list[int]:
+        tables = self._storage.read() or {}
+        stored = tables.setdefault(self.name, {})
+        next_id = max(map(int, stored), default=0) + 1
+        ids: list[int] = []
+        for doc in documents:
+            if not isinstance(doc, Mapping):
+                raise ValueError("Document is not a Mapping")
+            stored[str(next_id)] = dict(doc)
+            ids.append(next_id)
+            next_id += 1
+        self._storage.write(tables)
+        self._next_id = None  # TinyDB's own insert recounts
+        self.clear_cache()
+        return ids
+
+
+class SmaDB(TinyDB):
+    """``TinyDB`` over :class:`SmaStorage`."""
+
+    table_class = RawTable
+
+    def __init__(self, path: Path, *, create: bool = False) -> None:
+        super().__init__(str(path), storage=SmaStorage, create=create)
+
+    @property
+    def sma_storage(self) -> SmaStorage:
+        storage = self.storage
+        assert isinstance(storage, SmaStorage)
+        return storage
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Every TinyDB write inside lands in one atomic write at the end (none on error)."""
+        storage = self.sma_storage
+        storage.deferred = True
+        try:
+            yield
+            storage.flush()
+        finally:
+            storage.deferred = False
+
+    def rows(self, name: str) -> list[dict[str, Any]]:
+        """The documents of table ``name`` (the stored dicts), in file order."""
+        return list(self.table(name))
+
+
+@contextmanager
+def locked(path: Path, lock_path: Path) -> Iterator[None]:
+    """Hold the store's file lock (one writer at a time), removing temp files that a writer
+    killed mid-write left behind (we hold the lock, so no live writer owns one)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"cannot create the folder {path.parent}: {exc.strerror or exc}") from None
+    lock = FileLock(str(lock_path), timeout=LOCK_TIMEOUT)
+    try:
+        with lock:
+            for tmp in path.parent.glob(f".{path.name}.*.tmp"):
+                try:
+                    tmp.unlink()
+                except OSError:
+                    pass
+            yield
+    except Timeout:
+        raise StoreError(
+            f"the store {path} is locked by another sma-tui process (waited {LOCK_TIMEOUT:.0f} s); try again"
+        ) from None
+    except PermissionError:
+        raise StoreError(f"cannot lock the store {path}: permission denied") from None
