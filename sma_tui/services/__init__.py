@@ -11,20 +11,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from .bundled.build import CorpusError as CorpusError  # the CLI reports these
-from .bundled.build import build_store, bundled_corpus
-from .core.check import check_corpus, check_tables
-from .core.corpus import Corpus
-from .core.overview import Overview
-from .core.search import QuoteMatcher
-from .paths import default_db_path
-from .storage.store import Stamp as Stamp
-from .storage.store import Store, Tables
-from .storage.store import StoreError as StoreError
+from ..bundled.build import CorpusError as CorpusError  # the CLI reports these
+from ..bundled.build import build_store, bundled_corpus
+from ..core.check import check_corpus, check_tables
+from ..core.corpus import Corpus
+from ..core.overview import Overview
+from ..core.search import QuoteMatcher
+from ..paths import default_db_path
+from ..storage.store import Stamp as Stamp
+from ..storage.store import Store, Tables
+from ..storage.store import StoreError as StoreError
 
 if TYPE_CHECKING:
-    from .ingest.batch import Batch, Fetched
-    from .ingest.web import FetchOptions
+    from ..ingest.batch import Batch, Fetched
+    from ..ingest.web import FetchOptions
 
 
 
@@ -132,14 +132,14 @@ class AddPlan:
 
     def count_inputs(self) -> int:
         """How many articles the inputs name (folders searched): for a progress bar."""
-        from .ingest.batch import collect
+        from ..ingest.batch import collect
 
         return len(collect(self.sources)[0])
 
 
 def plan_add(args: Iterable[str], stdin: Iterable[str] | None = None) -> AddPlan:
     """The command line's paths and URLs, ``-`` replaced by the lines of ``stdin``."""
-    from .ingest.batch import expand_args, sources_of
+    from ..ingest.batch import expand_args, sources_of
 
     return AddPlan(sources_of(expand_args(args, stdin)))
 
@@ -156,7 +156,7 @@ def add_files(
     """Fetch the plan's URLs (before the store is locked: a slow server never blocks another
     add), extract every article and, unless ``dry_run``, store the new ones with all their
     claims in one write (building the store first when there is none)."""
-    from .ingest.batch import fetch_all, prepare  # the extractor: kept off the explorer's start
+    from ..ingest.batch import fetch_all, prepare  # the extractor: kept off the explorer's start
 
     sources: list[Path | str] = [*plan.sources] if isinstance(plan, AddPlan) else [*plan]
     urls = [s for s in sources if isinstance(s, str)]
@@ -171,7 +171,7 @@ def add_files(
 
 
 def _fetch_options(timeout: float | None) -> FetchOptions:
-    from .ingest.web import FetchOptions
+    from ..ingest.web import FetchOptions
 
     if not timeout:
         return FetchOptions()
@@ -191,7 +191,7 @@ def _add_to_store(
     dedupe and ids, its actors, events and measures; not its 100,000 quotes and figures),
     and the overview the app starts from is refreshed from the very tables written.
     """
-    from .ingest.batch import apply_to_tables, prepare
+    from ..ingest.batch import apply_to_tables, prepare
 
     got: list[tuple[Corpus, Batch, Tables]] = []
 
