@@ -40,9 +40,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import orjson  # noqa: E402
 from synth import PARTIALS, QUOTES, generate  # noqa: E402
 
-from sma_tui.core.statement_state import restore, snapshot  # noqa: E402
-from sma_tui.core.statements import StatementIndex  # noqa: E402
-from sma_tui.core.wording import fold  # noqa: E402
+from sma_tui.core.statements.index import StatementIndex  # noqa: E402
+from sma_tui.core.statements.state import restore, snapshot  # noqa: E402
+from sma_tui.core.statements.wording import fold  # noqa: E402
 
 WORDS = (
     "alliance burden troops workers salaries negotiators proposal compromise deadline budget "

@@ -5,13 +5,13 @@
 Each run, in a fresh process: ``Store.load()`` of the synthetic store (the baseline: parse,
 bodies, records, indices), then on the same raw tables what the safety core adds to a load:
 
-- ``schema``: :func:`sma_tui.core.schema.validate_tables` over every table;
-- ``scan``: :func:`sma_tui.core.sanitize.json_may_hold_unsafe` over the file's bytes (the
+- ``schema``: :func:`sma_tui.core.safety.schema.validate_tables` over every table;
+- ``scan``: :func:`sma_tui.core.safety.sanitize.json_may_hold_unsafe` over the file's bytes (the
   fast proof that no record needs cleaning) and over the bytes of every body file (bodies
   live in their own files), cleaning a body only when the scan flags it.
 
-- ``seal``: :func:`sma_tui.core.seal.is_sealed` over the file's bytes, and
-  :func:`sma_tui.core.seal.body_matches` for every body file: what a load of a store that
+- ``seal``: :func:`sma_tui.core.safety.seal.is_sealed` over the file's bytes, and
+  :func:`sma_tui.core.safety.seal.body_matches` for every body file: what a load of a store that
   sma-tui itself wrote and sealed pays instead of the two passes above.
 
 Target (issue 10): what a load adds ≤ 15 % of the load.
@@ -31,9 +31,9 @@ sys.path.insert(0, str(HERE.parent))
 RUN = """
 import sys, time, gc
 from sma_tui.storage.store import Store
-from sma_tui.core.schema import validate_tables
-from sma_tui.core.sanitize import clean, json_may_hold_unsafe
-from sma_tui.core.seal import body_matches, is_sealed, new_key, seal
+from sma_tui.core.safety.schema import validate_tables
+from sma_tui.core.safety.sanitize import clean, json_may_hold_unsafe
+from sma_tui.core.safety.seal import body_matches, is_sealed, new_key, seal
 store = Store(sys.argv[1])
 t = time.perf_counter(); corpus = store.load(); load = time.perf_counter() - t
 gc.disable()

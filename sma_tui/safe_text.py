@@ -13,7 +13,7 @@ from __future__ import annotations
 from rich.style import StyleType
 from rich.text import Text
 
-from .core.sanitize import clean, one_line
+from .core.safety.sanitize import clean, one_line
 
 
 def plain(text: str, style: StyleType = "", *, end: str = "\n") -> Text:

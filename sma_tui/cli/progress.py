@@ -33,7 +33,7 @@ class AddProgress:
             return
         from rich.markup import escape
 
-        from ..core.sanitize import escaped
+        from ..core.safety.sanitize import escaped
 
         shown = escaped(label)
         shown = shown if len(shown) <= 60 else "…" + shown[-59:]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..core.sanitize import escaped
+from ..core.safety.sanitize import escaped
 
 MAX_BYTES = 5 * 1024 * 1024
 _BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's

@@ -17,10 +17,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sma_tui.bundled.build import bundled_corpus
-from sma_tui.core.apply_corrections import apply, merge_import, trial_copy
 from sma_tui.core.check import check_corpus
 from sma_tui.core.corpus import Corpus
-from sma_tui.core.correct import (
+from sma_tui.core.corrections.apply import apply, merge_import, trial_copy
+from sma_tui.core.corrections.correct import (
     correct_actor,
     correct_figure,
     correct_quote_speaker,
@@ -31,7 +31,7 @@ from sma_tui.core.correct import (
     reject_quote,
     undo,
 )
-from sma_tui.core.corrections import (
+from sma_tui.core.corrections.records import (
     FORMAT,
     Correction,
     CorrectionError,
@@ -40,8 +40,8 @@ from sma_tui.core.corrections import (
     dump,
     parse,
 )
+from sma_tui.core.corrections.review import review_queue
 from sma_tui.core.models import Actor, Article, Figure, Quote
-from sma_tui.core.review import review_queue
 from sma_tui.ingest.names import slug as extractor_slug
 from sma_tui.paths import corpus_dir
 from sma_tui.storage.store import Store
@@ -649,7 +649,7 @@ def test_actor_slug_is_the_extractors() -> None:
 
 
 def test_core_imports_no_ui_or_storage_library() -> None:
-    mods = ("corrections", "apply_corrections", "correct", "review")
+    mods = ("corrections.records", "corrections.apply", "corrections.correct", "corrections.review")
     bad = "sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'tinydb'))"
     code = "".join(f"import sma_tui.core.{m}\n" for m in mods) + f"import sys\nprint(','.join({bad}))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

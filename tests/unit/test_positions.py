@@ -14,8 +14,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sma_tui.core.claims import Claim, claim_of, load_dossier_positions, parse_positions
-from sma_tui.core.money import (
+from sma_tui.core.positions.claims import Claim, claim_of, load_dossier_positions, parse_positions
+from sma_tui.core.positions.disputes import change_over_2019, dispute_of, disputes, positions_of, trajectory
+from sma_tui.core.positions.money import (
     APPROX_TOL,
     NEAR_TOL,
     comparable_range,
@@ -25,8 +26,7 @@ from sma_tui.core.money import (
     to_usd,
     value_range,
 )
-from sma_tui.core.placement import place
-from sma_tui.core.positions import change_over_2019, dispute_of, disputes, positions_of, trajectory
+from sma_tui.core.positions.placement import place
 
 RATES = load_rates()
 

@@ -20,9 +20,9 @@ from rich.console import Console
 from rich.errors import MarkupError
 from rich.text import Text
 
-from sma_tui.core.plain import csv_cell, md_cell
-from sma_tui.core.sanitize import REPLACEMENT, clean, clean_record, is_clean, json_may_hold_unsafe, one_line
-from sma_tui.core.schema import MAX_FIGURE_VALUE, SPECS, is_iso_date, validate, validate_table, validate_tables
+from sma_tui.core.safety.plain import csv_cell, md_cell
+from sma_tui.core.safety.sanitize import REPLACEMENT, clean, clean_record, is_clean, json_may_hold_unsafe, one_line
+from sma_tui.core.safety.schema import MAX_FIGURE_VALUE, SPECS, is_iso_date, validate, validate_table, validate_tables
 from sma_tui.safe_text import plain, plain_line
 
 UNSAFE = [chr(c) for c in [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]]
@@ -389,7 +389,7 @@ def test_every_record_of_the_synthetic_corpus_is_valid(tmp_path: Path) -> None:
 
 # ------------------------------------------------------------------ seal
 def test_a_seal_matches_only_the_same_bytes_under_the_same_key() -> None:
-    from sma_tui.core.seal import is_sealed, new_key, seal
+    from sma_tui.core.safety.seal import is_sealed, new_key, seal
 
     key, data = new_key(), orjson.dumps({"quotes": {"1": {"id": "q"}}})
     tag = seal(key, data)
@@ -403,7 +403,7 @@ def test_a_seal_matches_only_the_same_bytes_under_the_same_key() -> None:
 def test_a_body_matches_only_its_digest() -> None:
     import hashlib
 
-    from sma_tui.core.seal import body_matches
+    from sma_tui.core.safety.seal import body_matches
 
     body = "SEOUL -- “We will,” he said.\n".encode()
     assert body_matches(body, hashlib.sha256(body).hexdigest())
@@ -412,7 +412,7 @@ def test_a_body_matches_only_its_digest() -> None:
 
 @given(st.lists(hostile, max_size=4))
 def test_json_output_is_lossless_and_inert(texts: list[str]) -> None:
-    from sma_tui.core.plain import json_text
+    from sma_tui.core.safety.plain import json_text
 
     out = json_text(json.dumps({"rows": texts}, ensure_ascii=False, indent=2))
     assert unsafe_left(out) == []
@@ -424,7 +424,8 @@ def test_the_safety_core_imports_no_ui_and_no_storage() -> None:
 
     code = (
         "import sys\n"
-        "import sma_tui.core.sanitize, sma_tui.core.schema, sma_tui.core.plain, sma_tui.core.seal\n"
+        "import sma_tui.core.safety.sanitize, sma_tui.core.safety.schema\n"
+        "import sma_tui.core.safety.plain, sma_tui.core.safety.seal\n"
         "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'tinydb'))))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -17,10 +17,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sma_tui.core import wording
-from sma_tui.core.statement_state import StaleState, restore, snapshot
-from sma_tui.core.statements import StatementIndex, explicit_speaker
-from sma_tui.core.wording import match, stem, tokens, word_diff
+from sma_tui.core.statements import wording
+from sma_tui.core.statements.index import StatementIndex, explicit_speaker
+from sma_tui.core.statements.state import StaleState, restore, snapshot
+from sma_tui.core.statements.wording import match, stem, tokens, word_diff
 
 
 @dataclass(frozen=True)
@@ -420,7 +420,7 @@ def test_a_wording_credited_to_many_speakers_is_a_stock_phrase_not_a_disagreemen
 
 
 def test_very_long_quotes_match_on_a_bounded_prefix() -> None:
-    from sma_tui.core.statements import MAX_TOKENS
+    from sma_tui.core.statements.index import MAX_TOKENS
 
     long_text = " ".join(f"w{i % 97} alliance cost" for i in range(3000))
     index = StatementIndex.build([Q("a/q1", long_text, "k"), Q("b/q1", long_text + " indeed", "k")])

@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .statement_data import (
+from .data import (
     AddResult,
     Disagreement,
     Inheritance,

@@ -31,6 +31,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ...paths import corpus_dir
+
 APPROX_TOL = 0.05
 NEAR_TOL = 0.10
 OVER_TOL = 0.05
@@ -94,12 +96,10 @@ class UsdValue:
 
 def data_file(*parts: str) -> Path:
     """A bundled data file: inside the installed package, or ``data/`` of a checkout."""
-    here = Path(__file__).resolve().parent.parent
-    for base in (here / "data", here.parent / "data"):
-        path = base.joinpath(*parts)
-        if path.is_file():
-            return path
-    raise FileNotFoundError(f"bundled data file {'/'.join(parts)} is missing (looked in {here / 'data'})")
+    path = corpus_dir().joinpath(*parts)
+    if not path.is_file():
+        raise FileNotFoundError(f"bundled data file {'/'.join(parts)} is missing (looked in {path.parent})")
+    return path
 
 
 def parse_rates(data: Any) -> dict[int, Rate]:

@@ -12,9 +12,10 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from .apply_corrections import has_field
-from .corpus import Corpus
-from .corrections import (
+from ..corpus import Corpus
+from ..models import Actor, Figure, Quote
+from .apply import has_field
+from .records import (
     LEGACY_EPOCH,
     Correction,
     CorrectionError,
@@ -26,7 +27,6 @@ from .corrections import (
     now_iso,
     side_value,
 )
-from .models import Actor, Figure, Quote
 
 
 def claim_target(corpus: Corpus, claim: Quote | Figure) -> Target:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, cast
 
-from .statement_data import NodeKey, QuoteLike, Report, Statement, explicit_speaker
-from .statements import StatementIndex, _bigrams, _eligible, _Node
+from .data import NodeKey, QuoteLike, Report, Statement, explicit_speaker
+from .index import StatementIndex, _bigrams, _eligible, _Node
 from .wording import MatchKind
 
 STATE_VERSION = 2

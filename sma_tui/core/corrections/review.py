@@ -11,8 +11,8 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, fields
 from typing import Any
 
-from .corpus import Corpus
-from .models import Actor, Figure, Quote
+from ..corpus import Corpus
+from ..models import Actor, Figure, Quote
 
 ATTRIBUTION_DOUBT: dict[str, tuple[float, str]] = {
     "unknown": (0.9, "the extractor could not tell who said it"),

@@ -15,9 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from .corpus import Corpus
-from .corrections import Correction, Target, actor_slug, in_order
-from .models import Actor, Figure, Quote
+from ..corpus import Corpus
+from ..models import Actor, Figure, Quote
+from .records import Correction, Target, actor_slug, in_order
 
 Claim = Quote | Figure
 

@@ -23,6 +23,7 @@ from itertools import chain, repeat
 from operator import is_not, itemgetter, methodcaller
 from typing import Any
 
+from ..models import ACTOR_KINDS, ATTRIBUTIONS, EVENT_KINDS, QUOTE_KINDS, SIDES, UNITS
 from .kinds import (
     BOOL,
     COUNT,
@@ -40,7 +41,6 @@ from .kinds import (
     is_iso_date,
     one_of,
 )
-from .models import ACTOR_KINDS, ATTRIBUTIONS, EVENT_KINDS, QUOTE_KINDS, SIDES, UNITS
 from .sanitize import one_line
 
 __all__ = ["MAX_FIGURE_VALUE", "SPECS", "Problem", "is_finite_figure", "is_iso_date", "validate", "validate_table"]
