@@ -91,9 +91,15 @@ def problems_of(applied: Applied) -> list[str]:
 
 
 # ------------------------------------------------------------------ reads
-def review(path: Path) -> list[ReviewItem]:
-    """The review queue of the store, most doubtful first; corrected records are left out."""
+def review(path: Path) -> tuple[Corpus, list[ReviewItem]]:
+    """The corrected corpus and its review queue, most doubtful first (corrected records
+    are left out)."""
     corpus = load(path).corpus
+    return corpus, queue(corpus)
+
+
+def queue(corpus: Corpus) -> list[ReviewItem]:
+    """The review queue of a corrected corpus (what it corrected is not asked again)."""
     return review_queue(corpus, exclude=corpus.corrected)
 
 
