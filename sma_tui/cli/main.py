@@ -98,7 +98,6 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="verify every span, reference and the schema of the store")
     p.add_argument("--json", action="store_true", help="print the problems as a JSON array")
     _add_db(p)
-
     corrections.add_parsers(sub, _add_format, _add_db)  # review, correct, corrections
     return parser
 

@@ -21,7 +21,8 @@ from ..paths import default_db_path
 from ..storage.store import Stamp as Stamp
 from ..storage.store import Store, Tables
 from ..storage.store import StoreError as StoreError
-from .corrections import load_store as _corrected, problems_of
+from .corrections import load_store as _corrected
+from .corrections import problems_of
 
 if TYPE_CHECKING:
     from ..ingest.batch import Batch, Fetched

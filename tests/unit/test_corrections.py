@@ -563,11 +563,27 @@ def raw_bundled(tmp_path: Path, name: str = "data") -> Corpus:
     return bundled_corpus(root)
 
 
-LEGACY = {"corrections": [
-    {"op": "set", "kind": "quote", "article": "pakistanpoint-2020-01-09", "text": "equitable burden sharing.", "fields": {"date": "2019-11-19"}, "reason": "'in mid-November' resolves to the 15th; the talks it refers to (round 3 in Seoul) broke off on 2019-11-19"},
-    {"op": "set", "kind": "figure", "article": "breitbart-2019-11-19", "text": "28,500 American troops", "fields": {"claimant": None}, "reason": "the troop number is the reporter's background clause, not part of what the Foreign Ministry said"},
-    {"op": "set", "kind": "figure", "article": "yonhap-2020-04-28", "text": "28,500 American troops", "fields": {"claimant": None}, "reason": "the reporter's paraphrase of Trump's reasoning; the number is the reporter's, not Trump's"}
-]}  # fmt: skip
+LEGACY = {'corrections': [{'op': 'set',
+                  'kind': 'quote',
+                  'article': 'pakistanpoint-2020-01-09',
+                  'text': 'equitable burden sharing.',
+                  'fields': {'date': '2019-11-19'},
+                  'reason': "'in mid-November' resolves to the 15th; the talks it refers to (round 3 in "
+                            'Seoul) broke off on 2019-11-19'},
+                 {'op': 'set',
+                  'kind': 'figure',
+                  'article': 'breitbart-2019-11-19',
+                  'text': '28,500 American troops',
+                  'fields': {'claimant': None},
+                  'reason': "the troop number is the reporter's background clause, not part of what the "
+                            'Foreign Ministry said'},
+                 {'op': 'set',
+                  'kind': 'figure',
+                  'article': 'yonhap-2020-04-28',
+                  'text': '28,500 American troops',
+                  'fields': {'claimant': None},
+                  'reason': "the reporter's paraphrase of Trump's reasoning; the number is the reporter's, "
+                            "not Trump's"}]}
 """data/corrections.json in the old format (before issue 14): the converter's input."""
 
 

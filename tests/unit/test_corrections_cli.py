@@ -126,7 +126,8 @@ def test_correct_quote_speaker_marks_it_everywhere(store_path: Path, capsys) -> 
     assert q["correction_note"] == "on the video"
     table = ok(capsys, store_path, "quotes", "--article", "yonhap-2020-04-07")
     assert "James DeHart ✎" in table and "✎ on the video" in table
-    assert any(r["id"] == "yonhap-2020-04-07/q1" for r in js(capsys, store_path, "show", "actor", "james-dehart")["quotes"])
+    shown = js(capsys, store_path, "show", "actor", "james-dehart")["quotes"]
+    assert "yonhap-2020-04-07/q1" in {r["id"] for r in shown}
 
 
 def test_reject_removes_from_every_view_and_count_but_lists_it(store_path: Path, capsys) -> None:
@@ -177,7 +178,8 @@ def test_correct_figure_fields_and_reject(store_path: Path, capsys) -> None:
         (("corrections", "undo", "cffff"), "no correction with id 'cffff'"),
     ],
 )
-def test_bad_input_is_one_line_and_stores_nothing(store_path: Path, capsys, argv: tuple[str, ...], message: str) -> None:
+def test_bad_input_is_one_line_and_stores_nothing(store_path: Path, capsys, argv: tuple[str, ...],
+                                                  message: str) -> None:  # fmt: skip
     before = store_path.read_bytes()
     code, out, err = run(capsys, *argv, "--db", str(store_path))
     assert code == 1 and out == "" and message in err
