@@ -101,6 +101,10 @@ def test_speaker_by_actor_id_and_errors(fresh: Corpus) -> None:
         correct_quote_speaker(fresh, "nope/q1", "mark-esper")
     with pytest.raises(CorrectionError, match="already the speaker"):
         correct_quote_speaker(fresh, "breitbart-2019-11-19/q1", "U.S. negotiators")
+    inferred = fresh.quotes["breitbart-2019-11-19/q8"]  # the extractor resolved a pronoun
+    assert inferred.attribution == "pronoun"
+    confirm = correct_quote_speaker(fresh, inferred.id, str(inferred.speaker), now=at(2))  # a person confirms it
+    assert apply(fresh, [confirm]).problems == [] and fresh.quotes[inferred.id].attribution == "corrected"
 
 
 def test_ambiguous_speaker_names_every_candidate(fresh: Corpus) -> None:

@@ -63,9 +63,9 @@ class Picker(ModalScreen[str | None]):
         typed = " ".join(typed.split())
         if typed:
             matcher = Matcher(typed)
-            scored = [(matcher.match(label), cid, label) for cid, label in self.choices]
-            ranked = [(cid, label, matcher.highlight(label)) for s, cid, label in sorted(
-                scored, key=lambda x: -x[0]) if s > 0]  # fmt: skip
+            scored = [(_rank(typed, label, matcher.match(label)), cid, label) for cid, label in self.choices]
+            scored.sort(key=lambda x: x[0], reverse=True)
+            ranked = [(cid, label, matcher.highlight(label)) for rank, cid, label in scored if rank[-1] > 0]
         else:
             ranked = [(cid, label, Content(label)) for cid, label in self.choices]
         options.add_options([Option(shown, id=cid) for cid, _, shown in ranked[:MAX_SHOWN]])
@@ -95,3 +95,12 @@ class Picker(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def _rank(typed: str, label: str, score: float) -> tuple[bool, bool, bool, float]:
+    """Best first: the typed text in the name (what comes before the first " · "), then all
+    its words there, then anywhere in the label, then the fuzzy score (which alone may
+    prefer a long label with the letters spread out)."""
+    folded, words = label.casefold(), typed.casefold().split()
+    name = folded.split(" · ", 1)[0]
+    return " ".join(words) in name, all(w in name for w in words), " ".join(words) in folded, score
