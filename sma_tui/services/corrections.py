@@ -58,6 +58,9 @@ def read_rows(rows: Sequence[Any]) -> tuple[list[Correction], list[Problem]]:
 def apply_rows(corpus: Corpus, rows: Sequence[Any]) -> tuple[list[Correction], Applied]:
     """Apply the stored ``rows`` to ``corpus`` in place and mark what they changed
     (:attr:`Corpus.corrected`: record id -> the notes)."""
+    if not rows:  # the common case: no index to build, no reindex (a second at 10,000 articles)
+        corpus.corrected = {}
+        return [], Applied()
     corrections, bad = read_rows(rows)
     applied = apply(corpus, corrections)
     applied.problems[:0] = bad
