@@ -52,6 +52,9 @@ class Store:
         self.lock_path = self.path.with_name(self.path.name + ".lock")
         self.kept_corrections = 0
         """How many corrections the last :meth:`replace_all` carried over from the old file."""
+        self.loaded_corrections: list[dict[str, Any]] = []
+        """The ``corrections`` rows the last :meth:`load` read."""
+        """How many corrections the last :meth:`replace_all` carried over from the old file."""
 
     # ------------------------------------------------------------------ state
     def exists(self) -> bool:
@@ -93,17 +96,18 @@ class Store:
 
     def load(self) -> Corpus:
         """Read the whole store once and return it indexed in memory (as extracted: the
-        corrections are applied by :mod:`sma_tui.services`)."""
-        return self.load_with_corrections()[0]
-
-    def load_with_corrections(self) -> tuple[Corpus, list[dict[str, Any]]]:
-        """:meth:`load`, and the rows of the ``corrections`` table from the same read."""
+        corrections, kept in :attr:`loaded_corrections`, are applied by :mod:`sma_tui.services`)."""
         with gc_paused(freeze=True):
             tables = self.read_tables()
             for doc in tables["articles"]:
                 doc["body"] = self._read_body(doc)
-            corrections = tables.pop(CORRECTIONS, [])
-            return load_corpus(self.path, tables), corrections
+            self.loaded_corrections = tables.pop(CORRECTIONS, [])
+            return load_corpus(self.path, tables)
+
+    def load_with_corrections(self) -> tuple[Corpus, list[dict[str, Any]]]:
+        """:meth:`load`, and the rows of the ``corrections`` table from the same read."""
+        corpus = self.load()
+        return corpus, self.loaded_corrections
 
     def corpus_of(self, tables: Tables, *, claims: tuple[str, ...] = ("quotes", "figures")) -> Corpus:
         """A corpus of the raw ``tables`` without their bodies; see :func:`records.corpus_of`."""
