@@ -54,7 +54,6 @@ class Store:
         """How many corrections the last :meth:`replace_all` carried over from the old file."""
         self.loaded_corrections: list[dict[str, Any]] = []
         """The ``corrections`` rows the last :meth:`load` read."""
-        """How many corrections the last :meth:`replace_all` carried over from the old file."""
 
     # ------------------------------------------------------------------ state
     def exists(self) -> bool:
