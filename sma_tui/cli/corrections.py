@@ -121,7 +121,7 @@ def describe(corpus: Corpus, kind: str, record_id: str) -> str:
 def cmd_correct(args: argparse.Namespace) -> int:
     maker = _maker(args)
     try:
-        record, _ = fixes.make(_path(args), maker)
+        record = fixes.make(_path(args), maker)
     except CorrectionError as exc:
         return _fail(exc)
     _say(f"corrected {record.summary()} (correction {record.id}; undo: sma-tui corrections undo {record.id})")
@@ -158,7 +158,7 @@ def cmd_corrections(args: argparse.Namespace) -> int:
     path = _path(args)
     try:
         if args.action == "undo":
-            record, _ = fixes.undo(path, args.correction)
+            record = fixes.undo(path, args.correction)
             _say(f"undone: {record.summary()}")
         elif args.action == "export":
             n = fixes.export(path, Path(args.file))

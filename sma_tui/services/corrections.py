@@ -133,18 +133,43 @@ def _append(store: Store, records: Sequence[Correction]) -> Stamp | None:
     return store.update(change)[1]
 
 
-def make(path: Path, build: Callable[[Corpus], Correction]) -> tuple[Correction, Corrected]:
-    """Build a correction against the corrected store (``build`` raises
-    :class:`CorrectionError` on bad input: nothing is stored), store it, and return it with
-    the store as it is now."""
+def make(path: Path, build: Callable[[Corpus], Correction]) -> Correction:
+    """Build a correction against the corrected store and store it, in one locked read and
+    write (``build`` raises :class:`CorrectionError` on bad input: nothing is stored). The
+    builders need no article bodies: they are not read."""
     store = Store(path)
-    corpus = load(path).corpus
-    record = build(corpus)
-    _append(store, [record])
-    return record, load_store(store)
+    if not store.exists():
+        raise FileNotFoundError(f"no store at {store.path}; run 'sma-tui build' first")
+    made: list[Correction] = []
+
+    def change(tables: Tables) -> bool:
+        rows = tables.setdefault(CORRECTIONS, [])
+        corpus = store.corpus_of(tables)
+        apply_rows(corpus, rows)
+        record = build(corpus)
+        if any(isinstance(r, dict) and r.get("id") == record.id for r in rows):
+            raise CorrectionError("that correction is already stored")
+        rows.append(record.to_dict())
+        made.append(record)
+        return True
+
+    store.update(change)
+    return made[0]
 
 
-def undo(path: Path, key: str | None = None) -> tuple[Correction, Corrected]:
+def make_and_reload(path: Path, build: Callable[[Corpus], Correction]) -> tuple[Correction, Corrected]:
+    """:func:`make`, then the store as it is now (what the TUI shows next)."""
+    record = make(path, build)
+    return record, load(path)
+
+
+def undo_and_reload(path: Path, key: str | None = None) -> tuple[Correction, Corrected]:
+    """:func:`undo`, then the store as it is now."""
+    record = undo(path, key)
+    return record, load(path)
+
+
+def undo(path: Path, key: str | None = None) -> Correction:
     """Undo correction ``key`` (an id or a unique prefix), or the latest that still holds."""
     store = Store(path)
     if not store.exists():
@@ -164,7 +189,7 @@ def undo(path: Path, key: str | None = None) -> tuple[Correction, Corrected]:
         return True
 
     store.update(change)
-    return done[0], load_store(store)
+    return done[0]
 
 
 # ------------------------------------------------------------------ files

@@ -131,10 +131,10 @@ class CorrectingApp(App[None]):
         store again; a bad one is a toast and nothing is stored."""
         try:
             if make is None:
-                record, loaded = fixes.undo(self.db_path)
+                record, loaded = fixes.undo_and_reload(self.db_path)
                 said = f"Undone: {record.summary()}"
             else:
-                record, loaded = fixes.make(self.db_path, make)
+                record, loaded = fixes.make_and_reload(self.db_path, make)
                 said = f"Corrected {record.summary()}"
         except (CorrectionError, services.StoreError, OSError) as exc:
             self.call_from_thread(self.notify, printable(str(exc)), title="Not corrected", severity="error",
