@@ -6,9 +6,11 @@ Inputs (all under :func:`sma_tui.paths.corpus_dir`):
 - ``dossier/events.json``, ``dossier/actors.json``, ``dossier/measures.json``: the curated
   timeline, actors and the figure-measure vocabulary, each fact with its sources;
 - the quotes and figures are extracted by the same pipeline as ``sma-tui add``
-  (:mod:`sma_tui.ingest`), then ``corrections.json`` applies the few hand fixes it needs
-  (each with its reason). The hand-checked gold they must equal lives in
-  ``tests/fixtures/gold/bundled.json``.
+  (:mod:`sma_tui.ingest`), then ``corrections.json`` applies the few hand fixes it needs,
+  each with its reason as the note. It holds the same records as a store's ``corrections``
+  table and ``sma-tui corrections export`` (:mod:`sma_tui.core.corrections`), applied by the
+  same engine; they are part of the bundled data, built in (a user's own corrections stay
+  in the store). The hand-checked gold they must equal lives in ``tests/fixtures/gold/bundled.json``.
 """
 
 from __future__ import annotations
@@ -82,8 +84,9 @@ def bundled_corpus(root: Path | None = None, *, extractor: bool = True) -> Corpu
     The quotes and figures come from the extraction pipeline plus ``corrections.json``;
     ``extractor=False`` gives the dossier and the articles without any claims.
     """
+    from ..core.corrections.apply import apply
+    from ..core.corrections.records import CorrectionError, parse
     from ..ingest import extract
-    from .corrections import apply_corrections
 
     root = root or corpus_dir()
     sources = bundled_sources(root)
@@ -110,9 +113,11 @@ def bundled_corpus(root: Path | None = None, *, extractor: bool = True) -> Corpu
     corrections = root / "corrections.json"
     if corrections.is_file():
         try:
-            apply_corrections(corpus, _load_json(corrections))
-        except ValueError as exc:
+            problems = apply(corpus, parse(_load_json(corrections))).problems
+        except CorrectionError as exc:
             raise CorpusError(f"{corrections}: {exc}") from None
+        if problems:
+            raise CorpusError(f"{corrections}: {problems[0]}")
     for article in corpus.articles.values():
         article.event = None  # recomputed from the corrected quotes
     link_events(corpus)
@@ -146,4 +151,5 @@ def build_store(store: Store, root: Path | None = None) -> Corpus:
 def write_corpus(store: Store, corpus: Corpus, meta: dict[str, Any]) -> None:
     """Replace the whole store with ``corpus``, and keep its overview for the app's start."""
     stamp = store.replace_all(corpus_records(corpus), meta)
-    store.save_overview(Overview.of(corpus), stamp)
+    if not store.kept_corrections:  # else the counts change once they apply: the next load keeps one
+        store.save_overview(Overview.of(corpus), stamp)

@@ -54,7 +54,14 @@ def actor_row(c: Corpus, a: Actor) -> dict[str, Any]:
         "quote_count": c.quote_count_for_actor(a.id),
         "figure_count": len(c.figures_by_claimant(a.id)),
         "side_guessed": a.side_guessed,
+        **_corrected(c, a.id),
     }
+
+
+def _corrected(c: Corpus, record_id: str) -> dict[str, Any]:
+    """``corrected`` (a person corrected it: views mark it ✎) and the notes of its corrections."""
+    note = c.corrected.get(record_id)
+    return {"corrected": note is not None, "correction_note": note or None}
 
 
 def article_row(c: Corpus, a: Article) -> dict[str, Any]:
@@ -91,6 +98,7 @@ def quote_row(c: Corpus, q: Quote) -> dict[str, Any]:
         "end": q.end,
         "date": q.date,
         "event": q.event,
+        **_corrected(c, q.id),
     }
 
 
@@ -114,6 +122,7 @@ def figure_row(c: Corpus, f: Figure, conflict: bool = False) -> dict[str, Any]:
         "end": f.end,
         "date": f.date,
         "event": f.event,
+        **_corrected(c, f.id),
     }
 
 

@@ -15,6 +15,7 @@ from typing import Any, NoReturn
 
 from .. import __version__, services
 from ..core.text import squash
+from . import corrections
 from .commands import COMMANDS, EXIT_FAIL, EXIT_USAGE, UsageError
 
 FORMATS = ("table", "json", "csv", "md")
@@ -97,13 +98,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="verify every span, reference and the schema of the store")
     p.add_argument("--json", action="store_true", help="print the problems as a JSON array")
     _add_db(p)
+    corrections.add_parsers(sub, _add_format, _add_db)  # review, correct, corrections
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
-        return COMMANDS[args.command](args)
+        return {**COMMANDS, **corrections.COMMANDS}[args.command](args)
     except UsageError as exc:
         print(f"sma-tui: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

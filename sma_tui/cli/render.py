@@ -81,7 +81,8 @@ def actors_table(rows: Sequence[dict[str, Any]]) -> Table:
         side = side_text(r["side"])
         if r.get("side_guessed"):
             side.append("?", style="dim")
-        t.add_row(r["name"], side, r["role"], str(r["quote_count"]), r["id"])
+        name = Text(r["name"]).append(" ✎" if r.get("corrected") else "", style="bold yellow")
+        t.add_row(name, side, r["role"], str(r["quote_count"]), r["id"])
     return t
 
 
@@ -114,9 +115,35 @@ def quotes_table(rows: Sequence[dict[str, Any]]) -> Table:
         ("Source", {"style": "dim", "ratio": 1, "overflow": "fold"}),
     )
     for r in rows:
-        speaker = Text(r["speaker"], style=SIDE_STYLE.get(r["side"] or "", ""))
-        t.add_row(r["date"] or "", speaker, f"“{' '.join(r['text'].split())}”", f"{r['publisher']}\n{r['id']}")
+        t.add_row(r["date"] or "", speaker_text(r), quote_text(r), f"{r['publisher']}\n{r['id']}")
+    if any(r.get("attribution") in DOUBTFUL for r in rows):
+        t.caption = "? the speaker is inferred, not named where the quote is; ✎ corrected by hand"
     return t
+
+
+DOUBTFUL = ("pronoun", "context", "unknown")
+"""Attributions a reader should check: the table shows a dim ``?`` after the speaker."""
+
+
+def speaker_text(r: dict[str, Any]) -> Text:
+    """The speaker, in their side's colour; a dim ``?`` when the attribution is not
+    explicit, ``✎`` when a person corrected it; no speaker says so."""
+    if r.get("speaker_id") is None:
+        speaker = Text("unknown speaker", style="dim italic")
+    else:
+        speaker = Text(r["speaker"], style=SIDE_STYLE.get(r["side"] or "", ""))
+    if r.get("attribution") in DOUBTFUL:
+        speaker.append(" ?", style="dim")
+    if r.get("corrected"):
+        speaker.append(" ✎", style="bold yellow")
+    return speaker
+
+
+def quote_text(r: dict[str, Any]) -> Text:
+    text = Text(f"“{' '.join(r['text'].split())}”")
+    if r.get("correction_note"):
+        text.append(f"\n✎ {' '.join(r['correction_note'].split())}", style="italic yellow")
+    return text
 
 
 def figures_table(rows: Sequence[dict[str, Any]]) -> Table:
@@ -142,6 +169,8 @@ def figures_table(rows: Sequence[dict[str, Any]]) -> Table:
         value = format_value(r["value"], r["unit"])
         if r["qualifier"]:
             value = f"{r['qualifier']} {value}"
+        if r.get("corrected"):
+            value += " ✎"
         t.add_row(
             measure,
             Text(value, style="bold yellow" if r["conflict"] else "bold"),

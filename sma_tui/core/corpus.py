@@ -58,6 +58,9 @@ class Corpus:
     figures: dict[str, Figure] = field(default_factory=dict)
     measures: dict[str, Measure] = field(default_factory=dict)
     meta: dict[str, Any] = field(default_factory=dict)
+    corrected: dict[str, str] = field(default_factory=dict)
+    """Records a person corrected (quote, figure or actor id -> the notes of its corrections,
+    "" without one): every view marks them (✎). Set when the store's corrections are applied."""
 
     def __post_init__(self) -> None:
         self.reindex()

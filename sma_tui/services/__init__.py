@@ -21,6 +21,8 @@ from ..paths import default_db_path
 from ..storage.store import Stamp as Stamp
 from ..storage.store import Store, Tables
 from ..storage.store import StoreError as StoreError
+from .corrections import load_store as _corrected
+from .corrections import problems_of
 
 if TYPE_CHECKING:
     from ..ingest.batch import Batch, Fetched
@@ -60,7 +62,7 @@ def build(path: Path) -> Corpus:
 def load_corpus(path: Path) -> Corpus:
     """The whole store at ``path``, in memory (built first when there is none)."""
     open_or_build(path)
-    return Store(path).load()
+    return _corrected(Store(path)).corpus
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +89,7 @@ def load(path: Path, kept: tuple[Stamp | None, Overview | None] | None = None) -
     store = Store(path)
     now = store.stamp()
     cached = kept[1] if kept is not None and kept[0] == now else store.read_overview(now)
-    corpus = store.load()
+    corpus = _corrected(store).corpus  # with the person's corrections applied
     matcher = QuoteMatcher(corpus)
     overview = cached or Overview.of(corpus)
     if cached is None:
@@ -206,7 +208,7 @@ def _add_to_store(
 
     _, written = store.update(change)
     corpus, batch, tables = got[0]
-    if batch.to_store:
+    if batch.to_store and not tables.get("corrections"):  # corrections change the counts: load keeps one
         store.save_overview(store.overview_of(tables), written)
     return AddReport(corpus, batch)
 
@@ -229,10 +231,10 @@ def _check(store: Store) -> tuple[list[str], Corpus | None]:
     if problems:
         return problems, None
     try:
-        corpus = store.load()
+        loaded = _corrected(store)
     except StoreError as exc:
         return [str(exc)], None
-    return check_corpus(corpus), corpus
+    return check_corpus(loaded.corpus) + problems_of(loaded.applied), loaded.corpus
 
 
 def check(path: Path) -> CheckReport:

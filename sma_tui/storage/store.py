@@ -1,5 +1,6 @@
 """The store: one TinyDB JSON file with the tables ``meta``, ``articles``, ``events``,
-``actors``, ``quotes``, ``figures`` and ``measures``, read and written through TinyDB's
+``actors``, ``quotes``, ``figures``, ``measures`` and ``corrections`` (a person's fixes,
+kept apart from what extraction wrote; see :mod:`sma_tui.core.corrections`), read and written through TinyDB's
 table API over :class:`~sma_tui.storage.tiny.SmaStorage` (orjson, one atomic replace with
 fsync, the previous good file kept as ``<name>.bak``), every write under a file lock.
 
@@ -31,7 +32,11 @@ from .overview_cache import Stamp, read_overview, save_overview
 from .records import compact, corpus_of, gc_paused, load_corpus, overview_of
 from .tiny import SmaDB, locked
 
-__all__ = ["Stamp", "Store", "StoreError", "Tables"]
+__all__ = ["CORRECTIONS", "Stamp", "Store", "StoreError", "Tables"]
+
+CORRECTIONS = "corrections"
+"""The table of corrections: one ``Correction.to_dict()`` per row. A store without one (older,
+or never corrected) has none; no schema change: an older sma-tui leaves the table alone."""
 
 
 class Store:
@@ -45,6 +50,10 @@ class Store:
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path).expanduser()
         self.lock_path = self.path.with_name(self.path.name + ".lock")
+        self.kept_corrections = 0
+        """How many corrections the last :meth:`replace_all` carried over from the old file."""
+        self.loaded_corrections: list[dict[str, Any]] = []
+        """The ``corrections`` rows the last :meth:`load` read."""
 
     # ------------------------------------------------------------------ state
     def exists(self) -> bool:
@@ -79,18 +88,25 @@ class Store:
         meta = db.rows("meta")
         version = schema_of(self.path, meta[0] if meta else None)
         tables: Tables = {"meta": meta}
-        for name in TABLES:
+        for name in (*TABLES, CORRECTIONS):
             tables[name] = db.rows(name)
         migrate(tables, version)  # older stores are upgraded in memory; saved on the next write
         return tables
 
     def load(self) -> Corpus:
-        """Read the whole store once and return it indexed in memory."""
+        """Read the whole store once and return it indexed in memory (as extracted: the
+        corrections, kept in :attr:`loaded_corrections`, are applied by :mod:`sma_tui.services`)."""
         with gc_paused(freeze=True):
             tables = self.read_tables()
             for doc in tables["articles"]:
                 doc["body"] = self._read_body(doc)
+            self.loaded_corrections = tables.pop(CORRECTIONS, [])
             return load_corpus(self.path, tables)
+
+    def load_with_corrections(self) -> tuple[Corpus, list[dict[str, Any]]]:
+        """:meth:`load`, and the rows of the ``corrections`` table from the same read."""
+        corpus = self.load()
+        return corpus, self.loaded_corrections
 
     def corpus_of(self, tables: Tables, *, claims: tuple[str, ...] = ("quotes", "figures")) -> Corpus:
         """A corpus of the raw ``tables`` without their bodies; see :func:`records.corpus_of`."""
@@ -154,18 +170,23 @@ class Store:
 
     # ----------------------------------------------------------------- writes
     def replace_all(self, records: Mapping[str, Iterable[Record]], meta: dict[str, Any] | None = None) -> Stamp | None:
-        """Write a whole new store in one atomic replace; returns the new file's :meth:`stamp`."""
+        """Write a whole new store in one atomic replace; returns the new file's :meth:`stamp`.
+        The corrections a person made are kept (a rebuild re-extracts; they apply again)."""
         rows = {name: [compact(r.to_dict()) for r in records.get(name, ())] for name in TABLES}
         with locked(self.path, self.lock_path):
             self._externalise_bodies(rows["articles"], durable=False)
             os.sync()  # one flush for all body files, before the JSON that names them
             db = SmaDB(self.path, create=True)
             try:
+                kept = self._kept_corrections(db)
                 with db.batch():
                     db.drop_tables()
                     db.table("meta").insert(self._meta(meta))
                     for name in TABLES:
                         db.table(name).insert_multiple(rows[name])
+                    if kept:
+                        db.table(CORRECTIONS).insert_multiple(kept)
+                self.kept_corrections = len(kept)
             finally:
                 db.close()
             return self.stamp()
@@ -197,6 +218,14 @@ class Store:
                 db.close()
             return seen, self.stamp()
 
+    @staticmethod
+    def _kept_corrections(db: SmaDB) -> list[dict[str, Any]]:
+        """The corrections rows of the file being replaced (none if it is unreadable)."""
+        try:
+            return [dict(d) for d in db.rows(CORRECTIONS)]
+        except (StoreError, ValueError, TypeError):
+            return []
+
     def _write_changes(self, db: SmaDB, tables: Tables, before: dict[str, set[int]]) -> None:
         """Hand TinyDB what ``change`` did: the dicts it edited in place are TinyDB's own
         documents already; the ones it added are inserted and the ones it dropped removed."""
@@ -205,7 +234,9 @@ class Store:
         meta.truncate()
         meta.insert(fields)
         stored = db.sma_storage.read() or {}
-        for name in TABLES:
+        for name in (*TABLES, CORRECTIONS):
+            if name not in tables:
+                continue
             table, rows, old = db.table(name), tables[name], before[name]
             kept = {id(d) for d in rows}
             if old - kept:

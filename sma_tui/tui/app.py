@@ -26,6 +26,7 @@ from ..core.corpus import Corpus, citation
 from ..core.search import QuoteMatcher
 from . import bindings
 from .commands import DossierCommands
+from .correcting import CorrectingApp
 from .messages import CorpusFailed, CorpusLoaded, OpenActor, OpenArticle, OpenEvent, OpenFigureGroup
 from .screens.base import SmaScreen
 from .screens.detail import ActorScreen, EventScreen, FigureGroupScreen
@@ -39,7 +40,7 @@ HERE = Path(__file__).parent
 STORE_POLL_SECONDS = 2.0
 
 
-class SmaApp(App[None]):
+class SmaApp(CorrectingApp):  # v, e, x, u: see correcting.py
     """``SmaApp(db_path).run()``: the CLI's entry point (``sma-tui`` with no subcommand)."""
 
     TITLE = "SMA dossier"

@@ -34,6 +34,17 @@ APP: list[BindingType] = [
         id="sma.reload",
         tooltip="Reload the store another process changed (shown only when it has changed)",
     ),
+    Binding("v", "review", "Review", id="sma.review", tooltip="Review doubtful claims, most doubtful first"),
+    Binding(
+        "e",
+        "correct",
+        "Correct",
+        show=False,
+        id="sma.correct",
+        tooltip="Correct the highlighted quote's speaker (a picker over actors, or a new actor), or an actor's side",
+    ),
+    Binding("x", "reject", "Reject", show=False, id="sma.reject", tooltip="Reject the highlighted quote or figure"),
+    Binding("u", "undo", "Undo", show=False, id="sma.undo", tooltip="Undo the latest correction"),
 ]
 
 FOCUS: list[BindingType] = [
@@ -99,6 +110,18 @@ HELP: list[BindingType] = [
     Binding("escape,question_mark,f1", "dismiss", "Close help", id="sma.close-help", tooltip="Close this help")
 ]
 
+REVIEW: list[BindingType] = [  # the app's fix keys, shown in the Review screen's footer
+    Binding("e", "app.correct", "Correct", id="sma.correct", tooltip="Correct the speaker (quote) or side (actor)"),
+    Binding("x", "app.reject", "Reject", id="sma.reject", tooltip="Reject the quote or figure"),
+    Binding("u", "app.undo", "Undo", id="sma.undo", tooltip="Undo the latest correction"),
+]
+
+PICKER: list[BindingType] = [
+    Binding("escape", "cancel", "Cancel", id="sma.picker-cancel", tooltip="Close the picker, change nothing"),
+    Binding("down", "move(1)", "Down", show=False, id="sma.picker-down", tooltip="Next choice"),
+    Binding("up", "move(-1)", "Up", show=False, id="sma.picker-up", tooltip="Previous choice"),
+]
+
 SECTIONS: list[tuple[str, list[BindingType]]] = [
     ("everywhere", [*APP, *FOCUS]),
     ("main screen", MAIN),
@@ -107,6 +130,8 @@ SECTIONS: list[tuple[str, list[BindingType]]] = [
     ("reader", [*READER, *READER_BODY]),
     ("search", SEARCH),
     ("help", HELP),
+    ("review", [*REVIEW, *DRILL]),
+    ("picker", PICKER),
 ]
 """Every binding of the app, by where it applies (the help screen lists these)."""
 

@@ -101,6 +101,10 @@ def test_speaker_by_actor_id_and_errors(fresh: Corpus) -> None:
         correct_quote_speaker(fresh, "nope/q1", "mark-esper")
     with pytest.raises(CorrectionError, match="already the speaker"):
         correct_quote_speaker(fresh, "breitbart-2019-11-19/q1", "U.S. negotiators")
+    inferred = fresh.quotes["breitbart-2019-11-19/q8"]  # the extractor resolved a pronoun
+    assert inferred.attribution == "pronoun"
+    confirm = correct_quote_speaker(fresh, inferred.id, str(inferred.speaker), now=at(2))  # a person confirms it
+    assert apply(fresh, [confirm]).problems == [] and fresh.quotes[inferred.id].attribution == "corrected"
 
 
 def test_ambiguous_speaker_names_every_candidate(fresh: Corpus) -> None:
@@ -563,10 +567,33 @@ def raw_bundled(tmp_path: Path, name: str = "data") -> Corpus:
     return bundled_corpus(root)
 
 
+LEGACY = {'corrections': [{'op': 'set',
+                  'kind': 'quote',
+                  'article': 'pakistanpoint-2020-01-09',
+                  'text': 'equitable burden sharing.',
+                  'fields': {'date': '2019-11-19'},
+                  'reason': "'in mid-November' resolves to the 15th; the talks it refers to (round 3 in "
+                            'Seoul) broke off on 2019-11-19'},
+                 {'op': 'set',
+                  'kind': 'figure',
+                  'article': 'breitbart-2019-11-19',
+                  'text': '28,500 American troops',
+                  'fields': {'claimant': None},
+                  'reason': "the troop number is the reporter's background clause, not part of what the "
+                            'Foreign Ministry said'},
+                 {'op': 'set',
+                  'kind': 'figure',
+                  'article': 'yonhap-2020-04-28',
+                  'text': '28,500 American troops',
+                  'fields': {'claimant': None},
+                  'reason': "the reporter's paraphrase of Trump's reasoning; the number is the reporter's, "
+                            "not Trump's"}]}
+"""data/corrections.json in the old format (before issue 14): the converter's input."""
+
+
 def test_bundled_legacy_fixes_convert_and_apply(tmp_path: Path) -> None:
-    legacy = json.loads((corpus_dir() / "corrections.json").read_text(encoding="utf-8"))
     raw = raw_bundled(tmp_path)
-    recs = from_legacy(raw, legacy)
+    recs = from_legacy(raw, LEGACY)
     assert [(r.kind, r.op) for r in recs] == [("quote", "quote-fields"), ("figure", "figure-fields"),
                                               ("figure", "figure-fields")]  # fmt: skip
     assert [r.after for r in recs] == [{"date": "2019-11-19"}, {"claimant": None}, {"claimant": None}]
@@ -579,7 +606,11 @@ def test_bundled_legacy_fixes_convert_and_apply(tmp_path: Path) -> None:
         want = {(c.article, c.start): (getattr(c, "speaker", None), getattr(c, "claimant", None), c.date)
                 for c in getattr(gold, table).values()}  # fmt: skip
         assert got == want, table
-    assert from_legacy(raw_bundled(tmp_path, "again"), legacy) == recs  # deterministic
+    assert from_legacy(raw_bundled(tmp_path, "again"), LEGACY) == recs  # deterministic
+    # the bundled file is exactly this conversion, in the new format, its reasons as notes
+    bundled = json.loads((corpus_dir() / "corrections.json").read_text(encoding="utf-8"))
+    assert parse(bundled) == recs
+    assert [r.note for r in recs] == [i["reason"] for i in LEGACY["corrections"]]
 
 
 def test_legacy_ops_without_an_equivalent(fresh: Corpus) -> None:

@@ -198,6 +198,9 @@ GOOD: dict[str, dict[str, Any]] = {
     "quotes": {"id": "breitbart-2019-11-19/q3", "article": "a1", "start": 0, "end": 4, "text": "abcd"},
     "figures": {"id": "f1", "article": "a1", "start": 0, "end": 4, "text": "$5bn", "value": 5e9, "unit": "USD"},
     "measures": {"id": "m1", "label": "L", "money": True},
+    "corrections": {"id": "c1", "kind": "quote", "op": "reject", "target": {"fingerprint": "ab12cd34", "start": 0,
+                    "end": 1, "text": "x"}, "after": {"rejected": True}, "created": "2026-01-01T00:00:00+00:00",
+                    "note": "", "undone": None},  # fmt: skip
 }
 
 

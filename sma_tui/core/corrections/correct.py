@@ -109,8 +109,9 @@ def correct_quote_speaker(
         if not matching_actors(corpus, name):
             raise CorrectionError(f"no actor {name!r}; ask for a new actor to create one")
         actor = find_actor(corpus, name)
-        if actor.id == quote.speaker:
+        if actor.id == quote.speaker and getattr(quote, "attribution", None) in (None, "explicit", "corrected"):
             raise CorrectionError(f"{actor.name} is already the speaker of quote {quote.id}")
+        # the same speaker when the extractor only inferred them: a person confirms it
         after = {"speaker": actor.id, "speaker_name": actor.name}
     before = {"speaker": quote.speaker, "attribution": getattr(quote, "attribution", None)}
     return new_correction("quote", "speaker", claim_target(corpus, quote), before, after,

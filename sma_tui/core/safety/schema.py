@@ -23,6 +23,8 @@ from itertools import chain, repeat
 from operator import is_not, itemgetter, methodcaller
 from typing import Any
 
+from ..corrections.records import KINDS as CORRECTION_KINDS
+from ..corrections.records import OPS as CORRECTION_OPS
 from ..models import ACTOR_KINDS, ATTRIBUTIONS, EVENT_KINDS, QUOTE_KINDS, SIDES, UNITS
 from .kinds import (
     BOOL,
@@ -88,6 +90,11 @@ class TableSpec:
     fields: tuple[Field, ...]
     one_of_fields: tuple[str, ...] = ()  # at least one of these must be present and not null
 
+
+OBJECT = Kind(
+    lambda v: None if type(v) is dict else f"must be an object, got {describe(v)}",
+    lambda col: set(map(type, col)) == {dict},
+)
 
 _CLAIM = (req("id", STR), req("article", STR), req("start", COUNT), req("end", COUNT), req("text", STR))
 _CONTEXT = (null("date", DATE), null("event", STR), null("note", STR))
@@ -162,6 +169,20 @@ SPECS: dict[str, TableSpec] = {
             ),
         ),
         TableSpec("measures", (req("id", STR), req("label", STR), opt("money", BOOL), null("series", STR))),
+        TableSpec(  # a person's corrections (sma_tui.core.corrections.records checks the rest)
+            "corrections",
+            (
+                req("id", STR),
+                req("kind", one_of(CORRECTION_KINDS)),
+                req("op", one_of(tuple(CORRECTION_OPS))),
+                req("target", OBJECT),
+                req("created", STR),
+                opt("before", OBJECT),
+                opt("after", OBJECT),
+                opt("note", STR),
+                null("undone", STR),
+            ),
+        ),
     )
 }
 """Every table's fields. Unknown fields are allowed (a newer sma-tui may add some)."""

@@ -193,10 +193,14 @@ class ReaderScreen(DrillScreen):
         side = f" ({actor.side})" if actor else ""
         event = c.events.get(claim.event or "")
         where = f" · {event_label(event)}" if event else ""
+        doubt = " ?" if claim.attribution in ("pronoun", "context", "unknown") else ""
+        note = c.corrected.get(claim.id)
+        fixed = f" · ✎ corrected{': ' + note if note else ''}" if note is not None else ""
         return Content.assemble(
             f"Quote {index} of {total} · ",
             (f"{c.speaker_name(claim.speaker)}{side}", "bold"),
-            f" · {human_date(claim.date or self.article.date)}{where}",
+            (doubt, "dim"),
+            f" · {human_date(claim.date or self.article.date)}{where}{fixed}",
         )
 
     def _scroll_to_current(self) -> None:

@@ -161,7 +161,8 @@ class QuoteBrowser(ClaimBrowser[Quote]):
         c = self.corpus
         if column == "speaker":
             actor = c.actors.get(item.speaker or "")
-            return self.table.side_text(c.speaker_name(item.speaker), actor.side if actor else None)
+            name = self.table.side_text(c.speaker_name(item.speaker), actor.side if actor else None)
+            return speaker_marks(name, item, item.id in c.corrected)
         if column == "date":
             return cell(human_date(claim_date(c, item)))
         if column == "event":
@@ -179,7 +180,28 @@ class QuoteBrowser(ClaimBrowser[Quote]):
         event = self.corpus.events.get(item.event or "")
         where = f" · {event_label(event)}" if event else ""
         byline = f"— {self.corpus.speaker_name(item.speaker)}, {source_of(self.corpus, item)}{where}"
-        return Content("“").append(self.highlight(text, spans)).append("”\n").append(self.meta(byline))
+        if item.attribution in DOUBTFUL:
+            byline += f" · ? speaker {ATTRIBUTION_SAID[item.attribution]}: check it (e corrects)"
+        out = Content("“").append(self.highlight(text, spans)).append("”\n").append(self.meta(byline))
+        note = self.corpus.corrected.get(item.id)
+        if note is not None:
+            out = out.append("\n").append(self.meta(f"✎ corrected by hand{': ' + note if note else ''}"))
+        return out
+
+
+DOUBTFUL = ("pronoun", "context", "unknown")
+ATTRIBUTION_SAID = {"pronoun": "resolved from a pronoun", "context": "inferred from the text around it",
+                    "unknown": "not known"}  # fmt: skip
+
+
+def speaker_marks(name: Text, quote: Quote, corrected: bool) -> Text:
+    """A speaker cell: a dim ``?`` when the attribution is not explicit (a reader should
+    check it), ``✎`` when a person corrected it."""
+    if quote.attribution in DOUBTFUL:
+        name.append(" ?", style="dim")
+    if corrected:
+        name.append(" ✎", style="bold")
+    return name
 
 
 class FigureBrowser(ClaimBrowser[Figure]):
@@ -190,7 +212,7 @@ class FigureBrowser(ClaimBrowser[Figure]):
     def cell(self, item: Figure, column: str, width: int) -> Text:
         c = self.corpus
         if column == "value":
-            return cell(format_value(item.value, item.unit), width)
+            return cell(format_value(item.value, item.unit) + (" ✎" if item.id in c.corrected else ""), width)
         if column == "measure":
             measure = c.measures.get(item.measure or "")
             return cell(measure.label if measure else "—", width)
