@@ -67,6 +67,7 @@ class Cue:
     ref: Ref | None
     kind: str  # fin | part | acc
     how: str  # explicit | pronoun
+    named: bool = False  # a subject was written, whether or not it resolved
 
 
 @dataclass(slots=True)
@@ -168,7 +169,7 @@ class Attributor:
         if not np:
             return Cue(pos, None, kind, "explicit")
         how = "pronoun" if clean_np(np).lower() in _PRONOUNS else "explicit"
-        return Cue(pos, self.resolver.resolve(np, pos), kind, how)
+        return Cue(pos, self.resolver.resolve(np, pos), kind, how, named=bool(clean_np(np)))
 
     # --------------------------------------------------------------- speakers
     def speaker(self, q: QuoteSpan, sent: Sentence, prev: Claimed | None, para_start: int) -> tuple[Ref | None, str]:
@@ -201,14 +202,15 @@ class Attributor:
     def _from_context(
         self, q: QuoteSpan, masked: str, cues: list[Cue], prev: Claimed | None, para_start: int
     ) -> tuple[Ref | None, str]:
-        if q.kind == "partial" and not cues:  # woven into a sentence whose subject speaks
+        colon = q.kind == "full" and self.body[max(0, q.open - 3) : q.open].rstrip().endswith(":")
+        if (q.kind == "partial" or colon) and not cues:  # woven in, or "X put it this way: "…""
             np = sentence_subject(masked)
             if np:
                 ref = self.resolver.resolve(np, q.open, remember=False)
                 if ref is not None:
                     return ref, "pronoun" if clean_np(np).lower() in _PRONOUNS else "explicit"
-        if any(c.ref is not None for c in cues):
-            return None, "unknown"  # the sentence names someone else: no guess
+        if any(c.ref is not None or c.named for c in cues):
+            return None, "unknown"  # the sentence names someone (else): no guess
         if prev is not None and prev.ref is not None:
             gap = self.body[prev.span.end : q.open]
             if q.kind != "partial" and gap.count("\n\n") <= 1 and len(gap) < 400:

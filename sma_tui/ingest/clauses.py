@@ -24,7 +24,8 @@ REPORTING = re.compile(rf"\b(?:(?P<fin>{VERBS})|(?P<part>{PARTICIPLES})|(?P<acc>
 _FINITE = re.compile(
     rf"\b(?:{VERBS}|has|have|had|is|are|was|were|will|would|released|walked|welcomed|met|pressed|went|voiced|"
     r"expressed|made|held|sent|hoped|believes|believed|thinks|thought|expects|expected|wants|wanted|sees|saw|"
-    r"took|takes|struck|sounded|showed|shows|raised|raises|urged|dismissed|rejected|defended|signaled|signalled)\b"
+    r"took|takes|struck|sounded|showed|shows|raised|raises|urged|dismissed|rejected|defended|signaled|signalled|did|does|put|"
+    r"puts|summed|offered|gave|gives)\b"
 )
 INVERTED = re.compile(
     r"\s+(?P<np>(?:[A-Z]|an? |the |one |another |two |three |several |some )[^,.;\"“”]{1,80}?)"
@@ -60,6 +61,10 @@ def strip_time_tail(text: str) -> str:
         text = head + cut
 
 
+_PARTITIVE_NP = re.compile(r"(?:One|Two|Some|Several|Many|Both|Each|one|two|some|several|many|both|each)\s+of\s+"
+                           r"(?:the|those)\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}")
+
+
 def subject_before(seg: str) -> str | None:
     """The subject noun phrase of a verb whose preceding text (in its sentence) is ``seg``."""
     seg = seg[-WINDOW:].rstrip()
@@ -77,6 +82,8 @@ def subject_before(seg: str) -> str | None:
     if seg.endswith(","):  # "X, appositive, said" or "appositive, X, said"
         return _appositive_subject(seg[:-1])
     part = seg.rsplit(",", 1)[-1].strip()
+    if _PARTITIVE_NP.fullmatch(part):  # "One of the staff members"
+        return part
     m = re.match(rf"(?:[A-Z][\w.']*\s+){{0,4}}{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,2}}(?=\s+of\b)", part)
     if m and person_name(m.group()):
         return m.group()  # "Rep. Kim Jong-dae of the ... Party"

@@ -58,12 +58,31 @@ _ANON_DROP = frozenset("a an the senior high-ranking top unnamed anonymous".spli
 _ANON_SAME = {"sources": "source", "officials": "official", "spokesman": "spokesperson",
               "spokeswoman": "spokesperson", "us": "u.s."}  # fmt: skip
 _MINISTRY_OF = re.compile(r"ministry of (national defen[cs]e|foreign affairs|unification)")
+_SEOULS = re.compile(r"^(?:seoul's|the south korean|south korean|korea's|the korean)\s+(?=\w+ ministry$)")
 _LOCATED = re.compile(r" in (?:seoul|washington|tokyo|pyongyang|south korea|the united states|the u\.s\.)$")
 _MINISTRIES = {"nati": "defense ministry", "fore": "foreign ministry", "unif": "unification ministry"}
 _CAPS_RUN = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?[A-Z][\w.'’-]*){0,7}")
 _HEAD_ALIKE = {"command": ("command", "forces", "usfk"), "ministry": ("ministry",), "department": ("department",),
                "embassy": ("embassy",), "office": ("office", "house"), "union": ("union",)}  # fmt: skip
 _ANON_DETERMINERS = frozenset(("a", "an", "one", "another", "two", "three", "several", "some"))
+# an honorific or title before a family name: "Mr. Jeong", "Ms. Han", "General Abrams", "Minister Jeong"
+_HONORIFIC = re.compile(
+    r"^(?:(?P<abbr>Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Adm|Rep|Sen|Prof|Capt|Sgt)\.?|(?P<role>General|Minister|Ambassador|Secretary"
+    r"|Professor|Colonel|Admiral|Senator|Representative|Commander|Chairman|Envoy|Spokesman|Spokeswoman))\s+"
+    r"(?P<name>[A-Z][a-z]+(?:-[a-z]+)?)$"
+)
+# "the general", "the minister": the person last named with that title
+_ROLE_DEFINITE = re.compile(
+    r"^the (?P<role>general|minister|secretary|ambassador|commander|envoy|negotiator|admiral|colonel|professor"
+    r"|senator|congressman|congresswoman|lawmaker|chargé|charge|analyst|researcher|spokesman|spokeswoman)$"
+)
+_RANKS = {"gen": "general", "adm": "admiral", "col": "colonel", "amb": "ambassador", "sec": "secretary",
+          "rep": "representative", "sen": "senator", "prof": "professor"}  # fmt: skip
+_RANK = re.compile(r"\b(gen|adm|col|amb|sec|rep|sen|prof)\.")
+_PARTITIVE = re.compile(r"^(?:one|two|some|several|many|a few|both|each)\s+of\s+(?:the|those)\s+(?P<rest>.+)$", re.I)
+_SPOKES_FOR = re.compile(
+    r"^(?:a|an|the)\s+(?:\w+\s+)?spokes(?:person|man|woman)\s+(?:for|of|at)\s+(?P<owner>.+)$", re.I
+)
 _DOCUMENTS = frozenset(
     "statement release commentary letter report editorial notice message post tweet op-ed article column essay".split()
 )
@@ -114,6 +133,7 @@ class ActorIndex:
 
     def get(self, text: str) -> str | None:
         key = _MINISTRY_OF.sub(lambda m: _MINISTRIES[m.group(1)[:4]], norm(text))
+        key = _SEOULS.sub("south korea's ", key)
         hit = self.ids.get(key)
         if hit is None and (at := _LOCATED.search(key)):  # "the defense ministry in Seoul"
             return self.get(key[: at.start()])
@@ -210,6 +230,9 @@ class Resolver:
         m = _COORD.match(np)
         if m and not self.index.get(np):
             return self._resolve(m.group("first"), pos)
+        special = self._special(np, n, pos)
+        if special is not None:
+            return special
         if len(np.split()) == 1 and np[:1].isupper():
             full = self._surname(np, pos)
             if full:
@@ -226,6 +249,44 @@ class Resolver:
                 return self._person(np, pos, np), True
             return None, False
         return self._description(np, words, pos)
+
+    def _special(self, np: str, n: str, pos: int) -> tuple[Ref | None, bool] | None:
+        """Honorific + family name, "the <title>", "one of the <group>", "a spokesperson for <body>"."""
+        m = _HONORIFIC.match(np)
+        if m:
+            word = m.group("name")
+            role = (m.group("role") or "").lower()
+            full = self._titled(pos, role, word) or self._surname(word, pos)
+            if full:
+                return self._person(full, pos, full), True
+            hit = self.index.get(word)
+            return (hit, True) if hit else (self._person(word, pos, np), True)
+        m = _ROLE_DEFINITE.match(n)
+        if m and not self.index.get(np):
+            full = self._titled(pos, m.group("role"), None)
+            return (self._person(full, pos, full), True) if full else None
+        m = _PARTITIVE.match(np)
+        if m:
+            return self._resolve("the " + m.group("rest"), pos)
+        m = _SPOKES_FOR.match(np)
+        if m and not self.index.get(np):
+            owner = self.index.get(m.group("owner"))
+            if owner and self.index.actors[owner].kind == "institution":
+                return owner, False
+        return None
+
+    def _titled(self, pos: int, role: str, word: str | None) -> str | None:
+        """The person last named (before ``pos``) with ``role`` in the title before the name
+        (and ``word`` among their names)."""
+        if not role:
+            return None
+        for p, full in reversed(self.names[-_LOOKBACK:]):
+            if p < pos and (word is None or word in full.split()):
+                title = norm(title_before(self.body[max(0, p - 100) : p]) + " " + self.body[p : p + 60])
+                title = _RANK.sub(lambda r: _RANKS[r.group(1)], title)
+                if role[:6] in title.split(full.split()[0].lower())[0]:
+                    return full
+        return None
 
     def _pronoun(self, n: str, pos: int) -> tuple[Ref | None, bool]:
         if n == "they":  # a group named just before: "Some union members said …; "…," they said"
