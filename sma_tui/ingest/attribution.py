@@ -17,9 +17,10 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from .clauses import ACCORDING, INVERTED, REPORTING, WINDOW, sentence_subject, subject_before
+from .gazetteer import Ref
 from .names import person_name
 from .quotes import QuoteSpan
-from .resolver import Ref, Resolver, clean_np, is_outlet
+from .resolver import Resolver, clean_np, is_outlet
 
 _REQUEST = re.compile(
     r"(?P<np>(?:the\s+)?(?:U\.S\.|US|American|Washington|[A-Z][\w.]+))['’]?s?\s+(?:request|demand|call|appeal)s?\s+for\s*$"

@@ -12,9 +12,10 @@ from datetime import date
 from ..core.models import Actor
 from .attribution import Attributor, Claimed
 from .dates import find_relative
+from .gazetteer import NewActor, Ref
 from .names import TITLES, person_name
 from .quotes import QuoteSpan, block_leads, block_quotes, marked_quotes
-from .resolver import NewActor, Ref, Resolver
+from .resolver import Resolver
 from .text import Paragraph, mask, sentence_bounds
 from .transcripts import Turn, press_turns, soundbites, speaker_label
 
