@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass
 
 from .clauses import appositive_after, strip_time_tail, title_before
-from .gazetteer import ActorIndex, NewActor, Ref
+from .gazetteer import ActorIndex, NewActor
+from .gazetteer import Ref as Ref  # re-exported: figure_claims imports it from here
 from .names import PERSON, STOP, capital, norm, person_name, slug, strip_titles
 
 _LOOKBACK = 80  # mentions and names searched back (bounded: a hostile article may hold thousands)
