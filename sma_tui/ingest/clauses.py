@@ -39,7 +39,8 @@ DESCRIPTORS = frozenset(
     "the a an his her its their senior top high-ranking unnamed anonymous presidential foreign defense defence state "
     "military news earlier commentary statement chief negotiator minister secretary president commander head "
     "national security adviser official's analyst analysts expert experts observers outlet state-run union members "
-    "workers employees residents protesters some several many".split()
+    "workers employees residents protesters some several many general admiral colonel ambassador envoy professor "
+    "researcher".split()
 )
 _TIME_TAIL = re.compile(
     r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\s+(?:last|this|earlier|later)"
@@ -167,7 +168,8 @@ _TITLE_WORDS = frozenset(
 # an appositive says what someone is ("a senior fellow at …", "head of the union", "who heads the
 # union"), not what happened to them ("agitated by …", "who was furloughed by USFK")
 _APPOSITIVE_START = re.compile(
-    r"\s*,\s*(?=[a-z]|(?:A|An|The)\s)(?!(?:said|says|told|added|speaking|asked|when|while|who(?!\s+(?:heads?|headed|leads?|led|represents|represented"
+    r"\s*,\s*(?=[a-z]|(?:A|An|The)\s|(?:[A-Z][\w.&-]*\s+){0,3}(?:Chief|Commander|Director|Secretary|Minister"
+    r"|Ambassador|Spokes(?:person|man|woman)|Chairman|Deputy|Head)\b)(?!(?:said|says|told|added|speaking|asked|when|while|who(?!\s+(?:heads?|headed|leads?|led|represents|represented"
     r"|chairs?|works?|worked|served|serves|is\s+an?|was\s+an?|is\s+the|was\s+the)\b)|which|whose|[a-z]+ed|[a-z]+ing)\b)"
 )
 

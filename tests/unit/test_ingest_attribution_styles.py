@@ -57,3 +57,32 @@ def test_seouls_ministry_of_foreign_affairs_is_the_dossier_ministry(corpus) -> N
     text = 'Seoul\'s Ministry of Foreign Affairs said the talks had "narrowed the gaps."\n'
     got, _ = _said(corpus, text)
     assert got == [("narrowed the gaps.", "rok-foreign-ministry", "explicit")]
+
+
+def test_a_think_tank_is_not_a_nationality() -> None:
+    from sma_tui.ingest.sides import side_from_evidence
+
+    assert side_from_evidence("a senior fellow at the Brookings Institution in Washington") == "unknown"
+    assert side_from_evidence("director of the program on U.S.-Korea policy at a research center") == "unknown"
+    assert side_from_evidence("a research fellow at the Asan Institute for Policy Studies") == "unknown"
+    assert side_from_evidence("a former C.I.A. analyst") == "US"
+    assert side_from_evidence("a retired South Korean army colonel") == "ROK"
+
+
+def test_joint_authors_with_of_in_a_title_go_to_the_first(corpus) -> None:
+    text = (
+        'In an op-ed, Secretary of State Mike Pompeo and Defense Secretary Mark Esper wrote that '
+        'the deal should be "fair to both allies."\n'
+    )
+    got, _ = _said(corpus, text)
+    assert got == [("fair to both allies.", "mike-pompeo", "explicit")]
+
+
+def test_release_boilerplate_with_rank_and_initial(corpus) -> None:
+    text = (
+        "CAMP HUMPHREYS, Republic of Korea — The command issued the following notice.\n\n"
+        '"We will keep looking for every option," said Maj. Gen. Harold J. Wexley, USFK Chief of Staff.\n'
+    )
+    got, x = _said(corpus, text)
+    assert got[0][2] == "explicit"
+    assert {a.id: (a.name, a.side) for a in x.actors}[got[0][1]] == ("Harold Wexley", "US")
