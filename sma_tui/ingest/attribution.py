@@ -43,6 +43,8 @@ _TRAIL = 160  # a reporting clause this close after a quotation's end can be its
 
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:Rep|Sen|Gen|Lt|Col|Adm|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|Gov|Prof|U\.S|St|Jr|[A-Z])$")
 
+_NAMED_AFTER = re.compile(r",\s+(?P<name>(?:[A-Z][\w'’-]*\.?\s+){1,4}[A-Z][\w'’-]*)(?=,|\.|$)")
+
 
 def _inverted(masked: str, at: int) -> str | None:
     """The subject after the verb: '…," said Rep. Oh Min-seok, who …'."""
@@ -57,6 +59,9 @@ def _inverted(masked: str, at: int) -> str | None:
             break
         np += "."
         at += 1
+    named = _NAMED_AFTER.match(masked, at) if re.match(r"\s*(?:the|a|an)\s+[a-z]", np) else None
+    if named and person_name(named.group("name")):  # "said the man, Choi Dong-hoon, 58"
+        return named.group("name")
     return np.strip() or None
 
 

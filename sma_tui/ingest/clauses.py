@@ -85,9 +85,9 @@ def subject_before(seg: str) -> str | None:
     part = seg.rsplit(",", 1)[-1].strip()
     if _PARTITIVE_NP.fullmatch(part):  # "One of the staff members"
         return part
-    m = re.match(rf"(?:[A-Z][\w.']*\s+){{0,4}}{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,2}}(?=\s+of\b)", part)
+    m = re.match(rf"(?:[A-Za-z][\w.']*\s+){{0,4}}?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,2}}(?=\s+of\b)", part)
     if m and person_name(m.group()):
-        return m.group()  # "Rep. Kim Jong-dae of the ... Party"
+        return m.group()  # "Rep. Kim Jong-dae of the ... Party", "Opposition lawmaker Yoo Jin-seok of the … Party"
     return _trailing_np(part)
 
 

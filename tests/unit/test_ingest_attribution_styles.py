@@ -86,3 +86,37 @@ def test_release_boilerplate_with_rank_and_initial(corpus) -> None:
     got, x = _said(corpus, text)
     assert got[0][2] == "explicit"
     assert {a.id: (a.name, a.side) for a in x.actors}[got[0][1]] == ("Harold Wexley", "US")
+
+
+def test_a_speaker_named_in_the_next_sentence(corpus) -> None:
+    text = (
+        '"Nobody can vote for that number," an opposition lawmaker said on Wednesday. '
+        "Rep. Seo Dong-ha, a member of the defense committee, made the remarks on a morning radio show.\n"
+    )
+    got, x = _said(corpus, text)
+    assert got[0][1:] == ("seo-dong-ha", "explicit")
+
+
+def test_said_the_man_then_his_name(corpus) -> None:
+    text = '"We waited all night," said the driver, Baek Jun-ho, 44, outside the gate.\n'
+    got, _ = _said(corpus, text)
+    assert got[0][1:] == ("baek-jun-ho", "explicit")
+
+
+def test_description_with_lowercase_title_before_a_name_of_a_party(corpus) -> None:
+    text = 'Opposition lawmaker Gu Min-ae of the Justice Party said the demand "insults an ally."\n'
+    got, x = _said(corpus, text)
+    assert got[0][1] == "gu-min-ae"
+    assert {a.id: a.side for a in x.actors}["gu-min-ae"] == "ROK"
+
+
+def test_a_deck_quote_repeated_in_the_body_is_the_body_speakers(corpus) -> None:
+    text = (
+        "Allies stall again over the bill\n\n"
+        'Lawmaker calls the demand "a bill for an empty room"\n\n'
+        "SEOUL — The talks stalled again.\n\n"
+        'Rep. Na Eun-sol of the Democratic Party called the demand "a bill for an empty room."\n'
+    )
+    got, _ = _said(corpus, text)
+    assert ("a bill for an empty room", "na-eun-sol", "context") in got
+    assert ("a bill for an empty room.", "na-eun-sol", "explicit") in got
