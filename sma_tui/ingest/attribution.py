@@ -34,6 +34,7 @@ _CONNECTOR = re.compile(r"^[\"”]?\s*,?\s*(?:while|but|and|as|when|although|whe
 _COMMA_SUBJECT = re.compile(r",\s*(?:the|a|an|[A-Z])[^,;]{0,60}$")
 _OPEN_MARK = re.compile(r"[\"“]")
 _QUOTED_AS = re.compile(r"\b(?:quot|cit)(?:ed|ing|es)\s+(?P<np>[^,;\"“”]{2,100}?)\s+as\s+$")
+_WAS_QUOTED = re.compile(r"\s(?:was|were|is|are)\s+(?:also\s+)?(?:quoted|cited)\s+as\s+$")
 _LEADING_NAME = re.compile(r"(?:(?:[A-Z][\w.'’-]*|of|the|for|and)\s+){0,8}?")
 _PRONOUNS = frozenset(("he", "she", "they"))
 _MAX_CUES = 40  # reporting clauses read per sentence
@@ -150,6 +151,9 @@ class Attributor:
         quoted = _QUOTED_AS.search(before)  # "Yonhap quoted a ministry official as saying"
         if quoted:
             return self._cue(quoted.group("np"), pos, "fin")
+        passive = _WAS_QUOTED.search(before)  # "Jeong was quoted as saying"
+        if passive:
+            return self._cue(subject_before(before[: passive.start()]), pos, "fin")
         if before.rstrip().endswith(","):  # "X welcomed the move in a statement, calling it …": X
             np = sentence_subject(masked) or subject_before(before.rstrip().rstrip(","))
         else:  # "with reports claiming …": the reports

@@ -99,6 +99,8 @@ def _appositive_subject(seg: str) -> str | None:
     head, app = parts[-2], parts[-1]
     if re.match(r"(?:who|which|whose|speaking|citing|asked|when|while|in|at|after)\b", app):
         return head
+    if re.match(r"(?:a|an|the)\s+[a-z]", app) and person_name(head):
+        return head  # "Kim Han-gyu, a retired colonel who teaches at Kyung Hee University, said"
     if person_name(app) or _single_name(app):
         return app
     if re.match(r"(?:[Tt]heir|[Ii]ts|[Tt]he)\s+[a-z]", head) and re.match(r"(?:the\s+)?[A-Z]", app):

@@ -39,7 +39,7 @@ _OUTLET = re.compile(
     r"United Press International|KBS|MBC|SBS|JTBC|YTN|Arirang|VOA|Voice of America|NK News|NHK|CNN|Fox News|"
     r"Korea Herald|Korea Times|Korea JoongAng Daily|JoongAng Ilbo|Chosun Ilbo|Dong-A Ilbo|Hankyoreh|Stars and Stripes|"
     r"Wall Street Journal|Washington Post|New York Times|Politico|Axios|Defense News|Nikkei|Asahi)\b"
-    r"|\b(?:news agency|newspaper|daily|broadcaster|outlet|wire service|news channel|TV station)s?$",
+    r"|\b(?:news agency|newspaper|daily|broadcaster|outlet|wire service|news channel|TV station|pool report)s?$",
     re.I,
 )
 _LEAD_TRIM = re.compile(
@@ -63,7 +63,8 @@ _HEAD_ALIKE = {"command": ("command", "forces", "usfk"), "ministry": ("ministry"
 _ANON_DETERMINERS = frozenset(("a", "an", "one", "another", "two", "three", "several", "some"))
 # an honorific or title before a family name: "Mr. Jeong", "Ms. Han", "General Abrams", "Minister Jeong"
 _HONORIFIC = re.compile(
-    r"^(?:(?P<abbr>Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Adm|Rep|Sen|Prof|Capt|Sgt)\.?|(?P<role>General|Minister|Ambassador|Secretary"
+    r"^(?:(?P<abbr>Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Adm|Rep|Sen|Prof|Capt|Sgt)\.?|(?:(?:First\s+)?Vice|Deputy|Prime"
+    r"|Foreign|Defense|Defence|Unification)?\s*(?P<role>General|Minister|Ambassador|Secretary"
     r"|Professor|Colonel|Admiral|Senator|Representative|Commander|Chairman|Envoy|Spokesman|Spokeswoman))\s+"
     r"(?P<name>[A-Z][a-z]+(?:-[a-z]+)?)$"
 )

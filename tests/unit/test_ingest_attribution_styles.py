@@ -120,3 +120,27 @@ def test_a_deck_quote_repeated_in_the_body_is_the_body_speakers(corpus) -> None:
     got, _ = _said(corpus, text)
     assert ("a bill for an empty room", "na-eun-sol", "context") in got
     assert ("a bill for an empty room.", "na-eun-sol", "explicit") in got
+
+
+def test_was_quoted_as_saying(corpus) -> None:
+    text = 'Jeong Eun-bo met reporters. "We are close," Jeong was quoted as saying by local media.\n'
+    got, _ = _said(corpus, text)
+    assert got == [("We are close", "jeong-eun-bo", "explicit")]
+
+
+def test_a_pool_report_is_where_not_who_and_vice_minister_is_a_title(corpus) -> None:
+    text = (
+        "First Vice Foreign Minister Pyo Han-sol signed for Seoul.\n\n"
+        'Vice Minister Pyo, according to a pool report, said the deal was "a fresh start."\n'
+    )
+    got, _ = _said(corpus, text)
+    assert got == [("a fresh start.", "pyo-han-sol", "explicit")]
+
+
+def test_name_then_a_description_naming_a_university(corpus) -> None:
+    text = (
+        "Ryu Ga-eun, a retired army colonel who now teaches at Hanbit Dae University, said the demand "
+        'was "a lease, not an alliance."\n'
+    )
+    got, _ = _said(corpus, text)
+    assert got == [("a lease, not an alliance.", "ryu-ga-eun", "explicit")]
