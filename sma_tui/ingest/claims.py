@@ -171,7 +171,7 @@ class QuoteFinder:
                 return cue.ref, cue.how
         return None
 
-    def _named_next(self, e: int, end: int) -> tuple[Ref, str] | None:
+    def _named_next(self, e: int, end: int, described: Ref | None) -> tuple[Ref, str] | None:
         """A speaker described in the quote's sentence and named in the next one ("…," a lawmaker
         said. Rep. Kim Ji-ho, a member of …, made the remarks on the radio.)."""
         m = _LATE_NAME.match(self.body, e, min(end, e + 300))
@@ -179,6 +179,8 @@ class QuoteFinder:
         if m is None or name is None:
             return None
         ref = self.attributor.resolver.resolve(m.group("np"), e)
+        if isinstance(ref, NewActor) and isinstance(described, NewActor) and ref.kind == "person":
+            ref.evidence += described.evidence  # "a lawmaker of the ruling Democratic Party" is who they are
         return (ref, "explicit") if ref is not None else None
 
     def repeated(self) -> None:
@@ -217,7 +219,7 @@ class QuoteFinder:
                 if q.close is not None and q.close >= end:  # closes paragraphs later: '…," she said.'
                     ref, how = self._closing(q.close) or (ref, how)
                 if ref is None or isinstance(ref, NewActor) and ref.kind == "anonymous":
-                    ref, how = self._named_next(e, end) or (ref, how)
+                    ref, how = self._named_next(e, end, ref) or (ref, how)
                 prev = Claimed(q, ref, how, self.quote_date(sent_date))
                 self.quotes.append(prev)
                 k += 1

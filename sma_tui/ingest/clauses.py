@@ -172,7 +172,8 @@ _TITLE_WORDS = frozenset(
 _APPOSITIVE_START = re.compile(
     r"\s*,\s*(?=[a-z]|(?:A|An|The)\s|(?:[A-Z][\w.&-]*\s+){0,3}(?:Chief|Commander|Director|Secretary|Minister"
     r"|Ambassador|Spokes(?:person|man|woman)|Chairman|Deputy|Head)\b)(?!(?:said|says|told|added|speaking|asked|when|while|who(?!\s+(?:heads?|headed|leads?|led|represents|represented"
-    r"|chairs?|works?|worked|served|serves|is\s+an?|was\s+an?|is\s+the|was\s+the)\b)|which|whose|[a-z]+ed|[a-z]+ing)\b)"
+    r"|chairs?|works?|worked|served|serves|commanded|commands|advises|advised|teaches|taught|belongs|is\s+an?"
+    r"|was\s+an?|is\s+the|was\s+the)\b)|which|whose|[a-z]+ed|[a-z]+ing)\b)"
 )
 
 

@@ -73,6 +73,10 @@ _ROLE_DEFINITE = re.compile(
     r"^the (?P<role>general|minister|secretary|ambassador|commander|envoy|negotiator|admiral|colonel|professor"
     r"|senator|congressman|congresswoman|lawmaker|chargé|charge|analyst|researcher|spokesman|spokeswoman)$"
 )
+_DESCRIBED_BEFORE = re.compile(
+    r"(?:^|[.;:!?]\s+|\n)(?P<d>(?:The|A|An|[A-Z][\w.]*['’]s)\s(?:[^,.;:\"“”\n]|(?<=[A-Z])\.){2,80}),"
+    r"\s*(?:[A-Z][\w.]*\s+){0,3}$"
+)
 _RANKS = {"gen": "general", "adm": "admiral", "col": "colonel", "amb": "ambassador", "sec": "secretary",
           "rep": "representative", "sen": "senator", "prof": "professor"}  # fmt: skip
 _RANK = re.compile(r"\b(gen|adm|col|amb|sec|rep|sen|prof)\.")
@@ -353,8 +357,11 @@ class Resolver:
         at = self.first_at.get(name)
         if at is None:
             return []
-        before = title_before(self.body[max(0, at[0] - 100) : at[0]])
-        return [before, self.body[at[0] : at[1]], appositive_after(self.body[at[1] : at[1] + 200])]
+        lead = self.body[max(0, at[0] - 160) : at[0]]
+        before = title_before(lead[-100:])
+        described = _DESCRIBED_BEFORE.search(lead)  # "The American commander in Korea, Gen. X"
+        pre = described.group("d") if described and not described.group("d").endswith(("said", "says")) else ""
+        return [before, self.body[at[0] : at[1]], appositive_after(self.body[at[1] : at[1] + 200]), pre]
 
     def _new(self, name: str, kind: str, surface: str, evidence: list[str]) -> NewActor | None:
         key = slug(re.sub(r"^(?:a|an|the)\s+|\s*\(anonymous\)$", "", name, flags=re.I))

@@ -23,7 +23,8 @@ _US = re.compile(
 _ROK = re.compile(
     r"\b(?:South Korea(?:n|ns|'s|’s)?|S\. Korea(?:n|'s|’s)?|ROK|Seoul(?:'s|’s|-based)|Blue House|Cheong Wa Dae"
     r"|National Assembly|Democratic Party|People Power Party|PPP|Liberty Korea Party"
-    r"|United Future Party|Justice Party|Minjoo|Korea Institute for Defense Analyses"
+    r"|United Future Party|Justice Party|Bareunmirae Party|Bareun Party|Saenuri Party"
+    r"|Minsaeng Party|Minjoo|Korea Institute for Defense Analyses"
     r"|KIDA|Korea National Diplomatic Academy|KNDA|Institute for National Security Strategy|INSS"
     r"|Korea Institute for National Unification|KINU|Korea Research Institute for National Strategy|Yonsei"
     r"|Korea University|Seoul National University|Kookmin University|Ewha|Hankuk University|Kyungnam University"
@@ -41,7 +42,8 @@ _OTHER = re.compile(
 _KOREAN_UNION = re.compile(
     r"(?:USFK\s+)?Korean\s+(?:Employees|Workers)['’]?\s+Union|\b(?:workers|employees)['’]\s+union\b"
     r"|\b(?:head|leader|chief|president|spokes(?:man|woman|person)|official|member)s?\s+(?:of|for|at)\s+the\s+"
-    r"(?:\w+\s+)?union\b|\bheads\s+the\s+union\b|\bunion\s+(?:members?|officials?|leaders?|workers)\b",
+    r"(?:\w+\s+)?union\b|\bheads\s+the\s+union\b|\bunion\s+(?:members?|officials?|leaders?|workers|spokes(?:man|woman|person)"
+    r"|head|chief|president)\b",
     re.I,
 )
 # a field of study or a topic, not a side; think tanks and universities employ every nationality

@@ -144,3 +144,28 @@ def test_name_then_a_description_naming_a_university(corpus) -> None:
     )
     got, _ = _said(corpus, text)
     assert got == [("a lease, not an alliance.", "ryu-ga-eun", "explicit")]
+
+
+def _sides(corpus, text: str) -> dict[str, str]:
+    return {a.id: a.side for a in extract(text, corpus=corpus).actors}
+
+
+def test_a_description_before_the_name_is_evidence(corpus) -> None:
+    text = 'A U.S. Army spokesman, Maj. Dale Ferrin, said the base was "ready for any outcome."\n'
+    assert _sides(corpus, text) == {"dale-ferrin": "US"}
+
+
+def test_who_commanded_and_union_spokesman_are_evidence(corpus) -> None:
+    text = (
+        "Retired Gen. Curtis Obel, who commanded U.S. Forces Korea a decade ago, said the quarrel \"cost trust.\"\n\n"
+        'Union spokesman Ma Jin-woo told reporters the workers "want their jobs back."\n'
+    )
+    assert _sides(corpus, text) == {"curtis-obel": "US", "ma-jin-woo": "ROK"}
+
+
+def test_a_late_name_takes_the_description_as_evidence(corpus) -> None:
+    text = (
+        '"That number will never pass," a lawmaker of the ruling Democratic Party said. '
+        "Rep. Tak Hye-rin, a member of the budget committee, made the remarks on the radio.\n"
+    )
+    assert _sides(corpus, text).get("tak-hye-rin") == "ROK"
