@@ -84,6 +84,8 @@ class Sentence:
     masked: str  # the sentence with its quotations blanked
     cues: list[Cue]
     positions: list[int]  # the cues' positions
+    subject: Ref | None = None  # the person or body the sentence names as its subject
+    quoted: bool = False  # the sentence holds a quotation
 
 
 @dataclass(slots=True)
@@ -101,6 +103,8 @@ class Attributor:
         self.body = body
         self.resolver = resolver
         self.budget = _MAX_ARTICLE_CUES
+        self.last: Sentence | None = None  # the sentence read last
+        self.before: Sentence | None = None  # … and the one before it
 
     # ------------------------------------------------------------------ cues
     def sentence(self, s: int, e: int, masked: str) -> Sentence:
@@ -108,21 +112,23 @@ class Attributor:
 
         A person who is the subject of the sentence is remembered even when its verb is not
         one of speech ("DeHart struck a conciliatory tone."): "he" in what follows is them."""
-        self._subject(s, masked)
+        subject = self._subject(s, masked)
         cues = self.cues(s, masked)
-        return Sentence(s, e, masked, cues, [c.pos for c in cues])
+        quoted = _OPEN_MARK.search(self.body, s, e) is not None
+        self.before, self.last = self.last, Sentence(s, e, masked, cues, [c.pos for c in cues], subject, quoted)
+        return self.last
 
-    def _subject(self, s: int, masked: str) -> None:
+    def _subject(self, s: int, masked: str) -> Ref | None:
         """Remember who the sentence is about: a person named at its start, or its subject."""
         head = masked[:160].split(",", 1)[0]
         m = _LEADING_NAME.match(head)
         name = person_name(head[: m.end() + 40]) if m else None
         if name and head.find(name) <= m.end():  # type: ignore[union-attr]
-            self.resolver.resolve(name, s)
-            return
+            return self.resolver.resolve(name, s)
         np = sentence_subject(masked)
         if np and clean_np(np).lower() not in ("he", "she", "they", "it", "we", "i", "you"):
-            self.resolver.resolve(np, s)
+            return self.resolver.resolve(np, s)
+        return None
 
     def cues(self, s: int, masked: str) -> list[Cue]:
         cues: list[Cue] = []
@@ -183,6 +189,18 @@ class Attributor:
 
     # --------------------------------------------------------------- speakers
     def speaker(self, q: QuoteSpan, sent: Sentence, prev: Claimed | None, para_start: int) -> tuple[Ref | None, str]:
+        """Who said ``q`` and how we know. A "he" that introduces the quotation, for the person
+        the same sentence or the narrative sentence just before (no quotation in it) names,
+        is as good as the name."""
+        ref, how = self._speaker(q, sent, prev, para_start)
+        leading = any(c.pos < q.open and c.ref == ref and c.how == "pronoun" for c in sent.cues)
+        if how == "pronoun" and ref is not None and leading:  # 'He told a briefing that … "…"'
+            before = self.before if self.last is sent else None
+            if sent.subject == ref or before is not None and not before.quoted and before.subject == ref:
+                how = "explicit"
+        return ref, how
+
+    def _speaker(self, q: QuoteSpan, sent: Sentence, prev: Claimed | None, para_start: int) -> tuple[Ref | None, str]:
         s, e, masked, cues = sent.start, sent.end, sent.masked, sent.cues
         close = q.close if q.close is not None else q.end
         nxt = _OPEN_MARK.search(masked, close - s + 1, close - s + 1 + _TRAIL)

@@ -169,3 +169,12 @@ def test_a_late_name_takes_the_description_as_evidence(corpus) -> None:
         "Rep. Tak Hye-rin, a member of the budget committee, made the remarks on the radio.\n"
     )
     assert _sides(corpus, text).get("tak-hye-rin") == "ROK"
+
+
+def test_a_leading_he_for_the_person_just_named_is_explicit(corpus) -> None:
+    text = (
+        "Jeong Eun-bo spoke after the session. He told reporters that Seoul wanted \"a fair outcome.\"\n\n"
+        '"We will meet again," he added.\n'
+    )
+    got, _ = _said(corpus, text)
+    assert got == [("a fair outcome.", "jeong-eun-bo", "explicit"), ("We will meet again", "jeong-eun-bo", "pronoun")]
