@@ -34,6 +34,9 @@ _CONNECTOR = re.compile(r"^[\"”]?\s*,?\s*(?:while|but|and|as|when|although|whe
 _COMMA_SUBJECT = re.compile(r",\s*(?:the|a|an|[A-Z])[^,;]{0,60}$")
 _OPEN_MARK = re.compile(r"[\"“]")
 _QUOTED_AS = re.compile(r"\b(?:quot|cit)(?:ed|ing|es)\s+(?P<np>[^,;\"“”]{2,100}?)\s+as\s+$")
+_OWN_SUBJECT = re.compile(
+    r"(?:\b(?:and|with|while|as)\s+)(?P<np>(?:the|a|an|[A-Z][\w.'’-]*)(?:\s+[\w.'’-]+){0,5}?)\s+$"
+)
 _WAS_QUOTED = re.compile(r"\s(?:was|were|is|are)\s+(?:also\s+)?(?:quoted|cited)\s+as\s+$")
 _LEADING_NAME = re.compile(r"(?:(?:[A-Z][\w.'’-]*|of|the|for|and)\s+){0,8}?")
 _PRONOUNS = frozenset(("he", "she", "they"))
@@ -151,9 +154,12 @@ class Attributor:
         return cues
 
     def _participle(self, cues: list[Cue], masked: str, at: int, pos: int) -> Cue:
+        before = masked[max(0, at - WINDOW) : at]
+        own = None if before.rstrip().endswith(",") else _OWN_SUBJECT.search(before)
+        if own:  # "…, and the South Korean side calling the demand …": its own subject
+            return self._cue(own.group("np"), pos, "part")
         if cues and cues[-1].ref is not None:
             return Cue(pos, cues[-1].ref, "part", cues[-1].how)
-        before = masked[max(0, at - WINDOW) : at]
         quoted = _QUOTED_AS.search(before)  # "Yonhap quoted a ministry official as saying"
         if quoted:
             return self._cue(quoted.group("np"), pos, "fin")

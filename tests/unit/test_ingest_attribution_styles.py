@@ -178,3 +178,13 @@ def test_a_leading_he_for_the_person_just_named_is_explicit(corpus) -> None:
     )
     got, _ = _said(corpus, text)
     assert got == [("a fair outcome.", "jeong-eun-bo", "explicit"), ("We will meet again", "jeong-eun-bo", "pronoun")]
+
+
+def test_a_participle_with_its_own_subject_is_not_the_previous_speaker(corpus) -> None:
+    text = (
+        'The talks broke up, with Washington accusing Seoul of ignoring its "core needs" and '
+        'the South Korean side calling the demand "excessive."\n'
+    )
+    got, _ = _said(corpus, text)
+    assert got[0][1] == "us-negotiators"
+    assert got[1][0] == "excessive." and got[1][1] != "us-negotiators"
