@@ -17,9 +17,10 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from .clauses import ACCORDING, INVERTED, REPORTING, WINDOW, sentence_subject, subject_before
+from .gazetteer import Ref
 from .names import person_name
 from .quotes import QuoteSpan
-from .resolver import Ref, Resolver, clean_np, is_outlet
+from .resolver import Resolver, clean_np, is_outlet
 
 _REQUEST = re.compile(
     r"(?P<np>(?:the\s+)?(?:U\.S\.|US|American|Washington|[A-Z][\w.]+))['’]?s?\s+(?:request|demand|call|appeal)s?\s+for\s*$"
@@ -33,6 +34,10 @@ _CONNECTOR = re.compile(r"^[\"”]?\s*,?\s*(?:while|but|and|as|when|although|whe
 _COMMA_SUBJECT = re.compile(r",\s*(?:the|a|an|[A-Z])[^,;]{0,60}$")
 _OPEN_MARK = re.compile(r"[\"“]")
 _QUOTED_AS = re.compile(r"\b(?:quot|cit)(?:ed|ing|es)\s+(?P<np>[^,;\"“”]{2,100}?)\s+as\s+$")
+_OWN_SUBJECT = re.compile(
+    r"(?:\b(?:and|with|while|as)\s+)(?P<np>(?:the|a|an|[A-Z][\w.'’-]*)(?:\s+[\w.'’-]+){0,5}?)\s+$"
+)
+_WAS_QUOTED = re.compile(r"\s(?:was|were|is|are)\s+(?:also\s+)?(?:quoted|cited)\s+as\s+$")
 _LEADING_NAME = re.compile(r"(?:(?:[A-Z][\w.'’-]*|of|the|for|and)\s+){0,8}?")
 _PRONOUNS = frozenset(("he", "she", "they"))
 _MAX_CUES = 40  # reporting clauses read per sentence
@@ -40,7 +45,9 @@ _MAX_ARTICLE_CUES = 3000  # … and per article
 _TRAIL = 160  # a reporting clause this close after a quotation's end can be its own
 
 
-_ABBREVIATION = re.compile(r"(?:^|\s)(?:Rep|Sen|Gen|Lt|Col|Adm|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|Gov|Prof|U\.S|St|Jr)$")
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:Rep|Sen|Gen|Lt|Col|Adm|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|Gov|Prof|U\.S|St|Jr|[A-Z])$")
+
+_NAMED_AFTER = re.compile(r",\s+(?P<name>(?:[A-Z][\w'’-]*\.?\s+){1,4}[A-Z][\w'’-]*)(?=,|\.|$)")
 
 
 def _inverted(masked: str, at: int) -> str | None:
@@ -56,6 +63,9 @@ def _inverted(masked: str, at: int) -> str | None:
             break
         np += "."
         at += 1
+    named = _NAMED_AFTER.match(masked, at) if re.match(r"\s*(?:the|a|an)\s+[a-z]", np) else None
+    if named and person_name(named.group("name")):  # "said the man, Choi Dong-hoon, 58"
+        return named.group("name")
     return np.strip() or None
 
 
@@ -67,6 +77,7 @@ class Cue:
     ref: Ref | None
     kind: str  # fin | part | acc
     how: str  # explicit | pronoun
+    named: bool = False  # a subject was written, whether or not it resolved
 
 
 @dataclass(slots=True)
@@ -76,6 +87,8 @@ class Sentence:
     masked: str  # the sentence with its quotations blanked
     cues: list[Cue]
     positions: list[int]  # the cues' positions
+    subject: Ref | None = None  # the person or body the sentence names as its subject
+    quoted: bool = False  # the sentence holds a quotation
 
 
 @dataclass(slots=True)
@@ -93,6 +106,8 @@ class Attributor:
         self.body = body
         self.resolver = resolver
         self.budget = _MAX_ARTICLE_CUES
+        self.last: Sentence | None = None  # the sentence read last
+        self.before: Sentence | None = None  # … and the one before it
 
     # ------------------------------------------------------------------ cues
     def sentence(self, s: int, e: int, masked: str) -> Sentence:
@@ -100,21 +115,23 @@ class Attributor:
 
         A person who is the subject of the sentence is remembered even when its verb is not
         one of speech ("DeHart struck a conciliatory tone."): "he" in what follows is them."""
-        self._subject(s, masked)
+        subject = self._subject(s, masked)
         cues = self.cues(s, masked)
-        return Sentence(s, e, masked, cues, [c.pos for c in cues])
+        quoted = _OPEN_MARK.search(self.body, s, e) is not None
+        self.before, self.last = self.last, Sentence(s, e, masked, cues, [c.pos for c in cues], subject, quoted)
+        return self.last
 
-    def _subject(self, s: int, masked: str) -> None:
+    def _subject(self, s: int, masked: str) -> Ref | None:
         """Remember who the sentence is about: a person named at its start, or its subject."""
         head = masked[:160].split(",", 1)[0]
         m = _LEADING_NAME.match(head)
         name = person_name(head[: m.end() + 40]) if m else None
         if name and head.find(name) <= m.end():  # type: ignore[union-attr]
-            self.resolver.resolve(name, s)
-            return
+            return self.resolver.resolve(name, s)
         np = sentence_subject(masked)
         if np and clean_np(np).lower() not in ("he", "she", "they", "it", "we", "i", "you"):
-            self.resolver.resolve(np, s)
+            return self.resolver.resolve(np, s)
+        return None
 
     def cues(self, s: int, masked: str) -> list[Cue]:
         cues: list[Cue] = []
@@ -137,12 +154,18 @@ class Attributor:
         return cues
 
     def _participle(self, cues: list[Cue], masked: str, at: int, pos: int) -> Cue:
+        before = masked[max(0, at - WINDOW) : at]
+        own = None if before.rstrip().endswith(",") else _OWN_SUBJECT.search(before)
+        if own:  # "…, and the South Korean side calling the demand …": its own subject
+            return self._cue(own.group("np"), pos, "part")
         if cues and cues[-1].ref is not None:
             return Cue(pos, cues[-1].ref, "part", cues[-1].how)
-        before = masked[max(0, at - WINDOW) : at]
         quoted = _QUOTED_AS.search(before)  # "Yonhap quoted a ministry official as saying"
         if quoted:
             return self._cue(quoted.group("np"), pos, "fin")
+        passive = _WAS_QUOTED.search(before)  # "Jeong was quoted as saying"
+        if passive:
+            return self._cue(subject_before(before[: passive.start()]), pos, "fin")
         if before.rstrip().endswith(","):  # "X welcomed the move in a statement, calling it …": X
             np = sentence_subject(masked) or subject_before(before.rstrip().rstrip(","))
         else:  # "with reports claiming …": the reports
@@ -168,10 +191,22 @@ class Attributor:
         if not np:
             return Cue(pos, None, kind, "explicit")
         how = "pronoun" if clean_np(np).lower() in _PRONOUNS else "explicit"
-        return Cue(pos, self.resolver.resolve(np, pos), kind, how)
+        return Cue(pos, self.resolver.resolve(np, pos), kind, how, named=bool(clean_np(np)))
 
     # --------------------------------------------------------------- speakers
     def speaker(self, q: QuoteSpan, sent: Sentence, prev: Claimed | None, para_start: int) -> tuple[Ref | None, str]:
+        """Who said ``q`` and how we know. A "he" that introduces the quotation, for the person
+        the same sentence or the narrative sentence just before (no quotation in it) names,
+        is as good as the name."""
+        ref, how = self._speaker(q, sent, prev, para_start)
+        leading = any(c.pos < q.open and c.ref == ref and c.how == "pronoun" for c in sent.cues)
+        if how == "pronoun" and ref is not None and leading:  # 'He told a briefing that … "…"'
+            before = self.before if self.last is sent else None
+            if sent.subject == ref or before is not None and not before.quoted and before.subject == ref:
+                how = "explicit"
+        return ref, how
+
+    def _speaker(self, q: QuoteSpan, sent: Sentence, prev: Claimed | None, para_start: int) -> tuple[Ref | None, str]:
         s, e, masked, cues = sent.start, sent.end, sent.masked, sent.cues
         close = q.close if q.close is not None else q.end
         nxt = _OPEN_MARK.search(masked, close - s + 1, close - s + 1 + _TRAIL)
@@ -201,14 +236,15 @@ class Attributor:
     def _from_context(
         self, q: QuoteSpan, masked: str, cues: list[Cue], prev: Claimed | None, para_start: int
     ) -> tuple[Ref | None, str]:
-        if q.kind == "partial" and not cues:  # woven into a sentence whose subject speaks
+        colon = q.kind == "full" and self.body[max(0, q.open - 3) : q.open].rstrip().endswith(":")
+        if (q.kind == "partial" or colon) and not cues:  # woven in, or "X put it this way: "…""
             np = sentence_subject(masked)
             if np:
                 ref = self.resolver.resolve(np, q.open, remember=False)
                 if ref is not None:
                     return ref, "pronoun" if clean_np(np).lower() in _PRONOUNS else "explicit"
-        if any(c.ref is not None for c in cues):
-            return None, "unknown"  # the sentence names someone else: no guess
+        if any(c.ref is not None or c.named for c in cues):
+            return None, "unknown"  # the sentence names someone (else): no guess
         if prev is not None and prev.ref is not None:
             gap = self.body[prev.span.end : q.open]
             if q.kind != "partial" and gap.count("\n\n") <= 1 and len(gap) < 400:

@@ -12,13 +12,22 @@ from datetime import date
 from ..core.models import Actor
 from .attribution import Attributor, Claimed
 from .dates import find_relative
+from .gazetteer import NewActor, Ref
 from .names import TITLES, person_name
 from .quotes import QuoteSpan, block_leads, block_quotes, marked_quotes
-from .resolver import NewActor, Ref, Resolver
+from .resolver import Resolver
 from .text import Paragraph, mask, sentence_bounds
 from .transcripts import Turn, press_turns, soundbites, speaker_label
 
 MAX_QUOTES = 1000
+_LATE_NAME = re.compile(
+    r"\s*(?P<np>(?:[A-Z][\w'’-]*\.?\s+){1,5}[A-Z][\w'’-]*)(?:,[^.;\"“”]{0,160},)?\s+(?:later\s+|also\s+)?"
+    r"(?:made|gave|offered|delivered)\s+the\s+(?:remarks?|comments?|statement)\b"
+)
+
+
+def _norm_quote(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
 _CAPITAL = re.compile(r"[A-Z]")
 
 
@@ -125,6 +134,7 @@ class QuoteFinder:
             prev = self._paragraph(starts.get(i, p.start), p.end, by_para.get(i, []), prev)
             if i in leads:
                 prev = self._block(i, starts.get(i, p.start), usable, in_block) or prev
+        self.repeated()
 
     def _block(self, i: int, start: int, usable: list[Paragraph], in_block: set[int]) -> Claimed | None:
         sent = self.attributor.sentence(start, usable[i].end, self.body[start : usable[i].end])
@@ -161,6 +171,34 @@ class QuoteFinder:
                 return cue.ref, cue.how
         return None
 
+    def _named_next(self, e: int, end: int, described: Ref | None) -> tuple[Ref, str] | None:
+        """A speaker described in the quote's sentence and named in the next one ("…," a lawmaker
+        said. Rep. Kim Ji-ho, a member of …, made the remarks on the radio.)."""
+        m = _LATE_NAME.match(self.body, e, min(end, e + 300))
+        name = person_name(m.group("np")) if m else None
+        if m is None or name is None:
+            return None
+        ref = self.attributor.resolver.resolve(m.group("np"), e)
+        if isinstance(ref, NewActor) and isinstance(described, NewActor) and ref.kind == "person":
+            ref.evidence += described.evidence  # "a lawmaker of the ruling Democratic Party" is who they are
+        return (ref, "explicit") if ref is not None else None
+
+    def repeated(self) -> None:
+        """A quotation with no speaker that repeats words another speaker is quoted saying (a
+        headline or deck quote, a quote recalled later) is theirs, ``context``."""
+        known = [
+            (_norm_quote(self.body[c.span.start : c.span.end]), c.ref)
+            for c in self.quotes
+            if c.ref is not None and c.span.end - c.span.start <= 1000
+        ][:200]  # bounded work: at most 50 × 200 searches in texts of at most 1,000 characters
+        for c in [c for c in self.quotes if c.ref is None][:50]:
+            words = _norm_quote(self.body[c.span.start : c.span.end])
+            if len(words) < 10:
+                continue
+            hit = next((ref for text, ref in known if words in text), None)
+            if hit is not None:
+                c.ref, c.how = hit, "context"
+
     def _paragraph(self, start: int, end: int, quotes: list[QuoteSpan], prev: Claimed | None) -> Claimed | None:
         body = self.body
         protected = [(q.open, q.close if q.close is not None else q.end) for q in quotes]
@@ -180,6 +218,8 @@ class QuoteFinder:
                 ref, how = self.attributor.speaker(q, sent, prev, start)
                 if q.close is not None and q.close >= end:  # closes paragraphs later: '…," she said.'
                     ref, how = self._closing(q.close) or (ref, how)
+                if ref is None or isinstance(ref, NewActor) and ref.kind == "anonymous":
+                    ref, how = self._named_next(e, end, ref) or (ref, how)
                 prev = Claimed(q, ref, how, self.quote_date(sent_date))
                 self.quotes.append(prev)
                 k += 1

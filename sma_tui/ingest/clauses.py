@@ -24,7 +24,8 @@ REPORTING = re.compile(rf"\b(?:(?P<fin>{VERBS})|(?P<part>{PARTICIPLES})|(?P<acc>
 _FINITE = re.compile(
     rf"\b(?:{VERBS}|has|have|had|is|are|was|were|will|would|released|walked|welcomed|met|pressed|went|voiced|"
     r"expressed|made|held|sent|hoped|believes|believed|thinks|thought|expects|expected|wants|wanted|sees|saw|"
-    r"took|takes|struck|sounded|showed|shows|raised|raises|urged|dismissed|rejected|defended|signaled|signalled)\b"
+    r"took|takes|struck|sounded|showed|shows|raised|raises|urged|dismissed|rejected|defended|signaled|signalled|did|does|put|"
+    r"puts|summed|offered|gave|gives)\b"
 )
 INVERTED = re.compile(
     r"\s+(?P<np>(?:[A-Z]|an? |the |one |another |two |three |several |some )[^,.;\"“”]{1,80}?)"
@@ -38,7 +39,8 @@ DESCRIPTORS = frozenset(
     "the a an his her its their senior top high-ranking unnamed anonymous presidential foreign defense defence state "
     "military news earlier commentary statement chief negotiator minister secretary president commander head "
     "national security adviser official's analyst analysts expert experts observers outlet state-run union members "
-    "workers employees residents protesters some several many".split()
+    "workers employees residents protesters some several many general admiral colonel ambassador envoy professor "
+    "researcher".split()
 )
 _TIME_TAIL = re.compile(
     r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\s+(?:last|this|earlier|later)"
@@ -60,6 +62,10 @@ def strip_time_tail(text: str) -> str:
         text = head + cut
 
 
+_PARTITIVE_NP = re.compile(r"(?:One|Two|Some|Several|Many|Both|Each|one|two|some|several|many|both|each)\s+of\s+"
+                           r"(?:the|those)\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}")
+
+
 def subject_before(seg: str) -> str | None:
     """The subject noun phrase of a verb whose preceding text (in its sentence) is ``seg``."""
     seg = seg[-WINDOW:].rstrip()
@@ -77,9 +83,11 @@ def subject_before(seg: str) -> str | None:
     if seg.endswith(","):  # "X, appositive, said" or "appositive, X, said"
         return _appositive_subject(seg[:-1])
     part = seg.rsplit(",", 1)[-1].strip()
-    m = re.match(rf"(?:[A-Z][\w.']*\s+){{0,4}}{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,2}}(?=\s+of\b)", part)
+    if _PARTITIVE_NP.fullmatch(part):  # "One of the staff members"
+        return part
+    m = re.match(rf"(?:[A-Za-z][\w.']*\s+){{0,4}}?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,2}}(?=\s+of\b)", part)
     if m and person_name(m.group()):
-        return m.group()  # "Rep. Kim Jong-dae of the ... Party"
+        return m.group()  # "Rep. Kim Jong-dae of the ... Party", "Opposition lawmaker Yoo Jin-seok of the … Party"
     return _trailing_np(part)
 
 
@@ -91,6 +99,8 @@ def _appositive_subject(seg: str) -> str | None:
     head, app = parts[-2], parts[-1]
     if re.match(r"(?:who|which|whose|speaking|citing|asked|when|while|in|at|after)\b", app):
         return head
+    if re.match(r"(?:a|an|the)\s+[a-z]", app) and person_name(head):
+        return head  # "Kim Han-gyu, a retired colonel who teaches at Kyung Hee University, said"
     if person_name(app) or _single_name(app):
         return app
     if re.match(r"(?:[Tt]heir|[Ii]ts|[Tt]he)\s+[a-z]", head) and re.match(r"(?:the\s+)?[A-Z]", app):
@@ -160,8 +170,10 @@ _TITLE_WORDS = frozenset(
 # an appositive says what someone is ("a senior fellow at …", "head of the union", "who heads the
 # union"), not what happened to them ("agitated by …", "who was furloughed by USFK")
 _APPOSITIVE_START = re.compile(
-    r"\s*,\s*(?=[a-z]|(?:A|An|The)\s)(?!(?:said|says|told|added|speaking|asked|when|while|who(?!\s+(?:heads?|headed|leads?|led|represents|represented"
-    r"|chairs?|works?|worked|served|serves|is\s+an?|was\s+an?|is\s+the|was\s+the)\b)|which|whose|[a-z]+ed|[a-z]+ing)\b)"
+    r"\s*,\s*(?=[a-z]|(?:A|An|The)\s|(?:[A-Z][\w.&-]*\s+){0,3}(?:Chief|Commander|Director|Secretary|Minister"
+    r"|Ambassador|Spokes(?:person|man|woman)|Chairman|Deputy|Head)\b)(?!(?:said|says|told|added|speaking|asked|when|while|who(?!\s+(?:heads?|headed|leads?|led|represents|represented"
+    r"|chairs?|works?|worked|served|serves|commanded|commands|advises|advised|teaches|taught|belongs|is\s+an?"
+    r"|was\s+an?|is\s+the|was\s+the)\b)|which|whose|[a-z]+ed|[a-z]+ing)\b)"
 )
 
 

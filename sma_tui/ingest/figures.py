@@ -11,7 +11,9 @@ from decimal import Decimal
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "hundred": 100, "half": 0.5, "double": 2, "triple": 3,
+    "thirteen": 13, "fourteen": 14, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "half": 0.5, "double": 2, "triple": 3,
 }  # fmt: skip
 SCALES = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "billion": 1e9, "bln": 1e9, "bn": 1e9, "trillion": 1e12}
 
@@ -30,7 +32,8 @@ _PEOPLE_NOUNS = (
 )
 _TROOP_NOUNS = {"troops", "soldiers", "servicemembers", "service members", "servicemen", "personnel"}
 _MODIFIER = (
-    r"(?:(?:American|U\.S\.|US|South\ Korean|Korean|base|local|civilian|military|USFK|full-time|[a-z]+-time)\s+){0,3}"
+    r"(?:(?:American|U\.S\.|US|South\ Korean|Korean|national|base|local|civilian|military|USFK|full-time"
+    r"|[a-z]+-time)\s+){0,3}"
 )
 _INCREASE = r"(?:\s+(?:increase|hike|jump|rise|raise))?"
 # every figure holds a digit or one of these words ("two percent", "five-fold", "five billion dollars")
@@ -42,7 +45,7 @@ FIGURE_RE = re.compile(
     rf"""(?<![\w$.,]){_QUAL}(?:
       (?P<usd>(?:US\$|U\.S\.\s?\$|\$|USD\s?)\s?(?P<usd_n>{_NUM}){_SCALE})
     | (?P<krw>(?:(?P<krw_n>{_NUM})\s?(?P<krw_scale>thousand|million|billion|trillion)?\s?won\b
-        | (?:W|₩)(?P<w_n>{_NUM})(?:\s?(?P<w_scale>thousand|million|billion|trillion)\b)?))
+        | (?:W|₩|KRW\s?)(?P<w_n>{_NUM})(?:\s?(?P<w_scale>thousand|million|billion|trillion)\b)?))
     | (?P<dollars>(?P<dollars_n>{_NUM}|{_WORDNUM})\s?(?P<dollars_scale>thousand|million|billion|trillion)?
         \s+(?:U\.S\.\s+|US\s+|American\s+)?dollars\b)
     | (?P<pct>(?P<pct_n>{_NUM}|{_WORDNUM})(?:\s?(?:percent|per\ cent|pct)\b|\s?%))
@@ -63,7 +66,11 @@ _COUNT_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "(US$1 = W1,190)", "($1 = 1,116.30 won)": an exchange rate, not a figure
-_RATE = re.compile(r"\(\s*(?:US\s?\$|U\.S\.\s?\$|\$)\s?1\s*=\s*[^()]{1,30}\)")
+_RATE = re.compile(
+    r"\(\s*(?:(?:US\s?\$|U\.S\.\s?\$|\$)\s?1|1\s+(?:U\.S\.\s+|US\s+|American\s+)?dollars?)\s*=\s*[^()]{1,30}\)", re.I
+)
+# "the won has weakened about 5% against the dollar": a currency's move, not a figure of the talks
+_CURRENCY_MOVE = re.compile(r"\s+(?:against|versus|vs\.?)\s+the\s+(?:U\.S\.\s+)?(?:dollar|won|yen|greenback)\b", re.I)
 _PHRASAL_UP = re.compile(
     r"\b(?:bring|brings|bringing|brought|raise|raises|raising|raised|boost\w*|lift\w*)\b(?:\s+\S+){0,4}\s*$", re.I
 )
@@ -107,7 +114,7 @@ def _find(body: str, start: int, end: int) -> list[FigureSpan]:
     rates = [(m.start(), m.end()) for m in _RATE.finditer(body, start, end)]
     out = []
     for m in FIGURE_RE.finditer(body, start, end):
-        if any(a <= m.start() < b for a, b in rates):
+        if any(a <= m.start() < b for a, b in rates) or m.group("pct") and _CURRENCY_MOVE.match(body, m.end()):
             continue
         a, qualifier = _qualifier(body, m, start)
         got = _value(m)

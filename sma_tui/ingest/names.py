@@ -29,7 +29,8 @@ STOP = frozenset(
     "professor fellow senior analyst director union employees workers embassy consulate".split()
 )
 NAME_TOKEN = r"(?:[A-Z][a-z]+(?:-[a-z]+)?|[A-Z][a-z]*[A-Z][a-z]+|O'[A-Z][a-z]+)"
-PERSON = re.compile(rf"\b(?:{NAME_TOKEN}\.?\s+){{0,4}}{NAME_TOKEN}(?:\s+{NAME_TOKEN})\b")
+PERSON = re.compile(rf"\b(?:{NAME_TOKEN}\.?\s+){{0,4}}{NAME_TOKEN}(?:\s+[A-Z]\.)?(?:\s+{NAME_TOKEN})\b")
+_INITIAL = re.compile(r"\s+[A-Z]\.(?=\s)")  # a middle initial: "Mark T. Esper" is Mark Esper
 
 
 def norm(text: str) -> str:
@@ -46,7 +47,7 @@ def capital(np: str) -> str:
 
 def strip_titles(name: str) -> str:
     """The name at the end of a capitalised run ("Defense Secretary Mark Esper" → "Mark Esper")."""
-    words = name.split()
+    words = _INITIAL.sub("", name).split()
     while words and words[-1].lower() in STOP:
         words.pop()
     k = len(words)

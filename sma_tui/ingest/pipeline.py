@@ -16,10 +16,11 @@ from .claims import Deadline, QuoteFinder
 from .dates import parse_iso
 from .events import EventLinker
 from .figure_claims import FigureFinder, FoundFigure
+from .gazetteer import NewActor, Ref, index_for
 from .metadata import Metadata, read_metadata
 from .names import norm
 from .quotes import QuoteSpan
-from .resolver import NewActor, Ref, Resolver, index_for
+from .resolver import Resolver
 from .text import Paragraph, paragraphs
 
 _PUB_STOP = frozenset("the news agency inc ltd online daily media group com".split())

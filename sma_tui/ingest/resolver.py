@@ -5,12 +5,12 @@ places never speak. New speakers get a side from the words that describe them.""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from ..core.models import Actor
 from .clauses import appositive_after, strip_time_tail, title_before
+from .gazetteer import ActorIndex, NewActor
+from .gazetteer import Ref as Ref  # re-exported: figure_claims imports it from here
 from .names import PERSON, STOP, capital, norm, person_name, slug, strip_titles
-from .sides import side_from_evidence
 
 _LOOKBACK = 80  # mentions and names searched back (bounded: a hostile article may hold thousands)
 _MAX_NEW = 300  # new actors per article
@@ -39,7 +39,7 @@ _OUTLET = re.compile(
     r"United Press International|KBS|MBC|SBS|JTBC|YTN|Arirang|VOA|Voice of America|NK News|NHK|CNN|Fox News|"
     r"Korea Herald|Korea Times|Korea JoongAng Daily|JoongAng Ilbo|Chosun Ilbo|Dong-A Ilbo|Hankyoreh|Stars and Stripes|"
     r"Wall Street Journal|Washington Post|New York Times|Politico|Axios|Defense News|Nikkei|Asahi)\b"
-    r"|\b(?:news agency|newspaper|daily|broadcaster|outlet|wire service|news channel|TV station)s?$",
+    r"|\b(?:news agency|newspaper|daily|broadcaster|outlet|wire service|news channel|TV station|pool report)s?$",
     re.I,
 )
 _LEAD_TRIM = re.compile(
@@ -52,43 +52,41 @@ _ATTRIBUTED = re.compile(
     r"\battributed to\s+(?P<owner>.+)$|^(?:a|an|the)\s+(?:\w+\s+)?(?:statement|release|letter|report|commentary"
     r"|message|notice|op-ed|article)\s+(?:from|by|of|issued by)\s+(?P<owner2>.+)$"
 )
-_COORD = re.compile(r"^(?P<first>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)\s+and\s+[A-Z]")
-_PREPS = frozenset("in at of with from for on to who which".split())
+_COORD = re.compile(r"^(?P<first>[A-Z][\w.'-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w.'-]*)*)\s+and\s+[A-Z]")
+_PREPS = frozenset("in at of with from for on to who which involved familiar close speaking based".split())
 _ANON_DROP = frozenset("a an the senior high-ranking top unnamed anonymous".split())
 _ANON_SAME = {"sources": "source", "officials": "official", "spokesman": "spokesperson",
               "spokeswoman": "spokesperson", "us": "u.s."}  # fmt: skip
-_MINISTRY_OF = re.compile(r"ministry of (national defen[cs]e|foreign affairs|unification)")
-_LOCATED = re.compile(r" in (?:seoul|washington|tokyo|pyongyang|south korea|the united states|the u\.s\.)$")
-_MINISTRIES = {"nati": "defense ministry", "fore": "foreign ministry", "unif": "unification ministry"}
 _CAPS_RUN = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?[A-Z][\w.'’-]*){0,7}")
 _HEAD_ALIKE = {"command": ("command", "forces", "usfk"), "ministry": ("ministry",), "department": ("department",),
                "embassy": ("embassy",), "office": ("office", "house"), "union": ("union",)}  # fmt: skip
 _ANON_DETERMINERS = frozenset(("a", "an", "one", "another", "two", "three", "several", "some"))
+# an honorific or title before a family name: "Mr. Jeong", "Ms. Han", "General Abrams", "Minister Jeong"
+_HONORIFIC = re.compile(
+    r"^(?:(?P<abbr>Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Adm|Rep|Sen|Prof|Capt|Sgt)\.?|(?:(?:First\s+)?Vice|Deputy|Prime"
+    r"|Foreign|Defense|Defence|Unification)?\s*(?P<role>General|Minister|Ambassador|Secretary"
+    r"|Professor|Colonel|Admiral|Senator|Representative|Commander|Chairman|Envoy|Spokesman|Spokeswoman))\s+"
+    r"(?P<name>[A-Z][a-z]+(?:-[a-z]+)?)$"
+)
+# "the general", "the minister": the person last named with that title
+_ROLE_DEFINITE = re.compile(
+    r"^the (?P<role>general|minister|secretary|ambassador|commander|envoy|negotiator|admiral|colonel|professor"
+    r"|senator|congressman|congresswoman|lawmaker|chargé|charge|analyst|researcher|spokesman|spokeswoman)$"
+)
+_DESCRIBED_BEFORE = re.compile(
+    r"(?:^|[.;:!?]\s+|\n)(?P<d>(?:The|A|An|[A-Z][\w.]*['’]s)\s(?:[^,.;:\"“”\n]|(?<=[A-Z])\.){2,80}),"
+    r"\s*(?:[A-Z][\w.]*\s+){0,3}$"
+)
+_RANKS = {"gen": "general", "adm": "admiral", "col": "colonel", "amb": "ambassador", "sec": "secretary",
+          "rep": "representative", "sen": "senator", "prof": "professor"}  # fmt: skip
+_RANK = re.compile(r"\b(gen|adm|col|amb|sec|rep|sen|prof)\.")
+_PARTITIVE = re.compile(r"^(?:one|two|some|several|many|a few|both|each)\s+of\s+(?:the|those)\s+(?P<rest>.+)$", re.I)
+_SPOKES_FOR = re.compile(
+    r"^(?:a|an|the)\s+(?:\w+\s+)?spokes(?:person|man|woman)\s+(?:for|of|at)\s+(?P<owner>.+)$", re.I
+)
 _DOCUMENTS = frozenset(
     "statement release commentary letter report editorial notice message post tweet op-ed article column essay".split()
 )
-
-
-@dataclass
-class NewActor:
-    """A speaker not in the corpus: becomes an :class:`Actor` if a claim keeps it."""
-
-    id: str
-    name: str
-    kind: str
-    aliases: list[str] = field(default_factory=list)
-    evidence: list[str] = field(default_factory=list)  # the words that describe them
-
-    @property
-    def side(self) -> str:
-        return side_from_evidence(*self.evidence, seated=self.kind == "anonymous")
-
-    def to_actor(self, source: str) -> Actor:
-        return Actor(self.id, self.name, self.side, kind=self.kind, aliases=sorted(set(self.aliases)),
-                     sources=[source], side_guessed=True)  # fmt: skip
-
-
-Ref = str | NewActor  # an existing actor id, or a new actor
 
 
 @dataclass(slots=True)
@@ -97,44 +95,6 @@ class Mention:
     ref: Ref
     surface: str
     person: bool
-
-
-class ActorIndex:
-    """Aliases of the corpus's actors (normalised) → actor id, unique ones only.
-
-    Built once per corpus (:func:`index_for`) and rebuilt when its actors change."""
-
-    def __init__(self, actors: dict[str, Actor]) -> None:
-        seen: dict[str, set[str]] = {}
-        for a in actors.values():
-            for name in (a.id, a.name, *a.aliases):
-                seen.setdefault(norm(name), set()).add(a.id)
-        self.ids = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
-        self.actors = actors
-
-    def get(self, text: str) -> str | None:
-        key = _MINISTRY_OF.sub(lambda m: _MINISTRIES[m.group(1)[:4]], norm(text))
-        hit = self.ids.get(key)
-        if hit is None and (at := _LOCATED.search(key)):  # "the defense ministry in Seoul"
-            return self.get(key[: at.start()])
-        if hit is None and key.startswith(("the ", "a ", "an ")):
-            hit = self.ids.get(key.split(" ", 1)[1])
-        return hit
-
-
-def index_for(corpus: object, actors: dict[str, Actor]) -> ActorIndex:
-    """The alias index of ``actors`` (the actor table of ``corpus``), kept on the corpus
-    itself while its table is the same dict of the same size (no module-level state)."""
-    hit = getattr(corpus, "_ingest_actor_index", None)
-    if isinstance(hit, tuple) and hit[0] is actors and hit[1] == len(actors):
-        index: ActorIndex = hit[2]
-        return index
-    index = ActorIndex(actors)
-    try:
-        setattr(corpus, "_ingest_actor_index", (actors, len(actors), index))  # noqa: B010
-    except AttributeError:  # a corpus with slots: no cache
-        pass
-    return index
 
 
 def is_outlet(np: str) -> bool:
@@ -210,6 +170,9 @@ class Resolver:
         m = _COORD.match(np)
         if m and not self.index.get(np):
             return self._resolve(m.group("first"), pos)
+        special = self._special(np, n, pos)
+        if special is not None:
+            return special
         if len(np.split()) == 1 and np[:1].isupper():
             full = self._surname(np, pos)
             if full:
@@ -226,6 +189,44 @@ class Resolver:
                 return self._person(np, pos, np), True
             return None, False
         return self._description(np, words, pos)
+
+    def _special(self, np: str, n: str, pos: int) -> tuple[Ref | None, bool] | None:
+        """Honorific + family name, "the <title>", "one of the <group>", "a spokesperson for <body>"."""
+        m = _HONORIFIC.match(np)
+        if m:
+            word = m.group("name")
+            role = (m.group("role") or "").lower()
+            full = self._titled(pos, role, word) or self._surname(word, pos)
+            if full:
+                return self._person(full, pos, full), True
+            hit = self.index.get(word)
+            return (hit, True) if hit else (self._person(word, pos, np), True)
+        m = _ROLE_DEFINITE.match(n)
+        if m and not self.index.get(np):
+            full = self._titled(pos, m.group("role"), None)
+            return (self._person(full, pos, full), True) if full else None
+        m = _PARTITIVE.match(np)
+        if m:
+            return self._resolve("the " + m.group("rest"), pos)
+        m = _SPOKES_FOR.match(np)
+        if m and not self.index.get(np):
+            owner = self.index.get(m.group("owner"))
+            if owner and self.index.actors[owner].kind == "institution":
+                return owner, False
+        return None
+
+    def _titled(self, pos: int, role: str, word: str | None) -> str | None:
+        """The person last named (before ``pos``) with ``role`` in the title before the name
+        (and ``word`` among their names)."""
+        if not role:
+            return None
+        for p, full in reversed(self.names[-_LOOKBACK:]):
+            if p < pos and (word is None or word in full.split()):
+                title = norm(title_before(self.body[max(0, p - 100) : p]) + " " + self.body[p : p + 60])
+                title = _RANK.sub(lambda r: _RANKS[r.group(1)], title)
+                if role[:6] in title.split(full.split()[0].lower())[0]:
+                    return full
+        return None
 
     def _pronoun(self, n: str, pos: int) -> tuple[Ref | None, bool]:
         if n == "they":  # a group named just before: "Some union members said …; "…," they said"
@@ -356,8 +357,11 @@ class Resolver:
         at = self.first_at.get(name)
         if at is None:
             return []
-        before = title_before(self.body[max(0, at[0] - 100) : at[0]])
-        return [before, self.body[at[0] : at[1]], appositive_after(self.body[at[1] : at[1] + 200])]
+        lead = self.body[max(0, at[0] - 160) : at[0]]
+        before = title_before(lead[-100:])
+        described = _DESCRIBED_BEFORE.search(lead)  # "The American commander in Korea, Gen. X"
+        pre = described.group("d") if described and not described.group("d").endswith(("said", "says")) else ""
+        return [before, self.body[at[0] : at[1]], appositive_after(self.body[at[1] : at[1] + 200]), pre]
 
     def _new(self, name: str, kind: str, surface: str, evidence: list[str]) -> NewActor | None:
         key = slug(re.sub(r"^(?:a|an|the)\s+|\s*\(anonymous\)$", "", name, flags=re.I))

@@ -14,12 +14,8 @@ _US = re.compile(
     r"(?<!\w)(?:U\.S\.|US|USA|American|Americans|Washington(?:-based|'s|’s)|Pentagon|State Department"
     r"|Department of State|Defense Department|Department of Defense|USFK|U\.S\. Forces Korea"
     r"|United States Forces Korea|Forces Korea"
-    r"|White House|Congress(?:ional|man|woman)?|Senate|Senator|Sen\.|Republican|GOP|Heritage Foundation"
-    r"|Brookings|RAND|CSIS|Center for Strategic and International Studies|Council on Foreign Relations|CFR"
-    r"|Stimson|Wilson Center|Hudson Institute|American Enterprise Institute|Cato|Atlantic Council"
-    r"|Center for a New American Security|CNAS|Georgetown|Harvard|Johns Hopkins|Tufts|Columbia University"
-    r"|Stanford|Pacific Forum|Korea Economic Institute of America|Korea Society|INDOPACOM|Indo-Pacific Command"
-    r"|Eighth Army|8th Army|Seventh Air Force|7th Air Force|Foundation for Defense of Democracies|Secretary of State"
+    r"|White House|Congress(?:ional|man|woman)?|Senate|Senator|Sen\.|Republican|GOP|INDOPACOM|Indo-Pacific Command"
+    r"|C\.I\.A\.|CIA|Eighth Army|8th Army|Seventh Air Force|7th Air Force|Secretary of State"
     r"|Defense Secretary|Secretary of Defense|assistant secretary of state|Assistant Secretary of State"
     r"|U\.S\. Army|U\.S\. Navy|U\.S\. Air Force|U\.S\. Marine Corps|Hawaii|Virginia|California|Texas|Maryland"
     r"|Massachusetts|Alaska|New York|Trump|Biden|Obama|Washington,? D\.?C\.?|Capitol Hill)(?!\w)"
@@ -27,7 +23,8 @@ _US = re.compile(
 _ROK = re.compile(
     r"\b(?:South Korea(?:n|ns|'s|’s)?|S\. Korea(?:n|'s|’s)?|ROK|Seoul(?:'s|’s|-based)|Blue House|Cheong Wa Dae"
     r"|National Assembly|Democratic Party|People Power Party|PPP|Liberty Korea Party"
-    r"|United Future Party|Justice Party|Minjoo|Asan Institute|Sejong Institute|Korea Institute for Defense Analyses"
+    r"|United Future Party|Justice Party|Bareunmirae Party|Bareun Party|Saenuri Party"
+    r"|Minsaeng Party|Minjoo|Korea Institute for Defense Analyses"
     r"|KIDA|Korea National Diplomatic Academy|KNDA|Institute for National Security Strategy|INSS"
     r"|Korea Institute for National Unification|KINU|Korea Research Institute for National Strategy|Yonsei"
     r"|Korea University|Seoul National University|Kookmin University|Ewha|Hankuk University|Kyungnam University"
@@ -45,10 +42,12 @@ _OTHER = re.compile(
 _KOREAN_UNION = re.compile(
     r"(?:USFK\s+)?Korean\s+(?:Employees|Workers)['’]?\s+Union|\b(?:workers|employees)['’]\s+union\b"
     r"|\b(?:head|leader|chief|president|spokes(?:man|woman|person)|official|member)s?\s+(?:of|for|at)\s+the\s+"
-    r"(?:\w+\s+)?union\b|\bheads\s+the\s+union\b|\bunion\s+(?:members?|officials?|leaders?|workers)\b",
+    r"(?:\w+\s+)?union\b|\bheads\s+the\s+union\b|\bunion\s+(?:members?|officials?|leaders?|workers|spokes(?:man|woman|person)"
+    r"|head|chief|president)\b",
     re.I,
 )
-_NEUTRAL = re.compile(r"North Korean Studies", re.I)  # a field of study, not a side
+# a field of study or a topic, not a side; think tanks and universities employ every nationality
+_NEUTRAL = re.compile(r"North Korean Studies|U\.S\.?-(?:South\s+)?Korea\w*|(?:South\s+)?Korea-U\.S\.?\w*", re.I)
 
 
 # where an anonymous official or source sits says whose official it is

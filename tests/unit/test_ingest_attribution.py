@@ -82,13 +82,14 @@ def test_appositive_after_the_quote_and_sides_from_evidence(corpus) -> None:
     got, x = _said(corpus, text)
     assert [s for _, s, _ in got] == ["lena-marsh", "han-do-yun", "ira-quell", "oh-ji-han"]
     sides = {a.id: a.side for a in x.actors}
-    assert sides == {"lena-marsh": "US", "han-do-yun": "ROK", "ira-quell": "unknown", "oh-ji-han": "ROK"}
+    # a think tank employs scholars of every nationality: no side without a nationality word or an office
+    assert sides == {"lena-marsh": "unknown", "han-do-yun": "unknown", "ira-quell": "unknown", "oh-ji-han": "ROK"}
 
 
 @pytest.mark.parametrize(
     "evidence,side",
     [("a retired U.S. Army colonel", "US"), ("U.S. Assistant Secretary of State for East Asian affairs", "US"),
-     ("a Democratic Party lawmaker", "ROK"), ("an analyst at the Asan Institute", "ROK"),
+     ("a Democratic Party lawmaker", "ROK"), ("an analyst at the Asan Institute", "unknown"),
      ("an American professor at a Seoul university", "unknown"), ("a spokesman for the workers' union", "ROK"),
      ("a researcher at the Institute for North Korean Studies", "unknown"), ("KCNA", "other"), ("", "unknown")],
 )  # fmt: skip

@@ -1,0 +1,76 @@
+"""The gazetteer: the corpus's actors by normalised alias, and the speakers an article adds."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..core.models import Actor
+from .names import norm
+from .sides import side_from_evidence
+
+_MINISTRY_OF = re.compile(r"ministry of (national defen[cs]e|foreign affairs|unification)")
+_SEOULS = re.compile(r"^(?:seoul's|the south korean|south korean|korea's|the korean)\s+(?=\w+ ministry$)")
+_LOCATED = re.compile(r" in (?:seoul|washington|tokyo|pyongyang|south korea|the united states|the u\.s\.)$")
+_MINISTRIES = {"nati": "defense ministry", "fore": "foreign ministry", "unif": "unification ministry"}
+
+
+@dataclass
+class NewActor:
+    """A speaker not in the corpus: becomes an :class:`Actor` if a claim keeps it."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)  # the words that describe them
+
+    @property
+    def side(self) -> str:
+        return side_from_evidence(*self.evidence, seated=self.kind == "anonymous")
+
+    def to_actor(self, source: str) -> Actor:
+        return Actor(self.id, self.name, self.side, kind=self.kind, aliases=sorted(set(self.aliases)),
+                     sources=[source], side_guessed=True)  # fmt: skip
+
+
+Ref = str | NewActor  # an existing actor id, or a new actor
+
+
+class ActorIndex:
+    """Aliases of the corpus's actors (normalised) → actor id, unique ones only.
+
+    Built once per corpus (:func:`index_for`) and rebuilt when its actors change."""
+
+    def __init__(self, actors: dict[str, Actor]) -> None:
+        seen: dict[str, set[str]] = {}
+        for a in actors.values():
+            for name in (a.id, a.name, *a.aliases):
+                seen.setdefault(norm(name), set()).add(a.id)
+        self.ids = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+        self.actors = actors
+
+    def get(self, text: str) -> str | None:
+        key = _MINISTRY_OF.sub(lambda m: _MINISTRIES[m.group(1)[:4]], norm(text))
+        key = _SEOULS.sub("south korea's ", key)
+        hit = self.ids.get(key)
+        if hit is None and (at := _LOCATED.search(key)):  # "the defense ministry in Seoul"
+            return self.get(key[: at.start()])
+        if hit is None and key.startswith(("the ", "a ", "an ")):
+            hit = self.ids.get(key.split(" ", 1)[1])
+        return hit
+
+
+def index_for(corpus: object, actors: dict[str, Actor]) -> ActorIndex:
+    """The alias index of ``actors`` (the actor table of ``corpus``), kept on the corpus
+    itself while its table is the same dict of the same size (no module-level state)."""
+    hit = getattr(corpus, "_ingest_actor_index", None)
+    if isinstance(hit, tuple) and hit[0] is actors and hit[1] == len(actors):
+        index: ActorIndex = hit[2]
+        return index
+    index = ActorIndex(actors)
+    try:
+        setattr(corpus, "_ingest_actor_index", (actors, len(actors), index))  # noqa: B010
+    except AttributeError:  # a corpus with slots: no cache
+        pass
+    return index
