@@ -91,6 +91,7 @@ def quote_row(c: Corpus, q: Quote) -> dict[str, Any]:
         "end": q.end,
         "date": q.date,
         "event": q.event,
+        "statement": q.statement or "st:" + q.id,  # the statement it reports (see 'sma-tui statements')
     }
 
 
