@@ -146,6 +146,14 @@ class Corpus:
     def quote_count_for_event(self, event_id: str) -> int:
         return len(self._quotes_by_event.get(event_id, ()))
 
+    def statement_count_for_actor(self, actor_id: str) -> int:
+        """Distinct statements among the actor's quotes (one remark reported by three
+        outlets counts once; see :mod:`sma_tui.core.statements`)."""
+        return len({q.statement or q.id for q in self._quotes_by_speaker.get(actor_id, ())})
+
+    def statement_count_for_event(self, event_id: str) -> int:
+        return len({q.statement or q.id for q in self._quotes_by_event.get(event_id, ())})
+
     def figure_groups(self) -> list[FigureGroup]:
         groups: list[FigureGroup] = []
         for measure_id, figs in self._figures_by_measure.items():
