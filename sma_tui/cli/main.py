@@ -15,6 +15,7 @@ from typing import Any, NoReturn
 
 from .. import __version__, services
 from ..core.text import squash
+from . import statements
 from .commands import COMMANDS, EXIT_FAIL, EXIT_USAGE, UsageError
 
 FORMATS = ("table", "json", "csv", "md")
@@ -76,8 +77,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_format(p)
     _add_db(p)
 
-    p = sub.add_parser("show", help="one article, event or actor in full")
-    p.add_argument("kind", choices=("article", "event", "actor"))
+    statements.add_parsers(sub, _add_format, _add_db)
+
+    p = sub.add_parser("show", help="one article, event, actor or statement in full")
+    p.add_argument("kind", choices=("article", "event", "actor", "statement"))
     p.add_argument("id", metavar="ID")
     p.add_argument("--json", action="store_true", help="print JSON")
     _add_db(p)

@@ -183,3 +183,61 @@ class Grouping:
             self._drop()
         self._keys = None
 
+
+
+# ------------------------------------------------------------------ listing
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """One statement for a listing: its summary, its reports (earliest first) and the other
+    explicit speakers credited with matching words."""
+
+    statement: Statement
+    reports: list[Quote]
+    conflicting_speakers: tuple[str, ...]
+
+
+def list_statements(path: Path, corpus: Corpus, quotes: Iterable[Quote] | None = None) -> list[Listed]:
+    """The statements with a report among ``quotes`` (default: every quote), each with all
+    its reports, in the order of their earliest report."""
+    groups = statement_groups(corpus, quotes)
+    conflicts = _conflicts(path, corpus, groups)
+    return [Listed(summarise(reports), reports, conflicts.get(sid, ())) for sid, reports in groups.items()]
+
+
+LOCAL_POOL = 2000
+"""Reports beyond which conflicting speakers are found by grouping the whole store."""
+
+
+def _conflicts(path: Path, corpus: Corpus, groups: dict[str, list[Quote]]) -> dict[str, tuple[str, ...]]:
+    """Conflicting speakers per statement: from an index of the listed reports and the quotes
+    the key file says they may match (their near-misses), or of the whole store."""
+    pool = {q.id for reports in groups.values() for q in reports}
+    local = len(pool) <= LOCAL_POOL and len(pool) < len(corpus.quotes)
+    keys = None
+    try:
+        keys = open_keys(path) if local and keys_path(path).exists() else None
+        if keys is not None and keys.stamp() == Store(path).stamp():
+            for reports in groups.values():
+                for q in reports:
+                    pool.update(c for c in keys.candidates(q.text) if c in corpus.quotes)
+        else:
+            pool = set(corpus.quotes)
+    except sqlite3.Error:
+        pool = set(corpus.quotes)
+    finally:
+        if keys is not None:
+            keys.close()
+    index = StatementIndex.build(sorted((corpus.quotes[q] for q in pool), key=lambda q: q.id))
+    out: dict[str, tuple[str, ...]] = {}
+    for sid, reports in groups.items():
+        found = {s for q in reports if q.id in index for s in index.statement_of(q.id).conflicting_speakers}
+        if found:
+            out[sid] = tuple(sorted(found))
+    return out
+
+
+def show_statement(path: Path, corpus: Corpus, key: str) -> tuple[Listed, list[Difference]]:
+    """One statement (``st:…`` or any report's quote id) with its word differences."""
+    _, reports = get_statement(corpus, key)
+    listed = list_statements(path, corpus, reports[:1])[0]
+    return listed, differences(listed.reports)
