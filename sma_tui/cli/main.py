@@ -78,7 +78,6 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(p)
 
     statements.add_parsers(sub, _add_format, _add_db)
-
     p = sub.add_parser("show", help="one article, event, actor or statement in full")
     p.add_argument("kind", choices=("article", "event", "actor", "statement"))
     p.add_argument("id", metavar="ID")

@@ -114,12 +114,13 @@ class QuoteCounts:
 
     @classmethod
     def of(cls, quotes: list[dict[str, Any]]) -> QuoteCounts:
-        triples = {(q.get("event"), q.get("speaker"), q.get("statement") or q.get("id")) for q in quotes}
-        by_event = Counter(e for e, _ in {(e, s) for e, _, s in triples})
-        by_actor = Counter(a for a, _ in {(a, s) for _, a, s in triples})
-        events, actors = Counter(q.get("event") for q in quotes), Counter(q.get("speaker") for q in quotes)
-        out = cls(len(quotes), events, actors, by_event, by_actor)
-        out.statements = len({s for _, _, s in triples})
+        evs = [q.get("event") for q in quotes]
+        speakers = [q.get("speaker") for q in quotes]
+        statements = [q.get("statement") or q.get("id") for q in quotes]
+        by_event = Counter(e for e, _ in set(zip(evs, statements, strict=True)))
+        by_actor = Counter(a for a, _ in set(zip(speakers, statements, strict=True)))
+        out = cls(len(quotes), Counter(evs), Counter(speakers), by_event, by_actor)
+        out.statements = len(set(statements))
         return out
 
     def for_event(self, event_id: str) -> int:

@@ -184,7 +184,6 @@ class Grouping:
         self._keys = None
 
 
-
 # ------------------------------------------------------------------ listing
 @dataclass(frozen=True, slots=True)
 class Listed:

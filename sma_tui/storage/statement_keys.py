@@ -116,8 +116,6 @@ def keys_path(store_path: Path) -> Path:
     return store_path.with_name(store_path.name + ".statements.sqlite")
 
 
-
-
 def write_keys(store_path: Path, quotes: Iterable[tuple[str, str]], stamp: Stamp | None) -> None:
     """Write the key file of a store just written whole (``sma-tui build``); best effort."""
     try:
