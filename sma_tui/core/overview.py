@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from operator import itemgetter, methodcaller
 from typing import Any
 
 from .corpus import Corpus
@@ -114,11 +115,11 @@ class QuoteCounts:
 
     @classmethod
     def of(cls, quotes: list[dict[str, Any]]) -> QuoteCounts:
-        evs = [q.get("event") for q in quotes]
-        speakers = [q.get("speaker") for q in quotes]
+        evs = list(map(methodcaller("get", "event"), quotes))  # C-level passes: 100,000 quotes per add
+        speakers = list(map(methodcaller("get", "speaker"), quotes))
         statements = [q.get("statement") or q.get("id") for q in quotes]
-        by_event = Counter(e for e, _ in set(zip(evs, statements, strict=True)))
-        by_actor = Counter(a for a, _ in set(zip(speakers, statements, strict=True)))
+        by_event = Counter(map(itemgetter(0), set(zip(evs, statements, strict=True))))
+        by_actor = Counter(map(itemgetter(0), set(zip(speakers, statements, strict=True))))
         out = cls(len(quotes), Counter(evs), Counter(speakers), by_event, by_actor)
         out.statements = len(set(statements))
         return out
