@@ -118,12 +118,13 @@ class Grouping:
             self._group_all(rows)
             self._reset_keys(rows)
             return
-        keys = self._open(old, seen)
-        candidates: set[str] = set()
-        for d in new:
-            candidates.update(keys.candidates(str(d["text"])) if keys else ())
-        wanted = {d.get("statement") for d in old if d.get("id") in candidates}
-        existing = [d for d in old if d.get("statement") in wanted or d.get("id") in candidates]
+        keys = self._open(old, seen) or self._open(old, None)  # a damaged file is replaced once
+        if keys is None:  # no usable key file (a read-only folder?): regroup with every quote
+            existing = old
+        else:
+            candidates = {c for d in new for c in keys.candidates(str(d["text"]))}
+            wanted = {d.get("statement") for d in old if d.get("id") in candidates}
+            existing = [d for d in old if d.get("statement") in wanted or d.get("id") in candidates]
         placed, result = regroup([Quote.from_dict(d) for d in existing], [Quote.from_dict(d) for d in new])
         for d in existing:
             self.updated += apply_placement(d, placed[str(d["id"])])
