@@ -129,7 +129,9 @@ def test_different_explicit_speakers_never_merge_and_are_listed_as_disagreements
         ARTICLE.format(title="Talks", outlet="Harbor Wire", date="April 3, 2020", day="April 3", speaker="Jeong Eun-bo")
     )
     two.write_text(
-        ARTICLE.format(title="Talk", outlet="Eastern Ledger", date="April 4, 2020", day="April 4", speaker="James DeHart")
+        ARTICLE.format(
+            title="Talk", outlet="Eastern Ledger", date="April 4, 2020", day="April 4", speaker="James DeHart"
+        )
     )
     _add(store_path, one)
     _add(store_path, two)
