@@ -185,6 +185,8 @@ def cmd_add(args: argparse.Namespace) -> int:
         _out(export.to_json([export.add_row(corpus, item) for item in batch.items]) + "\n")
     else:
         render.print_add_summary(corpus, batch, args.dry_run)
+        if report.statements is not None and (report.statements.joined or report.statements.disagreements):
+            _out(statements.add_line(report.statements) + "\n")
     for line in batch.errors:
         print(f"sma-tui: error: {line}", file=sys.stderr)
     return EXIT_FAIL if batch.errors else EXIT_OK

@@ -20,7 +20,7 @@ from rich.text import Text
 from .. import services
 from ..core.corpus import Corpus
 from ..core.models import Quote, printable
-from ..services.statements import Difference, Listed, list_statements, show_statement
+from ..services.statements import Difference, Grouping, Listed, list_statements, show_statement
 from . import export, render
 
 INSERT_STYLE = "bold green underline"
@@ -175,6 +175,16 @@ def run_show_statement(args: argparse.Namespace, c: Corpus) -> None:
         sys.stdout.write(export.to_json(row) + "\n")
     else:
         render.print_renderable(statement_view(row))
+
+
+def add_line(grouping: Grouping) -> str:
+    """What an add did to statements, in one line."""
+    parts = [f"{grouping.joined} new quote{'s' if grouping.joined != 1 else ''} joined other reports"]
+    if grouping.updated:
+        parts.append(f"{grouping.updated} stored quote{'s' if grouping.updated != 1 else ''} regrouped")
+    if grouping.disagreements:
+        parts.append(f"{len(grouping.disagreements)} credited to different speakers (see 'sma-tui statements')")
+    return "statements: " + ", ".join(parts)
 
 
 def _path(args: argparse.Namespace) -> Path:

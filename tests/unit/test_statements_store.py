@@ -209,3 +209,10 @@ def test_statement_text_is_never_markup() -> None:
     out = console.export_text()
     assert "[bold red]not markup[/bold red]" in out and "[link=x]Someone[/link]" in out and "[/]" in out
     assert "\x1b" not in out
+
+
+def test_add_says_what_it_did_to_statements(store_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", str(store_path), "add", str(HARBOR)]) == 0
+    assert "statements:" not in capsys.readouterr().out  # nothing reported twice yet
+    assert main(["--db", str(store_path), "add", str(LEDGER)]) == 0
+    assert "statements: 4 new quotes joined other reports" in capsys.readouterr().out
