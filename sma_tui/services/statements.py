@@ -95,7 +95,12 @@ def differences(reports: list[Quote]) -> list[Difference]:
 def disagreements(path: Path) -> list[Disagreement]:
     """Statements that would be one but for the speakers their explicit reports name: for
     the review queue. Groups the whole store (seconds at 100,000 quotes)."""
-    corpus = Store(path).load()
+    return disagreements_of(Store(path).load())
+
+
+def disagreements_of(corpus: Corpus) -> list[Disagreement]:
+    """:func:`disagreements` of a corpus already loaded (each names both statements, the
+    first report of each and the two speakers)."""
     return StatementIndex.build(corpus.quote_list()).disagreements()
 
 
