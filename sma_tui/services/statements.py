@@ -149,9 +149,8 @@ class Grouping:
     def _open(self, old: list[dict[str, Any]], seen: Stamp | None) -> StatementKeys | None:
         try:
             keys = self._keys = open_keys(self.store_path)
-            fresh = keys.stamp() == seen and seen is not None
-            keys.begin()
-            if not fresh:
+            keys.begin()  # waits for another add's key update to be committed first
+            if seen is None or keys.stamp() != seen:
                 keys.rebuild((str(d["id"]), str(d["text"])) for d in old)
             return keys
         except sqlite3.Error:
@@ -173,7 +172,10 @@ class Grouping:
             except sqlite3.Error:
                 pass
         self._keys = None
-        keys_path(self.store_path).unlink(missing_ok=True)
+        try:
+            keys_path(self.store_path).unlink(missing_ok=True)
+        except OSError:
+            pass  # a read-only folder: every add regroups with every quote, slowly but right
 
     def commit(self, written: Stamp | None, wrote: bool) -> None:
         """Stamp the key file with the store file just written (or forget the change)."""

@@ -48,7 +48,10 @@ class StatementKeys:
         version = self.db.execute("SELECT v FROM meta WHERE k='version'").fetchone()
         if row is None or version is None or version[0] != str(VERSION):
             return None
-        parts = tuple(int(x) for x in row[0].split(","))
+        try:
+            parts = tuple(int(x) for x in str(row[0]).split(","))
+        except ValueError:
+            return None
         return (parts[0], parts[1], parts[2]) if len(parts) == 3 else None
 
     def begin(self) -> None:
@@ -127,4 +130,7 @@ def write_keys(store_path: Path, quotes: Iterable[tuple[str, str]], stamp: Stamp
         finally:
             keys.close()
     except sqlite3.Error:
-        keys_path(store_path).unlink(missing_ok=True)
+        try:
+            keys_path(store_path).unlink(missing_ok=True)
+        except OSError:
+            pass
