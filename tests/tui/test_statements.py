@@ -69,3 +69,21 @@ async def test_a_quote_reported_once_has_nothing_to_compare(make_app: Any, loade
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
         assert "also reported" not in str(app.screen.query_one("#reader-status", Static).visual)
+
+
+async def test_the_palette_opens_the_comparison_from_the_reader(store_path: Path, loaded: Any) -> None:
+    services.add_files(store_path, sorted(FIXTURES.glob("*.txt")), {}, dry_run=False)
+    app = SmaApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        c = corpus_of(app)
+        quote = next(q for q in c.quote_list() if q.article.startswith("easternledger") and "figure" in q.text)
+        app.push_screen(ReaderScreen(c, ("Dossier",), quote.article, quote.id))
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"compare the reports")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        screen = app.screen
+        assert isinstance(screen, StatementScreen) and screen.quote is quote
+        assert screen.query_one(OptionList).highlighted == 1  # the report the reader was at
