@@ -121,7 +121,17 @@ def bundled_corpus(root: Path | None = None, *, extractor: bool = True) -> Corpu
     for article in corpus.articles.values():
         article.event = None  # recomputed from the corrected quotes
     link_events(corpus)
+    group_statements(corpus)
     return corpus
+
+
+def group_statements(corpus: Corpus) -> None:
+    """Group the corpus's quotes into statements (see :mod:`sma_tui.core.statements`): each
+    quote gets its statement id, and a weak report its statement's explicit speaker."""
+    from ..core.statements.assign import group_quotes
+
+    group_quotes(corpus.quote_list())
+    corpus.reindex()
 
 
 def corpus_records(corpus: Corpus) -> dict[str, Sequence[Record]]:
@@ -150,6 +160,11 @@ def build_store(store: Store, root: Path | None = None) -> Corpus:
 
 def write_corpus(store: Store, corpus: Corpus, meta: dict[str, Any]) -> None:
     """Replace the whole store with ``corpus``, and keep its overview for the app's start."""
+    from ..storage.statement_keys import write_keys
+
+    if any(q.statement is None for q in corpus.quotes.values()):
+        group_statements(corpus)
     stamp = store.replace_all(corpus_records(corpus), meta)
     if not store.kept_corrections:  # else the counts change once they apply: the next load keeps one
         store.save_overview(Overview.of(corpus), stamp)
+    write_keys(store.path, ((q.id, q.text) for q in corpus.quote_list()), stamp)

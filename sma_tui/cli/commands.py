@@ -17,7 +17,7 @@ from .. import services
 from ..core.corpus import Corpus
 from ..core.models import Quote
 from ..core.text import is_iso_date
-from . import export, render
+from . import export, render, statements
 from .progress import add_progress
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
@@ -117,8 +117,18 @@ def _filter_quotes(c: Corpus, args: argparse.Namespace) -> list[Quote]:
     return list(quotes)
 
 
+def cmd_statements(args: argparse.Namespace) -> int:
+    c = _open_corpus(args)
+    quotes = _filter_quotes(c, args) if (args.query or args.speaker or args.event or args.article) else None
+    statements.run_statements(args, c, quotes)
+    return EXIT_OK
+
+
 def cmd_show(args: argparse.Namespace) -> int:
     c = _open_corpus(args)
+    if args.kind == "statement":
+        statements.run_show_statement(args, c)
+        return EXIT_OK
     if not args.json:
         shows = {"article": render.show_article, "event": render.show_event, "actor": render.show_actor}
         getters = {"article": c.get_article, "event": c.get_event, "actor": c.get_actor}
@@ -175,6 +185,8 @@ def cmd_add(args: argparse.Namespace) -> int:
         _out(export.to_json([export.add_row(corpus, item) for item in batch.items]) + "\n")
     else:
         render.print_add_summary(corpus, batch, args.dry_run)
+        if report.statements is not None and (report.statements.joined or report.statements.disagreements):
+            _out(statements.add_line(report.statements) + "\n")
     for line in batch.errors:
         print(f"sma-tui: error: {line}", file=sys.stderr)
     return EXIT_FAIL if batch.errors else EXIT_OK
@@ -218,6 +230,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "figures": cmd_listing,
     "quotes": cmd_listing,
     "show": cmd_show,
+    "statements": cmd_statements,
     "check": cmd_check,
     "add": cmd_add,
 }

@@ -99,6 +99,7 @@ def quote_row(c: Corpus, q: Quote) -> dict[str, Any]:
         "date": q.date,
         "event": q.event,
         **_corrected(c, q.id),
+        "statement": q.statement or "st:" + q.id,  # the statement it reports (see 'sma-tui statements')
     }
 
 

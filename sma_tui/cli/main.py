@@ -15,7 +15,7 @@ from typing import Any, NoReturn
 
 from .. import __version__, services
 from ..core.text import squash
-from . import corrections
+from . import corrections, statements
 from .commands import COMMANDS, EXIT_FAIL, EXIT_USAGE, UsageError
 
 FORMATS = ("table", "json", "csv", "md")
@@ -77,12 +77,23 @@ def build_parser() -> argparse.ArgumentParser:
     _add_format(p)
     _add_db(p)
 
-    p = sub.add_parser("show", help="one article, event or actor in full")
-    p.add_argument("kind", choices=("article", "event", "actor"))
+    statements.add_parsers(sub, _add_format, _add_db)
+    p = sub.add_parser("show", help="one article, event, actor or statement in full")
+    p.add_argument("kind", choices=("article", "event", "actor", "statement"))
     p.add_argument("id", metavar="ID")
     p.add_argument("--json", action="store_true", help="print JSON")
     _add_db(p)
 
+    _add_add_parser(sub)
+
+    p = sub.add_parser("check", help="verify every span, reference and the schema of the store")
+    p.add_argument("--json", action="store_true", help="print the problems as a JSON array")
+    _add_db(p)
+    corrections.add_parsers(sub, _add_format, _add_db)  # review, correct, corrections
+    return parser
+
+
+def _add_add_parser(sub: Any) -> None:
     p = sub.add_parser("add", help="add news articles (.txt, .md, .html; folders; http(s) URLs) with their claims")
     p.add_argument(
         "paths", nargs="+", metavar="PATH|URL", help="article files, folders or web pages; - reads them from stdin"
@@ -94,12 +105,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--publisher", metavar="NAME", help="publisher (overrides the text)")
     p.add_argument("--title", metavar="TEXT", help="title (overrides the text)")
     _add_db(p)
-
-    p = sub.add_parser("check", help="verify every span, reference and the schema of the store")
-    p.add_argument("--json", action="store_true", help="print the problems as a JSON array")
-    _add_db(p)
-    corrections.add_parsers(sub, _add_format, _add_db)  # review, correct, corrections
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:

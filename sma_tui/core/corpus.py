@@ -71,6 +71,7 @@ class Corpus:
         self._quotes_by_article: dict[str, list[Quote]] = defaultdict(list)
         self._quotes_by_speaker: dict[str, list[Quote]] = defaultdict(list)
         self._quotes_by_event: dict[str, list[Quote]] = defaultdict(list)
+        self._quotes_by_statement: dict[str, list[Quote]] = {}  # only statements with 2+ reports
         self._figures_by_article: dict[str, list[Figure]] = defaultdict(list)
         self._figures_by_claimant: dict[str, list[Figure]] = defaultdict(list)
         self._figures_by_measure: dict[str, list[Figure]] = defaultdict(list)
@@ -80,6 +81,13 @@ class Corpus:
                 self._quotes_by_speaker[q.speaker].append(q)
             if q.event:
                 self._quotes_by_event[q.event].append(q)
+            if q.statement and q.statement[3:] != q.id:  # a report joined to an earlier one
+                self._quotes_by_statement.setdefault(q.statement, [])
+        for q in self.quotes.values():  # the statements' reports, earliest first (date, then id)
+            if q.statement in self._quotes_by_statement:
+                self._quotes_by_statement[q.statement].append(q)
+        for reports in self._quotes_by_statement.values():
+            reports.sort(key=lambda q: (q.date or "9999-99-99", q.id))
         for f in sorted(self.figures.values(), key=_claim_order):
             self._figures_by_article[f.article].append(f)
             if f.claimant:
@@ -148,6 +156,19 @@ class Corpus:
 
     def quote_count_for_event(self, event_id: str) -> int:
         return len(self._quotes_by_event.get(event_id, ()))
+
+    def statement_reports(self, quote: Quote) -> list[Quote]:
+        """Every report of ``quote``'s statement, earliest first (just ``quote`` when it is
+        the only one; see :mod:`sma_tui.core.statements`)."""
+        return list(self._quotes_by_statement.get(quote.statement or "", ())) or [quote]
+
+    def statement_count_for_actor(self, actor_id: str) -> int:
+        """Distinct statements among the actor's quotes (one remark reported by three
+        outlets counts once; see :mod:`sma_tui.core.statements`)."""
+        return len({q.statement or q.id for q in self._quotes_by_speaker.get(actor_id, ())})
+
+    def statement_count_for_event(self, event_id: str) -> int:
+        return len({q.statement or q.id for q in self._quotes_by_event.get(event_id, ())})
 
     def figure_groups(self) -> list[FigureGroup]:
         groups: list[FigureGroup] = []

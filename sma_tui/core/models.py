@@ -187,6 +187,8 @@ class Quote(Record):
     event: str | None = None
     note: str | None = None
     attribution: str | None = None  # explicit | pronoun | context | unknown (see ATTRIBUTIONS)
+    statement: str | None = None  # "st:" + the earliest report's quote id (see core.statements)
+    attribution_source: str | None = None  # the quote whose explicit speaker this one inherited
 
 
 @dataclass(slots=True)

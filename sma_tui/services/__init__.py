@@ -27,6 +27,7 @@ from .corrections import problems_of
 if TYPE_CHECKING:
     from ..ingest.batch import Batch, Fetched
     from ..ingest.web import FetchOptions
+    from .statements import Grouping
 
 
 
@@ -112,6 +113,7 @@ class AddReport:
 
     corpus: Corpus
     batch: Batch
+    statements: Grouping | None = None  # what the add did to statements (None: dry run)
 
 
 class AddSteps(Protocol):
@@ -194,8 +196,10 @@ def _add_to_store(
     and the overview the app starts from is refreshed from the very tables written.
     """
     from ..ingest.batch import apply_to_tables, prepare
+    from .statements import Grouping
 
     got: list[tuple[Corpus, Batch, Tables]] = []
+    grouping = Grouping(store.path)
 
     def change(tables: Tables) -> bool:
         corpus = store.corpus_of(tables, claims=())
@@ -203,14 +207,21 @@ def _add_to_store(
         got.append((corpus, batch, tables))
         if not batch.to_store:
             return False  # nothing new: the file is not rewritten
+        first_new = len(tables["quotes"])
         apply_to_tables(tables, batch.items)
+        grouping.group(tables, first_new, store.stamp())  # the lock is held: the file read
         return True
 
-    _, written = store.update(change)
+    wrote = False
+    try:
+        _, written = store.update(change)
+        wrote = bool(got and got[0][1].to_store)
+    finally:
+        grouping.commit(store.stamp(), wrote)  # the key file is stamped with the file written
     corpus, batch, tables = got[0]
     if batch.to_store and not tables.get("corrections"):  # corrections change the counts: load keeps one
         store.save_overview(store.overview_of(tables), written)
-    return AddReport(corpus, batch)
+    return AddReport(corpus, batch, grouping)
 
 
 @dataclass(frozen=True, slots=True)

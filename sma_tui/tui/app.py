@@ -241,8 +241,10 @@ class SmaApp(CorrectingApp):  # v, e, x, u: see correcting.py
 
 
 def _counts_title(n: dict[str, int]) -> str:
+    statements = n.get("statements", n["quotes"])  # one remark reported by several outlets counts once
+    quotes = f"{n['quotes']} quotes" if statements >= n["quotes"] else f"{statements} statements ({n['quotes']} quotes)"
     return (
-        f"{n['quotes']} quotes · {n['figures']} figures · {n['actors']} actors · "
+        f"{quotes} · {n['figures']} figures · {n['actors']} actors · "
         f"{n['events']} events · {n['articles']} articles"
     )
 

@@ -88,6 +88,13 @@ READER: list[BindingType] = [
     Binding("n", "next_quote", "Next quote", id="sma.next-quote", tooltip="Next quote in this article"),
     Binding("N", "previous_quote", "Prev quote", id="sma.previous-quote", tooltip="Previous quote in this article"),
     Binding("o", "open_url", "Open URL", id="sma.open-url", tooltip="Open the article's web page in the browser"),
+    Binding(
+        "s",
+        "compare_reports",
+        "Compare",
+        id="sma.compare-reports",
+        tooltip="Compare the other outlets' reports of the current quote, word by word",
+    ),
 ]
 READER_BODY: list[BindingType] = [
     Binding("j", "scroll_down", "Down", show=False, id="sma.reader-down", tooltip="Scroll down"),

@@ -118,3 +118,13 @@ def sentence_span(body: str, start: int, end: int) -> tuple[int, int]:
 
 one_line = squash
 """A text on one line: every run of whitespace (newlines too) as one space."""
+
+
+def also_reported(corpus: Corpus, quote: Quote) -> str:
+    """``also reported by Eastern Ledger (21 Mar 2020), +2 more`` or ``""``."""
+    others = [q for q in corpus.statement_reports(quote) if q is not quote]
+    if not others:
+        return ""
+    names = [source_of(corpus, q) for q in others[:2]]
+    more = f", +{len(others) - 2} more" if len(others) > 2 else ""
+    return "also reported by " + "; ".join(names) + more

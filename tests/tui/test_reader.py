@@ -11,7 +11,7 @@ from sma_tui.tui.app import SmaApp
 from sma_tui.tui.screens.detail import EventScreen
 from sma_tui.tui.screens.reader import ArticleBody, ReaderScreen
 from sma_tui.tui.widgets.breadcrumb import Breadcrumb
-from sma_tui.tui.widgets.browser import QuoteBrowser
+from sma_tui.tui.widgets.browser import QuoteBrowser, one_per_statement
 from sma_tui.tui.widgets.lists import SmaTable
 
 
@@ -32,7 +32,10 @@ async def test_round_3_quote_by_jeong_opens_the_reader_at_it(make_app: Any, load
         assert "18–19 Nov 2019" in info and "Seoul" in info and "Jeong Eun-bo (ROK)" in info
         browser = screen.query_one(QuoteBrowser)
         c = corpus_of(app)
-        assert list(browser.items) == [q.id for q in c.quotes_for_event("round-3")]
+        # one row per statement: Breitbart's partial "some time to reconsider" is a report of
+        # DeHart's full sentence, so round 3's ten quotes are nine rows
+        assert list(browser.items) == [q.id for q in one_per_statement(c.quotes_for_event("round-3"))]
+        assert len(browser.items) == len(c.quotes_for_event("round-3")) - 1
         jeong = next(q for q in c.quotes_for_event("round-3") if q.speaker == "jeong-eun-bo")
         await move_to(pilot, browser.table, jeong.id)
         preview = str(browser.query_one(".preview", Static).visual)

@@ -114,20 +114,20 @@ def test_review_lists_doubtful_claims_with_reasons(store_path: Path, capsys) -> 
 
 
 def test_correct_quote_speaker_marks_it_everywhere(store_path: Path, capsys) -> None:
-    q = quote(capsys, store_path, "yonhap-2020-04-07/q1")
+    q = quote(capsys, store_path, "yonhap-2020-04-07/q3")
     assert q is not None and q["attribution"] == "pronoun" and not q["corrected"]
     table = ok(capsys, store_path, "quotes", "--article", "yonhap-2020-04-07")
     assert "Mark Esper ?" in table  # a non-explicit attribution is shown
-    out = ok(capsys, store_path, "correct", "quote", "yonhap-2020-04-07/q1", "--speaker", "James DeHart",
+    out = ok(capsys, store_path, "correct", "quote", "yonhap-2020-04-07/q3", "--speaker", "James DeHart",
              "--note", "on the video")  # fmt: skip
-    assert out.startswith("corrected quote 'equitable'") and "mark-esper -> james-dehart" in out
-    q = quote(capsys, store_path, "yonhap-2020-04-07/q1")
+    assert out.startswith("corrected quote 'It is critical") and "mark-esper -> james-dehart" in out
+    q = quote(capsys, store_path, "yonhap-2020-04-07/q3")
     assert q is not None and (q["speaker_id"], q["attribution"], q["corrected"]) == ("james-dehart", "corrected", True)
     assert q["correction_note"] == "on the video"
     table = ok(capsys, store_path, "quotes", "--article", "yonhap-2020-04-07")
     assert "James DeHart ✎" in table and "✎ on the video" in table
     shown = js(capsys, store_path, "show", "actor", "james-dehart")["quotes"]
-    assert "yonhap-2020-04-07/q1" in {r["id"] for r in shown}
+    assert "yonhap-2020-04-07/q3" in {r["id"] for r in shown}
 
 
 def test_reject_removes_from_every_view_and_count_but_lists_it(store_path: Path, capsys) -> None:

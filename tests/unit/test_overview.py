@@ -12,7 +12,12 @@ from sma_tui.tui.format import sources_text, value_sources
 def test_overview_of_the_bundled_corpus(corpus: Corpus) -> None:
     o = Overview.of(corpus)
     assert [e.id for e in o.events] == [e.id for e in corpus.timeline()]
-    assert o.event("round-3") is not None and o.event("round-3").quotes == 10
+    # round 3 has 10 quotes but 9 statements: Breitbart's partial "some time to reconsider"
+    # reports the same remark of DeHart's as its full sentence (counts count statements)
+    round3 = o.event("round-3")
+    assert round3 is not None and (round3.quotes, round3.reports) == (9, 10)
+    assert o.actor("james-dehart") is not None and o.actor("james-dehart").reports > o.actor("james-dehart").quotes
+    assert (o.counts["statements"], o.counts["quotes"]) == (26, 27)
     assert o.actor("jeong-eun-bo") is not None and o.actor("jeong-eun-bo").quotes >= 3
     payment = next(g for g in o.groups if g.measure == "seoul-payment-2019")
     assert payment.conflict and [v.value for v in payment.values] == [870e6, 990e6]

@@ -155,6 +155,8 @@ SPECS: dict[str, TableSpec] = {
                 null("speaker", STR),
                 opt("kind", one_of(QUOTE_KINDS)),
                 null("attribution", one_of(ATTRIBUTIONS)),
+                null("statement", STR),
+                null("attribution_source", STR),
                 *_CONTEXT,
             ),
         ),

@@ -15,9 +15,15 @@ from ...core.models import PublicSource, Quote, printable
 from ...core.text import format_value
 from ..format import date_range, event_label, group_values, human_date, value_sources
 from ..messages import OpenArticle
-from ..widgets.browser import FigureBrowser, QuoteBrowser
+from ..widgets.browser import FigureBrowser, QuoteBrowser, one_per_statement
 from ..widgets.lists import SmaTable, cell
 from .base import DrillScreen
+
+
+def statements_label(quotes: list[Quote]) -> str:
+    """``Quotes (10)``, or ``Statements (9, in 10 quotes)`` when some are reported twice."""
+    n = len(one_per_statement(quotes))
+    return f"Quotes ({len(quotes)})" if n == len(quotes) else f"Statements ({n}, in {len(quotes)} quotes)"
 
 
 def _info(*lines: Content | str) -> Static:
@@ -66,7 +72,7 @@ class EventScreen(BrowserScreen):
         with VerticalScroll(classes="info"):
             yield _info(*lines)
         quotes = c.quotes_for_event(e.id)
-        yield Label(f"Quotes ({len(quotes)})", classes="section")
+        yield Label(statements_label(quotes), classes="section")
         yield QuoteBrowser(c, ("speaker", "date", "text"), empty="No quotes are linked to this event.", id="quotes")
         articles = c.articles_for_event(e.id)
         yield Label(f"Source articles ({len(articles)})", classes="section")
@@ -74,7 +80,7 @@ class EventScreen(BrowserScreen):
 
     def on_mount(self) -> None:
         c = self.corpus
-        self.query_one(QuoteBrowser).show_quotes(c.quotes_for_event(self.event.id))
+        self.query_one(QuoteBrowser).show_quotes(c.quotes_for_event(self.event.id), by_statement=True)
         table = self.query_one("#articles", SmaTable)
         table.add_column("Publisher", key="publisher")
         table.add_column("Date", key="date")
@@ -115,13 +121,13 @@ class ActorScreen(BrowserScreen):
             lines.append("Also called: " + ", ".join(a.aliases))
         with VerticalScroll(classes="info"):
             yield _info(*lines)
-        yield Label(f"Quotes ({len(quotes)})", classes="section")
+        yield Label(statements_label(quotes), classes="section")
         yield QuoteBrowser(c, ("date", "event", "text"), empty=f"No quotes by {a.name} in the corpus.", id="quotes")
         yield Label(f"Figures stated ({len(figures)})", classes="section")
         yield FigureBrowser(c, ("value", "measure", "source"), empty=f"{a.name} states no figures.", id="figures")
 
     def on_mount(self) -> None:
-        self.query_one(QuoteBrowser).show_quotes(self.corpus.quotes_by_speaker(self.actor.id))
+        self.query_one(QuoteBrowser).show_quotes(self.corpus.quotes_by_speaker(self.actor.id), by_statement=True)
         self.query_one(FigureBrowser).show(self.corpus.figures_by_claimant(self.actor.id))
         self.query_one(QuoteBrowser).table.focus()
 

@@ -19,8 +19,9 @@ from ...core.corpus import Corpus
 from ...core.models import Article, Figure, Quote
 from ...core.text import format_value, paragraph_bounds
 from .. import bindings
-from ..format import article_label, event_label, human_date
+from ..format import also_reported, article_label, event_label, human_date
 from .base import DrillScreen
+from .statement import CompareReportsCommand, StatementScreen
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +65,7 @@ class OpenUrlCommand(Provider):
 
 
 class ReaderScreen(DrillScreen):
-    COMMANDS = {OpenUrlCommand}
+    COMMANDS = {OpenUrlCommand, CompareReportsCommand}
     BINDINGS = bindings.READER
 
     def __init__(self, corpus: Corpus, trail: tuple[str, ...], article_id: str, claim_id: str | None = None) -> None:
@@ -155,6 +156,14 @@ class ReaderScreen(DrillScreen):
         else:
             self.notify(f"No browser could open {url}", severity="warning", markup=False)
 
+    def action_compare_reports(self) -> None:
+        """Open the comparison of the current quote's reports across outlets."""
+        quote = self.current_quote
+        if quote is None or len(self.corpus.statement_reports(quote)) < 2:
+            self.notify("No other outlet reported this quote.", severity="warning")
+            return
+        self.app.push_screen(StatementScreen(self.corpus, self.trail, quote))
+
     # ------------------------------------------------------------------ drawing
     def _render_body(self) -> None:
         body = self.article.body
@@ -196,12 +205,14 @@ class ReaderScreen(DrillScreen):
         doubt = " ?" if claim.attribution in ("pronoun", "context", "unknown") else ""
         note = c.corrected.get(claim.id)
         fixed = f" · ✎ corrected{': ' + note if note else ''}" if note is not None else ""
-        return Content.assemble(
+        status = Content.assemble(
             f"Quote {index} of {total} · ",
             (f"{c.speaker_name(claim.speaker)}{side}", "bold"),
             (doubt, "dim"),
             f" · {human_date(claim.date or self.article.date)}{where}{fixed}",
         )
+        also = also_reported(c, claim)
+        return status.append("\n" + also + " · s compares") if also else status
 
     def _scroll_to_current(self) -> None:
         para = self.current_paragraph()

@@ -25,7 +25,7 @@ from ...core.corpus import Corpus
 from ...core.models import Quote
 from ...core.search import Query, QueryError, QuoteMatcher, narrows, parse_query
 from .. import bindings
-from ..widgets.browser import QuoteBrowser
+from ..widgets.browser import QuoteBrowser, one_per_statement
 from .base import DrillScreen
 
 MAX_ROWS = 200
@@ -134,8 +134,10 @@ class SearchScreen(DrillScreen):
             )
         else:
             matches = "quotes match" if total != 1 else "quote matches"
-            status.update(f"{total} {matches} · enter opens the article at the quote")
-        browser.show_quotes(shown, query)
+            statements = len(one_per_statement(shown))  # rows: one per statement
+            grouped = f" ({statements} statements, ×N: reported N times)" if statements < total else ""
+            status.update(f"{total} {matches}{grouped} · enter opens the article at the quote")
+        browser.show_quotes(shown, query, by_statement=True)
         if self.open_when_ready:
             self.open_when_ready = False
             self._open_current()

@@ -20,7 +20,16 @@ from ...core.corpus import Corpus
 from ...core.models import Figure, Quote
 from ...core.search import Query, match_spans
 from ...core.text import format_value
-from ..format import claim_date, claimant_name, event_label, human_date, one_line, sentence_span, source_of
+from ..format import (
+    also_reported,
+    claim_date,
+    claimant_name,
+    event_label,
+    human_date,
+    one_line,
+    sentence_span,
+    source_of,
+)
 from ..messages import OpenArticle
 from .lists import SmaTable, cell
 
@@ -153,9 +162,17 @@ class QuoteBrowser(ClaimBrowser[Quote]):
         super().__init__(corpus, columns, empty=empty, id=id)
         self.query_: Query | None = None
 
-    def show_quotes(self, quotes: Sequence[Quote], query: Query | None = None, note: str | None = None) -> None:
+    def show_quotes(
+        self,
+        quotes: Sequence[Quote],
+        query: Query | None = None,
+        note: str | None = None,
+        *,
+        by_statement: bool = False,
+    ) -> None:
+        """``by_statement``: one row per statement (its first report among ``quotes``, ×N)."""
         self.query_ = query
-        self.show(quotes, note=note)
+        self.show(one_per_statement(quotes) if by_statement else quotes, note=note)
 
     def cell(self, item: Quote, column: str, width: int) -> Text:
         c = self.corpus
@@ -172,7 +189,10 @@ class QuoteBrowser(ClaimBrowser[Quote]):
             article = c.articles.get(item.article)
             return cell(article.publisher if article else item.article, width)
         text = one_line(item.text)
-        return self.in_context(text, match_spans(text, self.query_) if self.query_ is not None else [], width)
+        n = len(c.statement_reports(item))
+        mark = f"×{n} " if n > 1 else ""  # reported by n articles (see the reader's comparison)
+        spans = match_spans(text, self.query_) if self.query_ is not None else []
+        return self.in_context(mark + text, [(a + len(mark), b + len(mark)) for a, b in spans], width)
 
     def preview(self, item: Quote) -> Content:
         text = one_line(item.text)
@@ -182,6 +202,9 @@ class QuoteBrowser(ClaimBrowser[Quote]):
         byline = f"— {self.corpus.speaker_name(item.speaker)}, {source_of(self.corpus, item)}{where}"
         if item.attribution in DOUBTFUL:
             byline += f" · ? speaker {ATTRIBUTION_SAID[item.attribution]}: check it (e corrects)"
+        also = also_reported(self.corpus, item)
+        if also:
+            byline += f"\n{also} (enter, then s, compares them)"
         out = Content("“").append(self.highlight(text, spans)).append("”\n").append(self.meta(byline))
         note = self.corpus.corrected.get(item.id)
         if note is not None:
@@ -202,6 +225,18 @@ def speaker_marks(name: Text, quote: Quote, corrected: bool) -> Text:
     if corrected:
         name.append(" ✎", style="bold")
     return name
+
+
+def one_per_statement(quotes: Sequence[Quote]) -> list[Quote]:
+    """The first of ``quotes`` of each statement, in order."""
+    seen: set[str] = set()
+    out = []
+    for q in quotes:
+        key = q.statement or q.id
+        if key not in seen:
+            seen.add(key)
+            out.append(q)
+    return out
 
 
 class FigureBrowser(ClaimBrowser[Figure]):

@@ -102,6 +102,13 @@ class TablePane(Pane):
             self.post_message(self.opener(event.row_key.value))
 
 
+def reported(statements: int, reports: int) -> str:
+    """`` · 3 statements, reported ×5`` when some statement has several reports."""
+    if reports <= statements:
+        return ""
+    return f" · {statements} statement{'s' if statements != 1 else ''}, reported ×{reports}"
+
+
 class TimelinePane(TablePane):
     TITLE = "Timeline"
 
@@ -129,7 +136,7 @@ class TimelinePane(TablePane):
         if e is None:
             return None
         kind = "" if e.kind == "round" else f"{e.kind.capitalize()}: "
-        return Content(kind + e.title + (f" — {e.place}" if e.place else ""))
+        return Content(kind + e.title + (f" — {e.place}" if e.place else "") + reported(e.quotes, e.reports))
 
     def opener(self, key: str) -> Message:
         return OpenEvent(key)
@@ -161,7 +168,7 @@ class ActorsPane(TablePane):
         if a is None:
             return None
         org = f" — {a.organisation}" if a.organisation and a.organisation not in a.role else ""
-        return Content(f"{a.name}: {a.role or a.kind}{org}")
+        return Content(f"{a.name}: {a.role or a.kind}{org}" + reported(a.quotes, a.reports))
 
     def opener(self, key: str) -> Message:
         return OpenActor(key)
