@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from ..bundled.build import CorpusError as CorpusError  # the CLI reports these
 from ..bundled.build import build_store, bundled_corpus
-from ..core.check import check_corpus, check_tables
+from ..core.check import check_corpus
 from ..core.corpus import Corpus
 from ..core.overview import Overview
 from ..core.search import QuoteMatcher
@@ -224,8 +224,9 @@ def check_store(store: Store) -> list[str]:
 
 
 def _check(store: Store) -> tuple[list[str], Corpus | None]:
-    tables = store.read_tables()
-    problems = check_tables(tables)
+    """Records of the wrong shape first (the store does not load until they are fixed),
+    then every span and reference of the loaded corpus."""
+    problems = store.schema_problems()
     if problems:
         return problems, None
     try:

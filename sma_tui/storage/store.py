@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,13 +26,17 @@ from .. import __version__
 from ..core.corpus import Corpus
 from ..core.models import SCHEMA_VERSION, TABLES, Record
 from ..core.overview import Overview
-from .files import StoreError, atomic_write, fsync_dir
+from ..core.safety.sanitize import clean, clean_record, one_line
+from ..core.safety.schema import Problem, validate_tables
+from .files import CorruptStore, StoreError, atomic_write, fsync_dir, recovery_hint, refuse_read_only, set_aside
 from .migrations import Tables, migrate, schema_of
 from .overview_cache import Stamp, read_overview, save_overview
 from .records import compact, corpus_of, gc_paused, load_corpus, overview_of
 from .tiny import SmaDB, locked
 
 __all__ = ["Stamp", "Store", "StoreError", "Tables"]
+
+_SHA = re.compile(r"[0-9a-f]{64}")
 
 
 class Store:
@@ -43,7 +48,11 @@ class Store:
     """
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
-        self.path = Path(path).expanduser()
+        given = Path(path).expanduser()
+        # A symlinked store: the link stays a link; the target is read, replaced (with its
+        # .bak and bodies beside it) and locked, so users of the link and of the target
+        # exclude each other.
+        self.path = given.resolve() if given.is_symlink() else given
         self.lock_path = self.path.with_name(self.path.name + ".lock")
 
     # ------------------------------------------------------------------ state
@@ -76,13 +85,45 @@ class Store:
             db.close()
 
     def _read(self, db: SmaDB) -> Tables:
+        """The validated tables (one :class:`StoreError` when any record is of the wrong
+        shape: nothing reads or writes a store that does not load cleanly), every string
+        cleaned of control characters when the file's bytes may hold one."""
+        tables, problems = self._read_raw(db)
+        if problems:
+            first = problems[0]
+            raise CorruptStore(
+                f"the store {self.path} does not load cleanly ({len(problems)} problem(s), the first: {first}); "
+                f"run 'sma-tui check --db {self.path}' to list them, or {recovery_hint(self.path)}"
+            )
+        if db.sma_storage.may_hold_unsafe:
+            for name, rows in tables.items():
+                for row in rows:
+                    cleaned = clean_record(name, row)
+                    if cleaned is not row:
+                        row.update(cleaned)  # in place: TinyDB's own documents, so a write keeps it clean
+        migrate(tables, schema_of(self.path, tables["meta"][0]))
+        return tables
+
+    def _read_raw(self, db: SmaDB) -> tuple[Tables, list[Problem]]:
         meta = db.rows("meta")
-        version = schema_of(self.path, meta[0] if meta else None)
+        if meta and isinstance(meta[0], dict):
+            schema_of(self.path, meta[0])  # a newer store is "upgrade sma-tui", not a list of problems
         tables: Tables = {"meta": meta}
         for name in TABLES:
             tables[name] = db.rows(name)
-        migrate(tables, version)  # older stores are upgraded in memory; saved on the next write
-        return tables
+        problems = validate_tables(tables)
+        if not problems and not meta:
+            schema_of(self.path, None)
+        return tables, problems
+
+    def schema_problems(self) -> list[str]:
+        """Every record of the wrong shape, one line each (``check``); raises
+        :class:`StoreError` only for a file that is not a readable sma-tui store at all."""
+        db = SmaDB(self.path)
+        try:
+            return [str(p) for p in self._read_raw(db)[1]]
+        finally:
+            db.close()
 
     def load(self) -> Corpus:
         """Read the whole store once and return it indexed in memory."""
@@ -122,22 +163,27 @@ class Store:
         return self.bodies_dir / sha[:2] / f"{sha}.txt"
 
     def _read_body(self, article: dict[str, Any]) -> str:
+        """The article's body, cleaned of control characters (same length: spans hold).
+
+        ``body_sha`` must be a SHA-256 hex digest (validated on load): the path it names
+        stays inside the bodies folder whatever the store says."""
         if "body" in article:  # a schema-2 store not yet rewritten
-            return str(article["body"])
+            return clean(str(article["body"]))
+        aid = one_line(str(article.get("id")), 80)
         sha = article.get("body_sha")
-        if not isinstance(sha, str):
-            raise StoreError(f"article {article.get('id')!r} in {self.path} has no body; run 'sma-tui check'")
+        if not isinstance(sha, str) or _SHA.fullmatch(sha) is None:
+            raise StoreError(f"article {aid!r} in {self.path} has no valid body_sha; run 'sma-tui check'")
         path = self._body_path(sha)
         try:
             with path.open(encoding="utf-8", newline="") as fh:
-                return fh.read()
+                return clean(fh.read())
         except FileNotFoundError:
             raise StoreError(
-                f"the body of article {article.get('id')!r} is missing ({path}); "
+                f"the body of article {aid!r} is missing ({path}); "
                 f"keep {self.bodies_dir.name}/ beside {self.path.name}, or run 'sma-tui build --force'"
             ) from None
         except (OSError, UnicodeDecodeError) as exc:
-            raise StoreError(f"cannot read the body of article {article.get('id')!r} ({path}): {exc}") from None
+            raise StoreError(f"cannot read the body of article {aid!r} ({path}): {one_line(str(exc))}") from None
 
     def _externalise_bodies(self, articles: Iterable[dict[str, Any]], durable: bool) -> None:
         """Move every in-record ``body`` to its (immutable) body file, leaving ``body_sha``."""
@@ -156,7 +202,9 @@ class Store:
     def replace_all(self, records: Mapping[str, Iterable[Record]], meta: dict[str, Any] | None = None) -> Stamp | None:
         """Write a whole new store in one atomic replace; returns the new file's :meth:`stamp`."""
         rows = {name: [compact(r.to_dict()) for r in records.get(name, ())] for name in TABLES}
+        refuse_read_only(self.path)
         with locked(self.path, self.lock_path):
+            self._set_aside_if_bad()
             self._externalise_bodies(rows["articles"], durable=False)
             os.sync()  # one flush for all body files, before the JSON that names them
             db = SmaDB(self.path, create=True)
@@ -182,6 +230,7 @@ class Store:
         a caller that read the store at the first stamp knows its copy plus its change is
         exactly what is on disk now.
         """
+        refuse_read_only(self.path)
         with locked(self.path, self.lock_path), gc_paused():
             seen = self.stamp()
             db = SmaDB(self.path)
@@ -213,6 +262,17 @@ class Store:
             new = [compact(d) for d in rows if id(d) not in old]
             if new or name not in stored:  # a store edited by hand may lack a table
                 table.insert_multiple(new)
+
+    def _set_aside_if_bad(self) -> None:
+        """Before a whole new store replaces this one: a file that does not load cleanly
+        is renamed ``<name>.corrupt-<time>`` (kept for the user, and so that the write
+        does not make it the ``.bak``: the last good copy there survives)."""
+        if not self.path.exists():
+            return
+        try:
+            self.read_tables()
+        except CorruptStore:
+            set_aside(self.path)
 
     @staticmethod
     def _meta(meta: dict[str, Any] | None) -> dict[str, Any]:
