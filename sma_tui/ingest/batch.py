@@ -18,7 +18,7 @@ from ..core.corpus import Corpus
 from ..core.models import Actor, fingerprint
 from ..core.safety.sanitize import clean
 from .claims import ExtractionTimeout
-from .loader import SUFFIXES, IngestError, Loaded, load_path, printable
+from .loader import SUFFIXES, IngestError, Loaded, escaped, load_path
 from .pipeline import Extraction, article_id, extract
 from .web import FetchOptions, is_url, load_urls, url_key
 
@@ -78,7 +78,7 @@ def collect(paths: Sequence[Source]) -> tuple[list[Source], list[Item]]:
         if isinstance(path, str):
             files.append(path)
             continue
-        name = printable(str(path))
+        name = escaped(str(path))
         if path.is_dir():
             try:
                 found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
@@ -147,7 +147,7 @@ def _prepare_one(
     batch: Batch,
     seconds: float = PER_FILE_SECONDS,
 ) -> Item:
-    name = printable(str(source))
+    name = escaped(str(source))
     try:
         loaded = got[source] if isinstance(source, str) else load_path(source)
         if isinstance(loaded, IngestError):

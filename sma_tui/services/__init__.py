@@ -95,6 +95,13 @@ def load(path: Path, kept: tuple[Stamp | None, Overview | None] | None = None) -
     return Loaded(corpus, matcher, overview, now)
 
 
+def release_memory() -> None:
+    """Free a corpus that a reload replaced (call once the old one is no longer used)."""
+    from ..storage.records import release_memory as release
+
+    release()
+
+
 def describe_error(exc: BaseException) -> str:
     """One sentence for the user about a store that could not be loaded."""
     if isinstance(exc, StoreError):
