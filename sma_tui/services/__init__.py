@@ -90,7 +90,7 @@ def load(path: Path, kept: tuple[Stamp | None, Overview | None] | None = None) -
     corpus = store.load()
     matcher = QuoteMatcher(corpus)
     overview = cached or Overview.of(corpus)
-    if cached is None:
+    if cached is None or store.validated_now:  # a fresh validation is kept: the next load may skip it
         store.save_overview(overview, now)
     return Loaded(corpus, matcher, overview, now)
 

@@ -109,10 +109,24 @@ def fsync_dir(folder: Path) -> None:
         os.close(dfd)
 
 
+def file_id(st: os.stat_result) -> tuple[int, int, int, int, int]:
+    """(device, inode, mtime ns, size, ctime ns): one version of a file, strictly."""
+    return (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_size, st.st_ctime_ns)
+
+
 def read_bytes(path: Path) -> bytes:
     """The bytes of the store file; every failure is a :class:`StoreError`."""
+    return read_with_id(path)[0]
+
+
+def read_with_id(path: Path) -> tuple[bytes, tuple[int, int, int, int, int]]:
+    """The bytes of the store file and the :func:`file_id` of the very file they were read
+    from (``fstat`` of the open file: a replace between a ``stat`` and the read cannot mix
+    them up); every failure is a :class:`StoreError`."""
     try:
-        return path.read_bytes()
+        with path.open("rb") as fh:
+            ident = file_id(os.fstat(fh.fileno()))
+            return fh.read(), ident
     except FileNotFoundError:
         raise StoreError(f"store not found: {path}") from None
     except PermissionError:

@@ -28,9 +28,18 @@ from ..core.models import SCHEMA_VERSION, TABLES, Record
 from ..core.overview import Overview
 from ..core.safety.sanitize import clean, clean_record, one_line
 from ..core.safety.schema import Problem, validate_tables
-from .files import CorruptStore, StoreError, atomic_write, fsync_dir, recovery_hint, refuse_read_only, set_aside
+from .files import (
+    CorruptStore,
+    StoreError,
+    atomic_write,
+    file_id,
+    fsync_dir,
+    recovery_hint,
+    refuse_read_only,
+    set_aside,
+)
 from .migrations import Tables, migrate, schema_of
-from .overview_cache import Stamp, read_overview, save_overview
+from .overview_cache import FileId, Stamp, read_overview, read_validated, save_overview
 from .records import compact, corpus_of, gc_paused, load_corpus, overview_of
 from .tiny import SmaDB, locked
 
@@ -54,6 +63,10 @@ class Store:
         # exclude each other.
         self.path = given.resolve() if given.is_symlink() else given
         self.lock_path = self.path.with_name(self.path.name + ".lock")
+        self.validated: FileId | None = None
+        """The file version whose every record this object validated (read, or wrote)."""
+        self.validated_now = False
+        """Whether the last read ran the whole validation (not trusting the sidecar)."""
 
     # ------------------------------------------------------------------ state
     def exists(self) -> bool:
@@ -88,7 +101,7 @@ class Store:
         """The validated tables (one :class:`StoreError` when any record is of the wrong
         shape: nothing reads or writes a store that does not load cleanly), every string
         cleaned of control characters when the file's bytes may hold one."""
-        tables, problems = self._read_raw(db)
+        tables, problems = self._read_raw(db, trust=True)
         if problems:
             first = problems[0]
             raise CorruptStore(
@@ -104,16 +117,23 @@ class Store:
         migrate(tables, schema_of(self.path, tables["meta"][0]))
         return tables
 
-    def _read_raw(self, db: SmaDB) -> tuple[Tables, list[Problem]]:
+    def _read_raw(self, db: SmaDB, *, trust: bool) -> tuple[Tables, list[Problem]]:
+        """The raw tables and every record of the wrong shape. ``trust``: skip validating a
+        file version that sma-tui itself wrote or read and validated (the overview sidecar
+        says so with the file's device, inode, mtime, size and ctime: a hand edit or a copy
+        changes them), the one saving that keeps a 10k load within budget (bench_validate)."""
         meta = db.rows("meta")
+        ident = db.sma_storage.file_id
         if meta and isinstance(meta[0], dict):
             schema_of(self.path, meta[0])  # a newer store is "upgrade sma-tui", not a list of problems
         tables: Tables = {"meta": meta}
         for name in TABLES:
             tables[name] = db.rows(name)
-        problems = validate_tables(tables)
+        self.validated_now = not (trust and read_validated(self.overview_path, ident))
+        problems = validate_tables(tables) if self.validated_now else []
         if not problems and not meta:
             schema_of(self.path, None)
+        self.validated = None if problems else ident
         return tables, problems
 
     def schema_problems(self) -> list[str]:
@@ -121,7 +141,7 @@ class Store:
         :class:`StoreError` only for a file that is not a readable sma-tui store at all."""
         db = SmaDB(self.path)
         try:
-            return [str(p) for p in self._read_raw(db)[1]]
+            return [str(p) for p in self._read_raw(db, trust=False)[1]]
         finally:
             db.close()
 
@@ -151,8 +171,9 @@ class Store:
         return read_overview(self.overview_path, stamp)
 
     def save_overview(self, overview: Overview, stamp: Stamp | None) -> None:
-        """Keep ``overview`` as the summary of the store file whose :meth:`stamp` is ``stamp``."""
-        save_overview(self.overview_path, overview, stamp)
+        """Keep ``overview`` as the summary of the store file whose :meth:`stamp` is ``stamp``
+        (and, when this object validated that very file version, say so)."""
+        save_overview(self.overview_path, overview, stamp, self.validated)
 
     # ----------------------------------------------------------------- bodies
     @property
@@ -202,6 +223,7 @@ class Store:
     def replace_all(self, records: Mapping[str, Iterable[Record]], meta: dict[str, Any] | None = None) -> Stamp | None:
         """Write a whole new store in one atomic replace; returns the new file's :meth:`stamp`."""
         rows = {name: [compact(r.to_dict()) for r in records.get(name, ())] for name in TABLES}
+        self._refuse_invalid({"meta": [self._meta(meta)], **rows})
         refuse_read_only(self.path)
         with locked(self.path, self.lock_path):
             self._set_aside_if_bad()
@@ -216,6 +238,7 @@ class Store:
                         db.table(name).insert_multiple(rows[name])
             finally:
                 db.close()
+            self.validated = self._file_id()
             return self.stamp()
 
     def update(self, change: Callable[[Tables], bool | None]) -> tuple[Stamp | None, Stamp | None]:
@@ -239,12 +262,33 @@ class Store:
                 before = {name: {id(d) for d in rows} for name, rows in tables.items()}
                 if change(tables) is False:
                     return seen, seen
+                self._refuse_invalid(
+                    {name: [d for d in rows if id(d) not in before[name]] for name, rows in tables.items()}, tables
+                )
                 self._externalise_bodies(tables["articles"], durable=True)
                 with db.batch():
                     self._write_changes(db, tables, before)
             finally:
                 db.close()
+            self.validated = self._file_id()
             return seen, self.stamp()
+
+    def _file_id(self) -> FileId | None:
+        try:
+            return file_id(self.path.stat())
+        except OSError:
+            return None
+
+    def _refuse_invalid(self, new: Tables, whole: Tables | None = None) -> None:
+        """Never write a record of the wrong shape: ``new`` are the records about to be
+        written (all of them, or those added to ``whole``, whose ids must stay unique)."""
+        problems = [str(p) for p in validate_tables(new)]
+        for name, rows in (whole or {}).items():
+            if name != "meta" and len(ids := [r.get("id") for r in rows]) != len(set(ids)):
+                problems.append(f"{name}: an id would appear twice")
+        if problems:
+            first = problems[0]
+            raise StoreError(f"refusing to write {self.path}: {len(problems)} invalid record(s), the first: {first}")
 
     def _write_changes(self, db: SmaDB, tables: Tables, before: dict[str, set[int]]) -> None:
         """Hand TinyDB what ``change`` did: the dicts it edited in place are TinyDB's own

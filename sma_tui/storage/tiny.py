@@ -22,7 +22,7 @@ from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
 from ..core.safety.sanitize import json_may_hold_unsafe
-from .files import CorruptStore, StoreError, atomic_write, parse_json, read_bytes, recovery_hint
+from .files import CorruptStore, StoreError, atomic_write, parse_json, read_with_id, recovery_hint
 
 Raw = dict[str, dict[str, Any]]
 LOCK_TIMEOUT = 30.0
@@ -38,6 +38,7 @@ class SmaStorage(Storage):
         self._data: Raw | None = None
         self._dirty = False
         self.may_hold_unsafe = False
+        self.file_id: tuple[int, int, int, int, int] | None = None  # of the bytes read
         """Whether the bytes read may hold a control character in some string (then every
         record is cleaned on read; ``False`` proves none needs it)."""
 
@@ -47,7 +48,7 @@ class SmaStorage(Storage):
                 if self.create:
                     return None
                 raise StoreError(f"store not found: {self.path}")
-            raw = read_bytes(self.path)
+            raw, self.file_id = read_with_id(self.path)
             data = parse_json(self.path, raw)
             self.may_hold_unsafe = json_may_hold_unsafe(raw)
             del raw

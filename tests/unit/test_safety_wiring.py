@@ -361,3 +361,44 @@ def test_stamp_of_a_copied_store_differs(store_path: Path, tmp_path: Path) -> No
     copy.write_bytes(store_path.read_bytes())
     os.utime(copy, ns=(store_path.stat().st_atime_ns, store_path.stat().st_mtime_ns))
     assert Store(copy).stamp() != Store(store_path).stamp()
+
+
+# ------------------------------------------------------------------ validation trusted only for own writes
+def test_a_store_sma_tui_wrote_skips_validation_but_an_edit_in_place_does_not(store_path: Path, run: Run) -> None:
+    from sma_tui import services
+
+    services.load(store_path)  # validates once, stamps the sidecar
+    trusted = Store(store_path)
+    trusted.load()
+    assert not trusted.validated_now  # this exact version was validated: skipped
+    import re
+
+    raw = store_path.read_bytes()
+    m = re.search(rb'"start":([0-9]{2,})', raw)  # a quote's span start
+    assert m is not None
+    i, j = m.span(1)
+    bad = b'"' + b"1" * (j - i - 2) + b'"'  # same length: the size does not change
+    st = store_path.stat()
+    with store_path.open("r+b") as fh:  # an edit in place: same inode
+        fh.seek(i)
+        fh.write(bad)
+    os.utime(store_path, ns=(st.st_atime_ns, st.st_mtime_ns))  # and the mtime put back
+    assert Store(store_path).stamp() == (st.st_ino, st.st_mtime_ns, st.st_size)
+    code, out, err = run("quotes", "--db", str(store_path))
+    assert code == 1 and "does not load cleanly" in err and "'start'" in err, err  # the ctime moved: validated
+
+
+def test_a_copied_store_with_its_sidecar_is_validated(store_path: Path, tmp_path: Path) -> None:
+    from sma_tui import services
+
+    services.load(store_path)
+    dest = tmp_path / "copy" / "store.json"
+    dest.parent.mkdir()
+    import shutil
+
+    shutil.copy2(store_path, dest)
+    shutil.copy2(Store(store_path).overview_path, Store(dest).overview_path)
+    shutil.copytree(Store(store_path).bodies_dir, Store(dest).bodies_dir)
+    copy = Store(dest)
+    copy.load()
+    assert copy.validated_now
