@@ -16,6 +16,7 @@ from ..bundled.build import build_store, bundled_corpus
 from ..core.check import check_corpus
 from ..core.corpus import Corpus
 from ..core.overview import Overview
+from ..core.safety.sanitize import one_line
 from ..core.search import QuoteMatcher
 from ..paths import default_db_path
 from ..storage.store import Stamp as Stamp
@@ -103,12 +104,12 @@ def release_memory() -> None:
 
 
 def describe_error(exc: BaseException) -> str:
-    """One sentence for the user about a store that could not be loaded."""
+    """One sentence for the user about a store that could not be loaded (one safe line)."""
     if isinstance(exc, StoreError):
-        return str(exc)
+        return one_line(str(exc))
     if isinstance(exc, OSError):
-        return f"cannot read the store: {exc.strerror or exc}"
-    return f"the store could not be loaded ({type(exc).__name__}: {exc})"
+        return one_line(f"cannot read the store: {exc.strerror or exc}")
+    return one_line(f"the store could not be loaded ({type(exc).__name__}: {exc})")
 
 
 @dataclass(slots=True)
