@@ -236,12 +236,12 @@ def test_the_good_records_are_good() -> None:
         (
             "figures",
             {"value": 10**399},
-            "figures/f1: field 'value' must be a number between -1e+15 and 1e+15, got a 400-digit integer",
+            "figures/f1: field 'value' must be a number between -1e+16 and 1e+16, got a 400-digit integer",
         ),
         (
             "figures",
-            {"value": -2e15},
-            "figures/f1: field 'value' must be a number between -1e+15 and 1e+15, got -2e+15",
+            {"value": -2e16},
+            "figures/f1: field 'value' must be a number between -1e+16 and 1e+16, got -2e+16",
         ),
         (
             "figures",

@@ -402,3 +402,46 @@ def test_a_copied_store_with_its_sidecar_is_validated(store_path: Path, tmp_path
     copy = Store(dest)
     copy.load()
     assert copy.validated_now
+
+
+def test_every_figure_the_extractor_keeps_is_one_the_schema_accepts() -> None:
+    from sma_tui.core.safety.kinds import MAX_FIGURE_VALUE
+    from sma_tui.ingest import figures
+
+    assert figures._MAX_VALUE <= MAX_FIGURE_VALUE
+
+
+def test_a_huge_but_finite_figure_is_stored(store_path: Path, tmp_path: Path, run: Run) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text(
+        "Cost talks\n\nSEOUL (Yonhap) -- Washington wants $9,000 trillion for the alliance, "
+        'an official said on Tuesday. "We will not pay $5 billion," Jeong Eun-bo said.\n',
+        encoding="utf-8",
+    )
+    code, _, err = run("add", "--db", str(store_path), "--date", "2019-11-19", str(f))
+    assert code == 0, err
+    assert run("check", "--db", str(store_path))[0] == 0
+
+
+def test_release_memory_frees_a_frozen_cycle() -> None:
+    """The reload leak: a corpus frozen by ``gc.freeze`` after its load, then dropped while
+    part of a reference cycle, is never collected until it is unfrozen."""
+    import gc
+    import weakref
+
+    from sma_tui import services
+
+    class Node:
+        pass
+
+    node = Node()
+    node.me = node  # type: ignore[attr-defined]
+    ref = weakref.ref(node)
+    gc.freeze()
+    del node
+    gc.collect()
+    assert ref() is not None  # frozen: the collector does not see it
+    services.release_memory()
+    assert ref() is None
+    assert gc.get_freeze_count() > 0  # what is alive now is frozen again
+    gc.unfreeze()
