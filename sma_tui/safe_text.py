@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from rich.style import StyleType
 from rich.text import Text
+from textual.content import Content
 
 from .core.safety.sanitize import clean, one_line
 
@@ -24,3 +25,15 @@ def plain(text: str, style: StyleType = "", *, end: str = "\n") -> Text:
 def plain_line(text: str, style: StyleType = "") -> Text:
     """``text`` on one line (newlines shown as ``\\n``), for file names and ids."""
     return Text(one_line(text), style=style, end="")
+
+
+def content(text: str) -> Content:
+    """``text`` cleaned, as literal Textual content (for ``Static.update``, hits, toasts)."""
+    return Content(clean(text))
+
+
+def markup_literal(text: str) -> str:
+    """``text`` cleaned and escaped for the few Textual APIs that accept only markup (the
+    command palette's help line): every ``[`` written as ``\\[``, so no tag can open.
+    ``Content.from_markup(markup_literal(s)).plain == clean(s)`` (tests/unit/test_safety_wiring.py)."""
+    return clean(text).replace("[", "\\[")

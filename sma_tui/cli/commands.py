@@ -16,6 +16,7 @@ from typing import Any
 from .. import services
 from ..core.corpus import Corpus
 from ..core.models import Quote
+from ..core.safety.sanitize import one_line
 from ..core.text import is_iso_date
 from . import export, render, statements
 from .progress import add_progress
@@ -146,7 +147,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         _out(export.to_json(report.problems) + "\n")
     else:
         for p in report.problems:
-            print(p)
+            print(one_line(p))
     if report.problems:
         print(f"check: {len(report.problems)} problem(s) in {path}", file=sys.stderr)
         return EXIT_FAIL
@@ -180,7 +181,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         )
     corpus, batch = report.corpus, report.batch
     for line in batch.warnings:
-        print(f"sma-tui: warning: {line}", file=sys.stderr)
+        print(f"sma-tui: warning: {one_line(line)}", file=sys.stderr)
     if args.json:
         _out(export.to_json([export.add_row(corpus, item) for item in batch.items]) + "\n")
     else:
@@ -188,7 +189,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         if report.statements is not None and (report.statements.joined or report.statements.disagreements):
             _out(statements.add_line(report.statements) + "\n")
     for line in batch.errors:
-        print(f"sma-tui: error: {line}", file=sys.stderr)
+        print(f"sma-tui: error: {one_line(line)}", file=sys.stderr)
     return EXIT_FAIL if batch.errors else EXIT_OK
 
 
@@ -216,7 +217,7 @@ def cmd_tui(args: argparse.Namespace) -> int:
     app.set_keymap(keymap)
     app.run()
     if app.load_error is not None:
-        print(f"sma-tui: error: {app.load_error}", file=sys.stderr)
+        print(f"sma-tui: error: {one_line(app.load_error)}", file=sys.stderr)
         return EXIT_FAIL
     return app.return_code or EXIT_OK
 

@@ -23,7 +23,7 @@ from .. import services
 from ..core.corpus import Corpus
 from ..core.corrections import correct as build
 from ..core.corrections.records import SIDE_INPUT, Correction, CorrectionError
-from ..core.models import printable
+from ..core.safety.sanitize import flat
 from ..core.text import squash
 from ..services import corrections as fixes
 from . import export, render
@@ -88,12 +88,12 @@ def _path(args: argparse.Namespace) -> Path:
 
 
 def _fail(exc: CorrectionError) -> int:
-    print(f"sma-tui: error: {squash(printable(str(exc)))}", file=sys.stderr)
+    print(f"sma-tui: error: {squash(flat(str(exc)))}", file=sys.stderr)
     return EXIT_FAIL
 
 
 def _say(text: str) -> None:
-    print(printable(text))
+    print(flat(text))
 
 
 def cmd_review(args: argparse.Namespace) -> int:
@@ -175,7 +175,7 @@ def cmd_corrections(args: argparse.Namespace) -> int:
 def _report_import(report: Any, name: str) -> None:
     _say(f"imported {len(report.added)} correction(s) from {name}; {len(report.duplicates)} already here")
     for problem in report.unresolved:
-        print(f"sma-tui: warning: not imported: {printable(str(problem))}", file=sys.stderr)
+        print(f"sma-tui: warning: not imported: {flat(str(problem))}", file=sys.stderr)
 
 
 # ------------------------------------------------------------------ output
@@ -209,8 +209,8 @@ def review_table(rows: list[dict[str, Any]]) -> Table:
         ("ID", {"style": "dim", "ratio": 2, "overflow": "fold"}),
     )
     for r in rows:
-        t.add_row(f"{r['score']:.1f}", r["kind"], Text(printable(r["what"])), Text(printable(r["reason"])),
-                  Text(printable(r["id"])))  # fmt: skip
+        t.add_row(f"{r['score']:.1f}", r["kind"], Text(flat(r["what"])), Text(flat(r["reason"])),
+                  Text(flat(r["id"])))  # fmt: skip
     if not rows:
         t.caption = "nothing to review"
     return t
@@ -227,11 +227,11 @@ def corrections_table(rows: list[dict[str, Any]]) -> Table:
     )
     styles = {"applied": "green", "unresolved": "bold red", "undone": "dim"}
     for r in rows:
-        what = Text(printable(r["summary"]))
+        what = Text(flat(r["summary"]))
         if r["problem"]:
-            what.append(f"\n{printable(r['problem'])}", style="red")
+            what.append(f"\n{flat(r['problem'])}", style="red")
         t.add_row(r["created"][:16].replace("T", " "), Text(r["state"], style=styles.get(r["state"], "")), what,
-                  Text(printable(r["note"])), Text(r["id"]))  # fmt: skip
+                  Text(flat(r["note"])), Text(r["id"]))  # fmt: skip
     if not rows:
         t.caption = "no corrections yet: see 'sma-tui review' and 'sma-tui correct --help'"
     return t

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..core.corpus import Corpus
 from ..core.models import Actor, Article, Event, Figure, Quote, SourceRef
+from ..core.safety.plain import csv_cell, json_text, md_cell
 
 if TYPE_CHECKING:
     from ..ingest.batch import Item
@@ -236,7 +237,8 @@ def _cell(value: Any) -> str:
 
 
 def to_json(rows: Any) -> str:
-    return json.dumps(rows, ensure_ascii=False, indent=2)
+    """JSON with every control character escaped (``json`` writes DEL, C1 and bidi raw)."""
+    return json_text(json.dumps(rows, ensure_ascii=False, indent=2))
 
 
 def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None) -> str:
@@ -245,7 +247,7 @@ def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None)
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(columns)
     for row in rows:
-        writer.writerow([_cell(row.get(k)) for k in columns])
+        writer.writerow([csv_cell(_cell(row.get(k))) for k in columns])
     return buf.getvalue()
 
 
@@ -253,7 +255,7 @@ def to_markdown(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = 
     columns = list(columns or (rows[0].keys() if rows else ()))
 
     def esc(v: Any) -> str:
-        return _cell(v).replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+        return md_cell(_cell(v))
 
     lines = ["| " + " | ".join(columns) + " |", "|" + "|".join(" --- " for _ in columns) + "|"]
     lines += ["| " + " | ".join(esc(row.get(k)) for k in columns) + " |" for row in rows]

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from .. import __version__, services
+from ..core.safety.sanitize import one_line
 from ..core.text import squash
 from . import corrections, statements
 from .commands import COMMANDS, EXIT_FAIL, EXIT_USAGE, UsageError
@@ -112,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         return {**COMMANDS, **corrections.COMMANDS}[args.command](args)
     except UsageError as exc:
-        print(f"sma-tui: error: {exc}", file=sys.stderr)
+        print(f"sma-tui: error: {_one_line(exc)}", file=sys.stderr)
         return EXIT_USAGE
     except (services.StoreError, services.CorpusError, LookupError, FileNotFoundError) as exc:
         print(f"sma-tui: error: {_one_line(exc)}", file=sys.stderr)
@@ -134,4 +135,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _one_line(exc: BaseException) -> str:
     text = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
-    return squash(text) or exc.__class__.__name__
+    return one_line(squash(text)) or exc.__class__.__name__

@@ -1,4 +1,9 @@
-"""Rich renderings of the CLI views (``--format table`` and ``show``)."""
+"""Rich renderings of the CLI views (``--format table`` and ``show``).
+
+Every piece of stored text reaches Rich as :func:`~sma_tui.safe_text.plain` Text (cleaned
+of control characters, never parsed as markup: a ``str`` cell, Panel title or
+``Console.print`` argument would be), and the console itself has markup, emoji and
+highlighting off."""
 
 from __future__ import annotations
 
@@ -12,8 +17,10 @@ from rich.table import Table
 from rich.text import Text
 
 from ..core.corpus import Corpus
-from ..core.models import PublicSource, printable
+from ..core.models import PublicSource
+from ..core.safety.sanitize import clean, one_line
 from ..core.text import format_value, squash
+from ..safe_text import plain, plain_line
 
 if TYPE_CHECKING:
     from ..ingest.batch import Batch
@@ -58,12 +65,12 @@ def timeline_table(rows: Sequence[dict[str, Any]]) -> Table:
     for r in rows:
         t.add_row(
             str(r["number"]) if r["number"] is not None else "·",
-            Text(r["kind"], style=KIND_STYLE.get(r["kind"], "")),
-            iso_range(r["start"], r["end"]),
-            r["title"],
-            r["place"] or "",
+            plain(r["kind"], KIND_STYLE.get(r["kind"], "")),
+            plain(iso_range(r["start"], r["end"])),
+            plain(r["title"]),
+            plain(r["place"] or ""),
             str(r["quote_count"]),
-            r["id"],
+            plain(r["id"]),
         )
     return t
 
@@ -81,8 +88,8 @@ def actors_table(rows: Sequence[dict[str, Any]]) -> Table:
         side = side_text(r["side"])
         if r.get("side_guessed"):
             side.append("?", style="dim")
-        name = Text(r["name"]).append(" ✎" if r.get("corrected") else "", style="bold yellow")
-        t.add_row(name, side, r["role"], str(r["quote_count"]), r["id"])
+        name = plain(r["name"]).append(" ✎" if r.get("corrected") else "", style="bold yellow")
+        t.add_row(name, side, plain(r["role"]), str(r["quote_count"]), plain(r["id"]))
     return t
 
 
@@ -100,7 +107,7 @@ def articles_table(rows: Sequence[dict[str, Any]]) -> Table:
         if r.get("date_inferred"):
             date += "*"
         publisher = r["publisher"] + (f" / {r['agency']}" if r.get("agency") else "")
-        t.add_row(date, publisher, r["title"], str(r["quote_count"]), r["id"])
+        t.add_row(plain(date), plain(publisher), plain(r["title"]), str(r["quote_count"]), plain(r["id"]))
     if any(r.get("date_inferred") for r in rows):
         t.caption = "* date inferred from the text"
     return t
@@ -115,7 +122,7 @@ def quotes_table(rows: Sequence[dict[str, Any]]) -> Table:
         ("Source", {"style": "dim", "ratio": 1, "overflow": "fold"}),
     )
     for r in rows:
-        t.add_row(r["date"] or "", speaker_text(r), quote_text(r), f"{r['publisher']}\n{r['id']}")
+        t.add_row(plain(r["date"] or ""), speaker_text(r), quote_text(r), plain(f"{r['publisher']}\n{r['id']}"))
     if any(r.get("attribution") in DOUBTFUL for r in rows):
         t.caption = "? the speaker is inferred, not named where the quote is; ✎ corrected by hand"
     return t
@@ -131,7 +138,7 @@ def speaker_text(r: dict[str, Any]) -> Text:
     if r.get("speaker_id") is None:
         speaker = Text("unknown speaker", style="dim italic")
     else:
-        speaker = Text(r["speaker"], style=SIDE_STYLE.get(r["side"] or "", ""))
+        speaker = plain(r["speaker"], SIDE_STYLE.get(r["side"] or "", ""))
     if r.get("attribution") in DOUBTFUL:
         speaker.append(" ?", style="dim")
     if r.get("corrected"):
@@ -140,9 +147,9 @@ def speaker_text(r: dict[str, Any]) -> Text:
 
 
 def quote_text(r: dict[str, Any]) -> Text:
-    text = Text(f"“{' '.join(r['text'].split())}”")
+    text = plain(f"“{' '.join(r['text'].split())}”")
     if r.get("correction_note"):
-        text.append(f"\n✎ {' '.join(r['correction_note'].split())}", style="italic yellow")
+        text.append_text(plain(f"\n✎ {' '.join(r['correction_note'].split())}", "italic yellow"))
     return text
 
 
@@ -160,7 +167,7 @@ def figures_table(rows: Sequence[dict[str, Any]]) -> Table:
         label = r["measure_label"] or "(unassigned)"
         measure: Text | str = ""
         if label != previous:
-            measure = Text(label)
+            measure = plain(label)
             if r["conflict"]:
                 measure.append("\n⚠ sources disagree", style="bold yellow")
             if previous is not None:
@@ -173,10 +180,10 @@ def figures_table(rows: Sequence[dict[str, Any]]) -> Table:
             value += " ✎"
         t.add_row(
             measure,
-            Text(value, style="bold yellow" if r["conflict"] else "bold"),
-            f"“{r['text']}”",
-            r["claimant"] or "(reporting)",
-            f"{r['publisher']}, {r['date'] or 'undated'}\n{r['id']}",
+            plain(value, "bold yellow" if r["conflict"] else "bold"),
+            plain(f"“{r['text']}”"),
+            plain(r["claimant"] or "(reporting)"),
+            plain(f"{r['publisher']}, {r['date'] or 'undated'}\n{r['id']}"),
         )
     return t
 
@@ -193,7 +200,7 @@ TABLES = {
 def highlighted_body(c: Corpus, article_id: str) -> Text:
     """The article body with every quote and figure highlighted in place."""
     article = c.articles[article_id]
-    text = Text(article.body)
+    text = Text(clean(article.body))  # same length: the spans below still fall on their claims
     for q in c.quotes_in_article(article_id):
         text.stylize("bold cyan", q.start, q.end)
     for f in c.figures_in_article(article_id):
@@ -204,16 +211,17 @@ def highlighted_body(c: Corpus, article_id: str) -> Text:
 def show_article(c: Corpus, article_id: str) -> RenderableType:
     a = c.articles[article_id]
     meta = Text()
-    meta.append(a.title + "\n", style="bold")
-    meta.append(f"{a.publisher}" + (f" / {a.agency}" if a.agency else ""))
-    meta.append(f" · {a.date or 'undated'}" + (" (inferred)" if a.date_inferred else ""))
+    meta.append_text(plain(a.title, "bold"))
+    meta.append_text(plain(f"{a.publisher}" + (f" / {a.agency}" if a.agency else "")))
+    meta.append(f" · {clean(a.date or 'undated')}" + (" (inferred)" if a.date_inferred else ""))
     if a.byline:
-        meta.append(f" · by {a.byline}")
+        meta.append(f" · by {clean(a.byline)}")
     if a.event and a.event in c.events:
-        meta.append(f"\nEvent: {c.events[a.event].title} ({a.event})", style="dim")
+        meta.append(clean(f"\nEvent: {c.events[a.event].title} ({a.event})"), style="dim")
     if a.url:
-        meta.append(f"\nURL: {a.url}" + (f" (retrieved {a.retrieved})" if a.retrieved else ""), style="dim")
-    parts: list[RenderableType] = [meta, Panel(highlighted_body(c, article_id), title=a.id, box=box.ROUNDED)]
+        meta.append(clean(f"\nURL: {a.url}" + (f" (retrieved {a.retrieved})" if a.retrieved else "")), style="dim")
+    panel = Panel(highlighted_body(c, article_id), title=plain_line(a.id), box=box.ROUNDED)
+    parts: list[RenderableType] = [meta, panel]
     quotes = c.quotes_in_article(article_id)
     if quotes:
         from .export import quote_row
@@ -227,21 +235,21 @@ def show_event(c: Corpus, event_id: str) -> RenderableType:
 
     e = c.events[event_id]
     head = Text()
-    head.append(e.title + "\n", style="bold")
-    head.append(f"{iso_range(e.start, e.end)}" + (f" · {e.place}" if e.place else "") + "\n")
-    head.append(f"Kind: {e.kind}" + (f" {e.number}" if e.number is not None else "") + "\n")
+    head.append(clean(e.title) + "\n", style="bold")
+    head.append(clean(f"{iso_range(e.start, e.end)}" + (f" · {e.place}" if e.place else "")) + "\n")
+    head.append(clean(f"Kind: {e.kind}" + (f" {e.number}" if e.number is not None else "")) + "\n")
     if e.negotiators:
-        head.append("Negotiators: " + ", ".join(c.speaker_name(n) for n in e.negotiators) + "\n")
+        head.append(clean("Negotiators: " + ", ".join(c.speaker_name(n) for n in e.negotiators)) + "\n")
     if e.participants:
-        head.append("Participants: " + ", ".join(c.speaker_name(n) for n in e.participants) + "\n")
-    head.append(e.summary + "\n")
+        head.append(clean("Participants: " + ", ".join(c.speaker_name(n) for n in e.participants)) + "\n")
+    head.append(clean(e.summary) + "\n")
     articles_cited = [s for s in e.sources if isinstance(s, str)]
     if articles_cited:
-        head.append("Sources: " + "; ".join(articles_cited), style="dim")
+        head.append(clean("Sources: " + "; ".join(articles_cited)), style="dim")
     for s in e.sources:
         if isinstance(s, PublicSource):
             head.append(f"\n{s.label()}\n  ", style="dim")
-            head.append(printable(s.url))
+            head.append_text(plain_line(s.url))
     quotes = [quote_row(c, q) for q in c.quotes_for_event(e.id)]
     articles = [article_row(c, a) for a in c.articles_for_event(e.id)]
     return Group(head, quotes_table(quotes), articles_table(articles))
@@ -252,12 +260,12 @@ def show_actor(c: Corpus, actor_id: str) -> RenderableType:
 
     a = c.actors[actor_id]
     head = Text()
-    head.append(a.name, style="bold")
+    head.append(clean(a.name), style="bold")
     head.append("  ")
     head.append_text(side_text(a.side))
-    head.append(f"\n{a.role}" + (f", {a.organisation}" if a.organisation else "") + "\n")
+    head.append(clean(f"\n{a.role}" + (f", {a.organisation}" if a.organisation else "")) + "\n")
     if a.aliases:
-        head.append("Also: " + "; ".join(a.aliases) + "\n", style="dim")
+        head.append(clean("Also: " + "; ".join(a.aliases)) + "\n", style="dim")
     quotes = [quote_row(c, q) for q in c.quotes_by_speaker(a.id)]
     figures = [figure_row(c, f) for f in c.figures_by_claimant(a.id)]
     parts: list[RenderableType] = [head, quotes_table(quotes)]
@@ -267,13 +275,13 @@ def show_actor(c: Corpus, actor_id: str) -> RenderableType:
 
 
 def print_renderable(renderable: RenderableType, console: Console | None = None) -> None:
-    (console or Console(soft_wrap=False)).print(renderable)
+    (console or Console(soft_wrap=False, markup=False, emoji=False, highlight=False)).print(renderable)
 
 
 def print_add_summary(c: Corpus, batch: Batch, dry_run: bool) -> None:
     for item in batch.items:
         if item.status == "duplicate":
-            print(f"{item.path}: already in the store as {item.duplicate_of}; nothing added")
+            print(one_line(f"{item.path}: already in the store as {item.duplicate_of}; nothing added"))
             continue
         x = item.extraction
         if x is None:
@@ -281,22 +289,27 @@ def print_add_summary(c: Corpus, batch: Batch, dry_run: bool) -> None:
         a = x.article
         event = c.events.get(a.event) if a.event else None
         head = Text.assemble(
-            (f"{a.title}\n", "bold"),
-            f"{a.publisher} · {a.date or 'undated'}",
-            f" · dateline {a.dateline}" if a.dateline else "",
-            f" · event {event.title}" if event else "",
+            (f"{clean(a.title)}\n", "bold"),
+            clean(f"{a.publisher} · {a.date or 'undated'}"),
+            clean(f" · dateline {a.dateline}") if a.dateline else "",
+            clean(f" · event {event.title}") if event else "",
         )
         quotes = Table("speaker", "date", "kind", "quote", box=None, show_header=True, expand=True)
         for q in sorted(x.quotes, key=lambda q: (c.speaker_name(q.speaker), q.start)):
             new = " (new)" if any(n.id == q.speaker for n in x.actors) else ""
-            quotes.add_row(c.speaker_name(q.speaker) + new, q.date or "", q.kind, _clip(q.text, 90))
+            quotes.add_row(
+                plain(c.speaker_name(q.speaker) + new), plain(q.date or ""), q.kind, plain(_clip(q.text, 90))
+            )
         figures = Table("figure", "value", "measure", "claimant", box=None, show_header=True, expand=True)
         for f in x.figures:
             value = f"{f.value:,.4f}".rstrip("0").rstrip(".")
-            figures.add_row(f.text, f"{value} {f.unit}", f.measure or "", c.speaker_name(f.claimant))
+            figures.add_row(
+                plain(f.text), plain(f"{value} {f.unit}"), plain(f.measure or ""), plain(c.speaker_name(f.claimant))
+            )
         verb = "would add" if dry_run else "added"
         title = f"{verb} {a.id} ({len(x.quotes)} quotes, {len(x.figures)} figures, {len(x.actors)} new actors)"
-        print_renderable(Panel(Group(head, Text(""), quotes, Text(""), figures), title=title, title_align="left"))
+        body = Group(head, Text(""), quotes, Text(""), figures)
+        print_renderable(Panel(body, title=plain_line(title), title_align="left"))
 
 
 def _clip(text: str, n: int) -> str:

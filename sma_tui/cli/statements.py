@@ -3,7 +3,7 @@ the statement they report, the outlets and dates of each report, and how their w
 differs word by word.
 
 Statement texts are article text: they go to the terminal as :class:`rich.text.Text`
-(never parsed as markup) and through :func:`printable` (no control characters).
+(never parsed as markup) and through :func:`~sma_tui.core.safety.sanitize.flat` (no control characters).
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from rich.text import Text
 
 from .. import services
 from ..core.corpus import Corpus
-from ..core.models import Quote, printable
+from ..core.models import Quote
+from ..core.safety.sanitize import flat
 from ..services.statements import Difference, Grouping, Listed, list_statements, show_statement
 from . import export, render
 
@@ -100,12 +101,12 @@ def statements_table(rows: list[dict[str, Any]]) -> Table:
         mark = Text(f"×{n}" if n > 1 else "", style="bold" if r["substantive"] else "")
         if r["substantive"]:
             mark.append(" ≠", style="bold yellow")
-        outlets = ", ".join(dict.fromkeys(printable(x["publisher"] or x["article"]) for x in r["reports"]))
+        outlets = ", ".join(dict.fromkeys(flat(x["publisher"] or x["article"]) for x in r["reports"]))
         t.add_row(
             Text(r["date"] or ""),
-            Text(printable(r["speaker"] or "—")),
+            Text(flat(r["speaker"] or "—")),
             mark,
-            Text("“" + printable(r["text"]) + "”"),
+            Text("“" + flat(r["text"]) + "”"),
             Text(f"{outlets}\n{r['id']}"),
         )
     t.caption = "×N: reported N times · ≠: the reports differ in a number or a negation"
@@ -119,28 +120,28 @@ def diff_text(ops: list[dict[str, Any]]) -> Text:
         if i:
             out.append(" ")
         style = {"insert": INSERT_STYLE, "delete": DELETE_STYLE}.get(op["op"], "")
-        out.append(printable(op["text"]), style=style)
+        out.append(flat(op["text"]), style=style)
     return out
 
 
 def statement_view(row: dict[str, Any]) -> RenderableType:
     head = Text()
-    head.append(printable(row["speaker"] or "unattributed"), style="bold")
+    head.append(flat(row["speaker"] or "unattributed"), style="bold")
     head.append(f" · {row['id']} · reported ×{row['report_count']}")
     if row["substantive"]:
         head.append(" · the reports differ in substance (a number or a negation)", style="bold yellow")
     elif row["variants"]:
         head.append(" · worded differently", style="yellow")
     if row["conflicting_speakers"]:
-        head.append(" · also credited to " + ", ".join(map(printable, row["conflicting_speakers"])), style="red")
-    text = Text("“" + printable(row["text"]) + "”")
+        head.append(" · also credited to " + ", ".join(map(flat, row["conflicting_speakers"])), style="red")
+    text = Text("“" + flat(row["text"]) + "”")
     reports = Table("Date", "Outlet", "Report", "Quote id", expand=True, title="Reports, earliest first")
     for r in row["reports"]:
         how = f"\n(speaker from {r['attribution_source']})" if r.get("attribution_source") else ""
         reports.add_row(
             Text(r["date"] or ""),
-            Text(printable(r["publisher"] or "")),
-            Text(printable(r["text"]) + how),
+            Text(flat(r["publisher"] or "")),
+            Text(flat(r["text"]) + how),
             Text(r["quote"], style="dim"),
         )
     parts: list[RenderableType] = [head, text, Text(""), reports]

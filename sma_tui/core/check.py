@@ -1,13 +1,12 @@
 """``sma-tui check``: prove that every claim in the store is traceable.
 
-Checks every quote and figure span against its article body, every reference (speaker,
-claimant, event, measure, article, negotiator, source) and the schema of each record.
+Checks every quote and figure span against its article body and every reference (speaker,
+claimant, event, measure, article, negotiator, source); the shape of each record is
+validated before, on load (:mod:`sma_tui.core.safety.schema`).
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from typing import Any
 from urllib.parse import urlsplit
 
 from .corpus import Corpus
@@ -15,13 +14,11 @@ from .models import (
     ACTOR_KINDS,
     EVENT_KINDS,
     QUOTE_KINDS,
-    RECORD_TYPES,
     SIDES,
     UNITS,
     Figure,
     PublicSource,
     Quote,
-    Record,
     SourceRef,
 )
 from .text import is_iso_date
@@ -147,35 +144,3 @@ def check_corpus(corpus: Corpus) -> list[str]:
         if f.measure is not None and f.measure not in corpus.measures:
             problems.append(f"figure {f.id}: unknown measure {f.measure!r}")
     return problems
-
-
-def check_tables(tables: dict[str, list[dict[str, Any]]]) -> list[str]:
-    """Schema-level problems in the raw tables: missing fields, duplicate ids."""
-    problems: list[str] = []
-    for rtype in RECORD_TYPES:
-        rows = tables.get(rtype.TABLE)
-        if rows is None:
-            problems.append(f"table {rtype.TABLE} is missing")
-            continue
-        required = _required_fields(rtype)
-        ids = Counter(str(r.get("id")) for r in rows)
-        for rid, n in ids.items():
-            if n > 1:
-                problems.append(f"table {rtype.TABLE}: id {rid!r} appears {n} times")
-        if rtype.TABLE == "articles":  # bodies live in body files, named by body_sha
-            required = [k for k in required if k != "body"] + ["body_sha"]
-        for row in rows:
-            missing = [k for k in required if k not in row and not (k == "body_sha" and "body" in row)]
-            if missing:
-                problems.append(f"{rtype.TABLE} record {row.get('id', '?')!r}: missing field(s) {', '.join(missing)}")
-    return problems
-
-
-def _required_fields(rtype: type[Record]) -> list[str]:
-    from dataclasses import MISSING, fields
-
-    return [
-        f.name
-        for f in fields(rtype)  # type: ignore[arg-type]
-        if f.default is MISSING and f.default_factory is MISSING
-    ]

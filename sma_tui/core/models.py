@@ -13,7 +13,9 @@ import hashlib
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, ClassVar, Literal, TypeVar
 
+from .safety.sanitize import clean
 from .text import fingerprint as fingerprint  # articles are keyed by it
+from .text import squash
 
 SCHEMA_VERSION = 3
 """1: first release. 2: articles carry ``fingerprint`` (dedupe key of the normalised body).
@@ -55,18 +57,13 @@ class PublicSource:
         return {"outlet": self.outlet, "title": self.title, "date": self.date, "url": self.url}
 
     def label(self) -> str:
-        """``Yonhap News Agency, “Title”, 2019-09-23`` in printable plain text."""
+        """``Yonhap News Agency, “Title”, 2019-09-23`` on one line, without control characters."""
         parts = [self.outlet, f"“{self.title}”" if self.title else "", self.date]
-        return printable(", ".join(p for p in parts if p))
+        return squash(clean(", ".join(p for p in parts if p)))
 
 
 SourceRef = str | PublicSource
 """Where a dossier fact comes from: a bundled article's id, or a :class:`PublicSource`."""
-
-
-def printable(text: str) -> str:
-    """``text`` on one line without control characters (safe to put on a terminal)."""
-    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
 
 
 def source_refs(values: list[Any]) -> list[SourceRef]:

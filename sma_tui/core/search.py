@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from .corpus import Corpus
 from .models import Quote
-from .text import fold, name_key
+from .text import fold, is_iso_date, name_key
 
 KEYS = ("speaker", "side", "round", "event", "article", "after", "before", "kind")
 _TOKEN = re.compile(r'(\w+):"([^"]*)"?|(\w+):(\S+)|"([^"]*)"?|(\S+)')
@@ -64,7 +64,7 @@ def _date_bound(value: str, key: str) -> str:
     if not m:
         raise QueryError(f"{key}: expects a date like 2020-01-31, 2020-01 or 2020, not {value!r}")
     year, month, day = m.group(1), m.group(2), m.group(3)
-    if month and not 1 <= int(month) <= 12 or day and not 1 <= int(day) <= 31:
+    if month and not 1 <= int(month) <= 12 or day and not is_iso_date(value):
         raise QueryError(f"{key}: {value!r} is not a valid date")
     if key == "after":
         return f"{year}-{month or '01'}-{day or '01'}"

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from ..core.corpus import Corpus
 from ..core.models import Actor, fingerprint
+from ..core.safety.sanitize import clean
 from .claims import ExtractionTimeout
-from .loader import SUFFIXES, IngestError, Loaded, load_path, printable
+from .loader import SUFFIXES, IngestError, Loaded, escaped, load_path
 from .pipeline import Extraction, article_id, extract
 from .web import FetchOptions, is_url, load_urls, url_key
 
@@ -77,7 +78,7 @@ def collect(paths: Sequence[Source]) -> tuple[list[Source], list[Item]]:
         if isinstance(path, str):
             files.append(path)
             continue
-        name = printable(str(path))
+        name = escaped(str(path))
         if path.is_dir():
             try:
                 found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
@@ -146,13 +147,14 @@ def _prepare_one(
     batch: Batch,
     seconds: float = PER_FILE_SECONDS,
 ) -> Item:
-    name = printable(str(source))
+    name = escaped(str(source))
     try:
         loaded = got[source] if isinstance(source, str) else load_path(source)
         if isinstance(loaded, IngestError):
             raise loaded
     except IngestError as exc:
         return Item(name, "failed", message=str(exc))
+    loaded = _cleaned(loaded)
     batch.warnings += loaded.warnings
     keys = [url_key(u) for u in (source if isinstance(source, str) else None, loaded.url) if u]
     if (dup := next((urls[k] for k in keys if k in urls), None)) is not None:
@@ -161,7 +163,8 @@ def _prepare_one(
     if fp in seen:
         return Item(name, "duplicate", duplicate_of=seen[fp])
     file_meta = {"title": loaded.title, "publisher": loaded.publisher, "date": loaded.date}
-    merged = {**{k: v for k, v in file_meta.items() if v}, **{k: v for k, v in overrides.items() if v}}
+    given = {k: clean(v) if isinstance(v, str) else v for k, v in overrides.items() if v}  # --title, --publisher
+    merged = {**{k: v for k, v in file_meta.items() if v}, **given}
     try:
         x = extract(loaded.text, corpus=corpus, source=name, overrides=merged, taken_ids=taken,
                     deadline=time.monotonic() + seconds)  # fmt: skip
@@ -180,6 +183,23 @@ def _prepare_one(
     for actor in x.actors:  # later files merge with these speakers
         corpus.actors.setdefault(actor.id, actor)
     return Item(name, "added", x)
+
+
+def _cleaned(loaded: Loaded) -> Loaded:
+    """What an input says, with every control character replaced (one for one) before
+    anything is fingerprinted, extracted or stored: the body, and the title, publisher,
+    author and URL that a page or a file gave."""
+    def opt(value: str | None) -> str | None:
+        return None if value is None else clean(value)
+
+    return replace(
+        loaded,
+        text=clean(loaded.text),
+        title=opt(loaded.title),
+        publisher=opt(loaded.publisher),
+        author=opt(loaded.author),
+        url=opt(loaded.url),
+    )
 
 
 def apply_to_tables(tables: dict[str, list[dict[str, Any]]], items: list[Item]) -> None:

@@ -22,7 +22,7 @@ import logging
 import re
 from typing import Any
 
-from .loaded import IngestError, Loaded, bom_encoding, printable
+from .loaded import IngestError, Loaded, bom_encoding, escaped
 
 _META_CHARSET = re.compile(rb"""<meta\b[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
 _WHATWG = {
@@ -77,7 +77,7 @@ def decode_html(data: bytes, name: str, header_charset: str | None = None) -> tu
     for label, where in declared:
         codec = codec_for(label, from_meta=where != "the HTTP header")
         if codec is None:
-            warnings.append(f"{name}: unknown charset {printable(label or '')!r} declared by {where}; ignored")
+            warnings.append(f"{name}: unknown charset {escaped(label or '')!r} declared by {where}; ignored")
             continue
         try:
             return data.decode(codec), warnings

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..core.safety.sanitize import escaped
+from ..core.safety.sanitize import escaped as escaped  # names in messages: the readers' one helper
 
 MAX_BYTES = 5 * 1024 * 1024
 _BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
@@ -21,7 +21,6 @@ _BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
 class IngestError(Exception):
     """A file or page that cannot be added, phrased for the user (one line)."""
 
-printable = escaped  # the readers' name for it: a file name or URL fit for a one-line message
 
 
 @dataclass

@@ -13,7 +13,7 @@ import stat
 from pathlib import Path
 
 from .html import decode_html, extract_page
-from .loaded import MAX_BYTES, IngestError, Loaded, bom_encoding, printable
+from .loaded import MAX_BYTES, IngestError, Loaded, bom_encoding, escaped
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 _LOOKS_HTML = re.compile(r"\s*(?:<!doctype html|<html)", re.I)
@@ -28,7 +28,7 @@ __all__ = [
     "load_bytes",
     "load_path",
     "normalise_text",
-    "printable",
+    "escaped",
     "read_bounded",
 ]
 
@@ -89,7 +89,7 @@ def _mb(limit: int) -> str:
 
 
 def load_path(path: Path) -> Loaded:
-    name = printable(str(path))
+    name = escaped(str(path))
     data = read_bounded(path, name)
     return load_bytes(data, name, html_input=path.suffix.lower() in (".html", ".htm"))
 

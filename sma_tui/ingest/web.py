@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from .. import __version__
-from .loaded import MAX_BYTES, IngestError, Loaded, printable
+from .loaded import MAX_BYTES, IngestError, Loaded, escaped
 from .loader import decode, normalise_text
 
 ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
@@ -70,7 +70,7 @@ def fetch(url: str, options: FetchOptions | None = None, client: Any = None) -> 
     import httpx
 
     opts = options or FetchOptions()
-    name = printable(url)
+    name = escaped(url)
     scheme = urlsplit(url).scheme.lower()
     if scheme not in SCHEMES:
         raise IngestError(f"{name}: unsupported scheme {scheme + ':'!r} (only http: and https: pages can be added)")
@@ -88,9 +88,9 @@ def fetch(url: str, options: FetchOptions | None = None, client: Any = None) -> 
     except httpx.UnsupportedProtocol:
         raise IngestError(f"{name}: redirected to an unsupported scheme (only http: and https:)") from None
     except httpx.InvalidURL as exc:
-        raise IngestError(f"{name}: not a valid URL ({printable(str(exc))})") from None
+        raise IngestError(f"{name}: not a valid URL ({escaped(str(exc))})") from None
     except (httpx.HTTPError, httpx.StreamError) as exc:
-        raise IngestError(f"{name}: the download failed ({type(exc).__name__}: {printable(str(exc))[:80]})") from None
+        raise IngestError(f"{name}: the download failed ({type(exc).__name__}: {escaped(str(exc))[:80]})") from None
     finally:
         if own:
             client.close()
@@ -107,7 +107,7 @@ def _connect_problem(exc: BaseException) -> str:
         return "cannot find the host (name not resolved)"
     if "refused" in text.lower():
         return "connection refused"
-    return f"cannot connect ({printable(text)[:80] or type(exc).__name__})"
+    return f"cannot connect ({escaped(text)[:80] or type(exc).__name__})"
 
 
 def _get(client: Any, url: str, opts: FetchOptions, name: str, httpx: Any) -> Fetched:
@@ -123,7 +123,7 @@ def _get(client: Any, url: str, opts: FetchOptions, name: str, httpx: Any) -> Fe
                     raise IngestError(f"{name}: a redirect (HTTP {response.status_code}) without a Location")
                 key = url_key(str(nxt.url))
                 if key in seen:
-                    raise IngestError(f"{name}: redirect loop (back to {printable(str(nxt.url))})")
+                    raise IngestError(f"{name}: redirect loop (back to {escaped(str(nxt.url))})")
                 seen.add(key)
                 request = nxt
                 continue
@@ -135,11 +135,11 @@ def _get(client: Any, url: str, opts: FetchOptions, name: str, httpx: Any) -> Fe
 
 def _read(response: Any, name: str, opts: FetchOptions, deadline: float) -> Fetched:
     if response.status_code >= 400:
-        reason = printable(response.reason_phrase or "")
+        reason = escaped(response.reason_phrase or "")
         raise IngestError(f"{name}: HTTP {response.status_code}{' ' + reason if reason else ''}")
     media_type, charset = parse_content_type(response.headers.get("content-type", ""))
     if media_type and media_type not in ACCEPTED_TYPES:
-        raise IngestError(f"{name}: not an HTML page (content type {printable(media_type)[:60]})")
+        raise IngestError(f"{name}: not an HTML page (content type {escaped(media_type)[:60]})")
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > opts.max_bytes:
         raise IngestError(f"{name}: too large ({int(declared):,} bytes; the limit is {_mb(opts.max_bytes)})")
@@ -177,7 +177,7 @@ def load_url(url: str, options: FetchOptions | None = None, client: Any = None) 
     from .html import decode_html, extract_page
 
     got = fetch(url, options, client)
-    name = printable(url)
+    name = escaped(url)
     if not got.content.strip():
         raise IngestError(f"{name}: the page is empty")
     if got.media_type == "text/plain":

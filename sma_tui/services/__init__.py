@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from ..bundled.build import CorpusError as CorpusError  # the CLI reports these
 from ..bundled.build import build_store, bundled_corpus
-from ..core.check import check_corpus, check_tables
+from ..core.check import check_corpus
 from ..core.corpus import Corpus
 from ..core.overview import Overview
+from ..core.safety.sanitize import one_line
 from ..core.search import QuoteMatcher
 from ..paths import default_db_path
 from ..storage.store import Stamp as Stamp
@@ -93,18 +94,25 @@ def load(path: Path, kept: tuple[Stamp | None, Overview | None] | None = None) -
     corpus = _corrected(store).corpus  # with the person's corrections applied
     matcher = QuoteMatcher(corpus)
     overview = cached or Overview.of(corpus)
-    if cached is None:
+    if cached is None or store.validated_now:  # a fresh validation is kept: the next load may skip it
         store.save_overview(overview, now)
     return Loaded(corpus, matcher, overview, now)
 
 
+def release_memory() -> None:
+    """Free a corpus that a reload replaced (call once the old one is no longer used)."""
+    from ..storage.records import release_memory as release
+
+    release()
+
+
 def describe_error(exc: BaseException) -> str:
-    """One sentence for the user about a store that could not be loaded."""
+    """One sentence for the user about a store that could not be loaded (one safe line)."""
     if isinstance(exc, StoreError):
-        return str(exc)
+        return one_line(str(exc))
     if isinstance(exc, OSError):
-        return f"cannot read the store: {exc.strerror or exc}"
-    return f"the store could not be loaded ({type(exc).__name__}: {exc})"
+        return one_line(f"cannot read the store: {exc.strerror or exc}")
+    return one_line(f"the store could not be loaded ({type(exc).__name__}: {exc})")
 
 
 @dataclass(slots=True)
@@ -237,8 +245,9 @@ def check_store(store: Store) -> list[str]:
 
 
 def _check(store: Store) -> tuple[list[str], Corpus | None]:
-    tables = store.read_tables()
-    problems = check_tables(tables)
+    """Records of the wrong shape first (the store does not load until they are fixed),
+    then every span and reference of the loaded corpus."""
+    problems = store.schema_problems()
     if problems:
         return problems, None
     try:

@@ -10,7 +10,9 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import stat
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,11 @@ import orjson
 
 class StoreError(Exception):
     """A problem with the store file, phrased for the user (one line)."""
+
+
+class CorruptStore(StoreError):
+    """A store file that is there and readable but does not load cleanly (bad JSON, not a
+    sma-tui database, records of the wrong shape): ``build --force`` sets it aside."""
 
 
 def atomic_write(path: Path, data: bytes, *, what: str, durable: bool = True, backup: bool = False) -> None:
@@ -102,26 +109,86 @@ def fsync_dir(folder: Path) -> None:
         os.close(dfd)
 
 
-def read_json(path: Path) -> Any:
-    """The parsed JSON of the store file; every failure is a :class:`StoreError`."""
+def file_id(st: os.stat_result) -> tuple[int, int, int, int, int]:
+    """(device, inode, mtime ns, size, ctime ns): one version of a file, strictly."""
+    return (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_size, st.st_ctime_ns)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of the store file; every failure is a :class:`StoreError`."""
+    return read_with_id(path)[0]
+
+
+def read_with_id(path: Path) -> tuple[bytes, tuple[int, int, int, int, int]]:
+    """The bytes of the store file and the :func:`file_id` of the very file they were read
+    from (``fstat`` of the open file: a replace between a ``stat`` and the read cannot mix
+    them up); every failure is a :class:`StoreError`."""
     try:
-        return orjson.loads(path.read_bytes())
+        with path.open("rb") as fh:
+            ident = file_id(os.fstat(fh.fileno()))
+            return fh.read(), ident
     except FileNotFoundError:
         raise StoreError(f"store not found: {path}") from None
     except PermissionError:
         raise StoreError(f"cannot read the store {path}: permission denied") from None
     except IsADirectoryError:
         raise StoreError(f"the store path {path} is a folder, not a file") from None
-    except orjson.JSONDecodeError as exc:
-        where = f"invalid JSON at line {exc.lineno} column {exc.colno}"
-        raise StoreError(f"the store {path} is corrupt ({where}); {recovery_hint(path)}") from None
     except OSError as exc:
         raise StoreError(f"cannot read the store {path}: {exc.strerror or exc}") from None
 
 
+def parse_json(path: Path, raw: bytes) -> Any:
+    """The parsed JSON of the store file's bytes ``raw``; a corrupt file is a :class:`StoreError`."""
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        where = f"invalid JSON at line {exc.lineno} column {exc.colno}"
+        raise CorruptStore(f"the store {path} is corrupt ({where}); {recovery_hint(path)}") from None
+
+
+def read_json(path: Path) -> Any:
+    """The parsed JSON of the store file; every failure is a :class:`StoreError`."""
+    return parse_json(path, read_bytes(path))
+
+
 def recovery_hint(path: Path) -> str:
+    """How to get a store back: the previous good copy first (``cp``), a rebuild second
+    (which sets the bad file aside as ``<name>.corrupt-<stamp>`` and never touches ``.bak``)."""
     backup = path.with_name(path.name + ".bak")
-    rebuild = f"'sma-tui build --force --db {path}' rebuilds the bundled corpus"
+    rebuild = (
+        f"'sma-tui build --force --db {path}' rebuilds the bundled corpus "
+        f"(the bad file is kept as {path.name}.corrupt-<time>)"
+    )
     if backup.is_file():
         return f"restore the previous good copy with 'cp {backup} {path}', or {rebuild}"
     return rebuild
+
+
+def set_aside(path: Path) -> Path:
+    """Rename a store that does not load cleanly to ``<name>.corrupt-<UTC time>`` (never
+    over ``<name>.bak``, the last good copy) and return the new name."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+    try:
+        os.rename(path, target)
+    except OSError as exc:
+        raise StoreError(f"cannot set the bad store {path} aside: {exc.strerror or exc}") from None
+    return target
+
+
+def refuse_read_only(path: Path) -> None:
+    """A store whose file has no write permission bit (``chmod 444``) is the user's way of
+    saying "do not change it": respected even by root, with one line."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return
+    if stat.S_ISREG(mode) and not mode & 0o222:
+        raise StoreError(
+            f"the store {path} is read-only (no write permission); "
+            f"make it writable with 'chmod u+w {path}' or choose another store with --db PATH"
+        )

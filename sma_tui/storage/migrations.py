@@ -8,7 +8,7 @@ from typing import Any
 
 from ..core.models import SCHEMA_VERSION
 from ..core.text import fingerprint
-from .files import StoreError
+from .files import CorruptStore, StoreError, recovery_hint
 
 Tables = dict[str, list[dict[str, Any]]]
 
@@ -30,11 +30,11 @@ MIGRATIONS: dict[int, Callable[[Tables], None]] = {1: _migrate_1_to_2, 2: _migra
 def schema_of(path: Path, meta: dict[str, Any] | None) -> int:
     """The schema version the ``meta`` record of the store at ``path`` declares, if this
     sma-tui can read it (directly or by migrating); else a :class:`StoreError`."""
-    if meta is None:
-        raise StoreError(f"the store {path} has no schema version; run 'sma-tui build --force'")
+    if not isinstance(meta, dict):
+        raise CorruptStore(f"the store {path} has no schema version; {recovery_hint(path)}")
     version = meta.get("schema")
-    if not isinstance(version, int):
-        raise StoreError(f"the store {path} has an invalid schema version; run 'sma-tui build --force'")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise CorruptStore(f"the store {path} has an invalid schema version; {recovery_hint(path)}")
     if version > SCHEMA_VERSION:
         raise StoreError(
             f"the store {path} has schema {version}, newer than this sma-tui understands "

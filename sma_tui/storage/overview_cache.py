@@ -16,6 +16,11 @@ from .files import StoreError, atomic_write
 Stamp = tuple[int, int, int]
 """What identifies one version of the store file: (inode, mtime in ns, size)."""
 
+FileId = tuple[int, int, int, int, int]
+"""One version of the store file more strictly, for skipping its validation: (device,
+inode, mtime in ns, size, ctime in ns). The ctime cannot be set back by a user: an edit in
+place whose mtime was restored still changes it."""
+
 
 def read_overview(path: Path, stamp: Stamp | None) -> Overview | None:
     """The overview kept at ``path`` if it describes the store file whose stamp is ``stamp``."""
@@ -30,14 +35,29 @@ def read_overview(path: Path, stamp: Stamp | None) -> Overview | None:
         return None
 
 
-def save_overview(path: Path, overview: Overview, stamp: Stamp | None) -> None:
-    """Keep ``overview`` at ``path`` as that of the store file whose stamp is ``stamp``.
+def read_validated(path: Path, file_id: FileId | None) -> bool:
+    """Whether the sidecar at ``path`` says that sma-tui itself wrote (or read) the store
+    file version ``file_id`` and validated every record of it."""
+    if file_id is None:
+        return False
+    try:
+        data = orjson.loads(path.read_bytes())
+        return data.get("version") == OVERVIEW_VERSION and tuple(data.get("validated") or ()) == file_id
+    except (OSError, orjson.JSONDecodeError, AttributeError, TypeError):
+        return False
+
+
+def save_overview(path: Path, overview: Overview, stamp: Stamp | None, validated: FileId | None = None) -> None:
+    """Keep ``overview`` at ``path`` as that of the store file whose stamp is ``stamp``;
+    ``validated``: the :data:`FileId` of that file when its every record was validated.
 
     Best effort and lock-free: a write that fails (read-only folder) or races another
     leaves at worst a file whose stamp matches no store, which is ignored."""
     if stamp is None:
         return
-    data = {"version": OVERVIEW_VERSION, "stamp": list(stamp), "overview": overview.to_dict()}
+    data: dict[str, object] = {"version": OVERVIEW_VERSION, "stamp": list(stamp), "overview": overview.to_dict()}
+    if validated is not None and validated[1:4] == (stamp[0], stamp[1], stamp[2]):
+        data["validated"] = list(validated)
     try:
         atomic_write(path, orjson.dumps(data), what="the overview", durable=False)
     except StoreError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,6 +35,30 @@ def gc_paused(freeze: bool = False) -> Iterator[None]:
             gc.freeze()
         if was_enabled:
             gc.enable()
+
+
+def release_memory() -> None:
+    """After a reload, once the previous corpus is dropped: free it for good.
+
+    :func:`gc_paused` freezes everything alive after a load, the corpus on screen then
+    included. The old corpus is still shown while the new one loads, so it is frozen
+    again with it, and the screens that showed it are reference cycles that only the
+    collector frees: without this, every reload kept one more corpus for ever (276 MB
+    to 2 GB over ten reloads of the 10,000-article store). Unfreeze, collect, give the
+    freed pages back to the system (glibc's ``malloc_trim``, where there is one) and
+    freeze what is alive now, so later collections still skip the corpus.
+    """
+    gc.unfreeze()
+    gc.collect()
+    _malloc_trim()
+    gc.freeze()
+
+
+def _malloc_trim() -> None:
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: the pages stay with the process, reused by the next load
+        pass
 
 
 def compact(doc: dict[str, Any]) -> dict[str, Any]:

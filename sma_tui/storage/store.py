@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -26,9 +28,20 @@ from .. import __version__
 from ..core.corpus import Corpus
 from ..core.models import SCHEMA_VERSION, TABLES, Record
 from ..core.overview import Overview
-from .files import StoreError, atomic_write, fsync_dir
+from ..core.safety.sanitize import clean, clean_record, json_may_hold_unsafe, one_line
+from ..core.safety.schema import Problem, validate_tables
+from .files import (
+    CorruptStore,
+    StoreError,
+    atomic_write,
+    file_id,
+    fsync_dir,
+    recovery_hint,
+    refuse_read_only,
+    set_aside,
+)
 from .migrations import Tables, migrate, schema_of
-from .overview_cache import Stamp, read_overview, save_overview
+from .overview_cache import FileId, Stamp, read_overview, read_validated, save_overview
 from .records import compact, corpus_of, gc_paused, load_corpus, overview_of
 from .tiny import SmaDB, locked
 
@@ -37,6 +50,8 @@ __all__ = ["CORRECTIONS", "Stamp", "Store", "StoreError", "Tables"]
 CORRECTIONS = "corrections"
 """The table of corrections: one ``Correction.to_dict()`` per row. A store without one (older,
 or never corrected) has none; no schema change: an older sma-tui leaves the table alone."""
+
+_SHA = re.compile(r"[0-9a-f]{64}")
 
 
 class Store:
@@ -48,12 +63,20 @@ class Store:
     """
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
-        self.path = Path(path).expanduser()
+        given = Path(path).expanduser()
+        # A symlinked store: the link stays a link; the target is read, replaced (with its
+        # .bak and bodies beside it) and locked, so users of the link and of the target
+        # exclude each other.
+        self.path = given.resolve() if given.is_symlink() else given
         self.lock_path = self.path.with_name(self.path.name + ".lock")
         self.kept_corrections = 0
         """How many corrections the last :meth:`replace_all` carried over from the old file."""
         self.loaded_corrections: list[dict[str, Any]] = []
         """The ``corrections`` rows the last :meth:`load` read."""
+        self.validated: FileId | None = None
+        """The file version whose every record this object validated (read, or wrote)."""
+        self.validated_now = False
+        """Whether the last read ran the whole validation (not trusting the sidecar)."""
 
     # ------------------------------------------------------------------ state
     def exists(self) -> bool:
@@ -85,21 +108,59 @@ class Store:
             db.close()
 
     def _read(self, db: SmaDB) -> Tables:
+        """The validated tables (one :class:`StoreError` when any record is of the wrong
+        shape: nothing reads or writes a store that does not load cleanly), every string
+        cleaned of control characters when the file's bytes may hold one."""
+        tables, problems = self._read_raw(db, trust=True)
+        if problems:
+            first = problems[0]
+            raise CorruptStore(
+                f"the store {self.path} does not load cleanly ({len(problems)} problem(s), the first: {first}); "
+                f"run 'sma-tui check --db {self.path}' to list them, or {recovery_hint(self.path)}"
+            )
+        if db.sma_storage.may_hold_unsafe:
+            for name, rows in tables.items():
+                for row in rows:
+                    cleaned = clean_record(name, row)
+                    if cleaned is not row:
+                        row.update(cleaned)  # in place: TinyDB's own documents, so a write keeps it clean
+        migrate(tables, schema_of(self.path, tables["meta"][0]))
+        return tables
+
+    def _read_raw(self, db: SmaDB, *, trust: bool) -> tuple[Tables, list[Problem]]:
+        """The raw tables and every record of the wrong shape. ``trust``: skip validating a
+        file version that sma-tui itself wrote or read and validated (the overview sidecar
+        says so with the file's device, inode, mtime, size and ctime: a hand edit or a copy
+        changes them), the one saving that keeps a 10k load within budget (bench_validate)."""
         meta = db.rows("meta")
-        version = schema_of(self.path, meta[0] if meta else None)
+        ident = db.sma_storage.file_id
+        if meta and isinstance(meta[0], dict):
+            schema_of(self.path, meta[0])  # a newer store is "upgrade sma-tui", not a list of problems
         tables: Tables = {"meta": meta}
         for name in (*TABLES, CORRECTIONS):
             tables[name] = db.rows(name)
-        migrate(tables, version)  # older stores are upgraded in memory; saved on the next write
-        return tables
+        self.validated_now = not (trust and read_validated(self.overview_path, ident))
+        problems = validate_tables(tables) if self.validated_now else []
+        if not problems and not meta:
+            schema_of(self.path, None)
+        self.validated = None if problems else ident
+        return tables, problems
+
+    def schema_problems(self) -> list[str]:
+        """Every record of the wrong shape, one line each (``check``); raises
+        :class:`StoreError` only for a file that is not a readable sma-tui store at all."""
+        db = SmaDB(self.path)
+        try:
+            return [str(p) for p in self._read_raw(db, trust=False)[1]]
+        finally:
+            db.close()
 
     def load(self) -> Corpus:
         """Read the whole store once and return it indexed in memory (as extracted: the
         corrections, kept in :attr:`loaded_corrections`, are applied by :mod:`sma_tui.services`)."""
         with gc_paused(freeze=True):
             tables = self.read_tables()
-            for doc in tables["articles"]:
-                doc["body"] = self._read_body(doc)
+            self._attach_bodies(tables["articles"])
             self.loaded_corrections = tables.pop(CORRECTIONS, [])
             return load_corpus(self.path, tables)
 
@@ -107,6 +168,22 @@ class Store:
         """:meth:`load`, and the rows of the ``corrections`` table from the same read."""
         corpus = self.load()
         return corpus, self.loaded_corrections
+
+    def _attach_bodies(self, articles: list[dict[str, Any]]) -> None:
+        """Give every article its ``body``, cleaned of control characters (same length:
+        the spans hold). One C-speed scan of all the body files' bytes together proves the
+        common case clean; only then are the bodies scanned one by one."""
+        raws = [self._body_bytes(doc) for doc in articles]
+        dirty = json_may_hold_unsafe(b"".join(r for r in raws if r is not None))
+        for doc, raw in zip(articles, raws, strict=True):
+            if raw is None:  # a schema-2 store not yet rewritten: the body is in the record
+                doc["body"] = clean(str(doc["body"]))
+                continue
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise StoreError(f"cannot read the body of article {self._aid(doc)!r}: {exc.reason}") from None
+            doc["body"] = clean(text) if dirty and json_may_hold_unsafe(raw) else text
 
     def corpus_of(self, tables: Tables, *, claims: tuple[str, ...] = ("quotes", "figures")) -> Corpus:
         """A corpus of the raw ``tables`` without their bodies; see :func:`records.corpus_of`."""
@@ -126,34 +203,51 @@ class Store:
         return read_overview(self.overview_path, stamp)
 
     def save_overview(self, overview: Overview, stamp: Stamp | None) -> None:
-        """Keep ``overview`` as the summary of the store file whose :meth:`stamp` is ``stamp``."""
-        save_overview(self.overview_path, overview, stamp)
+        """Keep ``overview`` as the summary of the store file whose :meth:`stamp` is ``stamp``
+        (and, when this object validated that very file version, say so)."""
+        save_overview(self.overview_path, overview, stamp, self.validated)
 
     # ----------------------------------------------------------------- bodies
     @property
     def bodies_dir(self) -> Path:
         return self.path.with_name(self.path.name + ".bodies")
 
+    @cached_property
+    def _bodies(self) -> str:
+        return str(self.bodies_dir)
+
     def _body_path(self, sha: str) -> Path:
         return self.bodies_dir / sha[:2] / f"{sha}.txt"
 
-    def _read_body(self, article: dict[str, Any]) -> str:
-        if "body" in article:  # a schema-2 store not yet rewritten
-            return str(article["body"])
+    @staticmethod
+    def _aid(article: dict[str, Any]) -> str:
+        return one_line(str(article.get("id")), 80)
+
+    def _body_bytes(self, article: dict[str, Any]) -> bytes | None:
+        """The bytes of the article's body file (``None`` when the record holds its body).
+
+        ``body_sha`` must be a SHA-256 hex digest (validated on load, and again here): the
+        path it names stays inside the bodies folder whatever the store says. Plain string
+        paths: ``pathlib`` costs a fifth of a second over 10,000 bodies."""
+        if "body" in article:
+            return None
         sha = article.get("body_sha")
-        if not isinstance(sha, str):
-            raise StoreError(f"article {article.get('id')!r} in {self.path} has no body; run 'sma-tui check'")
-        path = self._body_path(sha)
+        if not isinstance(sha, str) or _SHA.fullmatch(sha) is None:
+            aid = self._aid(article)
+            raise StoreError(f"article {aid!r} in {self.path} has no valid body_sha; run 'sma-tui check'")
+        path = os.path.join(self._bodies, sha[:2], sha + ".txt")
         try:
-            with path.open(encoding="utf-8", newline="") as fh:
+            with open(path, "rb") as fh:
                 return fh.read()
         except FileNotFoundError:
             raise StoreError(
-                f"the body of article {article.get('id')!r} is missing ({path}); "
+                f"the body of article {self._aid(article)!r} is missing ({path}); "
                 f"keep {self.bodies_dir.name}/ beside {self.path.name}, or run 'sma-tui build --force'"
             ) from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise StoreError(f"cannot read the body of article {article.get('id')!r} ({path}): {exc}") from None
+        except OSError as exc:
+            raise StoreError(
+                f"cannot read the body of article {self._aid(article)!r} ({path}): {one_line(str(exc))}"
+            ) from None
 
     def _externalise_bodies(self, articles: Iterable[dict[str, Any]], durable: bool) -> None:
         """Move every in-record ``body`` to its (immutable) body file, leaving ``body_sha``."""
@@ -173,7 +267,10 @@ class Store:
         """Write a whole new store in one atomic replace; returns the new file's :meth:`stamp`.
         The corrections a person made are kept (a rebuild re-extracts; they apply again)."""
         rows = {name: [compact(r.to_dict()) for r in records.get(name, ())] for name in TABLES}
+        self._refuse_invalid({"meta": [self._meta(meta)], **rows})
+        refuse_read_only(self.path)
         with locked(self.path, self.lock_path):
+            self._set_aside_if_bad()
             self._externalise_bodies(rows["articles"], durable=False)
             os.sync()  # one flush for all body files, before the JSON that names them
             db = SmaDB(self.path, create=True)
@@ -189,6 +286,7 @@ class Store:
                 self.kept_corrections = len(kept)
             finally:
                 db.close()
+            self.validated = self._file_id()
             return self.stamp()
 
     def update(self, change: Callable[[Tables], bool | None]) -> tuple[Stamp | None, Stamp | None]:
@@ -203,6 +301,7 @@ class Store:
         a caller that read the store at the first stamp knows its copy plus its change is
         exactly what is on disk now.
         """
+        refuse_read_only(self.path)
         with locked(self.path, self.lock_path), gc_paused():
             seen = self.stamp()
             db = SmaDB(self.path)
@@ -211,11 +310,15 @@ class Store:
                 before = {name: {id(d) for d in rows} for name, rows in tables.items()}
                 if change(tables) is False:
                     return seen, seen
+                self._refuse_invalid(
+                    {name: [d for d in rows if id(d) not in before[name]] for name, rows in tables.items()}, tables
+                )
                 self._externalise_bodies(tables["articles"], durable=True)
                 with db.batch():
                     self._write_changes(db, tables, before)
             finally:
                 db.close()
+            self.validated = self._file_id()
             return seen, self.stamp()
 
     @staticmethod
@@ -225,6 +328,23 @@ class Store:
             return [dict(d) for d in db.rows(CORRECTIONS)]
         except (StoreError, ValueError, TypeError):
             return []
+
+    def _file_id(self) -> FileId | None:
+        try:
+            return file_id(self.path.stat())
+        except OSError:
+            return None
+
+    def _refuse_invalid(self, new: Tables, whole: Tables | None = None) -> None:
+        """Never write a record of the wrong shape: ``new`` are the records about to be
+        written (all of them, or those added to ``whole``, whose ids must stay unique)."""
+        problems = [str(p) for p in validate_tables(new)]
+        for name, rows in (whole or {}).items():
+            if name != "meta" and len(ids := [r.get("id") for r in rows]) != len(set(ids)):
+                problems.append(f"{name}: an id would appear twice")
+        if problems:
+            first = problems[0]
+            raise StoreError(f"refusing to write {self.path}: {len(problems)} invalid record(s), the first: {first}")
 
     def _write_changes(self, db: SmaDB, tables: Tables, before: dict[str, set[int]]) -> None:
         """Hand TinyDB what ``change`` did: the dicts it edited in place are TinyDB's own
@@ -244,6 +364,17 @@ class Store:
             new = [compact(d) for d in rows if id(d) not in old]
             if new or name not in stored:  # a store edited by hand may lack a table
                 table.insert_multiple(new)
+
+    def _set_aside_if_bad(self) -> None:
+        """Before a whole new store replaces this one: a file that does not load cleanly
+        is renamed ``<name>.corrupt-<time>`` (kept for the user, and so that the write
+        does not make it the ``.bak``: the last good copy there survives)."""
+        if not self.path.exists():
+            return
+        try:
+            self.read_tables()
+        except CorruptStore:
+            set_aside(self.path)
 
     @staticmethod
     def _meta(meta: dict[str, Any] | None) -> dict[str, Any]:

@@ -9,6 +9,7 @@ whole-file write per call).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,7 +21,8 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
-from .files import StoreError, atomic_write, read_json, recovery_hint
+from ..core.safety.sanitize import json_may_hold_unsafe
+from .files import CorruptStore, StoreError, atomic_write, parse_json, read_with_id, recovery_hint
 
 Raw = dict[str, dict[str, Any]]
 LOCK_TIMEOUT = 30.0
@@ -35,6 +37,10 @@ class SmaStorage(Storage):
         self.deferred = False
         self._data: Raw | None = None
         self._dirty = False
+        self.may_hold_unsafe = False
+        self.file_id: tuple[int, int, int, int, int] | None = None  # of the bytes read
+        """Whether the bytes read may hold a control character in some string (then every
+        record is cleaned on read; ``False`` proves none needs it)."""
 
     def read(self) -> Raw | None:
         if self._data is None:
@@ -42,9 +48,12 @@ class SmaStorage(Storage):
                 if self.create:
                     return None
                 raise StoreError(f"store not found: {self.path}")
-            data = read_json(self.path)
+            raw, self.file_id = read_with_id(self.path)
+            data = parse_json(self.path, raw)
+            self.may_hold_unsafe = json_may_hold_unsafe(raw)
+            del raw
             if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
-                raise StoreError(f"the store {self.path} is not a sma-tui database; {recovery_hint(self.path)}")
+                raise CorruptStore(f"the store {self.path} is not a sma-tui database; {recovery_hint(self.path)}")
             self._data = data
         return self._data
 
@@ -131,6 +140,7 @@ def locked(path: Path, lock_path: Path) -> Iterator[None]:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreError(f"cannot create the folder {path.parent}: {exc.strerror or exc}") from None
+    _can_create(path, lock_path)
     lock = FileLock(str(lock_path), timeout=LOCK_TIMEOUT)
     try:
         with lock:
@@ -146,3 +156,17 @@ def locked(path: Path, lock_path: Path) -> Iterator[None]:
         ) from None
     except PermissionError:
         raise StoreError(f"cannot lock the store {path}: permission denied") from None
+
+
+def _can_create(path: Path, lock_path: Path) -> None:
+    """Fail at once, with the reason, when the lock file cannot be created at all (a
+    folder like ``/proc`` or a read-only one): ``FileLock`` would retry for
+    :data:`LOCK_TIMEOUT` seconds and then blame another process."""
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise StoreError(
+            f"cannot lock the store {path}: cannot create {lock_path.name} in {lock_path.parent} "
+            f"({exc.strerror or exc}); choose a store in a folder you can write with --db PATH"
+        ) from None
+    os.close(fd)

@@ -23,6 +23,7 @@ from textual.app import App
 
 from .. import services
 from ..core.corpus import Corpus, citation
+from ..core.safety.sanitize import clean
 from ..core.search import QuoteMatcher
 from . import bindings
 from .commands import DossierCommands
@@ -116,6 +117,7 @@ class SmaApp(CorrectingApp):  # v, e, x, u: see correcting.py
         self.main_screen.show_overview(message.overview)
         if before is not None:
             self.notify(_growth(before, message.corpus), title="Store reloaded")
+            self.call_later(services.release_memory)  # once the old corpus is dropped (issue 10)
         pending, self._pending = self._pending, None
         if pending is not None and self.screen is self.main_screen:
             pending()
@@ -125,7 +127,12 @@ class SmaApp(CorrectingApp):  # v, e, x, u: see correcting.py
         self._settle_load(message.stamp)
         self._pending = None
         if self.corpus is not None:  # a reload failed: keep showing what we have
-            self.notify(f"{message.error}. Still showing the store as it was.", title="Reload failed", severity="error")
+            self.notify(
+                f"{message.error}. Still showing the store as it was.",
+                title="Reload failed",
+                severity="error",
+                markup=False,
+            )
             return
         self.load_error = message.error
         self.sub_title = "store unreadable"
@@ -192,7 +199,7 @@ class SmaApp(CorrectingApp):  # v, e, x, u: see correcting.py
         if (c := self._corpus_or_later(partial(self.open_article, article_id, claim_id))) is None:
             return
         if article_id not in c.articles:
-            self.notify(f"The article {article_id} is not in the store.", severity="error")
+            self.notify(f"The article {article_id} is not in the store.", severity="error", markup=False)
             return
         self.push_screen(ReaderScreen(c, self._trail(), article_id, claim_id))
 
@@ -235,9 +242,9 @@ class SmaApp(CorrectingApp):  # v, e, x, u: see correcting.py
         if quote is None or self.corpus is None:
             self.notify("Highlight a quote first (in a round, an actor, search or the reader).", severity="warning")
             return
-        text = citation(self.corpus, quote)
+        text = clean(citation(self.corpus, quote))  # the corpus is cleaned on load; this is the last line
         self.copy_to_clipboard(text)
-        self.notify(text, title="Citation copied")
+        self.notify(text, title="Citation copied", markup=False)
 
 
 def _counts_title(n: dict[str, int]) -> str:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
 from textual.message import Message
 
 from ..core.corpus import Corpus
+from ..core.safety.sanitize import clean
 from ..core.text import format_value
+from ..safe_text import markup_literal
 from .format import article_label, event_command
 from .messages import OpenActor, OpenArticle, OpenEvent, OpenFigureGroup
 
@@ -46,11 +49,23 @@ class DossierCommands(Provider):
 
     async def discover(self) -> Hits:
         for title, callback, help_text in self.commands:
-            yield DiscoveryHit(title, callback, help=help_text)
+            yield DiscoveryHit(Content(clean(title)), callback, text=title, help=markup_literal(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for title, callback, help_text in self.commands:
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, help=help_text)
+                yield Hit(score, _highlight(matcher, title), callback, text=title, help=markup_literal(help_text))
+
+
+def _highlight(matcher: Matcher, title: str) -> Content:
+    """What ``Matcher.highlight`` does, on literal text: it parses the title as markup, and
+    a title is stored text (an article's, an actor's name)."""
+    title = clean(title)
+    content = Content(title)
+    _, offsets = matcher.fuzzy_search.match(matcher.query, title)
+    for offset in offsets:
+        if not title[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content

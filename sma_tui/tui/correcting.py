@@ -21,8 +21,9 @@ from .. import services
 from ..core.corpus import Corpus
 from ..core.corrections import correct as build
 from ..core.corrections.records import Correction, CorrectionError
-from ..core.models import Actor, Figure, Quote, printable
+from ..core.models import Actor, Figure, Quote
 from ..core.overview import Overview
+from ..core.safety.sanitize import flat
 from ..core.search import QuoteMatcher
 from ..services import corrections as fixes
 from .screens.detail import BrowserScreen
@@ -137,7 +138,7 @@ class CorrectingApp(App[None]):
                 record, loaded = fixes.make_and_reload(self.db_path, make)
                 said = f"Corrected {record.summary()}"
         except (CorrectionError, services.StoreError, OSError) as exc:
-            self.call_from_thread(self.notify, printable(str(exc)), title="Not corrected", severity="error",
+            self.call_from_thread(self.notify, flat(str(exc)), title="Not corrected", severity="error",
                                   markup=False)  # fmt: skip
             return
         self.call_from_thread(self._show_corrected, loaded, said)
@@ -151,7 +152,7 @@ class CorrectingApp(App[None]):
         n = corpus.counts()
         self.sub_title = (f"{n['quotes']} quotes · {n['figures']} figures · {n['actors']} actors · "
                           f"{n['events']} events · {n['articles']} articles")  # fmt: skip
-        self.notify(printable(said), title="Correction saved", markup=False)
+        self.notify(flat(said), title="Correction saved", markup=False)
 
 
 def refresh_screen(screen: object, corpus: Corpus, overview: Overview, matcher: QuoteMatcher) -> None:

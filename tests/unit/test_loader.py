@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sma_tui.cli.main import main
-from sma_tui.ingest.loader import IngestError, load_bytes, load_path, normalise_text, printable, read_bounded
+from sma_tui.ingest.loader import IngestError, escaped, load_bytes, load_path, normalise_text, read_bounded
 
 STORY = "SEOUL (Harbor Line) -- The allies met again on Tuesday.\n\n“We are closer,” an official said.\n"
 GUARD = 10.0  # seconds: catches a hang, never a slow machine
@@ -104,6 +104,6 @@ def test_control_characters_in_file_names_are_shown_escaped(
     assert not [c for c in out + err if ord(c) < 32 and c != "\n" or 0x7F <= ord(c) < 0xA0], err
     assert "a\\x1b]0;pwned\\x07\\x9b2J.txt: empty file" in err
     assert "b\\x1b[2J.txt: not valid UTF-8" in err and "gone\\x1b[31m.txt: no such file" in err
-    assert printable("ok\tname\n") == "ok\\x09name\\x0a"
+    assert escaped("ok\tname\n") == "ok\\x09name\\x0a"
     with pytest.raises(IngestError, match=r"x\\x1b\.txt: no such file"):
         load_path(tmp_path / "x\x1b.txt")

@@ -17,10 +17,11 @@ from typing import Any
 
 from .sanitize import one_line
 
-MAX_FIGURE_VALUE = 1e15
-"""The largest magnitude a figure may have: a thousand trillion (won, dollars, troops).
+MAX_FIGURE_VALUE = 1e16
+"""The largest magnitude a figure may have: ten thousand trillion (won, dollars, troops).
 The largest real figure of the talks is about 1.4 trillion won; anything beyond this is
-an extraction error or a hostile store. The extractor should refuse the same values."""
+an extraction error or a hostile store. The extractor keeps only values below it
+(``ingest.figures``), so nothing it extracts can make ``add`` refuse to write."""
 
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")

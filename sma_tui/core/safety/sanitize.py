@@ -129,6 +129,12 @@ def escaped(name: str) -> str:
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", name)
 
 
+def flat(text: str) -> str:
+    """``text`` cleaned and on one line, its white space squashed: a quote or a name inside
+    a table row or a status line."""
+    return " ".join(clean(text).split())
+
+
 def one_line(text: str, limit: int | None = None) -> str:
     """``text`` fit for one line of a message (a file name in a warning, an id in an
     error): unsafe characters replaced, newlines and tabs shown as ``\\n`` and ``\\t``;

@@ -11,7 +11,8 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Label, Static
 
 from ...core.corpus import Corpus, FigureGroup
-from ...core.models import PublicSource, Quote, printable
+from ...core.models import PublicSource, Quote
+from ...core.safety.sanitize import one_line
 from ...core.text import format_value
 from ..format import date_range, event_label, group_values, human_date, value_sources
 from ..messages import OpenArticle
@@ -68,7 +69,7 @@ class EventScreen(BrowserScreen):
         if public:
             lines.append(Content.styled("Public sources:", "dim"))
         for s in public:  # plain Content: never parsed as markup
-            lines += [Content(f"  {s.label()}"), Content.styled(f"    {printable(s.url)}", "dim")]
+            lines += [Content(f"  {s.label()}"), Content.styled(f"    {one_line(s.url)}", "dim")]
         with VerticalScroll(classes="info"):
             yield _info(*lines)
         quotes = c.quotes_for_event(e.id)

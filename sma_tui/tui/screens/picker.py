@@ -19,7 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...core.models import printable
+from ...core.safety.sanitize import flat
 from .. import bindings
 
 NEW = "new:"
@@ -36,8 +36,8 @@ class Picker(ModalScreen[str | None]):
 
     def __init__(self, title: str, choices: Sequence[tuple[str, str]], *, allow_new: bool = False) -> None:
         super().__init__()
-        self.title_text = printable(title)
-        self.choices = [(cid, printable(label)) for cid, label in choices]
+        self.title_text = flat(title)
+        self.choices = [(cid, flat(label)) for cid, label in choices]
         self.allow_new = allow_new
 
     def compose(self) -> ComposeResult:

@@ -18,6 +18,7 @@ from textual.widgets import Static
 from ...core.corpus import Corpus
 from ...core.models import Article, Figure, Quote
 from ...core.text import format_value, paragraph_bounds
+from ...safe_text import markup_literal
 from .. import bindings
 from ..format import also_reported, article_label, event_label, human_date
 from .base import DrillScreen
@@ -61,7 +62,8 @@ class OpenUrlCommand(Provider):
         if isinstance(self.screen, ReaderScreen):
             score = self.matcher(query).match(self.TITLE)
             if score > 0:
-                yield Hit(score, self.TITLE, self.screen.action_open_url, help=self.screen.article.url or "no URL")
+                url = markup_literal(self.screen.article.url or "no URL")
+                yield Hit(score, self.TITLE, self.screen.action_open_url, help=url)
 
 
 class ReaderScreen(DrillScreen):

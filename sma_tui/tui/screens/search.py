@@ -17,12 +17,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from textual import on, work
+from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from ...core.corpus import Corpus
 from ...core.models import Quote
+from ...core.safety.sanitize import clean
 from ...core.search import Query, QueryError, QuoteMatcher, narrows, parse_query
 from .. import bindings
 from ..widgets.browser import QuoteBrowser, one_per_statement
@@ -92,7 +94,7 @@ class SearchScreen(DrillScreen):
             query = parse_query(text)
         except QueryError as exc:
             self.pending = None
-            status.update(f"⚠ {exc}")
+            status.update(Content(clean(f"⚠ {exc}")))
             status.set_class(True, "-error")
             return
         status.set_class(False, "-error")
@@ -101,7 +103,7 @@ class SearchScreen(DrillScreen):
             self.pending = None
             self._last = None
             self.hits = []
-            status.update(f"{len(self.matcher)} quotes. Type to search: {HINT}")
+            status.update(Content(f"{len(self.matcher)} quotes. Type to search: {HINT}"))
             browser.empty = "Results appear here as you type."
             browser.show_quotes([])
             return
@@ -126,17 +128,16 @@ class SearchScreen(DrillScreen):
         shown = [self.matcher.quotes[i] for i in hits[:MAX_ROWS]]
         total = len(hits)
         if not total:
-            status.update(f"No quotes match “{text.strip()}”.")
+            status.update(Content(clean(f"No quotes match “{text.strip()}”.")))
             browser.empty = "No results. Try fewer words, or check the filters."
         elif total > MAX_ROWS:
-            status.update(
-                f"{total} quotes match; showing the first {MAX_ROWS} — {total - MAX_ROWS} more, refine the query"
-            )
+            more = f"{total} quotes match; showing the first {MAX_ROWS} — {total - MAX_ROWS} more, refine the query"
+            status.update(Content(more))
         else:
             matches = "quotes match" if total != 1 else "quote matches"
             statements = len(one_per_statement(shown))  # rows: one per statement
             grouped = f" ({statements} statements, ×N: reported N times)" if statements < total else ""
-            status.update(f"{total} {matches}{grouped} · enter opens the article at the quote")
+            status.update(Content(f"{total} {matches}{grouped} · enter opens the article at the quote"))
         browser.show_quotes(shown, query, by_statement=True)
         if self.open_when_ready:
             self.open_when_ready = False

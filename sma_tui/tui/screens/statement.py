@@ -18,7 +18,8 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.corpus import Corpus
-from ...core.models import Quote, printable
+from ...core.models import Quote
+from ...core.safety.sanitize import flat
 from ...core.statements.assign import summarise
 from ...core.statements.wording import word_diff
 from ..format import human_date, source_of
@@ -52,13 +53,13 @@ class StatementScreen(DrillScreen):
     def _head(self) -> Content:
         s, c = self.statement, self.corpus
         speaker = c.speaker_name(s.speaker_id) if s.speaker_id else c.speaker_name(self.quote.speaker)
-        head = Content.styled(printable(speaker), "bold").append(f" · reported ×{len(self.reports)}")
+        head = Content.styled(flat(speaker), "bold").append(f" · reported ×{len(self.reports)}")
         if s.substantive:
             style = self.get_visual_style("statement--substantive", partial=True)
             head = head.append(" · ").append(Content.styled("≠ the reports differ in a number or a negation", style))
         elif s.variants:
             head = head.append(" · worded differently")
-        head = head.append("\n").append(Content("“" + printable(s.text) + "”"))
+        head = head.append("\n").append(Content("“" + flat(s.text) + "”"))
         if len({q.text for q in self.reports}) > 1:
             legend = Content("\nAgainst the earliest report: ")
             legend = legend.append(Content.styled("only in this report", self.get_visual_style("statement--insert")))
@@ -73,14 +74,14 @@ class StatementScreen(DrillScreen):
         evidence = self.corpus.quotes.get(q.attribution_source or "")
         if evidence is not None:
             where += f" · speaker named by {source_of(self.corpus, evidence)}"
-        meta = Content.styled(printable(where), "dim")
+        meta = Content.styled(flat(where), "dim")
         if i == 0:
-            return meta.append("\n").append(Content(printable(q.text)))
+            return meta.append("\n").append(Content(flat(q.text)))
         insert = self.get_visual_style("statement--insert", partial=True)
         delete = self.get_visual_style("statement--delete", partial=True)
         parts: list[Content] = []
         for op, text in word_diff(self.reports[0].text, q.text):
-            words = printable(text)
+            words = flat(text)
             parts.append(Content.styled(words, insert) if op == "insert" else
                          Content.styled(words, delete) if op == "delete" else Content(words))  # fmt: skip
         return meta.append("\n").append(Content(" ").join(parts))

@@ -8,6 +8,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.widgets import DataTable, OptionList
 
+from ...core.safety.sanitize import clean
 from ...core.text import squash
 from .. import bindings
 
@@ -46,7 +47,7 @@ class SmaTable(DataTable[Any]):
         return self.get_component_rich_style(SIDE_CLASSES.get(side or "", "side--other"), partial=True)
 
     def side_text(self, label: str, side: str | None) -> Text:
-        return Text(label, style=self.side_style(side), no_wrap=True, overflow="ellipsis")
+        return Text(clean(label), style=self.side_style(side), no_wrap=True, overflow="ellipsis")
 
 
 class SmaOptionList(OptionList):
@@ -57,7 +58,7 @@ class SmaOptionList(OptionList):
 
 def cell(text: str, width: int | None = None, style: Style | str = "") -> Text:
     """A plain-text table cell (never parsed as markup), cut to ``width`` with an ellipsis."""
-    t = Text(squash(text), style=style, no_wrap=True, overflow="ellipsis", end="")
+    t = Text(clean(squash(text)), style=style, no_wrap=True, overflow="ellipsis", end="")
     if width is not None and t.cell_len > width:
         t.truncate(width, overflow="ellipsis")
     return t

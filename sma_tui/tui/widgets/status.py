@@ -9,6 +9,8 @@ from textual.containers import Center, Middle, Vertical
 from textual.content import Content
 from textual.widgets import LoadingIndicator, Static
 
+from ...core.safety.sanitize import one_line
+
 MIN_WIDTH = 60
 MIN_HEIGHT = 16
 
@@ -35,7 +37,7 @@ class LoadingPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         with Middle(), Center():
-            yield Static(Content(f"Loading the dossier from {self.path} …"), classes="loading-text")
+            yield Static(Content(one_line(f"Loading the dossier from {self.path} …")), classes="loading-text")
         yield LoadingIndicator()
 
 
@@ -48,7 +50,7 @@ class ErrorPanel(Static):
             Content.assemble(
                 (error, "bold"),
                 "\n\n",
-                f"Store: {path}\n\n",
+                f"Store: {one_line(str(path))}\n\n",
                 "Check it with  sma-tui check  or rebuild it with  sma-tui build --force\n",
                 "(the previous good copy, if any, is kept as <store>.bak).\n\n",
                 "Press q to quit.",
