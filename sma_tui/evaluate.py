@@ -3,7 +3,7 @@
 ``python -m sma_tui.evaluate [--fixtures DIR] [--styles DIR ...]`` prints, split by split:
 the bundled articles (the raw pipeline, before ``data/corrections.json``), the labelled
 articles of ``DIR`` (``articles/*.txt`` + ``gold/*.json``), and every ``styles/dev`` and
-``styles/test`` folder found under ``DIR`` or given with ``--styles``. For each split:
+``styles/test`` folder found under ``DIR`` (``styles/``, ``styles2/``) or given with ``--styles``. For each split:
 quote-span precision/recall/F1 (a predicted quote matches a gold one when they overlap by
 at least half of the longer span), speaker accuracy on the matched quotes, the accuracy of
 the attribution label (explicit | pronoun | context | unknown), the side of new speakers,
@@ -261,11 +261,12 @@ def splits(fixtures: Path, styles: list[Path]) -> dict[str, Callable[[], Score]]
         out["bundled (raw pipeline)"] = lambda: evaluate_bundled(fixtures=fixtures)
     if (fixtures / "articles").is_dir():
         out["test articles"] = lambda: evaluate_fixtures(fixtures)
-    for root in [fixtures / "styles", *styles]:
+    found = sorted(p for p in fixtures.glob("styles*") if p.is_dir())  # styles/ (sets A, B), styles2/ (C, D)
+    for root in dict.fromkeys([*found, *styles]):
         for part in ("dev", "test"):
             folder = root / part
             if (folder / "articles").is_dir():
-                name = f"styles {part}" if root == fixtures / "styles" else f"{root} {part}"
+                name = f"{root.name} {part}" if root.parent == fixtures else f"{root} {part}"
                 out[name] = lambda folder=folder: evaluate_fixtures(folder)  # type: ignore[misc]
     return out
 
