@@ -81,7 +81,7 @@ class Store:
         tables: Tables = {"meta": meta}
         for name in TABLES:
             tables[name] = db.rows(name)
-        migrate(tables, version)  # older stores are upgraded in memory; saved on the next write
+        migrate(tables, version, self._read_body)  # older stores are upgraded in memory; saved on the next write
         return tables
 
     def load(self) -> Corpus:
