@@ -15,6 +15,7 @@ from typing import Any, NoReturn
 
 from .. import __version__, services
 from ..core.text import squash
+from . import positions as positions_cli
 from .commands import COMMANDS, EXIT_FAIL, EXIT_USAGE, UsageError
 
 FORMATS = ("table", "json", "csv", "md")
@@ -68,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_format(p)
     _add_db(p)
 
+    positions_cli.add_parser(sub, _add_format, _add_db)
     p = sub.add_parser("quotes", help="direct quotations, with speaker, date and source")
     p.add_argument("query", nargs="?", default="", metavar="QUERY", help="words to look for in the quote")
     p.add_argument("--speaker", metavar="NAME", help="speaker id, name or alias (substring)")
@@ -103,6 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
+        if args.command == "positions":
+            return positions_cli.cmd_positions(args)
         return COMMANDS[args.command](args)
     except UsageError as exc:
         print(f"sma-tui: error: {exc}", file=sys.stderr)

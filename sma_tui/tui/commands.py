@@ -27,8 +27,9 @@ def dossier_commands(post: Callable[[Message], object], corpus: Corpus) -> list[
         commands.append((f"article: {article_label(ar)}", _poster(post, OpenArticle, ar.id), ar.title))
     for g in corpus.figure_groups():
         values = " vs ".join(format_value(v.value, v.unit) for v in g.values)
-        flag = "⚠ sources disagree: " if g.conflict else ""
-        commands.append((f"figures: {g.measure.label}", _poster(post, OpenFigureGroup, g.measure.id), flag + values))
+        if g.dispute is not None:
+            values = f"⚠ sources disagree: {g.dispute.why}"
+        commands.append((f"figures: {g.measure.label}", _poster(post, OpenFigureGroup, g.measure.id), values))
     return commands
 
 

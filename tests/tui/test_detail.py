@@ -61,7 +61,11 @@ async def test_figure_conflict_is_flagged_with_each_value_and_source(make_app: A
         screen = app.screen
         assert isinstance(screen, FigureGroupScreen) and screen.group.conflict
         info = str(screen.query_one(".info-text", Static).visual)
-        assert "Sources disagree: $870 million vs $990 million" in info
+        # the dispute view says why: each value with who stated it, for which year
+        why = screen.group.dispute.why if screen.group.dispute else ""
+        assert why.startswith("$990 million (Breitbart News")
+        assert why.endswith("vs $870 million (Yonhap News Agency ×2) for 2019")
+        assert "Sources disagree: $990 million (Breitbart News" in info
         browser = screen.query_one(FigureBrowser)
         rows = [" ".join(t.plain for t in browser.table.get_row_at(i)) for i in range(browser.table.row_count)]
         assert any("$870 million" in r and "Yonhap News Agency" in r for r in rows)

@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from ...core.models import printable
 from ...core.overview import GroupRow, Overview
 from ...core.text import format_value
 from ..format import date_range, sources_text
@@ -185,9 +186,9 @@ class FiguresPane(Pane):
         options.add_options([Option(self.prompt(g), id=g.measure) for g in groups])
         if groups:
             options.highlighted = 0
-        conflicts = sum(g.conflict for g in groups)
+        disputes = overview.n_disputes
         self.border_subtitle = (
-            f"{len(groups)} measures · {conflicts} in dispute" if conflicts else f"{len(groups)} measures"
+            f"{len(groups)} measures · {disputes} in dispute" if disputes else f"{len(groups)} measures"
         )
         self.query_one(MoneyChart).show(overview.chart)
 
@@ -205,10 +206,12 @@ class FiguresPane(Pane):
     def prompt(self, group: GroupRow) -> Content:
         source = self.get_visual_style("figures--source", partial=True)
         head = Content.styled(group.label, "bold")
+        warn = self.get_visual_style("figures--conflict", partial=True)
         if group.conflict:
-            flag = Content.styled("⚠ sources disagree: ", self.get_visual_style("figures--conflict", partial=True))
-            head = flag + head
+            head = Content.styled("⚠ sources disagree: ", warn) + head
         lines = [head]
+        for why in group.disputes:  # "$990 million (Breitbart, quoting Trump) vs $870 million (Yonhap ×2) for 2019"
+            lines.append(Content.styled(f"  {printable(why)}", warn))
         for v in group.values:
             value = Content(f"  {format_value(v.value, v.unit)}")
             if group.conflict or len(group.values) > 1:
