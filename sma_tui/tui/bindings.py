@@ -99,6 +99,15 @@ HELP: list[BindingType] = [
     Binding("escape,question_mark,f1", "dismiss", "Close help", id="sma.close-help", tooltip="Close this help")
 ]
 
+GAP_CHART: list[BindingType] = [
+    Binding("t", "toggle_mode", "$ / %", id="sma.gap-toggle", tooltip="Gap chart axis: dollars a year or % over 2019"),
+    Binding("down,j", "move(1)", "Next point", show=False, id="sma.gap-down", tooltip="Next point of the gap chart"),
+    Binding("up,k", "move(-1)", "Prev point", show=False, id="sma.gap-up", tooltip="Previous point of the gap chart"),
+    Binding("home,g", "move(-100000)", "First", show=False, id="sma.gap-first", tooltip="First point"),
+    Binding("end,G", "move(100000)", "Last", show=False, id="sma.gap-last", tooltip="Last point"),
+    Binding("enter", "choose", "Open", id="sma.gap-open", tooltip="Open the point's article at its sentence"),
+]
+
 SECTIONS: list[tuple[str, list[BindingType]]] = [
     ("everywhere", [*APP, *FOCUS]),
     ("main screen", MAIN),
@@ -107,6 +116,7 @@ SECTIONS: list[tuple[str, list[BindingType]]] = [
     ("reader", [*READER, *READER_BODY]),
     ("search", SEARCH),
     ("help", HELP),
+    ("gap chart", GAP_CHART),
 ]
 """Every binding of the app, by where it applies (the help screen lists these)."""
 

@@ -10,7 +10,7 @@ from textual.message import Message
 from ..core.corpus import Corpus
 from ..core.text import format_value
 from .format import article_label, event_command
-from .messages import OpenActor, OpenArticle, OpenEvent, OpenFigureGroup
+from .messages import OpenActor, OpenArticle, OpenEvent, OpenFigureGroup, OpenGapChart
 
 
 def dossier_commands(post: Callable[[Message], object], corpus: Corpus) -> list[tuple[str, Callable[[], object], str]]:
@@ -25,6 +25,9 @@ def dossier_commands(post: Callable[[Message], object], corpus: Corpus) -> list[
         commands.append((f"actor: {a.name}", _poster(post, OpenActor, a.id), f"{a.side} · {a.role} · {n} quotes"))
     for ar in corpus.article_list():
         commands.append((f"article: {article_label(ar)}", _poster(post, OpenArticle, ar.id), ar.title))
+    commands.append(
+        ("positions: gap chart (U.S. ask vs Seoul's offer)", lambda: post(OpenGapChart()), "every position over time")
+    )
     for g in corpus.figure_groups():
         values = " vs ".join(format_value(v.value, v.unit) for v in g.values)
         if g.dispute is not None:

@@ -21,7 +21,7 @@ from ...core.overview import GroupRow, Overview
 from ...core.text import format_value
 from ..format import date_range, sources_text
 from ..messages import OpenActor, OpenEvent, OpenFigureGroup
-from .chart import MoneyChart
+from .gap_chart import GapChart
 from .lists import SmaOptionList, SmaTable, cell
 
 PLACE_WIDTH = 11
@@ -169,14 +169,14 @@ class ActorsPane(TablePane):
 
 
 class FiguresPane(Pane):
-    """Figure groups (conflicts first, flagged) above the money chart."""
+    """Figure groups (disputes first, flagged, with why) above the gap chart of positions."""
 
     TITLE = "Figures"
     COMPONENT_CLASSES = {"figures--conflict", "figures--source"}
 
     def compose(self) -> ComposeResult:
         yield SmaOptionList(id="figure-groups", classes="pane-list")
-        yield MoneyChart(id="money-chart")
+        yield GapChart(id="gap-chart")
 
     def show(self, overview: Overview) -> None:
         self.overview = overview
@@ -190,7 +190,7 @@ class FiguresPane(Pane):
         self.border_subtitle = (
             f"{len(groups)} measures · {disputes} in dispute" if disputes else f"{len(groups)} measures"
         )
-        self.query_one(MoneyChart).show(overview.chart)
+        self.query_one(GapChart).show(overview.positions)
 
     def highlighted_key(self) -> str | None:
         options = self.query_one(SmaOptionList)
