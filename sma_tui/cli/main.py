@@ -65,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("figures", help="dollar amounts, troop numbers, percentages, grouped by what they measure")
     p.add_argument("--measure", metavar="ID", help="only this measure (e.g. seoul-payment-2019)")
-    p.add_argument("--conflicts", action="store_true", help="only figures in a dispute (same measure and period, incompatible values)")
+    p.add_argument("--conflicts", action="store_true", help="only figures in a dispute")
     _add_format(p)
     _add_db(p)
 
