@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from .models import Actor, Article, Event, Figure, Measure, Quote
+from .positions.claims import Claim
 from .positions.disputes import Dispute, disputes
-from .positions.stored import claims_of, source_labeller
+from .positions.stored import claims_of, comparable, position, source_labeller
 from .text import name_key, normalise, squash
 
 R = TypeVar("R")
@@ -91,6 +92,7 @@ class Corpus:
             if f.measure:
                 self._figures_by_measure[f.measure].append(f)
         self._disputes: list[Dispute] | None = None  # computed on first use
+        self._claims: dict[str, Claim] | None = None
         self._dispute_by_figure: dict[str, Dispute] = {}
         self._alias_index: dict[str, list[str]] = defaultdict(list)
         for actor in self.actors.values():
@@ -155,11 +157,20 @@ class Corpus:
     def quote_count_for_event(self, event_id: str) -> int:
         return len(self._quotes_by_event.get(event_id, ()))
 
+    def claims(self) -> dict[str, Claim]:
+        """The placed figures that can be compared or charted, as claims, by figure id, in
+        date order (computed once per corpus)."""
+        if self._claims is None:
+            wanted = [f for f in self.figure_list() if comparable(f) or position(f)]
+            self._claims = {c.id: c for c in claims_of(wanted)}
+        return self._claims
+
     def disputes(self) -> list[Dispute]:
         """Every dispute among the figures, computed once per corpus (until :meth:`reindex`)."""
         if self._disputes is None:
             label = source_labeller(self.articles, self.actors)
-            self._disputes = disputes(claims_of(self.figure_list()), label=label)
+            compared = [c for c in self.claims().values() if c.measure is not None and c.period is not None]
+            self._disputes = disputes(compared, label=label)
             self._dispute_by_figure = {c.id: d for d in self._disputes for c in d.claims}
         return self._disputes
 

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from ..corpus import Corpus
 from .claims import Claim
 from .disputes import Position, positions_of, stated
-from .stored import claims_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +39,8 @@ class PositionRow:
 def position_rows(c: Corpus, with_dossier: bool = True) -> list[PositionRow]:
     """Every position of the corpus's figures (and, by default, the dossier's) in date
     order. Retrospective mentions and exchange-rate asides are left out."""
-    return [_row(c, p) for p in positions_of(claims_of(c.figure_list()), with_dossier=with_dossier)]
+    placed = [x for x in c.claims().values() if x.side is not None]
+    return [_row(c, p) for p in positions_of(placed, with_dossier=with_dossier)]
 
 
 def _row(c: Corpus, p: Position) -> PositionRow:

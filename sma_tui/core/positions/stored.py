@@ -27,19 +27,33 @@ def claims_of(figures: Iterable[Figure]) -> list[Claim]:
     return [claim_of_figure(f) for f in figures]
 
 
+def comparable(f: Figure) -> bool:
+    """Whether a figure can be in a dispute at all (a measure and a period, not an
+    exchange-rate aside): the others are never compared, so never made claims of."""
+    return f.measure is not None and f.period is not None and not f.exchange_rate
+
+
+def position(f: Figure) -> bool:
+    """Whether a figure is a point of a side's trajectory."""
+    return f.side is not None and not f.retrospective and not f.exchange_rate
+
+
 def source_labeller(articles: Mapping[str, Article], actors: Mapping[str, Actor]) -> Callable[[Claim], str]:
     """Names a claim's source as the dispute view says it: ``Breitbart, quoting Trump``,
     ``Yonhap`` (the publisher's own reporting), or the dossier citation's outlet."""
 
+    seen: dict[tuple[str, str | None], str] = {}
+
     def label(c: Claim) -> str:
         if c.citation is not None:
             return c.citation.outlet
-        article = articles.get(c.source)
-        publisher = article.publisher if article else c.source
-        actor = actors.get(c.claimant) if c.claimant else None
-        if actor is None:
-            return publisher
-        return f"{publisher}, quoting {_short(actor)}"
+        key = (c.source, c.claimant)
+        if key not in seen:
+            article = articles.get(c.source)
+            publisher = article.publisher if article else c.source
+            actor = actors.get(c.claimant) if c.claimant else None
+            seen[key] = publisher if actor is None else f"{publisher}, quoting {_short(actor)}"
+        return seen[key]
 
     return label
 

@@ -74,6 +74,7 @@ class GapChart(Widget, can_focus=True):
         self.skipped = 0
         self._top = 0
         self._deal = 0  # the first agreed point
+        self._label_cache: tuple[tuple[str, bool, int] | None, list[str]] = (None, [])
         self._display: list[tuple[int, bool]] = []  # (point index, is a spacer line) per line
 
     # ------------------------------------------------------------------ data
@@ -84,6 +85,7 @@ class GapChart(Widget, can_focus=True):
     def _recompute(self) -> None:
         chosen = self.current()
         self.points, self.skipped = gap_points(self.rows, self.mode)
+        self._label_cache = (None, [])
         agreed = [i for i, p in enumerate(self.points) if p.row.side == "agreed"]
         self._deal = agreed[0] if agreed else len(self.points)
         ids = [p.row.id for p in self.points]  # the latest point first: where the talks ended
@@ -130,8 +132,7 @@ class GapChart(Widget, can_focus=True):
         width = max(self.content_size.width, 30)
         if not self.points:
             return Content("No positions to chart." if not self.rows else "No position has a value on this axis.")
-        compact = width < COMPACT_BELOW
-        labels = [printable(compact_label(p, self.mode) if compact else point_label(p, self.mode)) for p in self.points]
+        labels = self._labels(width < COMPACT_BELOW)
         label_width = min(max(len(t) for t in labels) + 1, max(width - DATE_WIDTH - MIN_PLOT - 2, 8))
         plot = max(width - DATE_WIDTH - 1 - label_width, MIN_PLOT)
         low, high = axis_range(self.points)
@@ -153,6 +154,14 @@ class GapChart(Widget, can_focus=True):
                 lines.append(self._line(i, scale, rule, labels[i], label_width))
         lines.append(self._axis(scale))
         return Content("\n").join(lines)
+
+    def _labels(self, compact: bool) -> list[str]:
+        """Every point's label, computed once per data, mode and form (renders are frequent)."""
+        key = (self.mode, compact, len(self.points))
+        if self._label_cache[0] != key:
+            label = compact_label if compact else point_label
+            self._label_cache = (key, [printable(label(p, self.mode)) for p in self.points])
+        return self._label_cache[1]
 
     def _keep_in_view(self, rows: int) -> None:
         at = self._display.index((self.selected, False)) if (self.selected, False) in self._display else 0
