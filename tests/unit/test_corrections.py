@@ -217,7 +217,7 @@ class BareFigure(Record):
 
 def without_new_fields(corpus: Corpus) -> Corpus:
     names = {f.name for f in fields(BareFigure)}
-    corpus.figures = {k: BareFigure(**{n: v for n, v in f.to_dict().items() if n in names})
+    corpus.figures = {k: BareFigure(**{n: v for n, v in f.to_dict().items() if n in names})  # type: ignore[misc]
                       for k, f in corpus.figures.items()}  # fmt: skip
     corpus.reindex()
     return corpus
