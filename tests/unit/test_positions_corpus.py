@@ -120,3 +120,28 @@ def test_a_schema_3_store_is_migrated_by_placing_its_figures(store_path: Path) -
     assert migrated.meta["schema"] == SCHEMA_VERSION == 4
     assert {f.id: (f.side, f.period, f.retrospective) for f in migrated.figures.values()} == fresh
     assert [d.id for d in migrated.disputes()] == ["seoul-payment-2019/2019"]
+
+
+def test_place_in_body_flags_an_exchange_rate_and_reads_bounded_windows(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sma_tui.core.positions import locate
+
+    body = "Washington has demanded that Seoul pay 4.7 trillion won (US$1 = 1,190 won) a year."
+    at = body.index("US$1")
+    placed = locate.place_in_body(body, at, at + 4, "2020-03-20", "us-demand")
+    assert placed.exchange_rate and placed.side is None and placed.period is None
+    ask = locate.place_in_body(body, body.index("4.7"), body.index(" won ("), "2020-03-20", "us-demand")
+    assert (ask.side, ask.period, ask.exchange_rate) == ("US", "2020", False)
+    # a hostile body (one endless sentence): each figure is placed from a bounded window
+    seen: list[tuple[int, int]] = []
+    real = locate.place
+
+    def spy(text: str, sentence: str, paragraph: str, *args: object, **kw: object) -> object:
+        seen.append((len(sentence), len(paragraph)))
+        return real(text, sentence, paragraph, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(locate, "place", spy)
+    huge = "and $5 billion " * 20_000
+    for start in range(6, len(huge), 150_000):
+        locate.place_in_body(huge, start - 2, start + 8, "2020-01-01", "us-demand")
+    limit = locate.SENTENCE_BEFORE + locate.SENTENCE_AFTER + 10
+    assert seen and all(s <= limit and p <= limit + locate.PARAGRAPH_BEFORE for s, p in seen)
