@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..core.corpus import Corpus
 from ..core.models import Actor, Article, Event, Figure, Quote, SourceRef
+from ..core.positions.stored import usd_of
 from ..core.safety.plain import csv_cell, json_text, md_cell
 
 if TYPE_CHECKING:
@@ -105,8 +106,13 @@ def quote_row(c: Corpus, q: Quote) -> dict[str, Any]:
 
 
 def figure_row(c: Corpus, f: Figure, conflict: bool = False) -> dict[str, Any]:
+    """A figure as ``figures --json`` lists it: ``side``, ``period``, ``usd``,
+    ``rate_year`` and ``dispute`` (the id of the dispute it belongs to, or null) were added
+    by issue 12; ``conflict`` is kept (true when the figure is in a dispute)."""
     article = c.articles.get(f.article)
     measure = c.measures.get(f.measure) if f.measure else None
+    dispute = c.dispute_of(f.id)
+    usd, rate_year = usd_of(f)
     return {
         "id": f.id,
         "text": f.text,
@@ -115,7 +121,7 @@ def figure_row(c: Corpus, f: Figure, conflict: bool = False) -> dict[str, Any]:
         "qualifier": f.qualifier,
         "measure": f.measure,
         "measure_label": measure.label if measure else None,
-        "conflict": conflict,
+        "conflict": conflict or dispute is not None,
         "claimant": c.speaker_name(f.claimant) if f.claimant else None,
         "claimant_id": f.claimant,
         "article": f.article,
@@ -125,20 +131,29 @@ def figure_row(c: Corpus, f: Figure, conflict: bool = False) -> dict[str, Any]:
         "date": f.date,
         "event": f.event,
         **_corrected(c, f.id),
+        "side": f.side,
+        "period": f.period,
+        "usd": usd,
+        "rate_year": rate_year,
+        "retrospective": f.retrospective,
+        "exchange_rate": f.exchange_rate,
+        "dispute": dispute.id if dispute else None,
     }
 
 
 def figure_rows(c: Corpus, measure: str | None = None, conflicts_only: bool = False) -> list[dict[str, Any]]:
-    """Figures grouped by measure (conflicting groups first), then ungrouped ones."""
+    """Figures grouped by measure (groups with a dispute first), then ungrouped ones;
+    ``conflicts_only``: only the figures that belong to a dispute."""
     rows: list[dict[str, Any]] = []
     seen: set[str] = set()
     for group in c.figure_groups():
         if measure and group.measure.id != measure:
             continue
-        if conflicts_only and not group.conflict:
-            continue
         for f in group.figures:
-            rows.append(figure_row(c, f, group.conflict))
+            row = figure_row(c, f)
+            if conflicts_only and row["dispute"] is None:
+                continue
+            rows.append(row)
             seen.add(f.id)
     if not measure and not conflicts_only:
         rows += [figure_row(c, f) for f in c.figure_list() if f.id not in seen]
@@ -217,6 +232,10 @@ COLUMNS = {
         "end",
         "date",
         "conflict",
+        "side",
+        "period",
+        "usd",
+        "dispute",
     ],
 }
 

@@ -17,6 +17,7 @@ from .. import __version__, services
 from ..core.safety.sanitize import one_line
 from ..core.text import squash
 from . import corrections, statements
+from . import positions as positions_cli
 from .commands import COMMANDS, EXIT_FAIL, EXIT_USAGE, UsageError
 
 FORMATS = ("table", "json", "csv", "md")
@@ -66,10 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("figures", help="dollar amounts, troop numbers, percentages, grouped by what they measure")
     p.add_argument("--measure", metavar="ID", help="only this measure (e.g. seoul-payment-2019)")
-    p.add_argument("--conflicts", action="store_true", help="only measures whose sources disagree")
+    p.add_argument("--conflicts", action="store_true", help="only figures in a dispute")
     _add_format(p)
     _add_db(p)
 
+    positions_cli.add_parser(sub, _add_format, _add_db)
     p = sub.add_parser("quotes", help="direct quotations, with speaker, date and source")
     p.add_argument("query", nargs="?", default="", metavar="QUERY", help="words to look for in the quote")
     p.add_argument("--speaker", metavar="NAME", help="speaker id, name or alias (substring)")
@@ -111,6 +113,8 @@ def _add_add_parser(sub: Any) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
+        if args.command == "positions":
+            return positions_cli.cmd_positions(args)
         return {**COMMANDS, **corrections.COMMANDS}[args.command](args)
     except UsageError as exc:
         print(f"sma-tui: error: {_one_line(exc)}", file=sys.stderr)

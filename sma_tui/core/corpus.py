@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from .models import Actor, Article, Event, Figure, Measure, Quote
+from .positions.claims import Claim
+from .positions.disputes import Dispute, disputes
+from .positions.stored import claims_of, comparable, position, source_labeller
 from .text import name_key, normalise, squash
 
 R = TypeVar("R")
@@ -35,18 +38,23 @@ class ValueGroup:
 
 @dataclass(slots=True)
 class FigureGroup:
-    """All figures that measure the same thing; ``conflict`` when sources disagree."""
+    """All figures that measure the same thing, with the disputes among them: same measure,
+    same period and side, incompatible values (see :mod:`sma_tui.core.positions.disputes`).
+    Different values of one side's position over time are a trajectory, not a dispute."""
 
     measure: Measure
     figures: list[Figure]
     values: list[ValueGroup]
+    disputes: list[Dispute] = field(default_factory=list)
+
+    @property
+    def dispute(self) -> Dispute | None:
+        return self.disputes[0] if self.disputes else None
 
     @property
     def conflict(self) -> bool:
-        by_unit: dict[str, set[float]] = defaultdict(set)
-        for v in self.values:
-            by_unit[v.unit].add(v.value)
-        return any(len(vals) > 1 for vals in by_unit.values())
+        """Kept for compatibility: whether some sources of this measure disagree."""
+        return self.dispute is not None
 
 
 @dataclass
@@ -94,6 +102,9 @@ class Corpus:
                 self._figures_by_claimant[f.claimant].append(f)
             if f.measure:
                 self._figures_by_measure[f.measure].append(f)
+        self._disputes: list[Dispute] | None = None  # computed on first use
+        self._claims: dict[str, Claim] | None = None
+        self._dispute_by_figure: dict[str, Dispute] = {}
         self._alias_index: dict[str, list[str]] = defaultdict(list)
         for actor in self.actors.values():
             for name in {actor.id, actor.name, *actor.aliases}:
@@ -170,7 +181,32 @@ class Corpus:
     def statement_count_for_event(self, event_id: str) -> int:
         return len({q.statement or q.id for q in self._quotes_by_event.get(event_id, ())})
 
+    def claims(self) -> dict[str, Claim]:
+        """The placed figures that can be compared or charted, as claims, by figure id, in
+        date order (computed once per corpus)."""
+        if self._claims is None:
+            wanted = [f for f in self.figure_list() if comparable(f) or position(f)]
+            self._claims = {c.id: c for c in claims_of(wanted)}
+        return self._claims
+
+    def disputes(self) -> list[Dispute]:
+        """Every dispute among the figures, computed once per corpus (until :meth:`reindex`)."""
+        if self._disputes is None:
+            label = source_labeller(self.articles, self.actors)
+            compared = [c for c in self.claims().values() if c.measure is not None and c.period is not None]
+            self._disputes = disputes(compared, label=label)
+            self._dispute_by_figure = {c.id: d for d in self._disputes for c in d.claims}
+        return self._disputes
+
+    def dispute_of(self, figure_id: str) -> Dispute | None:
+        """The dispute a figure belongs to, if any."""
+        self.disputes()
+        return self._dispute_by_figure.get(figure_id)
+
     def figure_groups(self) -> list[FigureGroup]:
+        by_measure: dict[str, list[Dispute]] = defaultdict(list)
+        for d in self.disputes():
+            by_measure[d.measure].append(d)
         groups: list[FigureGroup] = []
         for measure_id, figs in self._figures_by_measure.items():
             measure = self.measures.get(measure_id) or Measure(measure_id, measure_id)
@@ -178,7 +214,7 @@ class Corpus:
             for f in figs:
                 by_value[(f.value, f.unit)].append(f)
             values = [ValueGroup(v, u, fs) for (v, u), fs in sorted(by_value.items())]
-            groups.append(FigureGroup(measure, list(figs), values))
+            groups.append(FigureGroup(measure, list(figs), values, by_measure.get(measure_id, [])))
         order = list(self.measures)
         groups.sort(key=lambda g: (not g.conflict, order.index(g.measure.id) if g.measure.id in order else 99))
         return groups

@@ -17,9 +17,10 @@ from .safety.sanitize import clean
 from .text import fingerprint as fingerprint  # articles are keyed by it
 from .text import squash
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """1: first release. 2: articles carry ``fingerprint`` (dedupe key of the normalised body).
-3: article bodies are stored in body files beside the JSON (``body_sha``)."""
+3: article bodies are stored in body files beside the JSON (``body_sha``).
+4: figures carry ``side``, ``period``, ``retrospective`` and ``exchange_rate`` (issue 12)."""
 
 Side = Literal["US", "ROK", "other", "unknown"]
 SIDES: tuple[str, ...] = ("US", "ROK", "other", "unknown")
@@ -205,6 +206,10 @@ class Figure(Record):
     date: str | None = None
     event: str | None = None
     note: str | None = None
+    side: str | None = None  # whose position: "US", "ROK", "agreed"; None = not a position
+    period: str | None = None  # the year or span the value is about: "2019", "2021-2025"
+    retrospective: bool = False  # restates an earlier position ("backed down from its $5 billion")
+    exchange_rate: bool = False  # an aside such as "($1 = 1,180 won)", not a figure of the talks
 
 
 @dataclass(slots=True)

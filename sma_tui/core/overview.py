@@ -20,6 +20,7 @@ from typing import Any
 
 from .corpus import Corpus
 from .models import Figure
+from .positions.rows import PositionRow, position_rows
 
 OVERVIEW_VERSION = 3
 """Bumped whenever the shape below or what :meth:`Overview.of` computes changes: an overview
@@ -83,13 +84,14 @@ class ValueRow:
 
 @dataclass(slots=True)
 class GroupRow:
-    """A measure's distinct values; ``conflict`` when sources disagree (see
-    :class:`~sma_tui.core.corpus.FigureGroup`)."""
+    """A measure's distinct values; ``conflict`` when sources disagree, and ``disputes``
+    says why, one line per dispute (see :class:`~sma_tui.core.corpus.FigureGroup`)."""
 
     measure: str
     label: str
     conflict: bool
     values: list[ValueRow]
+    disputes: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +146,11 @@ class Overview:
     actors: list[ActorRow] = field(default_factory=list)
     groups: list[GroupRow] = field(default_factory=list)
     chart: list[ChartPoint] = field(default_factory=list)
+    positions: list[PositionRow] = field(default_factory=list)  # the gap chart's points
+
+    @property
+    def n_disputes(self) -> int:
+        return sum(len(g.disputes) for g in self.groups)
 
     @classmethod
     def of(cls, corpus: Corpus, quotes: QuoteCounts | None = None) -> Overview:
@@ -183,10 +190,12 @@ class Overview:
                     g.measure.label,
                     g.conflict,
                     [ValueRow(v.value, v.unit, len(v.figures), *sources_of(corpus, v.figures)) for v in g.values],
+                    [d.why for d in g.disputes],
                 )
                 for g in corpus.figure_groups()
             ],
             chart=money_points(corpus),
+            positions=position_rows(corpus),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -214,10 +223,11 @@ class Overview:
             events=[EventRow(**e) for e in data["events"]],
             actors=[ActorRow(**a) for a in data["actors"]],
             groups=[
-                GroupRow(g["measure"], g["label"], g["conflict"], [value(v) for v in g["values"]])
+                GroupRow(g["measure"], g["label"], g["conflict"], [value(v) for v in g["values"]], list(g["disputes"]))
                 for g in data["groups"]
             ],
             chart=[ChartPoint(**p) for p in data["chart"]],
+            positions=[PositionRow(**p) for p in data["positions"]],
         )
 
     def event(self, event_id: str) -> EventRow | None:

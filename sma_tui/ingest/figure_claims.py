@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from ..core.positions.locate import place_in_body
+from ..core.positions.placement import Placement
 from .attribution import Attributor, Claimed, Cue
 from .figures import FigureSpan, find_figures, measure_for
 from .quotes import QuoteSpan
@@ -26,6 +28,7 @@ class FoundFigure:
     measure: str | None
     claimant: Ref | None
     date: str | None
+    placement: Placement | None = None  # whose position, about which year (issue 12)
 
 
 class FigureFinder:
@@ -58,13 +61,14 @@ class FigureFinder:
             s, e = bounds[k] if bounds else (start, end)
             measure = measure_for(body, f, s, e, prev)
             prev = (f, measure)
+            placed = place_in_body(body, f.start, f.end, day, measure, (s, e), start)
             masked = masked_all[s - start : e - start]
             opening = _OPENING.match(masked)
             when = self.date_in(masked[:40]) if opening else None
             if cues is None or cues[0] != s:
                 cues = (s, self._peek(s, masked))
             who = self._claimant(f, cues[1])
-            self.found.append(FoundFigure(f, measure, who, when.isoformat() if when else day))
+            self.found.append(FoundFigure(f, measure, who, when.isoformat() if when else day, placed))
 
     def _peek(self, s: int, masked: str) -> list[Cue]:
         """The sentence's reporting clauses, leaving the resolver's mentions as they were."""

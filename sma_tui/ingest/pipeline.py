@@ -184,9 +184,17 @@ def _figure_records(aid: str, body: str, found: list[FoundFigure], linker: Event
             Figure(id=f"{aid}/f{len(figures) + 1}", article=aid, start=f.span.start, end=f.span.end,
                    text=body[f.span.start : f.span.end], value=f.span.value, unit=f.span.unit, measure=f.measure,
                    qualifier=f.span.qualifier, claimant=_ref_id(f.claimant), date=f.date,
-                   event=event.id if event else None)
+                   event=event.id if event else None, **_placed(f))
         )  # fmt: skip
     return figures
+
+
+def _placed(f: FoundFigure) -> dict[str, Any]:
+    """The placement fields of a figure record (issue 12)."""
+    p = f.placement
+    if p is None:
+        return {}
+    return {"side": p.side, "period": p.period, "retrospective": p.retrospective, "exchange_rate": p.exchange_rate}
 
 
 def _article(

@@ -124,7 +124,7 @@ class Store:
                     cleaned = clean_record(name, row)
                     if cleaned is not row:
                         row.update(cleaned)  # in place: TinyDB's own documents, so a write keeps it clean
-        migrate(tables, schema_of(self.path, tables["meta"][0]))
+        migrate(tables, schema_of(self.path, tables["meta"][0]), self._read_body)  # saved on the next write
         return tables
 
     def _read_raw(self, db: SmaDB, *, trust: bool) -> tuple[Tables, list[Problem]]:
@@ -222,6 +222,16 @@ class Store:
     @staticmethod
     def _aid(article: dict[str, Any]) -> str:
         return one_line(str(article.get("id")), 80)
+
+    def _read_body(self, article: dict[str, Any]) -> str:
+        """The article's body as text, cleaned (for a migration that needs the text)."""
+        raw = self._body_bytes(article)
+        if raw is None:
+            return clean(str(article["body"]))
+        try:
+            return clean(raw.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            raise StoreError(f"cannot read the body of article {self._aid(article)!r}: {exc.reason}") from None
 
     def _body_bytes(self, article: dict[str, Any]) -> bytes | None:
         """The bytes of the article's body file (``None`` when the record holds its body).

@@ -23,18 +23,20 @@ from textual.app import App
 
 from .. import services
 from ..core.corpus import Corpus, citation
-from ..core.safety.sanitize import clean
+from ..core.safety.sanitize import clean, flat
 from ..core.search import QuoteMatcher
 from . import bindings
 from .commands import DossierCommands
 from .correcting import CorrectingApp
-from .messages import CorpusFailed, CorpusLoaded, OpenActor, OpenArticle, OpenEvent, OpenFigureGroup
+from .messages import CorpusFailed, CorpusLoaded, OpenActor, OpenArticle, OpenEvent, OpenFigureGroup, OpenGapChart
 from .screens.base import SmaScreen
 from .screens.detail import ActorScreen, EventScreen, FigureGroupScreen
+from .screens.gap import GapChartScreen
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
 from .screens.reader import ReaderScreen
 from .screens.search import SearchScreen
+from .widgets.gap_chart import GapChart
 
 HERE = Path(__file__).parent
 
@@ -223,6 +225,24 @@ class SmaApp(CorrectingApp):  # v, e, x, u: see correcting.py
     @on(OpenFigureGroup)
     def _open_figure_group(self, message: OpenFigureGroup) -> None:
         self.open_figure_group(message.measure_id)
+
+    def open_gap_chart(self) -> None:
+        if (c := self._corpus_or_later(self.open_gap_chart)) is not None:
+            self.push_screen(GapChartScreen(c, self._trail()))
+
+    @on(OpenGapChart)
+    def _open_gap_chart(self, message: OpenGapChart) -> None:
+        self.open_gap_chart()
+
+    @on(GapChart.PointChosen)
+    def _open_position(self, message: GapChart.PointChosen) -> None:
+        """A figure's point opens its article at the figure; a dossier position shows its citation."""
+        row = message.row
+        if row.article:
+            self.open_article(row.article, row.id)
+        else:
+            self.notify(flat(f"{row.citation or row.source} {row.url or ''}"), title="Dossier position",
+                        markup=False, timeout=10)  # fmt: skip
 
     # ------------------------------------------------------------------ actions
     def action_search(self) -> None:

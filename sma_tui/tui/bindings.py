@@ -129,6 +129,15 @@ PICKER: list[BindingType] = [
     Binding("up", "move(-1)", "Up", show=False, id="sma.picker-up", tooltip="Previous choice"),
 ]
 
+GAP_CHART: list[BindingType] = [
+    Binding("t", "toggle_mode", "$ / %", id="sma.gap-toggle", tooltip="Gap chart axis: dollars a year or % over 2019"),
+    Binding("down,j", "move(1)", "Next point", show=False, id="sma.gap-down", tooltip="Next point of the gap chart"),
+    Binding("up,k", "move(-1)", "Prev point", show=False, id="sma.gap-up", tooltip="Previous point of the gap chart"),
+    Binding("home,g", "move(-100000)", "First", show=False, id="sma.gap-first", tooltip="First point"),
+    Binding("end,G", "move(100000)", "Last", show=False, id="sma.gap-last", tooltip="Last point"),
+    Binding("enter", "choose", "Open", id="sma.gap-open", tooltip="Open the point's article at its sentence"),
+]
+
 SECTIONS: list[tuple[str, list[BindingType]]] = [
     ("everywhere", [*APP, *FOCUS]),
     ("main screen", MAIN),
@@ -139,6 +148,7 @@ SECTIONS: list[tuple[str, list[BindingType]]] = [
     ("help", HELP),
     ("review", [*REVIEW, *DRILL]),
     ("picker", PICKER),
+    ("gap chart", GAP_CHART),
 ]
 """Every binding of the app, by where it applies (the help screen lists these)."""
 

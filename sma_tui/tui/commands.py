@@ -13,7 +13,7 @@ from ..core.safety.sanitize import clean
 from ..core.text import format_value
 from ..safe_text import markup_literal
 from .format import article_label, event_command
-from .messages import OpenActor, OpenArticle, OpenEvent, OpenFigureGroup
+from .messages import OpenActor, OpenArticle, OpenEvent, OpenFigureGroup, OpenGapChart
 
 
 def dossier_commands(post: Callable[[Message], object], corpus: Corpus) -> list[tuple[str, Callable[[], object], str]]:
@@ -28,10 +28,14 @@ def dossier_commands(post: Callable[[Message], object], corpus: Corpus) -> list[
         commands.append((f"actor: {a.name}", _poster(post, OpenActor, a.id), f"{a.side} · {a.role} · {n} quotes"))
     for ar in corpus.article_list():
         commands.append((f"article: {article_label(ar)}", _poster(post, OpenArticle, ar.id), ar.title))
+    commands.append(
+        ("positions: gap chart (U.S. ask vs Seoul's offer)", lambda: post(OpenGapChart()), "every position over time")
+    )
     for g in corpus.figure_groups():
         values = " vs ".join(format_value(v.value, v.unit) for v in g.values)
-        flag = "⚠ sources disagree: " if g.conflict else ""
-        commands.append((f"figures: {g.measure.label}", _poster(post, OpenFigureGroup, g.measure.id), flag + values))
+        if g.dispute is not None:
+            values = f"⚠ sources disagree: {g.dispute.why}"
+        commands.append((f"figures: {g.measure.label}", _poster(post, OpenFigureGroup, g.measure.id), values))
     return commands
 
 

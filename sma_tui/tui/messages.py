@@ -57,3 +57,8 @@ class OpenArticle(Message):
 @dataclass
 class OpenFigureGroup(Message):
     measure_id: str
+
+
+@dataclass
+class OpenGapChart(Message):
+    """Open the gap chart screen (positions over time, issue 12)."""

@@ -68,3 +68,27 @@ def test_search_with_results(snap_compare: Any, store_path: Path) -> None:
         await steady(pilot)
 
     assert snap_compare(SmaApp(store_path), terminal_size=(100, 32), run_before=search)
+
+
+async def _open_gap_chart(pilot: Pilot[None]) -> None:
+    await wait_loaded(pilot)
+    await pilot.press("ctrl+p", *"gap chart")
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def test_gap_chart_80x24(snap_compare: Any, store_path: Path) -> None:
+    """Issue 12: the gap chart reads at 80×24 (the latest points, the deal selected)."""
+    assert snap_compare(SmaApp(store_path), terminal_size=(80, 24), run_before=_open_gap_chart)
+
+
+def test_gap_chart_160x48(snap_compare: Any, store_path: Path) -> None:
+    """Issue 12: at 160×48 every point, time running down at an even pace, % over 2019."""
+
+    async def toggled(pilot: Pilot[None]) -> None:
+        await _open_gap_chart(pilot)
+        await pilot.press("t", "k")
+        await pilot.pause()
+
+    assert snap_compare(SmaApp(store_path), terminal_size=(160, 48), run_before=toggled)

@@ -12,6 +12,7 @@ from sma_tui.tui.screens.detail import ActorScreen, FigureGroupScreen
 from sma_tui.tui.screens.main import MainScreen
 from sma_tui.tui.screens.reader import ReaderScreen
 from sma_tui.tui.widgets.browser import FigureBrowser, QuoteBrowser
+from sma_tui.tui.widgets.gap_chart import GapChart
 from sma_tui.tui.widgets.lists import SmaTable
 
 
@@ -54,14 +55,19 @@ async def test_figure_conflict_is_flagged_with_each_value_and_source(make_app: A
         ):
             assert expected in first, expected
         assert "1 in dispute" in str(app.screen.query_one("#figures").border_subtitle)
-        chart = str(app.screen.query_one("#money-chart").render())
-        assert "$5 billion" in chart and "$990 million" in chart and "$870 million" in chart and "13%" in chart
+        chart = app.screen.query_one("#gap-chart", GapChart)  # positions only: the 2019 payment is a fact
+        assert {p.row.side for p in chart.points} == {"US", "ROK", "agreed"}
+        assert not any(p.row.measure == "seoul-payment-2019" for p in chart.points)
         await pilot.press("enter")
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, FigureGroupScreen) and screen.group.conflict
         info = str(screen.query_one(".info-text", Static).visual)
-        assert "Sources disagree: $870 million vs $990 million" in info
+        # the dispute view says why: each value with who stated it, for which year
+        why = screen.group.dispute.why if screen.group.dispute else ""
+        assert why.startswith("$990 million (Breitbart News")
+        assert why.endswith("vs $870 million (Yonhap News Agency ×2) for 2019")
+        assert "Sources disagree: $990 million (Breitbart News" in info
         browser = screen.query_one(FigureBrowser)
         rows = [" ".join(t.plain for t in browser.table.get_row_at(i)) for i in range(browser.table.row_count)]
         assert any("$870 million" in r and "Yonhap News Agency" in r for r in rows)

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..corpus import Corpus
 from ..models import Actor, Figure, Quote
+from ..positions.placement import MEASURE_RULES
 
 ATTRIBUTION_DOUBT: dict[str, tuple[float, str]] = {
     "unknown": (0.9, "the extractor could not tell who said it"),
@@ -62,7 +63,16 @@ def _quote_items(corpus: Corpus, quote: Quote) -> list[ReviewItem]:
 
 
 def _figure_items(figure: Figure) -> list[ReviewItem]:
-    missing = [name for name in ("measure", "side", "period") if _get(figure, name, "") is None]
+    """A figure is doubtful without a measure, or when its measure takes a period (a
+    position, the agreed outcome, a fact such as the 2019 payment) or a side (a position) and
+    it has none. A count or a fact has no side by design (issue 12's placement)."""
+    rule = MEASURE_RULES.get(figure.measure) if figure.measure else None
+    needs = {"measure"}
+    if rule is None or rule.kind in ("position", "agreed", "fact"):
+        needs.add("period")
+    if rule is not None and rule.kind in ("position", "agreed"):
+        needs.add("side")
+    missing = [name for name in ("measure", "side", "period") if name in needs and _get(figure, name, "") is None]
     if not missing:
         return []
     score = round(0.4 + 0.1 * len(missing), 2)

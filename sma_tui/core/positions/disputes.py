@@ -39,6 +39,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from .claims import Citation, Claim, FigureLike, claim_of, load_dossier_positions, parse_positions
 from .money import Rate, comparable_range, load_rates, to_usd
@@ -65,6 +66,7 @@ __all__ = [
 ]
 
 POSITION_WINDOW_DAYS = 31
+MAX_LABELS = 4  # sources named for one value in a dispute's why; the rest are counted
 BASE_2019_KRW = 1.0389e12
 BASE_YEAR = 2019
 
@@ -205,7 +207,10 @@ def _group_text(group: AgreeingGroup, label: Labeller) -> str:
         by_value.setdefault(stated(c), Counter())[_label(label, c)] += 1
     parts = []
     for value, labels in sorted(by_value.items(), key=lambda kv: -sum(kv[1].values())):
-        names = "; ".join(name if n == 1 else f"{name} ×{n}" for name, n in labels.items())
+        named = labels.most_common(MAX_LABELS) if len(labels) > MAX_LABELS else list(labels.items())
+        names = "; ".join(name if n == 1 else f"{name} ×{n}" for name, n in named)
+        if len(labels) > MAX_LABELS:
+            names += f"; +{len(labels) - MAX_LABELS} more"
         parts.append(f"{value} ({names})")
     return ", ".join(parts)
 
@@ -216,6 +221,7 @@ def stated(claim: Claim) -> str:
     return f"{claim.qualifier} {text}" if claim.qualifier else text
 
 
+@lru_cache(maxsize=4096)
 def _amount(value: float, unit: str) -> str:
     if unit in ("USD", "KRW"):
         for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):

@@ -12,9 +12,9 @@ from textual.widgets import DataTable, Label, Static
 
 from ...core.corpus import Corpus, FigureGroup
 from ...core.models import PublicSource, Quote
-from ...core.safety.sanitize import one_line
+from ...core.safety.sanitize import flat, one_line
 from ...core.text import format_value
-from ..format import date_range, event_label, group_values, human_date, value_sources
+from ..format import date_range, event_label, human_date, value_sources
 from ..messages import OpenArticle
 from ..widgets.browser import FigureBrowser, QuoteBrowser, one_per_statement
 from ..widgets.lists import SmaTable, cell
@@ -146,8 +146,8 @@ class FigureGroupScreen(DrillScreen):
     def compose_content(self) -> Iterable[Widget]:
         g, c = self.group, self.corpus
         lines: list[Content | str] = [Content.styled(g.measure.label, "bold")]
-        if g.conflict:
-            lines.append(Content.styled(f"⚠ Sources disagree: {group_values(g)}", "bold $warning"))
+        for d in g.disputes:  # why, in the sources' words: "$990 million (Breitbart) vs ..."
+            lines.append(Content.styled(f"⚠ Sources disagree: {flat(d.why)}", "bold $warning"))
         for v in g.values:
             lines.append(f"{format_value(v.value, v.unit)} — {value_sources(c, v.figures)}")
         with VerticalScroll(classes="info"):

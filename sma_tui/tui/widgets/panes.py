@@ -17,10 +17,11 @@ from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from ...core.overview import GroupRow, Overview
+from ...core.safety.sanitize import flat
 from ...core.text import format_value
 from ..format import date_range, sources_text
 from ..messages import OpenActor, OpenEvent, OpenFigureGroup
-from .chart import MoneyChart
+from .gap_chart import GapChart
 from .lists import SmaOptionList, SmaTable, cell
 
 PLACE_WIDTH = 11
@@ -175,14 +176,14 @@ class ActorsPane(TablePane):
 
 
 class FiguresPane(Pane):
-    """Figure groups (conflicts first, flagged) above the money chart."""
+    """Figure groups (disputes first, flagged, with why) above the gap chart of positions."""
 
     TITLE = "Figures"
     COMPONENT_CLASSES = {"figures--conflict", "figures--source"}
 
     def compose(self) -> ComposeResult:
         yield SmaOptionList(id="figure-groups", classes="pane-list")
-        yield MoneyChart(id="money-chart")
+        yield GapChart(id="gap-chart")
 
     def show(self, overview: Overview) -> None:
         self.overview = overview
@@ -192,11 +193,11 @@ class FiguresPane(Pane):
         options.add_options([Option(self.prompt(g), id=g.measure) for g in groups])
         if groups:
             options.highlighted = 0
-        conflicts = sum(g.conflict for g in groups)
+        disputes = overview.n_disputes
         self.border_subtitle = (
-            f"{len(groups)} measures · {conflicts} in dispute" if conflicts else f"{len(groups)} measures"
+            f"{len(groups)} measures · {disputes} in dispute" if disputes else f"{len(groups)} measures"
         )
-        self.query_one(MoneyChart).show(overview.chart)
+        self.query_one(GapChart).show(overview.positions)
 
     def highlighted_key(self) -> str | None:
         options = self.query_one(SmaOptionList)
@@ -212,10 +213,12 @@ class FiguresPane(Pane):
     def prompt(self, group: GroupRow) -> Content:
         source = self.get_visual_style("figures--source", partial=True)
         head = Content.styled(group.label, "bold")
+        warn = self.get_visual_style("figures--conflict", partial=True)
         if group.conflict:
-            flag = Content.styled("⚠ sources disagree: ", self.get_visual_style("figures--conflict", partial=True))
-            head = flag + head
+            head = Content.styled("⚠ sources disagree: ", warn) + head
         lines = [head]
+        for why in group.disputes:  # "$990 million (Breitbart, quoting Trump) vs $870 million (Yonhap ×2) for 2019"
+            lines.append(Content.styled(f"  {flat(why)}", warn))
         for v in group.values:
             value = Content(f"  {format_value(v.value, v.unit)}")
             if group.conflict or len(group.values) > 1:
