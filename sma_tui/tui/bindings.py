@@ -114,3 +114,16 @@ SECTIONS: list[tuple[str, list[BindingType]]] = [
 def binding_ids() -> set[str]:
     """The ids a user's keymap may remap."""
     return {b.id for _, bindings in SECTIONS for b in bindings if isinstance(b, Binding) and b.id}
+
+# ------------------------------------------------------------------ issue 15: lists, export
+TABLE_TOOLS: list[BindingType] = [
+    Binding("s", "sort_next", "Sort", show=False, id="sma.sort", tooltip="Sort by the next column (again: the next)"),
+    Binding("S", "sort_reverse", "Reverse", show=False, id="sma.sort-reverse", tooltip="Reverse the sort"),
+    Binding("f", "filter", "Filter", id="sma.filter", tooltip="Filter this list as you type"),
+]
+
+FILTER: list[BindingType] = [
+    Binding("escape", "close", "Clear filter", id="sma.filter-close", tooltip="Clear the filter and close the box"),
+]
+
+SECTIONS += [("lists", TABLE_TOOLS), ("filter box", FILTER)]

@@ -22,24 +22,26 @@ from ...core.search import Query, match_spans
 from ...core.text import format_value
 from ..format import claim_date, claimant_name, event_label, human_date, one_line, sentence_span, source_of
 from ..messages import OpenArticle
-from .lists import SmaTable, cell
+from .lists import Column, Row, SmaTable, cell
 
 C = TypeVar("C", Quote, Figure)
+SIDE_PREVIEW_WIDTH = 140
+"""From this width on, the preview sits beside the table rather than under it."""
 KWIC_CONTEXT = 12  # characters shown before a match that would be cut off
 
 QUOTE_COLUMNS = {
-    "speaker": ("Speaker", 22),
-    "date": ("Date", 11),
-    "event": ("Round / event", 16),
-    "publisher": ("Publisher", 18),
-    "text": ("Quote", None),
+    "speaker": Column("speaker", "Speaker", 12, 26, 1),
+    "date": Column("date", "Date", 11),
+    "event": Column("event", "Round / event", 8, 22, 1),
+    "publisher": Column("publisher", "Publisher", 10, 24, 1),
+    "text": Column("text", "Quote", 20, None, 5),
 }
 FIGURE_COLUMNS = {
-    "value": ("Value", 16),
-    "measure": ("Measure", 26),
-    "claimant": ("Claimed by", 18),
-    "source": ("Source", 28),
-    "sentence": ("Sentence", None),
+    "value": Column("value", "Value", 12, 20, 1),
+    "measure": Column("measure", "Measure", 14, 40, 2),
+    "claimant": Column("claimant", "Claimed by", 12, 26, 1),
+    "source": Column("source", "Source", 16, 34, 2),
+    "sentence": Column("sentence", "Sentence", 20, None, 5),
 }
 
 
@@ -47,7 +49,7 @@ class ClaimBrowser(Vertical, Generic[C]):
     """Base class: subclasses say how a claim becomes a row and a preview."""
 
     COMPONENT_CLASSES = {"browser--match", "browser--claim", "browser--meta"}
-    COLUMNS: dict[str, tuple[str, int | None]] = {}
+    COLUMNS: dict[str, Column] = {}
 
     def __init__(self, corpus: Corpus, columns: Sequence[str], *, empty: str, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -61,24 +63,41 @@ class ClaimBrowser(Vertical, Generic[C]):
         yield SmaTable(classes="browser-table")
         yield Static(classes="preview")
 
+    def on_resize(self) -> None:
+        """Wide enough: the preview moves beside the table, the whole claim wrapped in it."""
+        self.set_class(self.size.width >= SIDE_PREVIEW_WIDTH, "-side")
+
     @property
     def table(self) -> SmaTable:
         return self.query_one(SmaTable)
 
     def show(self, items: Sequence[C], *, note: str | None = None) -> None:
-        """Replace the rows (one ``clear`` + one ``add_rows``: cheap even for thousands)."""
-        table = self.table
-        table.clear(columns=True)
+        """Replace the rows; the table shares its width out between the columns (and again
+        whenever it is resized), the claim text taking what is left."""
         self.items = {item.id: item for item in items}
-        fixed = sum((self.COLUMNS[c][1] or 0) + 2 for c in self.columns)
-        free = max(12, (self.app.size.width or 100) - fixed - 6)
-        for name in self.columns:
-            label, width = self.COLUMNS[name]
-            table.add_column(label, key=name, width=width or free)
-        for item in items:
-            table.add_row(*(self.cell(item, name, self.COLUMNS[name][1] or free) for name in self.columns), key=item.id)
+        rows = [
+            Row(item.id, tuple(self.plain(item, n) for n in self.columns), tuple(self.sort_value(item, n) for n in self.columns))
+            for item in items
+        ]
+        self.table.show_rows([self.COLUMNS[name] for name in self.columns], rows, self._draw_cell)
         self.note = note
+        self.set_class(not items, "-empty")
         self._update_preview()
+
+    def _draw_cell(self, row: Row, index: int, width: int) -> Text:
+        return self.cell(self.items[row.key], self.columns[index], width)
+
+    def plain(self, item: C, column: str) -> str:
+        """A column's text, unstyled and uncut (what the filter looks in)."""
+        return self.cell(item, column, 10_000).plain
+
+    def sort_value(self, item: C, column: str) -> object:
+        """What ``s`` sorts a column by (``None``: its text)."""
+        if column == "date":
+            return claim_date(self.corpus, item) or ""
+        if column == "value" and isinstance(item, Figure):
+            return item.value
+        return None
 
     def current(self) -> C | None:
         key = self.table.cursor_key()
@@ -161,7 +180,7 @@ class QuoteBrowser(ClaimBrowser[Quote]):
         c = self.corpus
         if column == "speaker":
             actor = c.actors.get(item.speaker or "")
-            return self.table.side_text(c.speaker_name(item.speaker), actor.side if actor else None)
+            return self.table.side_text(c.speaker_name(item.speaker), actor.side if actor else None, width)
         if column == "date":
             return cell(human_date(claim_date(c, item)))
         if column == "event":
@@ -196,7 +215,7 @@ class FigureBrowser(ClaimBrowser[Figure]):
             return cell(measure.label if measure else "—", width)
         if column == "claimant":
             actor = c.actors.get(item.claimant or "")
-            return self.table.side_text(claimant_name(c, item), actor.side if actor else None)
+            return self.table.side_text(claimant_name(c, item), actor.side if actor else None, width)
         if column == "source":
             return cell(source_of(c, item), width)
         sentence, span = self.sentence(item)

@@ -17,16 +17,30 @@ from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from ...core.overview import GroupRow, Overview
-from ...core.text import format_value
+from ...core.text import fold, format_value
 from ..format import date_range, sources_text
 from ..messages import OpenActor, OpenEvent, OpenFigureGroup
 from .chart import MoneyChart
-from .lists import SmaOptionList, SmaTable, cell
+from .lists import Column, Row, SmaOptionList, SmaTable
 
-PLACE_WIDTH = 11
-NAME_WIDTH = 24
+TIMELINE_COLUMNS = [
+    Column("dates", "Dates", 14, 17, 1),
+    Column("round", "#", 1),
+    Column("title", "Event", 12, None, 4),
+    Column("quotes", "Q", 2),
+    Column("place", "Place", 8, 16, 1, hide_below=56),
+]
+ACTOR_COLUMNS = [Column("name", "Name", 14, None, 3), Column("side", "Side", 4), Column("quotes", "Q", 3)]
+EMPTY_STORE = (
+    "The store has no records yet. Add news articles with  sma-tui add PATH|URL  "
+    "or build the bundled corpus with  sma-tui build --force."
+)
 KIND_MARK = {"meeting": "M", "milestone": "◆", "event": "·"}
 """The timeline's ``#`` column: a round's number, else the kind of event."""
+
+
+def _kind_order(kind: str, number: int | None) -> tuple[int, int]:
+    return (0, number or 0) if kind == "round" else (1 + list(KIND_MARK).index(kind) if kind in KIND_MARK else 9, 0)
 
 
 def kind_mark(kind: str, number: int | None) -> str:
@@ -69,6 +83,12 @@ class Pane(Vertical):
     def set_detail(self, text: str | Content) -> None:
         self.query_one(".detail", Static).update(text)
 
+    def show_empty(self, empty: bool) -> None:
+        """An empty store: say how to fill it instead of blank panes."""
+        self.set_class(empty, "-empty")
+        if empty:
+            self.set_detail(Content(EMPTY_STORE))
+
 
 class TablePane(Pane):
     """A pane holding one :class:`SmaTable` keyed by record id, and a detail line."""
@@ -108,19 +128,16 @@ class TimelinePane(TablePane):
     def show(self, overview: Overview) -> None:
         self.overview = overview
         table = self.query_one(SmaTable)
-        table.clear(columns=True)
-        table.add_column("Dates", key="dates")
-        table.add_column("#", key="round")
-        table.add_column("Q", key="quotes")
-        table.add_column("Place", key="place")
-        for e in overview.events:
-            table.add_row(
-                cell(date_range(e.start, e.end)),
-                cell(kind_mark(e.kind, e.number)),
-                cell(str(e.quotes)),
-                cell(e.place or "—", PLACE_WIDTH),
-                key=e.id,
+        rows = [
+            Row(
+                e.id,
+                (date_range(e.start, e.end), kind_mark(e.kind, e.number), e.title, str(e.quotes), e.place or "—"),
+                (e.start, _kind_order(e.kind, e.number), fold(e.title), e.quotes, fold(e.place)),
             )
+            for e in overview.events
+        ]
+        table.show_rows(TIMELINE_COLUMNS, rows)
+        self.show_empty(not rows)
         marks = KIND_MARK
         self.border_subtitle = f"{overview.rounds} rounds · {marks['meeting']} meeting · {marks['milestone']} milestone"
 
@@ -141,19 +158,17 @@ class ActorsPane(TablePane):
     def show(self, overview: Overview) -> None:
         self.overview = overview
         table = self.query_one(SmaTable)
-        table.clear(columns=True)
-        table.add_column("Name", key="name")
-        table.add_column("Side", key="side")
-        table.add_column("Q", key="quotes")
-        for a in overview.actors:
-            name = table.side_text(a.name, a.side)
-            name.truncate(NAME_WIDTH, overflow="ellipsis")
-            table.add_row(
-                name,
-                table.side_text(a.side + ("?" if a.side_guessed else ""), a.side),
-                cell(str(a.quotes)),
-                key=a.id,
+        rows = [
+            Row(
+                a.id,
+                (table.side_text(a.name, a.side), table.side_text(a.side + ("?" if a.side_guessed else ""), a.side),
+                 str(a.quotes)),
+                (fold(a.name), a.side, -a.quotes),
             )
+            for a in overview.actors
+        ]
+        table.show_rows(ACTOR_COLUMNS, rows)
+        self.show_empty(not rows)
         self.border_subtitle = f"{len(overview.actors)} actors"
 
     def detail(self, key: str) -> Content | None:
@@ -190,6 +205,7 @@ class FiguresPane(Pane):
             f"{len(groups)} measures · {conflicts} in dispute" if conflicts else f"{len(groups)} measures"
         )
         self.query_one(MoneyChart).show(overview.chart)
+        self.set_class(not groups, "-empty")
 
     def highlighted_key(self) -> str | None:
         options = self.query_one(SmaOptionList)
