@@ -9,7 +9,7 @@ open once it has arrived. Widgets ask for drill-downs with
 
 Other processes (``sma-tui add``) may write the store while the app runs. The app polls the
 file's stamp (one ``stat``) every :data:`STORE_POLL_SECONDS`; when it changed, it says so
-and ``r`` reloads: back to the main screen, the panes refilled with the cursors kept.
+and ``r`` reloads it: the panes refilled with the cursors kept, the screens above them left open.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import App
+from textual.message import Message
+from textual.widget import Widget
 
 from .. import services
 from ..core.corpus import Corpus, citation
@@ -114,7 +116,8 @@ class SmaApp(App[None]):
         self.sub_title = _counts_title(message.overview.counts)
         self.main_screen.show_overview(message.overview)
         if before is not None:
-            self.notify(_growth(before, message.corpus), title="Store reloaded")
+            kept = "" if self.screen is self.main_screen else " Open screens show the store as it was until reopened."
+            self.notify(_growth(before, message.corpus) + kept, title="Store reloaded")
         pending, self._pending = self._pending, None
         if pending is not None and self.screen is self.main_screen:
             pending()
@@ -156,11 +159,11 @@ class SmaApp(App[None]):
         return True
 
     def action_reload(self) -> None:
-        """Back to the main screen, then read the store again (the panes keep their cursors)."""
+        """Read the store again: the main screen's panes are refilled (keeping their cursors)
+        and the screens opened above it stay where they are; what is opened next shows the
+        new store."""
         if not self.store_changed or self._loading:
             return
-        while self.screen is not self.main_screen and len(self.screen_stack) > 1:
-            self.pop_screen()
         self.clear_notifications()  # the "Store changed" notice has been acted on
         self.start_load()
         self.refresh_bindings()
@@ -200,21 +203,34 @@ class SmaApp(App[None]):
         if c is not None and any(g.measure.id == measure_id for g in c.figure_groups()):
             self.push_screen(FigureGroupScreen(c, self._trail(), measure_id))
 
+    def _from_current_screen(self, message: Message) -> bool:
+        """False for a request from a screen that is no longer on top: a burst of keys
+        (``enter enter`` pasted, or over a slow link) is queued before the first opens its
+        screen, and must not open the same screen twice."""
+        sender = message._sender
+        if isinstance(sender, Widget) and sender.is_attached and isinstance(sender.screen, SmaScreen):
+            return sender.screen is self.screen
+        return True
+
     @on(OpenEvent)
     def _open_event(self, message: OpenEvent) -> None:
-        self.open_event(message.event_id)
+        if self._from_current_screen(message):
+            self.open_event(message.event_id)
 
     @on(OpenActor)
     def _open_actor(self, message: OpenActor) -> None:
-        self.open_actor(message.actor_id)
+        if self._from_current_screen(message):
+            self.open_actor(message.actor_id)
 
     @on(OpenArticle)
     def _open_article(self, message: OpenArticle) -> None:
-        self.open_article(message.article_id, message.claim_id)
+        if self._from_current_screen(message):
+            self.open_article(message.article_id, message.claim_id)
 
     @on(OpenFigureGroup)
     def _open_figure_group(self, message: OpenFigureGroup) -> None:
-        self.open_figure_group(message.measure_id)
+        if self._from_current_screen(message):
+            self.open_figure_group(message.measure_id)
 
     # ------------------------------------------------------------------ actions
     def action_search(self) -> None:
@@ -222,7 +238,8 @@ class SmaApp(App[None]):
             self.screen.query_one("#search-input").focus()
             return
         if (c := self._corpus_or_later(self.action_search)) and self.matcher is not None:
-            self.push_screen(SearchScreen(c, self._trail(), self.matcher))
+            scope = self.screen.event.id if isinstance(self.screen, EventScreen) else None
+            self.push_screen(SearchScreen(c, self._trail(), self.matcher, scope=scope))
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -127,3 +127,14 @@ FILTER: list[BindingType] = [
 ]
 
 SECTIONS += [("lists", TABLE_TOOLS), ("filter box", FILTER)]
+
+SEARCH += [
+    Binding("up", "history_back", "History", show=False, id="sma.search-history", tooltip="The previous query"),
+    Binding(
+        "ctrl+o",
+        "toggle_scope",
+        "Scope",
+        id="sma.search-scope",
+        tooltip="Search only the round or event you came from, or everywhere",
+    ),
+]

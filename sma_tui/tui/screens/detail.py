@@ -90,7 +90,7 @@ class EventScreen(BrowserScreen):
         self.set_class(not quotes, "-no-quotes")  # the summary may then take the room
         table = self.query_one("#articles", SmaTable)
         rows = [
-            Row(a.id, (a.publisher, human_date(a.date), str(c.quote_count_for_article(a.id)), a.title), (None, a.date or ""))
+            Row(a.id, (a.publisher, human_date(a.date), str(c.quote_count_for_article(a.id)), a.title), (None, a.date or "", c.quote_count_for_article(a.id), None))
             for a in c.articles_for_event(self.event.id)
         ]
         table.show_rows(ARTICLE_COLUMNS, rows)
