@@ -24,9 +24,10 @@ from textual.message import Message
 from textual.widget import Widget
 
 from .. import services
-from ..core.corpus import Corpus, citation
+from ..core.corpus import Corpus
 from ..core.search import QuoteMatcher
 from . import bindings
+from .actions import AppActions
 from .commands import DossierCommands
 from .messages import CorpusFailed, CorpusLoaded, OpenActor, OpenArticle, OpenEvent, OpenFigureGroup
 from .screens.base import SmaScreen
@@ -41,7 +42,7 @@ HERE = Path(__file__).parent
 STORE_POLL_SECONDS = 2.0
 
 
-class SmaApp(App[None]):
+class SmaApp(AppActions):
     """``SmaApp(db_path).run()``: the CLI's entry point (``sma-tui`` with no subcommand)."""
 
     TITLE = "SMA dossier"
@@ -84,6 +85,7 @@ class SmaApp(App[None]):
         return self.main_screen
 
     def on_mount(self) -> None:
+        self.restore_theme()
         # After the first frame: the worker's parsing would otherwise share the GIL with it.
         self.call_after_refresh(self.start_load)
         self.set_interval(STORE_POLL_SECONDS, self.poll_store, name="store-poll")
@@ -244,16 +246,6 @@ class SmaApp(App[None]):
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.keymap))
-
-    def action_copy_quote(self) -> None:
-        screen = self.screen
-        quote = screen.focused_quote() if isinstance(screen, SmaScreen) else None
-        if quote is None or self.corpus is None:
-            self.notify("Highlight a quote first (in a round, an actor, search or the reader).", severity="warning")
-            return
-        text = citation(self.corpus, quote)
-        self.copy_to_clipboard(text)
-        self.notify(text, title="Citation copied")
 
 
 def _counts_title(n: dict[str, int]) -> str:

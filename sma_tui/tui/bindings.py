@@ -138,3 +138,20 @@ SEARCH += [
         tooltip="Search only the round or event you came from, or everywhere",
     ),
 ]
+
+APP += [
+    Binding(
+        "ctrl+s",
+        "export",
+        "Export",
+        show=False,
+        id="sma.export",
+        tooltip="Export the list in view (as filtered and sorted) to CSV, JSON or Markdown",
+    ),
+    Binding("y", "copy_id", "Copy id", show=False, id="sma.copy-id", tooltip="Copy the id of the highlighted item"),
+]
+
+EXPORT: list[BindingType] = [
+    Binding("escape", "cancel", "Cancel", id="sma.export-cancel", tooltip="Close the export prompt, saving nothing"),
+]
+SECTIONS += [("export prompt", EXPORT)]

@@ -93,6 +93,7 @@ class EventScreen(BrowserScreen):
             Row(a.id, (a.publisher, human_date(a.date), str(c.quote_count_for_article(a.id)), a.title), (None, a.date or "", c.quote_count_for_article(a.id), None))
             for a in c.articles_for_event(self.event.id)
         ]
+        table.export_view = "articles"
         table.show_rows(ARTICLE_COLUMNS, rows)
         table.display = bool(rows)
         self.query_one(QuoteBrowser).table.focus()

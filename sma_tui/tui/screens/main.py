@@ -16,7 +16,7 @@ from ...core.overview import Overview
 from .. import bindings
 from ..widgets.panes import ActorsPane, FiguresPane, Pane, TimelinePane
 from ..widgets.status import ErrorPanel, LoadingPanel
-from .base import SmaScreen
+from .base import ExportTarget, SmaScreen
 
 PANES = {"timeline": "#timeline", "actors": "#actors", "figures": "#figures"}
 
@@ -102,6 +102,11 @@ class MainScreen(SmaScreen):
         if action == "focus_pane" and not self.loaded:
             return False
         return True
+
+    def export_target(self) -> ExportTarget | None:
+        if self.loaded and self.query_one(FiguresPane).has_focus_within:
+            return ExportTarget("figures", None)
+        return super().export_target()
 
     def action_focus_pane(self, name: str) -> None:
         self.query_one(PANES[name], Pane).focus_list()

@@ -28,7 +28,7 @@ from ...services import prefs as services_prefs
 from .. import bindings
 from ..format import event_label
 from ..widgets.browser import QuoteBrowser
-from .base import DrillScreen
+from .base import DrillScreen, ExportTarget
 
 MAX_ROWS = 200
 HINT = 'words, "exact phrase", speaker:esper side:rok round:3 after:2020-01-01 before:2020-04'
@@ -67,6 +67,13 @@ class SearchScreen(DrillScreen):
     def on_mount(self) -> None:
         self.run_search(self.initial)
         self.query_one(Input).focus()
+
+    def export_target(self) -> ExportTarget | None:
+        """Every hit (not only the rows shown), unless the list is filtered."""
+        table = self.query_one(QuoteBrowser).table
+        if table.filter_text or table.sort_column is not None:
+            return ExportTarget("quotes", [r.key for r in table.shown])
+        return ExportTarget("quotes", [self.matcher.quotes[i].id for i in self.hits])
 
     def focused_quote(self) -> Quote | None:
         return self.query_one(QuoteBrowser).current()

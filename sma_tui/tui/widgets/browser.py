@@ -50,6 +50,7 @@ class ClaimBrowser(Vertical, Generic[C]):
 
     COMPONENT_CLASSES = {"browser--match", "browser--claim", "browser--meta"}
     COLUMNS: dict[str, Column] = {}
+    EXPORT_VIEW = ""
 
     def __init__(self, corpus: Corpus, columns: Sequence[str], *, empty: str, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -60,7 +61,9 @@ class ClaimBrowser(Vertical, Generic[C]):
         self.note: str | None = None
 
     def compose(self):  # type: ignore[no-untyped-def]
-        yield SmaTable(classes="browser-table")
+        table = SmaTable(classes="browser-table")
+        table.export_view = self.EXPORT_VIEW
+        yield table
         yield Static(classes="preview")
 
     def on_resize(self) -> None:
@@ -160,6 +163,7 @@ class QuoteBrowser(ClaimBrowser[Quote]):
     """Quotes; with a search ``query``, the matches are highlighted in the rows and preview."""
 
     COLUMNS = QUOTE_COLUMNS
+    EXPORT_VIEW = "quotes"
 
     def __init__(
         self,
@@ -205,6 +209,7 @@ class FigureBrowser(ClaimBrowser[Figure]):
     """Figures, each previewed with the sentence it came from (the figure highlighted)."""
 
     COLUMNS = FIGURE_COLUMNS
+    EXPORT_VIEW = "figures"
 
     def cell(self, item: Figure, column: str, width: int) -> Text:
         c = self.corpus

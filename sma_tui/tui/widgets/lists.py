@@ -103,6 +103,8 @@ class SmaTable(DataTable[Any]):
         self.sort_column: int | None = None
         self.sort_reverse = False
         self.filter_text = ""
+        self.export_view: str | None = None
+        """What ``ctrl+s`` exports from this table (timeline, actors, articles, quotes, figures)."""
         self.shown: list[Row] = []
         """The rows drawn, filtered and sorted, in table order."""
         self._drawn_width = 0

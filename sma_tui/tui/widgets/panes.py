@@ -94,7 +94,9 @@ class TablePane(Pane):
     """A pane holding one :class:`SmaTable` keyed by record id, and a detail line."""
 
     def compose(self) -> ComposeResult:
-        yield SmaTable(id=f"{self.id}-table", classes="pane-list")
+        table = SmaTable(id=f"{self.id}-table", classes="pane-list")
+        table.export_view = self.id
+        yield table
         yield Static(classes="detail")
 
     def detail(self, key: str) -> Content | None:  # pragma: no cover - overridden
