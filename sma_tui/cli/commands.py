@@ -180,20 +180,30 @@ def cmd_add(args: argparse.Namespace) -> int:
     return EXIT_FAIL if batch.errors else EXIT_OK
 
 
+def has_terminal() -> bool:
+    """The explorer draws on a terminal and reads keys from one: without, it would hang."""
+    return sys.stdout.isatty() and sys.stdin.isatty()
+
+
 def cmd_tui(args: argparse.Namespace) -> int:
+    if not has_terminal():
+        raise UsageError(
+            "the explorer needs a terminal (stdin and stdout are not one); "
+            "for output to a pipe or file use a subcommand, e.g. 'sma-tui timeline --json'"
+        )
     from ..paths import keymap_path, read_keymap
 
     path = keymap_path()
+    warnings: list[str] = []
     try:
         keymap = read_keymap(path)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
+    except ValueError as exc:  # the app starts with the default keys and says why
+        keymap, warnings = {}, [f"{exc}; using the default keys"]
     from ..tui.app import SmaApp
-    from ..tui.bindings import binding_ids
+    from ..tui.keymap import check_keymap
 
-    unknown = sorted(set(keymap) - binding_ids())
-    if unknown:
-        raise UsageError(f"the keymap {path} names no binding {unknown[0]!r} (the ids are listed by ? in the app)")
+    keymap, problems = check_keymap(keymap)
+    warnings += [f"keymap {path}: {p}" for p in problems]
     db = _db_path(args)
     services.open_or_build(db)
 
@@ -202,6 +212,7 @@ def cmd_tui(args: argparse.Namespace) -> int:
     # cannot read is explained on its error panel, and again here once it has closed.
     app = SmaApp(db)
     app.set_keymap(keymap)
+    app.startup_warnings = warnings
     app.run()
     if app.load_error is not None:
         print(f"sma-tui: error: {app.load_error}", file=sys.stderr)

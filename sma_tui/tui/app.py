@@ -74,6 +74,8 @@ class SmaApp(AppActions):
         self._loading = False
         self.load_error: str | None = None
         """Why the store could not be read at start (the CLI prints it once the app closes)."""
+        self.startup_warnings: list[str] = []
+        """Shown once the app is up (a keymap that could not be used entirely, ...)."""
         self._pending: Callable[[], None] | None = None
         """What the user asked to open before the corpus had loaded."""
 
@@ -86,6 +88,8 @@ class SmaApp(AppActions):
 
     def on_mount(self) -> None:
         self.restore_theme()
+        for warning in self.startup_warnings:
+            self.notify(warning, title="Keymap", severity="warning", timeout=20, markup=False)
         # After the first frame: the worker's parsing would otherwise share the GIL with it.
         self.call_after_refresh(self.start_load)
         self.set_interval(STORE_POLL_SECONDS, self.poll_store, name="store-poll")

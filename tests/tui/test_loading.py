@@ -173,8 +173,10 @@ def test_sma_tui_on_a_corrupt_store_shows_the_panel_then_exits_1_with_one_line(
     store_path: Path, loaded: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """``sma-tui`` no longer reads the store before the first frame: the app reports it."""
+    from sma_tui.cli import commands
     from sma_tui.cli.main import main
 
+    monkeypatch.setattr(commands, "has_terminal", lambda: True)
     store_path.write_text("{truncated", encoding="utf-8")
     seen: list[str] = []
 

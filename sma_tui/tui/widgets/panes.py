@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
@@ -59,7 +60,16 @@ class Pane(Vertical):
         self.overview = overview
 
     def on_mount(self) -> None:
+        self.title_with_key()
         self.show(self.overview)
+
+    def title_with_key(self) -> None:
+        """``2 Actors``, or the key the user's keymap gives the pane (``a Actors``)."""
+        binding_id = f"sma.focus-{self.id}"
+        keys = getattr(self.app, "keymap", {}).get(binding_id)
+        if keys:
+            key = keys.split(",")[0].strip()
+            self.border_title = f"{self.app.get_key_display(Binding(key, ''))} {self.TITLE}"
 
     def focus_list(self) -> None:
         self.query_one(".pane-list").focus()
