@@ -16,7 +16,7 @@ from typing import Any
 from .. import services
 from ..core.corpus import Corpus
 from ..core.models import Quote
-from ..core.text import is_iso_date
+from ..core.text import is_iso_date, plural
 from . import export, render
 from .progress import add_progress
 
@@ -65,9 +65,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         return EXIT_FAIL
     counts = services.build(path).counts()
     print(
-        f"built {path}: {counts['articles']} articles, {counts['rounds']} rounds, "
-        f"{counts['events'] - counts['rounds']} events, {counts['actors']} actors, "
-        f"{counts['quotes']} quotes, {counts['figures']} figures"
+        f"built {path}: {plural(counts['articles'], 'article')}, {plural(counts['rounds'], 'round')}, "
+        f"{plural(counts['events'] - counts['rounds'], 'event')}, {plural(counts['actors'], 'actor')}, "
+        f"{plural(counts['quotes'], 'quote')}, {plural(counts['figures'], 'figure')}"
     )
     return EXIT_OK
 
@@ -84,7 +84,8 @@ def cmd_listing(args: argparse.Namespace) -> int:
         rows = [export.article_row(c, a) for a in c.article_list()]
     elif view == "figures":
         if args.measure and args.measure not in c.measures:
-            raise UsageError(f"no measure {args.measure!r}; one of: {', '.join(c.measures)}")
+            # an unknown id is a problem with the data asked for (exit 1), as for `show`
+            raise LookupError(f"no measure {args.measure!r}; one of: {', '.join(c.measures)}")
         rows = export.figure_rows(c, args.measure, args.conflicts)
     else:
         rows = [export.quote_row(c, q) for q in _filter_quotes(c, args)]

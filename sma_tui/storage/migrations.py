@@ -31,17 +31,19 @@ def schema_of(path: Path, meta: dict[str, Any] | None) -> int:
     """The schema version the ``meta`` record of the store at ``path`` declares, if this
     sma-tui can read it (directly or by migrating); else a :class:`StoreError`."""
     if meta is None:
-        raise StoreError(f"the store {path} has no schema version; run 'sma-tui build --force'")
+        raise StoreError(f"the store {path} has no schema version; run 'sma-tui build --force --db {path}'")
     version = meta.get("schema")
     if not isinstance(version, int):
-        raise StoreError(f"the store {path} has an invalid schema version; run 'sma-tui build --force'")
+        raise StoreError(f"the store {path} has an invalid schema version; run 'sma-tui build --force --db {path}'")
     if version > SCHEMA_VERSION:
         raise StoreError(
             f"the store {path} has schema {version}, newer than this sma-tui understands "
             f"({SCHEMA_VERSION}); upgrade sma-tui"
         )
     if version < min(MIGRATIONS, default=SCHEMA_VERSION):
-        raise StoreError(f"the store {path} has schema {version}, too old to migrate; run 'sma-tui build --force'")
+        raise StoreError(
+            f"the store {path} has schema {version}, too old to migrate; run 'sma-tui build --force --db {path}'"
+        )
     return version
 
 

@@ -106,7 +106,9 @@ class AppActions(App[None]):
         try:
             path = self.save_screenshot(path=str(folder))
         except OSError as exc:
-            self.notify(f"Cannot save the screenshot in {folder}: {exc.strerror or exc}", severity="error", markup=False)
+            self.notify(
+                f"Cannot save the screenshot in {folder}: {exc.strerror or exc}", severity="error", markup=False
+            )
             return
         self.notify(f"Saved to {path}", title="Screenshot", markup=False, timeout=8)
 
@@ -115,7 +117,9 @@ class AppActions(App[None]):
         for command in super().get_system_commands(screen):
             if command.title == "Screenshot":
                 where = exports.output_dir()
-                yield SystemCommand("Screenshot", f"Save an SVG screenshot of this screen in {where}", self.save_screenshot_here)
+                yield SystemCommand(
+                    "Screenshot", f"Save an SVG screenshot of this screen in {where}", self.save_screenshot_here
+                )
             elif command.title == "Theme":
                 yield SystemCommand("Theme", "Pick one of Textual's themes (kept for next time)", command.callback)
             else:

@@ -26,6 +26,7 @@ from textual.widget import Widget
 from .. import services
 from ..core.corpus import Corpus
 from ..core.search import QuoteMatcher
+from ..core.text import plural
 from . import bindings
 from .actions import AppActions
 from .commands import DossierCommands
@@ -253,10 +254,7 @@ class SmaApp(AppActions):
 
 
 def _counts_title(n: dict[str, int]) -> str:
-    return (
-        f"{n['quotes']} quotes · {n['figures']} figures · {n['actors']} actors · "
-        f"{n['events']} events · {n['articles']} articles"
-    )
+    return " · ".join(plural(n[k], k[:-1]) for k in ("quotes", "figures", "actors", "events", "articles"))
 
 
 def _growth(before: Corpus, after: Corpus) -> str:

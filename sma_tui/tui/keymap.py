@@ -76,9 +76,7 @@ def check_keymap(keymap: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
 def shadowed(keymap: Mapping[str, str], sections: Iterable[tuple[str, BindingType]]) -> list[str]:
     """One warning per remapped key that another binding also uses where both apply."""
     entries = [(where, b) for where, b in sections if isinstance(b, Binding) and b.id]
-    keys_of = {
-        (where, b.id): {k.strip() for k in keymap.get(b.id or "", b.key).split(",")} for where, b in entries
-    }
+    keys_of = {(where, b.id): {k.strip() for k in keymap.get(b.id or "", b.key).split(",")} for where, b in entries}
     warnings: list[str] = []
     seen: set[tuple[str, str, str]] = set()
     for where, b in entries:

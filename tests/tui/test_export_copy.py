@@ -94,7 +94,10 @@ async def test_copy_id_and_citation_styles(
         plain = copied[-1]
         assert plain == cite(corpus_of(app), quote)
         article = corpus_of(app).articles[quote.article]
-        assert f"— {corpus_of(app).speaker_name(quote.speaker)}, “{article.title}”, {article.publisher}, 19 Nov 2019" in plain
+        assert (
+            f"— {corpus_of(app).speaker_name(quote.speaker)}, “{article.title}”, {article.publisher}, 19 Nov 2019"
+            in plain
+        )
         for title, start in (("Copy citation: Markdown", "> “"), ("Copy citation: BibTeX-like", "@misc{")):
             await pilot.press("ctrl+p", *title)
             await pilot.pause(0.3)

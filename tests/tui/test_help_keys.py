@@ -102,7 +102,11 @@ def test_a_keymap_file_remaps_keys_by_binding_id(
         ('"sma.help" = 3\n', "must be keys in quotes", {}),
         ("sma.help = [\n", "is not valid TOML", {}),
         ('"sma.quit" = "banana"\n"sma.focus-actors" = "a"\n', "'banana' is not a key name", {"sma.focus-actors": "a"}),
-        ('"sma.focus-actors" = "a,q"\n', "'q' for sma.focus-actors also belongs to sma.quit", {"sma.focus-actors": "a,q"}),
+        (
+            '"sma.focus-actors" = "a,q"\n',
+            "'q' for sma.focus-actors also belongs to sma.quit",
+            {"sma.focus-actors": "a,q"},
+        ),
     ],
 )
 def test_a_bad_keymap_starts_with_the_defaults_and_a_visible_warning(

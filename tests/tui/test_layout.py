@@ -31,7 +31,9 @@ def test_share_gives_the_rest_to_weighted_columns_and_respects_bounds() -> None:
     assert share(10, cols) == [10, 5, 10]  # never below the minimums
 
 
-async def test_main_screen_at_100x30_shows_8_actors_and_event_titles(make_app: Callable[[], SmaApp], loaded: Loaded) -> None:
+async def test_main_screen_at_100x30_shows_8_actors_and_event_titles(
+    make_app: Callable[[], SmaApp], loaded: Loaded
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await loaded(pilot)

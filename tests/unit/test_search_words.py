@@ -22,7 +22,9 @@ def test_a_word_matches_speaker_names_after_the_text(corpus: Corpus) -> None:
 
 def test_a_word_matches_the_publisher_last(corpus: Corpus) -> None:
     found = QuoteMatcher(corpus).search(parse_query("yonhap"))
-    assert found and all(corpus.articles[q.article].publisher.startswith("Yonhap") for q in found if "yonhap" not in q.text.lower())
+    assert found and all(
+        corpus.articles[q.article].publisher.startswith("Yonhap") for q in found if "yonhap" not in q.text.lower()
+    )
 
 
 def test_narrowing_still_holds_with_names(corpus: Corpus) -> None:

@@ -19,7 +19,6 @@ from ..widgets.browser import FigureBrowser, QuoteBrowser
 from ..widgets.lists import Column, Row, SmaTable
 from .base import DrillScreen
 
-
 ARTICLE_COLUMNS = [
     Column("publisher", "Publisher", 12, 28, 1),
     Column("date", "Date", 11),
@@ -90,7 +89,11 @@ class EventScreen(BrowserScreen):
         self.set_class(not quotes, "-no-quotes")  # the summary may then take the room
         table = self.query_one("#articles", SmaTable)
         rows = [
-            Row(a.id, (a.publisher, human_date(a.date), str(c.quote_count_for_article(a.id)), a.title), (None, a.date or "", c.quote_count_for_article(a.id), None))
+            Row(
+                a.id,
+                (a.publisher, human_date(a.date), str(c.quote_count_for_article(a.id)), a.title),
+                (None, a.date or "", c.quote_count_for_article(a.id), None),
+            )
             for a in c.articles_for_event(self.event.id)
         ]
         table.export_view = "articles"

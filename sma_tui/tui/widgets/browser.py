@@ -79,7 +79,11 @@ class ClaimBrowser(Vertical, Generic[C]):
         whenever it is resized), the claim text taking what is left."""
         self.items = {item.id: item for item in items}
         rows = [
-            Row(item.id, tuple(self.plain(item, n) for n in self.columns), tuple(self.sort_value(item, n) for n in self.columns))
+            Row(
+                item.id,
+                tuple(self.plain(item, n) for n in self.columns),
+                tuple(self.sort_value(item, n) for n in self.columns),
+            )
             for item in items
         ]
         self.table.show_rows([self.COLUMNS[name] for name in self.columns], rows, self._draw_cell)

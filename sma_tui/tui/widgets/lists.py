@@ -181,7 +181,9 @@ class SmaTable(DataTable[Any]):
         if not self.layout_columns or not self.sortable:
             return
         n = len(self.layout_columns)
-        self.sort_column = 0 if self.sort_column is None else (self.sort_column + 1 if self.sort_column + 1 < n else None)
+        self.sort_column = (
+            0 if self.sort_column is None else (self.sort_column + 1 if self.sort_column + 1 < n else None)
+        )
         self.sort_reverse = False
         self.redraw()
         self.notify(self.sort_label(), timeout=2)
@@ -254,7 +256,9 @@ class FilterBar(Input):
     BINDINGS = bindings.FILTER
 
     def __init__(self, table: SmaTable) -> None:
-        super().__init__(table.filter_text, placeholder="Filter rows: type words; enter: back to the list, escape: clear")
+        super().__init__(
+            table.filter_text, placeholder="Filter rows: type words; enter: back to the list, escape: clear"
+        )
         self.table = table
         self.add_class("filter-bar")
 

@@ -18,7 +18,7 @@ from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from ...core.overview import GroupRow, Overview
-from ...core.text import fold, format_value
+from ...core.text import fold, format_value, plural
 from ..format import date_range, sources_text
 from ..messages import OpenActor, OpenEvent, OpenFigureGroup
 from .chart import MoneyChart
@@ -173,15 +173,18 @@ class ActorsPane(TablePane):
         rows = [
             Row(
                 a.id,
-                (table.side_text(a.name, a.side), table.side_text(a.side + ("?" if a.side_guessed else ""), a.side),
-                 str(a.quotes)),
+                (
+                    table.side_text(a.name, a.side),
+                    table.side_text(a.side + ("?" if a.side_guessed else ""), a.side),
+                    str(a.quotes),
+                ),
                 (fold(a.name), a.side, -a.quotes),
             )
             for a in overview.actors
         ]
         table.show_rows(ACTOR_COLUMNS, rows)
         self.show_empty(not rows)
-        self.border_subtitle = f"{len(overview.actors)} actors"
+        self.border_subtitle = plural(len(overview.actors), "actor")
 
     def detail(self, key: str) -> Content | None:
         a = self.overview.actor(key)
