@@ -151,11 +151,12 @@ class QuoteMatcher:
             names[a.id] = " | ".join(fold(n) for n in [a.name, *a.aliases])
             sides[a.id] = a.side
         publishers = {ar.id: fold(ar.publisher) for ar in corpus.articles.values()}
+        self._names = [names.get(q.speaker, "") for q in quotes]
         # What a word may match, in rank order: the text, the speaker's names, the publisher
         # (one string per quote so that a keystroke is one substring test per quote).
         self._hay = [
-            f"{t}{SEP}{names.get(q.speaker, '')}{SEP}{publishers.get(q.article, '')}"
-            for t, q in zip(self._text, quotes, strict=True)
+            f"{t}{SEP}{n}{SEP}{publishers.get(q.article, '')}"
+            for t, n, q in zip(self._text, self._names, quotes, strict=True)
         ]
         self._speaker = [haystacks.get(q.speaker, "") for q in quotes]
         self._side = [sides.get(q.speaker) for q in quotes]
@@ -198,13 +199,25 @@ class QuoteMatcher:
             idx = [i for i in idx if term in hay[i]]
         idx = idx if isinstance(idx, list) else list(idx)
         if query.terms:  # hits in the text first, then by speaker, then by publisher
-            idx.sort(key=lambda i: (self._rank(i, query.terms), i))
+            idx = self._ranked(idx, query.terms)
         return idx
 
-    def _rank(self, i: int, terms: list[str]) -> int:
-        """0: every term is in the quote's text; 1: some only in its speaker; 2: in its publisher."""
-        text, speaker, _ = self._hay[i].split(SEP)
-        return max(0 if t in text else 1 if t in speaker else 2 for t in terms)
+    def _ranked(self, idx: list[int], terms: list[str]) -> list[int]:
+        """``idx`` (all matching ``terms`` somewhere) as: every term in the quote's text, then
+        every term in the text or the speaker's names, then the rest (publisher); each group
+        in corpus order. A few comprehensions, no per-hit Python call."""
+        tx, nm = self._text, self._names
+        first = idx
+        for term in terms:
+            first = [i for i in first if term in tx[i]]
+        if len(first) == len(idx):
+            return sorted(idx)
+        taken = set(first)
+        second = [i for i in idx if i not in taken]
+        for term in terms:
+            second = [i for i in second if term in tx[i] or term in nm[i]]
+        taken.update(second)
+        return sorted(first) + sorted(second) + sorted(i for i in idx if i not in taken)
 
     def search(self, query: Query, pool: Iterable[Quote] | None = None, limit: int | None = None) -> list[Quote]:
         positions = None

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -52,6 +51,8 @@ def write_export(path: Path, rows: list[dict[str, Any]], view: str) -> Path:
         raise ValueError(f"{path.name}: the name must end in .csv, .json or .md")
     text = serialise(rows, view, fmt)
     path.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # only when writing: keeps it off the start path
+
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +33,8 @@ def save_pref(key: str, value: Any) -> str | None:
     path = prefs_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # only when writing: keeps it off the start path
+
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".prefs-", suffix=".json")
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             json.dump(prefs, f, ensure_ascii=False, indent=1)

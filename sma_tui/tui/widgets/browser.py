@@ -95,7 +95,8 @@ class ClaimBrowser(Vertical, Generic[C]):
         return self.cell(self.items[row.key], self.columns[index], width)
 
     def plain(self, item: C, column: str) -> str:
-        """A column's text, unstyled and uncut (what the filter looks in)."""
+        """A column's text, unstyled and uncut (what the filter looks in). Subclasses give
+        the text ones directly: this runs for every row on every refill."""
         return self.cell(item, column, 10_000).plain
 
     def sort_value(self, item: C, column: str) -> object:
@@ -184,6 +185,13 @@ class QuoteBrowser(ClaimBrowser[Quote]):
         self.query_ = query
         self.show(quotes, note=note)
 
+    def plain(self, item: Quote, column: str) -> str:
+        if column == "text":
+            return item.text
+        if column == "speaker":
+            return self.corpus.speaker_name(item.speaker)
+        return super().plain(item, column)
+
     def cell(self, item: Quote, column: str, width: int) -> Text:
         c = self.corpus
         if column == "speaker":
@@ -214,6 +222,9 @@ class FigureBrowser(ClaimBrowser[Figure]):
 
     COLUMNS = FIGURE_COLUMNS
     EXPORT_VIEW = "figures"
+
+    def plain(self, item: Figure, column: str) -> str:
+        return self.sentence(item)[0] if column == "sentence" else super().plain(item, column)
 
     def cell(self, item: Figure, column: str, width: int) -> Text:
         c = self.corpus
