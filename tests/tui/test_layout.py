@@ -52,7 +52,7 @@ async def test_columns_are_recomputed_on_resize(make_app: Callable[[], SmaApp], 
         app.open_event("round-3")
         await pilot.pause()
         table = app.screen.query_one(QuoteBrowser).table
-        wide = table.columns[table.get_column_index("text") and "text"].width  # type: ignore[index]
+        wide = table.columns["text"].width  # type: ignore[index]
         await pilot.resize_terminal(100, 30)
         await pilot.pause()
         await pilot.pause()

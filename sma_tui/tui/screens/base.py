@@ -27,7 +27,9 @@ class ExportTarget:
     view: str
     ids: list[str] | None
 
-WIDE = 120
+WIDE = 140
+"""From this width the main screen shows its three panes side by side (below: Timeline on the
+left, Actors and Figures stacked on the right, so that event titles and names have room)."""
 HORIZONTAL = [(0, "-too-narrow"), (MIN_WIDTH, "-narrow"), (WIDE, "-wide")]
 VERTICAL = [(0, "-too-short"), (MIN_HEIGHT, "-cramped"), (20, "-short"), (32, "-tall")]
 

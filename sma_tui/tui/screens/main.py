@@ -1,4 +1,4 @@
-"""The main screen: Timeline, Actors and Figures side by side (below 120 columns the
+"""The main screen: Timeline, Actors and Figures side by side (below 140 columns the
 Timeline runs down the left with Actors and Figures stacked on the right), or the loading /
 error panel while there is no corpus."""
 

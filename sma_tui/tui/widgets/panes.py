@@ -29,7 +29,7 @@ TIMELINE_COLUMNS = [
     Column("round", "#", 1),
     Column("title", "Event", 12, None, 4),
     Column("quotes", "Q", 2),
-    Column("place", "Place", 8, 16, 1, hide_below=56),
+    Column("place", "Place", 8, 16, 1, hide_below=70),
 ]
 ACTOR_COLUMNS = [Column("name", "Name", 14, None, 3), Column("side", "Side", 4), Column("quotes", "Q", 3)]
 EMPTY_STORE = (
