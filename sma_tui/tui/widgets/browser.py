@@ -37,11 +37,11 @@ QUOTE_COLUMNS = {
     "text": Column("text", "Quote", 20, None, 5),
 }
 FIGURE_COLUMNS = {
-    "value": Column("value", "Value", 12, 20, 1),
+    "value": Column("value", "Value", 12, 16, 1),
     "measure": Column("measure", "Measure", 14, 40, 2),
-    "claimant": Column("claimant", "Claimed by", 12, 26, 1),
-    "source": Column("source", "Source", 16, 34, 2),
-    "sentence": Column("sentence", "Sentence", 20, None, 5),
+    "claimant": Column("claimant", "Claimed by", 12, 24, 1),
+    "source": Column("source", "Source", 18, 32, 2),
+    "sentence": Column("sentence", "Sentence", 20, None, 6),
 }
 
 

@@ -93,11 +93,13 @@ class Pane(Vertical):
     def set_detail(self, text: str | Content) -> None:
         self.query_one(".detail", Static).update(text)
 
+    EMPTY = EMPTY_STORE
+
     def show_empty(self, empty: bool) -> None:
         """An empty store: say how to fill it instead of blank panes."""
         self.set_class(empty, "-empty")
         if empty:
-            self.set_detail(Content(EMPTY_STORE))
+            self.set_detail(Content(self.EMPTY))
 
 
 class TablePane(Pane):
@@ -166,6 +168,7 @@ class TimelinePane(TablePane):
 
 class ActorsPane(TablePane):
     TITLE = "Actors"
+    EMPTY = "No actors yet: they come with the articles' quotes."
 
     def show(self, overview: Overview) -> None:
         self.overview = overview
@@ -213,6 +216,8 @@ class FiguresPane(Pane):
         options = self.query_one(SmaOptionList)
         options.clear_options()
         options.add_options([Option(self.prompt(g), id=g.measure) for g in groups])
+        if not groups:
+            options.add_option(Option(Content("No figures yet: they come with the articles."), disabled=True))
         if groups:
             options.highlighted = 0
         conflicts = sum(g.conflict for g in groups)
