@@ -15,7 +15,7 @@ APP: list[BindingType] = [
         "copy_quote",
         "Copy",
         id="sma.copy",
-        tooltip="Copy the highlighted quote as a citation: “…” — Speaker, Publisher, Date",
+        tooltip="Copy the highlighted quote as a citation: “…” — Speaker, “Title”, Publisher, Date",
     ),
     Binding(
         "ctrl+p",

@@ -1,4 +1,4 @@
-"""The main screen: Timeline, Actors and Figures side by side (below 140 columns the
+"""The main screen: Timeline, Actors and Figures side by side (below 120 columns the
 Timeline runs down the left with Actors and Figures stacked on the right), or the loading /
 error panel while there is no corpus."""
 
@@ -14,6 +14,7 @@ from textual.widgets import ContentSwitcher, Footer, Header
 
 from ...core.overview import Overview
 from .. import bindings
+from ..widgets.lists import SmaTable
 from ..widgets.panes import ActorsPane, FiguresPane, Pane, TimelinePane
 from ..widgets.status import ErrorPanel, LoadingPanel
 from .base import ExportTarget, SmaScreen
@@ -47,7 +48,7 @@ class MainScreen(SmaScreen):
     def on_mount(self) -> None:
         if self.loaded:
             self.query_one(TimelinePane).focus_list()
-            self.ready.set()
+            self._ready_when_drawn()
         else:
             self._apply()
 
@@ -96,7 +97,18 @@ class MainScreen(SmaScreen):
         switcher.current = "panes"
         self.refresh_bindings()
         self.query_one(TimelinePane).focus_list()
-        self.ready.set()
+        self._ready_when_drawn()
+
+    def _ready_when_drawn(self) -> None:
+        """``ready`` once the panes' tables have drawn their rows: they fill at their first
+        layout, at the width they get (see :class:`SmaTable`), not before."""
+        tables = list(self.query_one("#panes").query(SmaTable))
+
+        async def wait() -> None:
+            await asyncio.gather(*(t.drawn.wait() for t in tables))
+            self.ready.set()
+
+        self.run_worker(wait(), group="ready", exit_on_error=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "focus_pane" and not self.loaded:

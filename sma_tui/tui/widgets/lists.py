@@ -9,6 +9,7 @@ on the record it was on.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -108,6 +109,8 @@ class SmaTable(DataTable[Any]):
         self.shown: list[Row] = []
         """The rows drawn, filtered and sorted, in table order."""
         self._drawn_width = 0
+        self.drawn = asyncio.Event()
+        """Set once the rows have been drawn at the table's real width."""
 
     # ------------------------------------------------------------------ data
     def show_rows(self, columns: Sequence[Column], rows: Sequence[Row], render: Render | None = None) -> None:
@@ -118,8 +121,11 @@ class SmaTable(DataTable[Any]):
         self.redraw()
 
     def redraw(self) -> None:
+        total = self._width()
+        if not total:  # not laid out yet: the first Resize draws (one fill, at the real width)
+            return
         key = self.cursor_key()
-        total = self._drawn_width = self._width()
+        self._drawn_width = total
         visible = [i for i, c in enumerate(self.layout_columns) if total >= c.hide_below]
         widths = share(total, [self.layout_columns[i] for i in visible])
         self.shown = self._visible_rows()
@@ -134,12 +140,12 @@ class SmaTable(DataTable[Any]):
             self.add_row(*(self._cell(row, i, w) for i, w in zip(visible, widths, strict=True)), key=row.key)
         if key is not None:
             self.move_to_key(key)
+        self.drawn.set()
 
     def _width(self) -> int:
-        width = self.scrollable_content_region.width or self.size.width
-        if not width:
-            width = self.app.size.width if self.is_attached else 80
-        return max(width - 1, 10)  # one cell for a vertical scrollbar
+        """The width the columns share: the table's own less its scrollbar gutter (0 before
+        the first layout), so that a scrollbar coming or going does not redraw the rows."""
+        return max(self.size.width - self.styles.scrollbar_size_vertical, 0)
 
     def _cell(self, row: Row, index: int, width: int) -> Text:
         if self.render_cell is not None:
@@ -173,7 +179,7 @@ class SmaTable(DataTable[Any]):
     @on(Resize)
     def _resized(self) -> None:
         if self.layout_columns and self._width() != self._drawn_width:
-            self.call_after_refresh(self.redraw)
+            self.redraw()
 
     # ------------------------------------------------------------------ sort / filter
     def action_sort_next(self) -> None:
