@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Static
 from ...core.corpus import Corpus
 from ...core.models import Figure, Quote
 from ...core.search import Query, match_spans
-from ...core.text import format_value
+from ...core.text import fold, format_value
 from ..format import claim_date, claimant_name, event_label, human_date, one_line, sentence_span, source_of
 from ..messages import OpenArticle
 from .lists import Column, Row, SmaTable, cell
@@ -78,21 +78,25 @@ class ClaimBrowser(Vertical, Generic[C]):
         """Replace the rows; the table shares its width out between the columns (and again
         whenever it is resized), the claim text taking what is left."""
         self.items = {item.id: item for item in items}
-        rows = [
-            Row(
-                item.id,
-                tuple(self.plain(item, n) for n in self.columns),
-                tuple(self.sort_value(item, n) for n in self.columns),
-            )
-            for item in items
-        ]
-        self.table.show_rows([self.COLUMNS[name] for name in self.columns], rows, self._draw_cell)
+        rows = [Row(item.id, ()) for item in items]  # cells drawn by _draw_cell, text on demand
+        self.table.show_rows(
+            [self.COLUMNS[name] for name in self.columns], rows, self._draw_cell, self._row_text, self._row_sort
+        )
         self.note = note
         self.set_class(not items, "-empty")
         self._update_preview()
 
     def _draw_cell(self, row: Row, index: int, width: int) -> Text:
         return self.cell(self.items[row.key], self.columns[index], width)
+
+    def _row_text(self, row: Row) -> str:
+        item = self.items[row.key]
+        return " ".join(self.plain(item, name) for name in self.columns)
+
+    def _row_sort(self, row: Row, index: int) -> object:
+        item, column = self.items[row.key], self.columns[index]
+        value = self.sort_value(item, column)
+        return fold(self.plain(item, column)) if value is None else value
 
     def plain(self, item: C, column: str) -> str:
         """A column's text, unstyled and uncut (what the filter looks in). Subclasses give

@@ -100,6 +100,8 @@ class SmaTable(DataTable[Any]):
         self.layout_columns: list[Column] = []
         self.rows_data: list[Row] = []
         self.render_cell: Render | None = None
+        self.text_of: Callable[[Row], str] | None = None
+        self.sort_of: Callable[[Row, int], Any] | None = None
         self.sortable = sortable
         self.sort_column: int | None = None
         self.sort_reverse = False
@@ -113,11 +115,23 @@ class SmaTable(DataTable[Any]):
         """Set once the rows have been drawn at the table's real width."""
 
     # ------------------------------------------------------------------ data
-    def show_rows(self, columns: Sequence[Column], rows: Sequence[Row], render: Render | None = None) -> None:
-        """Replace the columns and rows (one ``clear`` + one ``add_rows``: cheap even for thousands)."""
+    def show_rows(
+        self,
+        columns: Sequence[Column],
+        rows: Sequence[Row],
+        render: Render | None = None,
+        text: Callable[[Row], str] | None = None,
+        sort: Callable[[Row, int], Any] | None = None,
+    ) -> None:
+        """Replace the columns and rows (one ``clear`` + one ``add_rows``: cheap even for
+        thousands). With ``render``, rows may carry no cells: then ``text(row)`` is what the
+        filter looks in and ``sort(row, column)`` what a column sorts by, asked only when
+        the user filters or sorts."""
         self.layout_columns = list(columns)
         self.rows_data = list(rows)
         self.render_cell = render
+        self.text_of = text
+        self.sort_of = sort
         self.redraw()
 
     def redraw(self) -> None:
@@ -162,11 +176,14 @@ class SmaTable(DataTable[Any]):
         rows = self.rows_data
         if self.filter_text:
             words = fold(self.filter_text).split()
-            rows = [r for r in rows if all(w in fold(r.text()) for w in words)]
+            text = self.text_of or Row.text
+            rows = [r for r in rows if all(w in fold(text(r)) for w in words)]
         if self.sort_column is not None:
             i = self.sort_column
 
             def sort_key(r: Row) -> Any:
+                if self.sort_of is not None:
+                    return self.sort_of(r, i)
                 v = r.sort[i] if r.sort is not None else None
                 if v is None:
                     c = r.cells[i]
