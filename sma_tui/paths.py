@@ -59,3 +59,17 @@ def read_keymap(path: Path) -> dict[str, str]:
     if bad:
         raise ValueError(f'the keymap {path}: {bad[0]!r} must be keys in quotes, like "a" or "h,f1"')
     return {k: "".join(v.split()) for k, v in data.items()}
+
+
+ENV_CONFIG = "SMA_TUI_CONFIG"
+
+
+def config_dir() -> Path:
+    """``$SMA_TUI_CONFIG`` if set, else the user config directory: where the preferences
+    (theme, search history) are kept."""
+    env = os.environ.get(ENV_CONFIG)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False)

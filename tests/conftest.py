@@ -17,9 +17,10 @@ _BUILT: dict[str, Path] = {}
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Never touch the real user data or config dir: every test gets its own default store
-    path, and no keymap file."""
+    path, no keymap file and its own config directory."""
     monkeypatch.setenv("SMA_TUI_DB", str(tmp_path / "default-store.json"))
     monkeypatch.setenv("SMA_TUI_KEYMAP", str(tmp_path / "no-keymap.toml"))
+    monkeypatch.setenv("SMA_TUI_CONFIG", str(tmp_path / "config"))
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,7 @@ from .. import services
 from ..core.corpus import Corpus
 from ..core.models import Quote
 from ..core.safety.sanitize import one_line
-from ..core.text import is_iso_date
+from ..core.text import is_iso_date, plural
 from . import export, render, statements
 from .progress import add_progress
 
@@ -66,9 +66,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         return EXIT_FAIL
     counts = services.build(path).counts()
     print(
-        f"built {path}: {counts['articles']} articles, {counts['rounds']} rounds, "
-        f"{counts['events'] - counts['rounds']} events, {counts['actors']} actors, "
-        f"{counts['quotes']} quotes, {counts['figures']} figures"
+        f"built {path}: {plural(counts['articles'], 'article')}, {plural(counts['rounds'], 'round')}, "
+        f"{plural(counts['events'] - counts['rounds'], 'event')}, {plural(counts['actors'], 'actor')}, "
+        f"{plural(counts['quotes'], 'quote')}, {plural(counts['figures'], 'figure')}"
     )
     return EXIT_OK
 
@@ -85,7 +85,8 @@ def cmd_listing(args: argparse.Namespace) -> int:
         rows = [export.article_row(c, a) for a in c.article_list()]
     elif view == "figures":
         if args.measure and args.measure not in c.measures:
-            raise UsageError(f"no measure {args.measure!r}; one of: {', '.join(c.measures)}")
+            # an unknown id is a problem with the data asked for (exit 1), as for `show`
+            raise LookupError(f"no measure {args.measure!r}; one of: {', '.join(c.measures)}")
         rows = export.figure_rows(c, args.measure, args.conflicts)
     else:
         rows = [export.quote_row(c, q) for q in _filter_quotes(c, args)]
@@ -193,20 +194,30 @@ def cmd_add(args: argparse.Namespace) -> int:
     return EXIT_FAIL if batch.errors else EXIT_OK
 
 
+def has_terminal() -> bool:
+    """The explorer draws on a terminal and reads keys from one: without, it would hang."""
+    return sys.stdout.isatty() and sys.stdin.isatty()
+
+
 def cmd_tui(args: argparse.Namespace) -> int:
+    if not has_terminal():
+        raise UsageError(
+            "the explorer needs a terminal (stdin and stdout are not one); "
+            "for output to a pipe or file use a subcommand, e.g. 'sma-tui timeline --json'"
+        )
     from ..paths import keymap_path, read_keymap
 
     path = keymap_path()
+    warnings: list[str] = []
     try:
         keymap = read_keymap(path)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
+    except ValueError as exc:  # the app starts with the default keys and says why
+        keymap, warnings = {}, [f"{exc}; using the default keys"]
     from ..tui.app import SmaApp
-    from ..tui.bindings import binding_ids
+    from ..tui.keymap import check_keymap
 
-    unknown = sorted(set(keymap) - binding_ids())
-    if unknown:
-        raise UsageError(f"the keymap {path} names no binding {unknown[0]!r} (the ids are listed by ? in the app)")
+    keymap, problems = check_keymap(keymap)
+    warnings += [f"keymap {path}: {p}" for p in problems]
     db = _db_path(args)
     services.open_or_build(db)
 
@@ -215,6 +226,7 @@ def cmd_tui(args: argparse.Namespace) -> int:
     # cannot read is explained on its error panel, and again here once it has closed.
     app = SmaApp(db)
     app.set_keymap(keymap)
+    app.startup_warnings = warnings
     app.run()
     if app.load_error is not None:
         print(f"sma-tui: error: {one_line(app.load_error)}", file=sys.stderr)

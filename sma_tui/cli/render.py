@@ -19,7 +19,7 @@ from rich.text import Text
 from ..core.corpus import Corpus
 from ..core.models import PublicSource
 from ..core.safety.sanitize import clean, one_line
-from ..core.text import format_value, squash
+from ..core.text import format_value, plural, squash
 from ..safe_text import plain, plain_line
 
 if TYPE_CHECKING:
@@ -51,6 +51,13 @@ def _table(title: str, *columns: tuple[str, dict[str, Any]]) -> Table:
     return table
 
 
+def _id_column(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """An id column wide enough for the longest id: ids are copied into commands, so they
+    never wrap mid-token (``pompeo-esper-o`` / ``p-ed``); other columns give way."""
+    width = max((len(str(r["id"])) for r in rows), default=2)
+    return {"style": "dim", "min_width": width, "no_wrap": True}
+
+
 def timeline_table(rows: Sequence[dict[str, Any]]) -> Table:
     t = _table(
         "Timeline",
@@ -60,7 +67,7 @@ def timeline_table(rows: Sequence[dict[str, Any]]) -> Table:
         ("Title", {"ratio": 4, "min_width": 20}),
         ("Place", {"ratio": 2, "min_width": 11}),
         ("Quotes", {"justify": "right"}),
-        ("ID", {"style": "dim", "ratio": 2, "overflow": "fold"}),
+        ("ID", _id_column(rows)),
     )
     for r in rows:
         t.add_row(
@@ -82,7 +89,7 @@ def actors_table(rows: Sequence[dict[str, Any]]) -> Table:
         ("Side", {"no_wrap": True}),
         ("Role", {"ratio": 3, "min_width": 16}),
         ("Quotes", {"justify": "right"}),
-        ("ID", {"style": "dim", "ratio": 2, "overflow": "fold"}),
+        ("ID", _id_column(rows)),
     )
     for r in rows:
         side = side_text(r["side"])
@@ -100,7 +107,7 @@ def articles_table(rows: Sequence[dict[str, Any]]) -> Table:
         ("Publisher", {"ratio": 2, "min_width": 10}),
         ("Title", {"ratio": 4, "min_width": 20}),
         ("Quotes", {"justify": "right"}),
-        ("ID", {"style": "dim", "ratio": 2, "overflow": "fold"}),
+        ("ID", _id_column(rows)),
     )
     for r in rows:
         date = r["date"] or "undated"
@@ -119,7 +126,7 @@ def quotes_table(rows: Sequence[dict[str, Any]]) -> Table:
         ("Date", {"no_wrap": True}),
         ("Speaker", {"ratio": 1, "min_width": 12}),
         ("Quote", {"ratio": 4, "min_width": 24}),
-        ("Source", {"style": "dim", "ratio": 1, "overflow": "fold"}),
+        ("Source", _id_column(rows)),
     )
     for r in rows:
         t.add_row(plain(r["date"] or ""), speaker_text(r), quote_text(r), plain(f"{r['publisher']}\n{r['id']}"))
@@ -160,7 +167,7 @@ def figures_table(rows: Sequence[dict[str, Any]]) -> Table:
         ("Value", {"justify": "right", "no_wrap": True}),
         ("As written", {"ratio": 2, "min_width": 12}),
         ("Claimed by", {"ratio": 1, "min_width": 10}),
-        ("Source", {"style": "dim", "ratio": 2, "overflow": "fold"}),
+        ("Source", _id_column(rows)),
     )
     previous = None
     for r in rows:
@@ -307,7 +314,10 @@ def print_add_summary(c: Corpus, batch: Batch, dry_run: bool) -> None:
                 plain(f.text), plain(f"{value} {f.unit}"), plain(f.measure or ""), plain(c.speaker_name(f.claimant))
             )
         verb = "would add" if dry_run else "added"
-        title = f"{verb} {a.id} ({len(x.quotes)} quotes, {len(x.figures)} figures, {len(x.actors)} new actors)"
+        title = (
+            f"{verb} {a.id} ({plural(len(x.quotes), 'quote')}, {plural(len(x.figures), 'figure')}, "
+            f"{plural(len(x.actors), 'new actor')})"
+        )
         body = Group(head, Text(""), quotes, Text(""), figures)
         print_renderable(Panel(body, title=plain_line(title), title_align="left"))
 

@@ -3,7 +3,9 @@
 Query language (used by ``sma-tui quotes QUERY`` and the TUI's ``/`` search)::
 
     walked out                 every word must occur (case-insensitive, prefix-free substring)
-    "fair and equitable"       an exact phrase
+                               in the quote, its speaker's names or its publisher; quotes whose
+                               text holds every word rank first, then speaker, then publisher
+    "fair and equitable"       an exact phrase (“curly” quotes too)
     speaker:esper              speaker id, name or alias contains "esper"
     side:rok                   US | ROK | other
     round:3                    quotes linked to round 3 (event:ID for any event)
@@ -24,12 +26,17 @@ from .corpus import Corpus
 from .models import Quote
 from .text import fold, is_iso_date, name_key
 
+SEP = "\x00"
 KEYS = ("speaker", "side", "round", "event", "article", "after", "before", "kind")
 _TOKEN = re.compile(r'(\w+):"([^"]*)"?|(\w+):(\S+)|"([^"]*)"?|(\S+)')
 
 
+CURLY = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+"""Typographic quotation marks read as ``"`` (the app's own citations use them)."""
+
+
 class QueryError(ValueError):
-    """A query that cannot mean anything (bad date, unknown side...)."""
+    """A query that cannot mean anything (bad date, unknown side, unknown filter...)."""
 
 
 @dataclass(slots=True)
@@ -66,17 +73,30 @@ def _date_bound(value: str, key: str) -> str:
     year, month, day = m.group(1), m.group(2), m.group(3)
     if month and not 1 <= int(month) <= 12 or day and not is_iso_date(value):
         raise QueryError(f"{key}: {value!r} is not a valid date")
+    if day and not _real_day(int(year), int(month), int(day)):
+        raise QueryError(f"{key}: {value!r} is not a valid date")
     if key == "after":
         return f"{year}-{month or '01'}-{day or '01'}"
     return f"{year}-{month or '12'}-{day or '31'}"
 
 
+def _real_day(year: int, month: int, day: int) -> bool:
+    import calendar
+
+    return day <= calendar.monthrange(year, month)[1]
+
+
 def parse_query(text: str) -> Query:
     """Parse the query language; raises :class:`QueryError` for meaningless filters."""
     q = Query()
-    for m in _TOKEN.finditer(text):
+    for m in _TOKEN.finditer(text.translate(CURLY)):
         key = (m.group(1) or m.group(3) or "").lower()
         value = m.group(2) if m.group(1) else m.group(4)
+        if key and key not in KEYS and key.isalpha():
+            raise QueryError(
+                f"unknown filter {key + ':'!r}; the filters are {', '.join(k + ':' for k in KEYS)} "
+                f'(to look for the text itself, put it in quotes: "{key}:{value}")'
+            )
         if key and key in KEYS:
             value = (value or "").strip()
             if not value:
@@ -124,10 +144,20 @@ class QuoteMatcher:
         quotes = self.quotes
         self._text = [fold(q.text) for q in quotes]
         haystacks: dict[str | None, str] = {None: ""}
+        names: dict[str | None, str] = {None: ""}
         sides: dict[str | None, str | None] = {None: None}
         for a in corpus.actors.values():
             haystacks[a.id] = " |".join(name_key(n) for n in [a.id, a.name, *a.aliases])
+            names[a.id] = " | ".join(fold(n) for n in [a.name, *a.aliases])
             sides[a.id] = a.side
+        publishers = {ar.id: fold(ar.publisher) for ar in corpus.articles.values()}
+        self._names = [names.get(q.speaker, "") for q in quotes]
+        # What a word may match, in rank order: the text, the speaker's names, the publisher
+        # (one string per quote so that a keystroke is one substring test per quote).
+        self._hay = [
+            f"{t}{SEP}{n}{SEP}{publishers.get(q.article, '')}"
+            for t, n, q in zip(self._text, self._names, quotes, strict=True)
+        ]
         self._speaker = [haystacks.get(q.speaker, "") for q in quotes]
         self._side = [sides.get(q.speaker) for q in quotes]
         self._event = [q.event or "" for q in quotes]
@@ -164,10 +194,30 @@ class QuoteMatcher:
         sp = self._speaker
         for name in query.speaker:
             idx = [i for i in idx if name in sp[i]]
-        tx = self._text
+        hay = self._hay
         for term in sorted(query.terms, key=len, reverse=True):  # longest = most selective
-            idx = [i for i in idx if term in tx[i]]
-        return idx if isinstance(idx, list) else list(idx)
+            idx = [i for i in idx if term in hay[i]]
+        idx = idx if isinstance(idx, list) else list(idx)
+        if query.terms:  # hits in the text first, then by speaker, then by publisher
+            idx = self._ranked(idx, query.terms)
+        return idx
+
+    def _ranked(self, idx: list[int], terms: list[str]) -> list[int]:
+        """``idx`` (all matching ``terms`` somewhere) as: every term in the quote's text, then
+        every term in the text or the speaker's names, then the rest (publisher); each group
+        in corpus order. A few comprehensions, no per-hit Python call."""
+        tx, nm = self._text, self._names
+        first = idx
+        for term in terms:
+            first = [i for i in first if term in tx[i]]
+        if len(first) == len(idx):
+            return sorted(idx)
+        taken = set(first)
+        second = [i for i in idx if i not in taken]
+        for term in terms:
+            second = [i for i in second if term in tx[i] or term in nm[i]]
+        taken.update(second)
+        return sorted(first) + sorted(second) + sorted(i for i in idx if i not in taken)
 
     def search(self, query: Query, pool: Iterable[Quote] | None = None, limit: int | None = None) -> list[Quote]:
         positions = None

@@ -92,3 +92,8 @@ def format_value(value: float, unit: str) -> str:
     if unit == "multiple":
         return f"{num}x"
     return f"{num} {unit}"
+
+
+def plural(n: int, noun: str, many: str | None = None) -> str:
+    """``1 quote``, ``2 quotes``, ``1 new actor``: a count with its noun agreeing."""
+    return f"{n} {noun if n == 1 else many or noun + 's'}"

@@ -87,7 +87,9 @@ def schema_of(path: Path, meta: dict[str, Any] | None) -> int:
             f"({SCHEMA_VERSION}); upgrade sma-tui"
         )
     if version < min(MIGRATIONS, default=SCHEMA_VERSION):
-        raise StoreError(f"the store {path} has schema {version}, too old to migrate; run 'sma-tui build --force'")
+        raise StoreError(
+            f"the store {path} has schema {version}, too old to migrate; run 'sma-tui build --force --db {path}'"
+        )
     return version
 
 

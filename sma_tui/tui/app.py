@@ -9,7 +9,7 @@ open once it has arrived. Widgets ask for drill-downs with
 
 Other processes (``sma-tui add``) may write the store while the app runs. The app polls the
 file's stamp (one ``stat``) every :data:`STORE_POLL_SECONDS`; when it changed, it says so
-and ``r`` reloads: back to the main screen, the panes refilled with the cursors kept.
+and ``r`` reloads it: the panes refilled with the cursors kept, the screens above them left open.
 """
 
 from __future__ import annotations
@@ -20,11 +20,14 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import App
+from textual.message import Message
+from textual.widget import Widget
 
 from .. import services
-from ..core.corpus import Corpus, citation
-from ..core.safety.sanitize import clean, flat
+from ..core.corpus import Corpus
+from ..core.safety.sanitize import flat
 from ..core.search import QuoteMatcher
+from ..core.text import plural
 from . import bindings
 from .commands import DossierCommands
 from .correcting import CorrectingApp
@@ -43,7 +46,7 @@ HERE = Path(__file__).parent
 STORE_POLL_SECONDS = 2.0
 
 
-class SmaApp(CorrectingApp):  # v, e, x, u: see correcting.py
+class SmaApp(CorrectingApp):  # v, e, x, u: see correcting.py; export, copy, theme: actions.py
     """``SmaApp(db_path).run()``: the CLI's entry point (``sma-tui`` with no subcommand)."""
 
     TITLE = "SMA dossier"
@@ -75,6 +78,8 @@ class SmaApp(CorrectingApp):  # v, e, x, u: see correcting.py
         self._loading = False
         self.load_error: str | None = None
         """Why the store could not be read at start (the CLI prints it once the app closes)."""
+        self.startup_warnings: list[str] = []
+        """Shown once the app is up (a keymap that could not be used entirely, ...)."""
         self._pending: Callable[[], None] | None = None
         """What the user asked to open before the corpus had loaded."""
 
@@ -86,6 +91,9 @@ class SmaApp(CorrectingApp):  # v, e, x, u: see correcting.py
         return self.main_screen
 
     def on_mount(self) -> None:
+        self.restore_theme()
+        for warning in self.startup_warnings:
+            self.notify(warning, title="Keymap", severity="warning", timeout=20, markup=False)
         # After the first frame: the worker's parsing would otherwise share the GIL with it.
         self.call_after_refresh(self.start_load)
         self.set_interval(STORE_POLL_SECONDS, self.poll_store, name="store-poll")
@@ -118,7 +126,8 @@ class SmaApp(CorrectingApp):  # v, e, x, u: see correcting.py
         self.sub_title = _counts_title(message.overview.counts)
         self.main_screen.show_overview(message.overview)
         if before is not None:
-            self.notify(_growth(before, message.corpus), title="Store reloaded")
+            kept = "" if self.screen is self.main_screen else " Open screens show the store as it was until reopened."
+            self.notify(_growth(before, message.corpus) + kept, title="Store reloaded")
             self.call_later(services.release_memory)  # once the old corpus is dropped (issue 10)
         pending, self._pending = self._pending, None
         if pending is not None and self.screen is self.main_screen:
@@ -166,11 +175,11 @@ class SmaApp(CorrectingApp):  # v, e, x, u: see correcting.py
         return True
 
     def action_reload(self) -> None:
-        """Back to the main screen, then read the store again (the panes keep their cursors)."""
+        """Read the store again: the main screen's panes are refilled (keeping their cursors)
+        and the screens opened above it stay where they are; what is opened next shows the
+        new store."""
         if not self.store_changed or self._loading:
             return
-        while self.screen is not self.main_screen and len(self.screen_stack) > 1:
-            self.pop_screen()
         self.clear_notifications()  # the "Store changed" notice has been acted on
         self.start_load()
         self.refresh_bindings()
@@ -210,21 +219,34 @@ class SmaApp(CorrectingApp):  # v, e, x, u: see correcting.py
         if c is not None and any(g.measure.id == measure_id for g in c.figure_groups()):
             self.push_screen(FigureGroupScreen(c, self._trail(), measure_id))
 
+    def _from_current_screen(self, message: Message) -> bool:
+        """False for a request from a screen that is no longer on top: a burst of keys
+        (``enter enter`` pasted, or over a slow link) is queued before the first opens its
+        screen, and must not open the same screen twice."""
+        sender = message._sender
+        if isinstance(sender, Widget) and sender.is_attached and isinstance(sender.screen, SmaScreen):
+            return sender.screen is self.screen
+        return True
+
     @on(OpenEvent)
     def _open_event(self, message: OpenEvent) -> None:
-        self.open_event(message.event_id)
+        if self._from_current_screen(message):
+            self.open_event(message.event_id)
 
     @on(OpenActor)
     def _open_actor(self, message: OpenActor) -> None:
-        self.open_actor(message.actor_id)
+        if self._from_current_screen(message):
+            self.open_actor(message.actor_id)
 
     @on(OpenArticle)
     def _open_article(self, message: OpenArticle) -> None:
-        self.open_article(message.article_id, message.claim_id)
+        if self._from_current_screen(message):
+            self.open_article(message.article_id, message.claim_id)
 
     @on(OpenFigureGroup)
     def _open_figure_group(self, message: OpenFigureGroup) -> None:
-        self.open_figure_group(message.measure_id)
+        if self._from_current_screen(message):
+            self.open_figure_group(message.measure_id)
 
     def open_gap_chart(self) -> None:
         if (c := self._corpus_or_later(self.open_gap_chart)) is not None:
@@ -250,30 +272,22 @@ class SmaApp(CorrectingApp):  # v, e, x, u: see correcting.py
             self.screen.query_one("#search-input").focus()
             return
         if (c := self._corpus_or_later(self.action_search)) and self.matcher is not None:
-            self.push_screen(SearchScreen(c, self._trail(), self.matcher))
+            scope = self.screen.event.id if isinstance(self.screen, EventScreen) else None
+            self.push_screen(SearchScreen(c, self._trail(), self.matcher, scope=scope))
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.keymap))
 
-    def action_copy_quote(self) -> None:
-        screen = self.screen
-        quote = screen.focused_quote() if isinstance(screen, SmaScreen) else None
-        if quote is None or self.corpus is None:
-            self.notify("Highlight a quote first (in a round, an actor, search or the reader).", severity="warning")
-            return
-        text = clean(citation(self.corpus, quote))  # the corpus is cleaned on load; this is the last line
-        self.copy_to_clipboard(text)
-        self.notify(text, title="Citation copied", markup=False)
-
 
 def _counts_title(n: dict[str, int]) -> str:
     statements = n.get("statements", n["quotes"])  # one remark reported by several outlets counts once
-    quotes = f"{n['quotes']} quotes" if statements >= n["quotes"] else f"{statements} statements ({n['quotes']} quotes)"
-    return (
-        f"{quotes} · {n['figures']} figures · {n['actors']} actors · "
-        f"{n['events']} events · {n['articles']} articles"
+    quotes = (
+        plural(n["quotes"], "quote")
+        if statements >= n["quotes"]
+        else f"{plural(statements, 'statement')} ({plural(n['quotes'], 'quote')})"
     )
+    return " · ".join([quotes, *(plural(n[k], k[:-1]) for k in ("figures", "actors", "events", "articles"))])
 
 
 def _growth(before: Corpus, after: Corpus) -> str:

@@ -15,7 +15,7 @@ APP: list[BindingType] = [
         "copy_quote",
         "Copy",
         id="sma.copy",
-        tooltip="Copy the highlighted quote as a citation: “…” — Speaker, Publisher, Date",
+        tooltip="Copy the highlighted quote as a citation: “…” — Speaker, “Title”, Publisher, Date",
     ),
     Binding(
         "ctrl+p",
@@ -156,3 +156,44 @@ SECTIONS: list[tuple[str, list[BindingType]]] = [
 def binding_ids() -> set[str]:
     """The ids a user's keymap may remap."""
     return {b.id for _, bindings in SECTIONS for b in bindings if isinstance(b, Binding) and b.id}
+
+# ------------------------------------------------------------------ issue 15: lists, export
+TABLE_TOOLS: list[BindingType] = [
+    Binding("s", "sort_next", "Sort", show=False, id="sma.sort", tooltip="Sort by the next column (again: the next)"),
+    Binding("S", "sort_reverse", "Reverse", show=False, id="sma.sort-reverse", tooltip="Reverse the sort"),
+    Binding("f", "filter", "Filter", id="sma.filter", tooltip="Filter this list as you type"),
+]
+
+FILTER: list[BindingType] = [
+    Binding("escape", "close", "Clear filter", id="sma.filter-close", tooltip="Clear the filter and close the box"),
+]
+
+SECTIONS += [("lists", TABLE_TOOLS), ("filter box", FILTER)]
+
+SEARCH += [
+    Binding("up", "history_back", "History", show=False, id="sma.search-history", tooltip="The previous query"),
+    Binding(
+        "ctrl+o",
+        "toggle_scope",
+        "Scope",
+        id="sma.search-scope",
+        tooltip="Search only the round or event you came from, or everywhere",
+    ),
+]
+
+APP += [
+    Binding(
+        "ctrl+s",
+        "export",
+        "Export",
+        show=False,
+        id="sma.export",
+        tooltip="Export the list in view (as filtered and sorted) to CSV, JSON or Markdown",
+    ),
+    Binding("y", "copy_id", "Copy id", show=False, id="sma.copy-id", tooltip="Copy the id of the highlighted item"),
+]
+
+EXPORT: list[BindingType] = [
+    Binding("escape", "cancel", "Cancel", id="sma.export-cancel", tooltip="Close the export prompt, saving nothing"),
+]
+SECTIONS += [("export prompt", EXPORT)]

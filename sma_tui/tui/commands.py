@@ -10,7 +10,7 @@ from textual.message import Message
 
 from ..core.corpus import Corpus
 from ..core.safety.sanitize import clean
-from ..core.text import format_value
+from ..core.text import format_value, plural
 from ..safe_text import markup_literal
 from .format import article_label, event_command
 from .messages import OpenActor, OpenArticle, OpenEvent, OpenFigureGroup, OpenGapChart
@@ -22,10 +22,11 @@ def dossier_commands(post: Callable[[Message], object], corpus: Corpus) -> list[
     commands: list[tuple[str, Callable[[], object], str]] = []
     for e in corpus.timeline():
         n = corpus.quote_count_for_event(e.id)
-        commands.append((event_command(e), _poster(post, OpenEvent, e.id), f"{e.title} · {n} quotes"))
+        commands.append((event_command(e), _poster(post, OpenEvent, e.id), f"{e.title} · {plural(n, 'quote')}"))
     for a in corpus.actor_list():
         n = corpus.quote_count_for_actor(a.id)
-        commands.append((f"actor: {a.name}", _poster(post, OpenActor, a.id), f"{a.side} · {a.role} · {n} quotes"))
+        help_text = f"{a.side} · {a.role} · {plural(n, 'quote')}"
+        commands.append((f"actor: {a.name}", _poster(post, OpenActor, a.id), help_text))
     for ar in corpus.article_list():
         commands.append((f"article: {article_label(ar)}", _poster(post, OpenArticle, ar.id), ar.title))
     commands.append(

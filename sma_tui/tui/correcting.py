@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from textual import work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.screen import Screen
 from textual.widgets import Input
 
@@ -26,6 +26,7 @@ from ..core.overview import Overview
 from ..core.safety.sanitize import flat
 from ..core.search import QuoteMatcher
 from ..services import corrections as fixes
+from .actions import AppActions
 from .screens.detail import BrowserScreen
 from .screens.main import MainScreen
 from .screens.picker import NEW, Picker
@@ -38,7 +39,7 @@ from .widgets.panes import ActorsPane
 SIDES = (("us", "US"), ("rok", "ROK"), ("other", "other"), ("unknown", "unknown: no evidence either way"))
 
 
-class CorrectingApp(App[None]):
+class CorrectingApp(AppActions):
     """The correction actions, mixed into :class:`~sma_tui.tui.app.SmaApp`."""
 
     db_path: Path

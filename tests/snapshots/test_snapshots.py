@@ -11,6 +11,7 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -30,23 +31,68 @@ async def steady(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
-def test_main_screen_80x24(snap_compare: Any, store_path: Path) -> None:
-    assert snap_compare(SmaApp(store_path), terminal_size=(80, 24), run_before=wait_loaded)
+@pytest.fixture(autouse=True)
+def _fixed_keymap_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The help screen names the keymap file: the same path in every run (never read here)."""
+    monkeypatch.setenv("SMA_TUI_KEYMAP", "/home/user/.config/sma-tui/keymap.toml")
 
 
-def test_main_screen_120x40(snap_compare: Any, store_path: Path) -> None:
-    assert snap_compare(SmaApp(store_path), terminal_size=(120, 40), run_before=wait_loaded)
+SIZES = [(80, 24), (120, 40), (160, 48)]
+"""Every main view at a small, a middling and a wide terminal (issue 15)."""
+SIZE_IDS = ["80x24", "120x40", "160x48"]
 
 
-def test_round_screen(snap_compare: Any, store_path: Path) -> None:
-    async def open_round_3(pilot: Pilot[None]) -> None:
-        await wait_loaded(pilot)
-        await pilot.press("ctrl+p", *"round: 3")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+async def open_round_3(pilot: Pilot[None]) -> None:
+    await wait_loaded(pilot)
+    await pilot.press("ctrl+p", *"round: 3")
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()
 
-    assert snap_compare(SmaApp(store_path), terminal_size=(100, 32), run_before=open_round_3)
+
+async def open_figure_group(pilot: Pilot[None]) -> None:
+    await wait_loaded(pilot)
+    await pilot.press("3", "enter")
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def search_burden(pilot: Pilot[None]) -> None:
+    await wait_loaded(pilot)
+    await pilot.press("slash", *"burden")
+    await pilot.app.workers.wait_for_complete()
+    await steady(pilot)
+
+
+async def open_help(pilot: Pilot[None]) -> None:
+    await wait_loaded(pilot)
+    await pilot.press("question_mark")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+def test_main_screen(snap_compare: Any, store_path: Path, size: tuple[int, int]) -> None:
+    assert snap_compare(SmaApp(store_path), terminal_size=size, run_before=wait_loaded)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+def test_round_screen(snap_compare: Any, store_path: Path, size: tuple[int, int]) -> None:
+    assert snap_compare(SmaApp(store_path), terminal_size=size, run_before=open_round_3)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+def test_figure_group_screen(snap_compare: Any, store_path: Path, size: tuple[int, int]) -> None:
+    assert snap_compare(SmaApp(store_path), terminal_size=size, run_before=open_figure_group)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+def test_search_with_results(snap_compare: Any, store_path: Path, size: tuple[int, int]) -> None:
+    assert snap_compare(SmaApp(store_path), terminal_size=size, run_before=search_burden)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+def test_help_screen(snap_compare: Any, store_path: Path, size: tuple[int, int]) -> None:
+    assert snap_compare(SmaApp(store_path), terminal_size=size, run_before=open_help)
 
 
 def test_reader_at_a_quote(snap_compare: Any, store_path: Path) -> None:
@@ -58,16 +104,6 @@ def test_reader_at_a_quote(snap_compare: Any, store_path: Path) -> None:
         await pilot.pause()
 
     assert snap_compare(SmaApp(store_path), terminal_size=(100, 32), run_before=open_quote)
-
-
-def test_search_with_results(snap_compare: Any, store_path: Path) -> None:
-    async def search(pilot: Pilot[None]) -> None:
-        await wait_loaded(pilot)
-        await pilot.press("slash", *"burden")
-        await pilot.app.workers.wait_for_complete()
-        await steady(pilot)
-
-    assert snap_compare(SmaApp(store_path), terminal_size=(100, 32), run_before=search)
 
 
 async def _open_gap_chart(pilot: Pilot[None]) -> None:

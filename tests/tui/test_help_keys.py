@@ -56,8 +56,10 @@ async def test_every_binding_has_an_id_and_the_keymap_remaps_it(make_app: Any, l
 
 def _launch(monkeypatch: pytest.MonkeyPatch, store_path: Path, keymap: str | None, tmp_path: Path) -> tuple[int, dict]:
     """``sma-tui --db STORE`` with a keymap file, the app started headless: (exit, keymap)."""
+    from sma_tui.cli import commands
     from sma_tui.cli.main import main
 
+    monkeypatch.setattr(commands, "has_terminal", lambda: True)
     path = tmp_path / "keymap.toml"
     if keymap is not None:
         path.write_text(keymap, encoding="utf-8")
@@ -70,6 +72,9 @@ def _launch(monkeypatch: pytest.MonkeyPatch, store_path: Path, keymap: str | Non
                 await asyncio.wait_for(self.main_screen.ready.wait(), 10)
                 await pilot.pause()
                 seen.update(self._keymap)
+                if self.startup_warnings:
+                    seen["warnings"] = list(self.startup_warnings)
+                    assert {n.title for n in self._notifications} >= {"Keymap"}  # shown in the app
                 await pilot.press("a")  # remapped below: focus the Actors pane
                 seen["focused"] = self.focused.id if self.focused else None
                 await pilot.press("q")
@@ -91,22 +96,48 @@ def test_a_keymap_file_remaps_keys_by_binding_id(
 
 
 @pytest.mark.parametrize(
-    ("keymap", "message"),
+    ("keymap", "message", "kept"),
     [
-        ('"sma.no-such-thing" = "a"\n', "names no binding 'sma.no-such-thing'"),
-        ('"sma.help" = 3\n', "must be keys in quotes"),
-        ("sma.help = [\n", "is not valid TOML"),
+        ('"sma.no-such-thing" = "a"\n', "no binding 'sma.no-such-thing'", {}),
+        ('"sma.help" = 3\n', "must be keys in quotes", {}),
+        ("sma.help = [\n", "is not valid TOML", {}),
+        ('"sma.quit" = "banana"\n"sma.focus-actors" = "a"\n', "'banana' is not a key name", {"sma.focus-actors": "a"}),
+        (
+            '"sma.focus-actors" = "a,q"\n',
+            "'q' for sma.focus-actors also belongs to sma.quit",
+            {"sma.focus-actors": "a,q"},
+        ),
     ],
 )
-def test_a_bad_keymap_is_one_line_and_exit_2(
+def test_a_bad_keymap_starts_with_the_defaults_and_a_visible_warning(
     store_path: Path,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
     keymap: str,
     message: str,
+    kept: dict[str, str],
 ) -> None:
     code, seen = _launch(monkeypatch, store_path, keymap, tmp_path)
+    assert code == 0  # never exit 2 from the app: it starts, and says what it left out
+    warnings = seen.pop("warnings")
+    assert any(message in w for w in warnings), warnings
+    focused = seen.pop("focused")
+    assert seen == kept
+    assert focused == ("actors-table" if kept else "timeline-table")
+
+
+def test_without_a_terminal_the_explorer_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    from sma_tui.cli.main import main
+
+    assert main([]) == 2  # pytest's stdout is not a terminal: no hang, one line
     err = capsys.readouterr().err.strip().splitlines()
-    assert code == 2 and not seen  # the app never started
-    assert len(err) == 1 and err[0].startswith("sma-tui: error: the keymap") and message in err[0]
+    assert len(err) == 1 and "needs a terminal" in err[0]
+
+
+async def test_pane_titles_follow_the_keymap(make_app: Any, loaded: Any) -> None:
+    app: SmaApp = make_app()
+    app.set_keymap({"sma.focus-actors": "a"})
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert app.screen.query_one("#actors").border_title == "a Actors"
+        assert app.screen.query_one("#timeline").border_title == "1 Timeline"

@@ -146,9 +146,11 @@ async def test_another_process_adding_articles_is_noticed_and_r_reloads(
         await pilot.press("r")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert isinstance(app.screen, MainScreen)
+        assert isinstance(app.screen, ActorScreen)  # the drill-down stack is kept (issue 15)
         assert len(corpus_of(app).articles) == 10 and not app.store_changed
         assert "+5 articles" in app.sub_title or any("+5 articles" in n.message for n in app._notifications)
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
         assert app.screen.query_one(ActorsPane).query_one(SmaTable).cursor_key() == "jeong-eun-bo"
         assert app.screen.query_one("#timeline-table", SmaTable).row_count == len(corpus_of(app).events)
 
@@ -171,8 +173,10 @@ def test_sma_tui_on_a_corrupt_store_shows_the_panel_then_exits_1_with_one_line(
     store_path: Path, loaded: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """``sma-tui`` no longer reads the store before the first frame: the app reports it."""
+    from sma_tui.cli import commands
     from sma_tui.cli.main import main
 
+    monkeypatch.setattr(commands, "has_terminal", lambda: True)
     store_path.write_text("{truncated", encoding="utf-8")
     seen: list[str] = []
 

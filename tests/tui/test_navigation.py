@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from pilot_helpers import SIZE, corpus_of, move_to, settle
 
-from sma_tui.core.corpus import citation
+from sma_tui.core.cite import cite
 from sma_tui.tui.app import SmaApp
 from sma_tui.tui.commands import dossier_commands
 from sma_tui.tui.screens.detail import EventScreen
@@ -63,9 +63,12 @@ async def test_copy_puts_the_citation_on_the_clipboard(
         assert isinstance(reader, ReaderScreen) and reader.current_quote is not None
         await pilot.press("c")
         quote = reader.current_quote
-        expected = citation(corpus_of(app), quote)
+        expected = cite(corpus_of(app), quote)
         assert copied == [expected]
-        assert expected.startswith("“it was the U.S. that walked out of the talks.” — Jeong Eun-bo, Breitbart News, ")
+        assert expected == (
+            "“it was the U.S. that walked out of the talks.” — Jeong Eun-bo, "
+            "“U.S. Walks Out of Military Spending Talks with South Korea”, Breitbart News, 19 Nov 2019 (date inferred)"
+        )
         await pilot.press("escape", "down", "c")  # from the search results table
         assert copied[-1] == expected
 

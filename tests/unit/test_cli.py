@@ -185,7 +185,7 @@ def test_build_refuses_to_overwrite_without_force(capsys, store_path: Path) -> N
         (["quotes", "--event", "42"], 1, "no event"),
         (["quotes", "--speaker", "zzzz"], 1, "no actor matches 'zzzz'"),
         (["quotes", "after:2020-13-01"], 2, "not a valid date"),
-        (["figures", "--measure", "nope"], 2, "no measure 'nope'"),
+        (["figures", "--measure", "nope"], 1, "no measure 'nope'"),  # unknown ids: 1, as for show
         (["timeline", "--format", "xml"], 2, "invalid choice"),
         (["frobnicate"], 2, "invalid choice"),
         (["timeline", "--bogus"], 2, "unrecognized arguments"),

@@ -19,10 +19,12 @@ def test_parse_filters_and_phrases() -> None:
     assert q.terms == ["fair and equitable", "walked"]
 
 
-def test_quoted_filter_value_and_unknown_key_is_a_word() -> None:
-    q = parse_query('speaker:"Jeong Eun" note:thing')
+def test_quoted_filter_value_and_unknown_key_in_quotes_is_a_word() -> None:
+    q = parse_query('speaker:"Jeong Eun" "note:thing"')
     assert q.speaker == [" jeong eun"]
     assert q.terms == ["note:thing"]
+    with pytest.raises(QueryError, match="unknown filter"):  # issue 15: no silent empty result
+        parse_query("note:thing")
 
 
 @pytest.mark.parametrize("bad", ["side:mars", "round:three", "after:2020-13", "before:yesterday"])

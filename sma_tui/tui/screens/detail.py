@@ -17,8 +17,15 @@ from ...core.text import format_value
 from ..format import date_range, event_label, human_date, value_sources
 from ..messages import OpenArticle
 from ..widgets.browser import FigureBrowser, QuoteBrowser, one_per_statement
-from ..widgets.lists import SmaTable, cell
+from ..widgets.lists import Column, Row, SmaTable
 from .base import DrillScreen
+
+ARTICLE_COLUMNS = [
+    Column("publisher", "Publisher", 12, 28, 1),
+    Column("date", "Date", 11),
+    Column("quotes", "Q", 2),
+    Column("title", "Title", 20, None, 4),
+]
 
 
 def statements_label(quotes: list[Quote]) -> str:
@@ -76,25 +83,29 @@ class EventScreen(BrowserScreen):
         yield Label(statements_label(quotes), classes="section")
         yield QuoteBrowser(c, ("speaker", "date", "text"), empty="No quotes are linked to this event.", id="quotes")
         articles = c.articles_for_event(e.id)
-        yield Label(f"Source articles ({len(articles)})", classes="section")
+        yield Label(
+            f"Source articles ({len(articles)})" if articles else "No source articles in the store for this event.",
+            classes="section",
+        )
         yield SmaTable(id="articles", classes="articles-table")
 
     def on_mount(self) -> None:
         c = self.corpus
-        self.query_one(QuoteBrowser).show_quotes(c.quotes_for_event(self.event.id), by_statement=True)
+        quotes = c.quotes_for_event(self.event.id)
+        self.query_one(QuoteBrowser).show_quotes(quotes, by_statement=True)
+        self.set_class(not quotes, "-no-quotes")  # the summary may then take the room
         table = self.query_one("#articles", SmaTable)
-        table.add_column("Publisher", key="publisher")
-        table.add_column("Date", key="date")
-        table.add_column("Q", key="quotes")
-        table.add_column("Title", key="title")
-        for a in c.articles_for_event(self.event.id):
-            table.add_row(
-                cell(a.publisher, 22),
-                cell(human_date(a.date)),
-                cell(str(c.quote_count_for_article(a.id))),
-                cell(a.title, 70),
-                key=a.id,
+        rows = [
+            Row(
+                a.id,
+                (a.publisher, human_date(a.date), str(c.quote_count_for_article(a.id)), a.title),
+                (None, a.date or "", c.quote_count_for_article(a.id), None),
             )
+            for a in c.articles_for_event(self.event.id)
+        ]
+        table.export_view = "articles"
+        table.show_rows(ARTICLE_COLUMNS, rows)
+        table.display = bool(rows)
         self.query_one(QuoteBrowser).table.focus()
 
     @on(DataTable.RowSelected, "#articles")

@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from ...paths import keymap_path
 from .. import bindings
-from ..widgets.lists import SmaTable, cell
+from ..widgets.lists import Column, Row, SmaTable
 from ..widgets.status import TooSmall
 from .base import SmaModal
 
@@ -41,6 +41,15 @@ def binding_rows(
     return rows
 
 
+HELP_COLUMNS = [
+    Column("where", "Where", 9, 12, 1),
+    Column("keys", "Keys", 9, 18, 1),
+    Column("action", "Action", 16, None, 4),
+    Column("id", "Binding id", 18, 24, 1),
+]
+"""The binding id always shows: remapping depends on it."""
+
+
 class HelpScreen(SmaModal):
     BINDINGS = bindings.HELP
 
@@ -59,10 +68,6 @@ class HelpScreen(SmaModal):
 
     def on_mount(self) -> None:
         table = self.query_one(SmaTable)
-        table.add_column("Where", key="where")
-        table.add_column("Keys", key="keys")
-        table.add_column("Action", key="action")
-        table.add_column("Binding id", key="id")
-        for row in binding_rows(self.keymap, bindings.SECTIONS, self.app.get_key_display):
-            table.add_row(*(cell(x) for x in row), key=f"{row[0]}:{row[3]}")
+        rows = binding_rows(self.keymap, bindings.SECTIONS, self.app.get_key_display)
+        table.show_rows(HELP_COLUMNS, [Row(f"{r[0]}:{r[3]}", r) for r in rows])
         table.focus()

@@ -14,9 +14,10 @@ from textual.widgets import ContentSwitcher, Footer, Header
 
 from ...core.overview import Overview
 from .. import bindings
+from ..widgets.lists import SmaTable
 from ..widgets.panes import ActorsPane, FiguresPane, Pane, TimelinePane
 from ..widgets.status import ErrorPanel, LoadingPanel
-from .base import SmaScreen
+from .base import ExportTarget, SmaScreen
 
 PANES = {"timeline": "#timeline", "actors": "#actors", "figures": "#figures"}
 
@@ -47,7 +48,7 @@ class MainScreen(SmaScreen):
     def on_mount(self) -> None:
         if self.loaded:
             self.query_one(TimelinePane).focus_list()
-            self.ready.set()
+            self._ready_when_drawn()
         else:
             self._apply()
 
@@ -96,12 +97,28 @@ class MainScreen(SmaScreen):
         switcher.current = "panes"
         self.refresh_bindings()
         self.query_one(TimelinePane).focus_list()
-        self.ready.set()
+        self._ready_when_drawn()
+
+    def _ready_when_drawn(self) -> None:
+        """``ready`` once the panes' tables have drawn their rows: they fill at their first
+        layout, at the width they get (see :class:`SmaTable`), not before."""
+        tables = list(self.query_one("#panes").query(SmaTable))
+
+        async def wait() -> None:
+            await asyncio.gather(*(t.drawn.wait() for t in tables))
+            self.ready.set()
+
+        self.run_worker(wait(), group="ready", exit_on_error=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "focus_pane" and not self.loaded:
             return False
         return True
+
+    def export_target(self) -> ExportTarget | None:
+        if self.loaded and self.query_one(FiguresPane).has_focus_within:
+            return ExportTarget("figures", None)
+        return super().export_target()
 
     def action_focus_pane(self, name: str) -> None:
         self.query_one(PANES[name], Pane).focus_list()

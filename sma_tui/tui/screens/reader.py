@@ -21,7 +21,7 @@ from ...core.text import format_value, paragraph_bounds
 from ...safe_text import markup_literal
 from .. import bindings
 from ..format import also_reported, article_label, event_label, human_date
-from .base import DrillScreen
+from .base import DrillScreen, ExportTarget
 from .statement import CompareReportsCommand, StatementScreen
 
 
@@ -105,6 +105,12 @@ class ReaderScreen(DrillScreen):
 
     def focused_quote(self) -> Quote | None:
         return self.current_quote
+
+    def export_target(self) -> ExportTarget | None:
+        return ExportTarget("quotes", [q.id for q in self.quotes])
+
+    def highlighted_id(self) -> str | None:
+        return self.claim.id if self.claim is not None else self.article.id
 
     def current_paragraph(self) -> Paragraph | None:
         if self.claim is None:

@@ -26,9 +26,11 @@ from ...core.corpus import Corpus
 from ...core.models import Quote
 from ...core.safety.sanitize import clean
 from ...core.search import Query, QueryError, QuoteMatcher, narrows, parse_query
+from ...services import prefs as services_prefs
 from .. import bindings
+from ..format import event_label
 from ..widgets.browser import QuoteBrowser, one_per_statement
-from .base import DrillScreen
+from .base import DrillScreen, ExportTarget
 
 MAX_ROWS = 200
 HINT = 'words, "exact phrase", speaker:esper side:rok round:3 after:2020-01-01 before:2020-04'
@@ -37,23 +39,43 @@ HINT = 'words, "exact phrase", speaker:esper side:rok round:3 after:2020-01-01 b
 class SearchScreen(DrillScreen):
     BINDINGS = bindings.SEARCH
 
-    def __init__(self, corpus: Corpus, trail: tuple[str, ...], matcher: QuoteMatcher, query: str = "") -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        trail: tuple[str, ...],
+        matcher: QuoteMatcher,
+        query: str = "",
+        scope: str | None = None,
+    ) -> None:
         super().__init__(corpus, trail, "Search")
         self.matcher = matcher
         self.initial = query
+        self.scope = scope
+        """An event id: search only its quotes (``ctrl+o`` switches to everywhere and back)."""
+        self.scope_on = scope is not None
+        self.history = services_prefs.search_history()
+        self.history_at: int | None = None  # walking the history with up/down
         self._last: tuple[Query, list[int]] | None = None
         self.hits: list[int] = []
         self.pending: str | None = None  # the query being scanned, if any
         self.open_when_ready = False  # enter was pressed before the results arrived
 
     def compose_content(self) -> Iterable[Widget]:
-        yield Input(self.initial, placeholder="Search quotes: " + HINT, id="search-input")
+        # select_on_focus off: coming back to the box must not let one key wipe the query
+        yield Input(self.initial, placeholder="Search quotes: " + HINT, id="search-input", select_on_focus=False)
         yield Static(id="search-status")
         yield QuoteBrowser(self.corpus, ("speaker", "date", "publisher", "text"), empty="", id="results")
 
     def on_mount(self) -> None:
         self.run_search(self.initial)
         self.query_one(Input).focus()
+
+    def export_target(self) -> ExportTarget | None:
+        """Every hit (not only the rows shown), unless the list is filtered."""
+        table = self.query_one(QuoteBrowser).table
+        if table.filter_text or table.sort_column is not None:
+            return ExportTarget("quotes", [r.key for r in table.shown])
+        return ExportTarget("quotes", [self.matcher.quotes[i].id for i in self.hits])
 
     def focused_quote(self) -> Quote | None:
         return self.query_one(QuoteBrowser).current()
@@ -63,8 +85,10 @@ class SearchScreen(DrillScreen):
         self.run_search(event.value)
 
     @on(Input.Submitted, "#search-input")
-    def _submitted(self) -> None:
+    def _submitted(self, event: Input.Submitted) -> None:
         """Enter in the query box opens the highlighted (first) result."""
+        self.history = services_prefs.remember_search(event.value)
+        self.history_at = None
         if self.pending is not None:
             self.open_when_ready = True
             return
@@ -78,14 +102,57 @@ class SearchScreen(DrillScreen):
         browser.table.action_select_cursor()
 
     def action_results(self) -> None:
+        if self.history_at is not None:  # walking the history: down is the newer query
+            self._recall(self.history_at + 1)
+            return
         table = self.query_one(QuoteBrowser).table
         if table.row_count:
             table.focus()
 
+    def action_history_back(self) -> None:
+        """``up`` in the query box: the previous query from the history."""
+        at = len(self.history) if self.history_at is None else self.history_at
+        if at == 0:
+            self.app.bell()
+            return
+        self._recall(at - 1)
+
+    def _recall(self, at: int) -> None:
+        box = self.query_one(Input)
+        if at >= len(self.history):
+            self.history_at = None
+            box.value = ""
+        else:
+            self.history_at = at
+            box.value = self.history[at]
+        box.cursor_position = len(box.value)
+
+    def action_toggle_scope(self) -> None:
+        if self.scope is None:
+            self.notify("Open the search from a round or event to search only its quotes.", severity="warning")
+            return
+        self.scope_on = not self.scope_on
+        self._last = None
+        self.run_search(self.query_one(Input).value)
+
+    def scope_label(self) -> str:
+        if self.scope is None:
+            return ""
+        event = self.corpus.events.get(self.scope)
+        name = event_label(event) if event else self.scope
+        return f"only {name} (ctrl+o: everywhere) · " if self.scope_on else f"everywhere (ctrl+o: only {name}) · "
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "results":  # only from the query box; in the table, down moves the cursor
+        if action in ("results", "history_back"):  # only from the query box; in the table, they move the cursor
             return self.query_one(Input).has_focus
         return True
+
+    def action_back(self) -> None:
+        """Leaving a search that found something keeps its query in the history."""
+        value = self.query_one(Input).value
+        if value.strip() and self.hits:
+            self.history = services_prefs.remember_search(value)
+        super().action_back()
 
     def run_search(self, text: str) -> None:
         status = self.query_one("#search-status", Static)
@@ -98,12 +165,14 @@ class SearchScreen(DrillScreen):
             status.set_class(True, "-error")
             return
         status.set_class(False, "-error")
+        if self.scope_on and query.event is None and query.round is None:
+            query.event = self.scope
         if query.empty:
             self.workers.cancel_group(self, "search")
             self.pending = None
             self._last = None
             self.hits = []
-            status.update(Content(f"{len(self.matcher)} quotes. Type to search: {HINT}"))
+            status.update(Content(f"{self.scope_label()}{len(self.matcher)} quotes. Type to search: {HINT}"))
             browser.empty = "Results appear here as you type."
             browser.show_quotes([])
             return
@@ -127,17 +196,18 @@ class SearchScreen(DrillScreen):
         browser = self.query_one(QuoteBrowser)
         shown = [self.matcher.quotes[i] for i in hits[:MAX_ROWS]]
         total = len(hits)
+        scope = self.scope_label()
         if not total:
-            status.update(Content(clean(f"No quotes match “{text.strip()}”.")))
+            status.update(Content(clean(f"{scope}No quotes match “{text.strip()}”.")))
             browser.empty = "No results. Try fewer words, or check the filters."
         elif total > MAX_ROWS:
             more = f"{total} quotes match; showing the first {MAX_ROWS} — {total - MAX_ROWS} more, refine the query"
-            status.update(Content(more))
+            status.update(Content(scope + more))
         else:
             matches = "quotes match" if total != 1 else "quote matches"
             statements = len(one_per_statement(shown))  # rows: one per statement
             grouped = f" ({statements} statements, ×N: reported N times)" if statements < total else ""
-            status.update(Content(f"{total} {matches}{grouped} · enter opens the article at the quote"))
+            status.update(Content(f"{scope}{total} {matches}{grouped} · enter opens the article at the quote"))
         browser.show_quotes(shown, query, by_statement=True)
         if self.open_when_ready:
             self.open_when_ready = False

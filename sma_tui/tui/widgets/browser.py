@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Static
 from ...core.corpus import Corpus
 from ...core.models import Figure, Quote
 from ...core.search import Query, match_spans
-from ...core.text import format_value
+from ...core.text import fold, format_value
 from ..format import (
     also_reported,
     claim_date,
@@ -31,24 +31,26 @@ from ..format import (
     source_of,
 )
 from ..messages import OpenArticle
-from .lists import SmaTable, cell
+from .lists import Column, Row, SmaTable, cell
 
 C = TypeVar("C", Quote, Figure)
+SIDE_PREVIEW_WIDTH = 140
+"""From this width on, the preview sits beside the table rather than under it."""
 KWIC_CONTEXT = 12  # characters shown before a match that would be cut off
 
 QUOTE_COLUMNS = {
-    "speaker": ("Speaker", 22),
-    "date": ("Date", 11),
-    "event": ("Round / event", 16),
-    "publisher": ("Publisher", 18),
-    "text": ("Quote", None),
+    "speaker": Column("speaker", "Speaker", 12, 26, 1),
+    "date": Column("date", "Date", 11),
+    "event": Column("event", "Round / event", 8, 22, 1),
+    "publisher": Column("publisher", "Publisher", 10, 24, 1),
+    "text": Column("text", "Quote", 20, None, 5),
 }
 FIGURE_COLUMNS = {
-    "value": ("Value", 16),
-    "measure": ("Measure", 26),
-    "claimant": ("Claimed by", 18),
-    "source": ("Source", 28),
-    "sentence": ("Sentence", None),
+    "value": Column("value", "Value", 12, 16, 1),
+    "measure": Column("measure", "Measure", 14, 40, 2),
+    "claimant": Column("claimant", "Claimed by", 12, 24, 1),
+    "source": Column("source", "Source", 18, 32, 2),
+    "sentence": Column("sentence", "Sentence", 20, None, 6),
 }
 
 
@@ -56,7 +58,8 @@ class ClaimBrowser(Vertical, Generic[C]):
     """Base class: subclasses say how a claim becomes a row and a preview."""
 
     COMPONENT_CLASSES = {"browser--match", "browser--claim", "browser--meta"}
-    COLUMNS: dict[str, tuple[str, int | None]] = {}
+    COLUMNS: dict[str, Column] = {}
+    EXPORT_VIEW = ""
 
     def __init__(self, corpus: Corpus, columns: Sequence[str], *, empty: str, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -67,27 +70,55 @@ class ClaimBrowser(Vertical, Generic[C]):
         self.note: str | None = None
 
     def compose(self):  # type: ignore[no-untyped-def]
-        yield SmaTable(classes="browser-table")
+        table = SmaTable(classes="browser-table")
+        table.export_view = self.EXPORT_VIEW
+        yield table
         yield Static(classes="preview")
+
+    def on_resize(self) -> None:
+        """Wide enough: the preview moves beside the table, the whole claim wrapped in it."""
+        self.set_class(self.size.width >= SIDE_PREVIEW_WIDTH, "-side")
 
     @property
     def table(self) -> SmaTable:
         return self.query_one(SmaTable)
 
     def show(self, items: Sequence[C], *, note: str | None = None) -> None:
-        """Replace the rows (one ``clear`` + one ``add_rows``: cheap even for thousands)."""
-        table = self.table
-        table.clear(columns=True)
+        """Replace the rows; the table shares its width out between the columns (and again
+        whenever it is resized), the claim text taking what is left."""
         self.items = {item.id: item for item in items}
-        fixed = sum((self.COLUMNS[c][1] or 0) + 2 for c in self.columns)
-        free = max(12, (self.app.size.width or 100) - fixed - 6)
-        for name in self.columns:
-            label, width = self.COLUMNS[name]
-            table.add_column(label, key=name, width=width or free)
-        for item in items:
-            table.add_row(*(self.cell(item, name, self.COLUMNS[name][1] or free) for name in self.columns), key=item.id)
+        rows = [Row(item.id, ()) for item in items]  # cells drawn by _draw_cell, text on demand
+        self.table.show_rows(
+            [self.COLUMNS[name] for name in self.columns], rows, self._draw_cell, self._row_text, self._row_sort
+        )
         self.note = note
+        self.set_class(not items, "-empty")
         self._update_preview()
+
+    def _draw_cell(self, row: Row, index: int, width: int) -> Text:
+        return self.cell(self.items[row.key], self.columns[index], width)
+
+    def _row_text(self, row: Row) -> str:
+        item = self.items[row.key]
+        return " ".join(self.plain(item, name) for name in self.columns)
+
+    def _row_sort(self, row: Row, index: int) -> object:
+        item, column = self.items[row.key], self.columns[index]
+        value = self.sort_value(item, column)
+        return fold(self.plain(item, column)) if value is None else value
+
+    def plain(self, item: C, column: str) -> str:
+        """A column's text, unstyled and uncut (what the filter looks in). Subclasses give
+        the text ones directly: this runs for every row on every refill."""
+        return self.cell(item, column, 10_000).plain
+
+    def sort_value(self, item: C, column: str) -> object:
+        """What ``s`` sorts a column by (``None``: its text)."""
+        if column == "date":
+            return claim_date(self.corpus, item) or ""
+        if column == "value" and isinstance(item, Figure):
+            return item.value
+        return None
 
     def current(self) -> C | None:
         key = self.table.cursor_key()
@@ -150,6 +181,7 @@ class QuoteBrowser(ClaimBrowser[Quote]):
     """Quotes; with a search ``query``, the matches are highlighted in the rows and preview."""
 
     COLUMNS = QUOTE_COLUMNS
+    EXPORT_VIEW = "quotes"
 
     def __init__(
         self,
@@ -174,11 +206,18 @@ class QuoteBrowser(ClaimBrowser[Quote]):
         self.query_ = query
         self.show(one_per_statement(quotes) if by_statement else quotes, note=note)
 
+    def plain(self, item: Quote, column: str) -> str:
+        if column == "text":
+            return item.text
+        if column == "speaker":
+            return self.corpus.speaker_name(item.speaker)
+        return super().plain(item, column)
+
     def cell(self, item: Quote, column: str, width: int) -> Text:
         c = self.corpus
         if column == "speaker":
             actor = c.actors.get(item.speaker or "")
-            name = self.table.side_text(c.speaker_name(item.speaker), actor.side if actor else None)
+            name = self.table.side_text(c.speaker_name(item.speaker), actor.side if actor else None, width)
             return speaker_marks(name, item, item.id in c.corrected)
         if column == "date":
             return cell(human_date(claim_date(c, item)))
@@ -243,6 +282,10 @@ class FigureBrowser(ClaimBrowser[Figure]):
     """Figures, each previewed with the sentence it came from (the figure highlighted)."""
 
     COLUMNS = FIGURE_COLUMNS
+    EXPORT_VIEW = "figures"
+
+    def plain(self, item: Figure, column: str) -> str:
+        return self.sentence(item)[0] if column == "sentence" else super().plain(item, column)
 
     def cell(self, item: Figure, column: str, width: int) -> Text:
         c = self.corpus
@@ -253,7 +296,7 @@ class FigureBrowser(ClaimBrowser[Figure]):
             return cell(measure.label if measure else "—", width)
         if column == "claimant":
             actor = c.actors.get(item.claimant or "")
-            return self.table.side_text(claimant_name(c, item), actor.side if actor else None)
+            return self.table.side_text(claimant_name(c, item), actor.side if actor else None, width)
         if column == "source":
             return cell(source_of(c, item), width)
         sentence, span = self.sentence(item)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
@@ -18,16 +19,30 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from ...core.overview import GroupRow, Overview
 from ...core.safety.sanitize import flat
-from ...core.text import format_value
+from ...core.text import fold, format_value, plural
 from ..format import date_range, sources_text
 from ..messages import OpenActor, OpenEvent, OpenFigureGroup
 from .gap_chart import GapChart
-from .lists import SmaOptionList, SmaTable, cell
+from .lists import Column, Row, SmaOptionList, SmaTable
 
-PLACE_WIDTH = 11
-NAME_WIDTH = 24
+TIMELINE_COLUMNS = [
+    Column("dates", "Dates", 14, 17, 1),
+    Column("round", "#", 1),
+    Column("title", "Event", 12, None, 4),
+    Column("quotes", "Q", 2),
+    Column("place", "Place", 8, 16, 1, hide_below=70),
+]
+ACTOR_COLUMNS = [Column("name", "Name", 14, None, 3), Column("side", "Side", 4), Column("quotes", "Q", 3)]
+EMPTY_STORE = (
+    "The store has no records yet. Add news articles with  sma-tui add PATH|URL  "
+    "or build the bundled corpus with  sma-tui build --force."
+)
 KIND_MARK = {"meeting": "M", "milestone": "◆", "event": "·"}
 """The timeline's ``#`` column: a round's number, else the kind of event."""
+
+
+def _kind_order(kind: str, number: int | None) -> tuple[int, int]:
+    return (0, number or 0) if kind == "round" else (1 + list(KIND_MARK).index(kind) if kind in KIND_MARK else 9, 0)
 
 
 def kind_mark(kind: str, number: int | None) -> str:
@@ -46,7 +61,16 @@ class Pane(Vertical):
         self.overview = overview
 
     def on_mount(self) -> None:
+        self.title_with_key()
         self.show(self.overview)
+
+    def title_with_key(self) -> None:
+        """``2 Actors``, or the key the user's keymap gives the pane (``a Actors``)."""
+        binding_id = f"sma.focus-{self.id}"
+        keys = getattr(self.app, "keymap", {}).get(binding_id)
+        if keys:
+            key = keys.split(",")[0].strip()
+            self.border_title = f"{self.app.get_key_display(Binding(key, ''))} {self.TITLE}"
 
     def focus_list(self) -> None:
         self.query_one(".pane-list").focus()
@@ -70,12 +94,22 @@ class Pane(Vertical):
     def set_detail(self, text: str | Content) -> None:
         self.query_one(".detail", Static).update(text)
 
+    EMPTY = EMPTY_STORE
+
+    def show_empty(self, empty: bool) -> None:
+        """An empty store: say how to fill it instead of blank panes."""
+        self.set_class(empty, "-empty")
+        if empty:
+            self.set_detail(Content(self.EMPTY))
+
 
 class TablePane(Pane):
     """A pane holding one :class:`SmaTable` keyed by record id, and a detail line."""
 
     def compose(self) -> ComposeResult:
-        yield SmaTable(id=f"{self.id}-table", classes="pane-list")
+        table = SmaTable(id=f"{self.id}-table", classes="pane-list")
+        table.export_view = self.id
+        yield table
         yield Static(classes="detail")
 
     def detail(self, key: str) -> Content | None:  # pragma: no cover - overridden
@@ -116,19 +150,16 @@ class TimelinePane(TablePane):
     def show(self, overview: Overview) -> None:
         self.overview = overview
         table = self.query_one(SmaTable)
-        table.clear(columns=True)
-        table.add_column("Dates", key="dates")
-        table.add_column("#", key="round")
-        table.add_column("Q", key="quotes")
-        table.add_column("Place", key="place")
-        for e in overview.events:
-            table.add_row(
-                cell(date_range(e.start, e.end)),
-                cell(kind_mark(e.kind, e.number)),
-                cell(str(e.quotes)),
-                cell(e.place or "—", PLACE_WIDTH),
-                key=e.id,
+        rows = [
+            Row(
+                e.id,
+                (date_range(e.start, e.end), kind_mark(e.kind, e.number), e.title, str(e.quotes), e.place or "—"),
+                (e.start, _kind_order(e.kind, e.number), fold(e.title), e.quotes, fold(e.place)),
             )
+            for e in overview.events
+        ]
+        table.show_rows(TIMELINE_COLUMNS, rows)
+        self.show_empty(not rows)
         marks = KIND_MARK
         self.border_subtitle = f"{overview.rounds} rounds · {marks['meeting']} meeting · {marks['milestone']} milestone"
 
@@ -145,24 +176,26 @@ class TimelinePane(TablePane):
 
 class ActorsPane(TablePane):
     TITLE = "Actors"
+    EMPTY = "No actors yet: they come with the articles' quotes."
 
     def show(self, overview: Overview) -> None:
         self.overview = overview
         table = self.query_one(SmaTable)
-        table.clear(columns=True)
-        table.add_column("Name", key="name")
-        table.add_column("Side", key="side")
-        table.add_column("Q", key="quotes")
-        for a in overview.actors:
-            name = table.side_text(a.name, a.side)
-            name.truncate(NAME_WIDTH, overflow="ellipsis")
-            table.add_row(
-                name,
-                table.side_text(a.side + ("?" if a.side_guessed else ""), a.side),
-                cell(str(a.quotes)),
-                key=a.id,
+        rows = [
+            Row(
+                a.id,
+                (
+                    table.side_text(a.name, a.side),
+                    table.side_text(a.side + ("?" if a.side_guessed else ""), a.side),
+                    str(a.quotes),
+                ),
+                (fold(a.name), a.side, -a.quotes),
             )
-        self.border_subtitle = f"{len(overview.actors)} actors"
+            for a in overview.actors
+        ]
+        table.show_rows(ACTOR_COLUMNS, rows)
+        self.show_empty(not rows)
+        self.border_subtitle = plural(len(overview.actors), "actor")
 
     def detail(self, key: str) -> Content | None:
         a = self.overview.actor(key)
@@ -191,6 +224,8 @@ class FiguresPane(Pane):
         options = self.query_one(SmaOptionList)
         options.clear_options()
         options.add_options([Option(self.prompt(g), id=g.measure) for g in groups])
+        if not groups:
+            options.add_option(Option(Content("No figures yet: they come with the articles."), disabled=True))
         if groups:
             options.highlighted = 0
         disputes = overview.n_disputes
@@ -198,6 +233,7 @@ class FiguresPane(Pane):
             f"{len(groups)} measures · {disputes} in dispute" if disputes else f"{len(groups)} measures"
         )
         self.query_one(GapChart).show(overview.positions)
+        self.set_class(not groups, "-empty")
 
     def highlighted_key(self) -> str | None:
         options = self.query_one(SmaOptionList)
