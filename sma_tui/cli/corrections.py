@@ -51,7 +51,7 @@ def add_parsers(sub: Any, add_format: Callable[[argparse.ArgumentParser], None],
     f = kinds.add_parser("figure", help="set what a figure measures, whose side it is, its period; or reject it")
     f.add_argument("id", metavar="ID", help="figure id (see 'sma-tui figures' or 'review')")
     f.add_argument("--measure", metavar="M", help="measure id (see 'sma-tui figures')")
-    f.add_argument("--side", metavar="S", help="us, rok, other or unknown")
+    f.add_argument("--side", metavar="S", help="whose position: us, rok, agreed, or none")
     f.add_argument("--period", metavar="P", help="the period the figure covers, e.g. 2020 or 2020-2024")
     f.add_argument("--reject", action="store_true", help="not a figure: leave it out of every view and count")
     a = kinds.add_parser("actor", help="set an actor's side, name or role, or merge two actors that are one")

@@ -291,3 +291,18 @@ def test_listing_formats(store_path: Path, capsys) -> None:
     assert "[bold]x[/]" in table and "applied" in table  # notes are shown as typed, never as markup
     md = ok(capsys, store_path, "corrections", "--format", "md")
     assert md.startswith("| id | kind | op |")
+
+
+def test_a_figure_side_is_a_position_not_an_actor_side(store_path: Path, capsys) -> None:
+    """A figure's side says whose position it states (us, rok, agreed) or none: the
+    vocabulary of the positions, not of actors."""
+    out = ok(capsys, store_path, "correct", "figure", "breitbart-2019-11-19/f1", "--side", "agreed", "--period", "2021")
+    assert "side: none -> agreed" in out
+    [row] = [f for f in js(capsys, store_path, "figures") if f["id"] == "breitbart-2019-11-19/f1"]
+    assert (row["side"], row["period"], row["corrected"]) == ("agreed", "2021", True)
+    argv = ("correct", "figure", "breitbart-2019-11-19/f1", "--side", "other", "--db", str(store_path))
+    code, _, err = run(capsys, *argv)
+    assert code == 1 and "is not one of us, rok, agreed, none" in err
+    ok(capsys, store_path, "correct", "figure", "breitbart-2019-11-19/f1", "--side", "none")
+    [row] = [f for f in js(capsys, store_path, "figures") if f["id"] == "breitbart-2019-11-19/f1"]
+    assert row["side"] is None

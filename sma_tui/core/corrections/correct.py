@@ -22,6 +22,7 @@ from .records import (
     Target,
     actor_slug,
     clean_text,
+    figure_side_value,
     in_order,
     new_correction,
     now_iso,
@@ -144,7 +145,7 @@ def correct_figure(
             raise CorrectionError(f"unknown measure {measure!r} (one of: {known})")
         after["measure"] = measure
     if side is not None:
-        after["side"] = side_value(side)
+        after["side"] = figure_side_value(side)
     if period is not None:
         after["period"] = clean_text(period, "period", 40)
         if not after["period"]:

@@ -56,6 +56,9 @@ FIELDS: dict[str, tuple[str, ...]] = {  # op -> the keys its ``after`` may hold
     "merge": ("into", "into_name"),
 }
 SIDE_INPUT: dict[str, str] = {"us": "US", "rok": "ROK", "other": "other", "unknown": "unknown"}
+FIGURE_SIDE_INPUT: dict[str, str | None] = {"us": "US", "rok": "ROK", "agreed": "agreed", "none": None}
+"""Whose position a figure states (see :mod:`sma_tui.core.positions`): not an actor's side;
+``none`` says the figure is no one's position (a count, a fact)."""
 """What a user may type for a side (any case) -> the value stored."""
 
 LEGACY_EPOCH = "2000-01-01T00:00:00+00:00"
@@ -192,6 +195,13 @@ def side_value(side: str) -> str:
     return value
 
 
+def figure_side_value(side: str) -> str | None:
+    key = side.strip().lower()
+    if key not in FIGURE_SIDE_INPUT:
+        raise CorrectionError(f"a figure's side {side!r} is not one of {', '.join(FIGURE_SIDE_INPUT)}")
+    return FIGURE_SIDE_INPUT[key]
+
+
 def in_order(corrections: Iterable[Correction]) -> list[Correction]:
     """Creation order (ties keep their stored order)."""
     return sorted(corrections, key=lambda c: _when(c.created))
@@ -320,8 +330,9 @@ def _check_values(op: str, after: dict[str, Any]) -> None:
             continue
         if not (isinstance(value, str) or (nullable and value is None)):
             raise CorrectionError(f"'after.{key}' must be text" + (" or null" if nullable else ""))
-        if key == "side" and value is not None and value not in SIDE_INPUT.values():
-            raise CorrectionError(f"'after.side' {value!r} is not one of {', '.join(SIDE_INPUT.values())}")
+        sides = [v for v in FIGURE_SIDE_INPUT.values() if v] if op == "figure-fields" else list(SIDE_INPUT.values())
+        if key == "side" and value is not None and value not in sides:
+            raise CorrectionError(f"'after.side' {value!r} is not one of {', '.join(sides)}")
         if key == "date" and value is not None:
             try:
                 date.fromisoformat(value)
