@@ -557,7 +557,12 @@ AFTER: dict[str, dict[str, st.SearchStrategy[Any]]] = {
     "reject": {"rejected": st.just(True)},
     "speaker": {"speaker": _word, "speaker_name": _text},
     "quote-fields": {"date": st.one_of(st.none(), _day), "event": st.one_of(st.none(), _text)},
-    "figure-fields": {"measure": _word, "side": st.sampled_from([None, "US", "ROK", "agreed"]), "period": _text, "claimant": st.none()},
+    "figure-fields": {
+        "measure": _word,
+        "side": st.sampled_from([None, "US", "ROK", "agreed"]),  # whose position, not an actor's side
+        "period": _text,
+        "claimant": st.none(),
+    },
 }
 
 
