@@ -14,7 +14,8 @@ _US = re.compile(
     r"(?<!\w)(?:U\.S\.|US|USA|American|Americans|Washington(?:-based|'s|’s)|Pentagon|State Department"
     r"|Department of State|Defense Department|Department of Defense|USFK|U\.S\. Forces Korea"
     r"|United States Forces Korea|Forces Korea"
-    r"|White House|Congress(?:ional|man|woman)?|Senate|Senator|Sen\.|Republican|GOP|INDOPACOM|Indo-Pacific Command"
+    r"|White House|Congress(?:ional|man|woman)?|congressional|Senate|Senator|Sen\.|Republican|GOP"
+    r"|INDOPACOM|Indo-Pacific Command"
     r"|C\.I\.A\.|CIA|Eighth Army|8th Army|Seventh Air Force|7th Air Force|Secretary of State"
     r"|Defense Secretary|Secretary of Defense|assistant secretary of state|Assistant Secretary of State"
     r"|U\.S\. Army|U\.S\. Navy|U\.S\. Air Force|U\.S\. Marine Corps|Hawaii|Virginia|California|Texas|Maryland"
@@ -40,14 +41,29 @@ _OTHER = re.compile(
 )
 # in these talks "the union" is the union of the Korean employees of U.S. Forces Korea
 _KOREAN_UNION = re.compile(
-    r"(?:USFK\s+)?Korean\s+(?:Employees|Workers)['’]?\s+Union|\b(?:workers|employees)['’]\s+union\b"
+    r"(?:USFK\s+)?Korean\s+(?:Employees|Workers)['’]?\s+Union"
+    r"(?:\s+(?:of|at)\s+(?:the\s+)?(?:USFK|U\.S\. Forces Korea))?"
+    r"|\bunion['’]s\s+(?:leader|chief|head|president|spokes(?:man|woman|person)|members?)\b|\b(?:workers|employees)['’]\s+union\b"
     r"|\b(?:head|leader|chief|president|spokes(?:man|woman|person)|official|member)s?\s+(?:of|for|at)\s+the\s+"
     r"(?:\w+\s+)?union\b|\bheads\s+the\s+union\b|\bunion\s+(?:members?|officials?|leaders?|workers|spokes(?:man|woman|person)"
     r"|head|chief|president)\b",
     re.I,
 )
 # a field of study or a topic, not a side; think tanks and universities employ every nationality
-_NEUTRAL = re.compile(r"North Korean Studies|U\.S\.?-(?:South\s+)?Korea\w*|(?:South\s+)?Korea-U\.S\.?\w*", re.I)
+_NEUTRAL = re.compile(
+    r"North Korean Studies|U\.S\.?-(?:South\s+)?Korea\w*|(?:South\s+)?Korea-U\.S\.?\w*"
+    r"|\b(?:oppos\w+|against|protest\w*|criticiz\w+|critical\s+of)\s+(?:the\s+)?(?:U\.S\.|US|American|Washington['’]s)",
+    re.I,
+)
+# an unnamed employer placed in a city: "a researcher at a state-run institute in Seoul", "a Washington
+# think tank" (a named one, "CSIS in Washington", employs every nationality)
+_PLACED = re.compile(
+    r"\b(?:universit\w+|institute|think\s+tank|college|foundation|cent(?:er|re)|school|academy|coalition)\b"
+    r"[^,.;:\"“”]{0,40}?(?:\s+in|\s+outside|\s+near|\s+(?:south|north|east|west)\s+of)\s+(?:(?P<rok>Seoul)|(?P<us>Washington))\b"
+    r"|\b(?:a|the)\s+(?:(?P<us2>Washington)|(?P<rok2>Seoul))\s+(?:think\s+tank|institute|university|college|foundation)\b"
+)
+# where someone works is weaker than what they are: "the American commander in South Korea" is American
+_LOCATION = re.compile(r"\b(?:in|to|from|visiting)\s+(?:South\s+Korea|Seoul|Washington|the\s+United\s+States)\b")
 
 
 # where an anonymous official or source sits says whose official it is
@@ -60,17 +76,10 @@ def side_from_evidence(*texts: str, seated: bool = False) -> str:
 
     Evidence for both the U.S. and South Korea ("an American professor at a Seoul
     university") is no evidence: ``unknown``."""
-    us = rok = other = 0
-    for text in texts:
-        if not text:
-            continue
-        text, unions = _KOREAN_UNION.subn(" ", _NEUTRAL.sub(" ", text))
-        rok += unions
-        other += len(_OTHER.findall(text))
-        us += len(_US.findall(text))
-        rok += len(_ROK.findall(text))
-        for m in _SEATED.finditer(text) if seated else ():
-            us, rok = us + bool(m.group("us")), rok + bool(m.group("rok"))
+    us, rok, other = _count(texts, seated, located=True)
+    if (us > 0) != (rok > 0) and not other:  # one side once a place of work is set aside
+        return "US" if us else "ROK"
+    us, rok, other = _count(texts, seated, located=False)
     if other and other >= max(us, rok):
         return "other"
     if us and rok:
@@ -80,3 +89,24 @@ def side_from_evidence(*texts: str, seated: bool = False) -> str:
     if rok:
         return "ROK"
     return "unknown"
+
+
+def _count(texts: tuple[str, ...], seated: bool, located: bool) -> tuple[int, int, int]:
+    """Evidence counts (U.S., ROK, other); ``located``: a bare place of work ("in Seoul") is set aside."""
+    us = rok = other = 0
+    for text in texts:
+        if not text:
+            continue
+        text, unions = _KOREAN_UNION.subn(" ", _NEUTRAL.sub(" ", text))
+        rok += unions
+        for m in _PLACED.finditer(text):
+            us, rok = us + bool(m.group("us") or m.group("us2")), rok + bool(m.group("rok") or m.group("rok2"))
+        text = _PLACED.sub(" ", text)
+        if located and not seated:
+            text = _LOCATION.sub(" ", text)
+        other += len(_OTHER.findall(text))
+        us += len(_US.findall(text))
+        rok += len(_ROK.findall(text))
+        for m in _SEATED.finditer(text) if seated else ():
+            us, rok = us + bool(m.group("us")), rok + bool(m.group("rok"))
+    return us, rok, other

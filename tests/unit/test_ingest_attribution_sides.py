@@ -1,0 +1,29 @@
+"""Sides from evidence beyond the title: unnamed employers placed in a city, a nationality
+beating a place of work, the union's own people, a protest against the U.S. (own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sma_tui.ingest.sides import side_from_evidence
+
+
+@pytest.mark.parametrize(
+    ("evidence", "side"),
+    [
+        ("a lecturer at a private university in Seoul", "ROK"),
+        ("an economist at a state-funded institute outside Seoul", "ROK"),
+        ("a fellow at a Washington think tank", "US"),
+        ("a visiting fellow at a center in Washington", "US"),
+        ("a fellow at the Brookings Institution in Washington", "unknown"),  # a named think tank: any nationality
+        ("The American general in South Korea", "US"),
+        ("the South Korean attaché in Washington", "ROK"),
+        ("a lawmaker in Seoul", "unknown"),
+        ("The union's spokeswoman", "ROK"),
+        ("The Korean Workers Union of USFK", "ROK"),
+        ("who leads a Seoul-based alliance of groups protesting the U.S. troop presence", "ROK"),
+        ("Three congressional staffers", "US"),
+    ],
+)
+def test_side_from_wider_evidence(evidence: str, side: str) -> None:
+    assert side_from_evidence(evidence) == side
