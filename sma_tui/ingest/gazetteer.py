@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..core.models import Actor
 from .names import norm
-from .sides import side_from_evidence
+from .sides import korean_order, side_from_evidence
 
 _MINISTRY_OF = re.compile(r"ministry of (national defen[cs]e|foreign affairs|unification)")
 _SEOULS = re.compile(r"^(?:seoul's|the south korean|south korean|korea's|the korean)\s+(?=\w+ ministry$)")
@@ -27,7 +27,10 @@ class NewActor:
 
     @property
     def side(self) -> str:
-        return side_from_evidence(*self.evidence, seated=self.kind == "anonymous")
+        side = side_from_evidence(*self.evidence, seated=self.kind == "anonymous")
+        if side == "unknown" and self.kind == "person" and korean_order(self.name, tuple(self.evidence)):
+            return "ROK"  # the weakest evidence, and only when nothing else speaks
+        return side
 
     def to_actor(self, source: str) -> Actor:
         return Actor(self.id, self.name, self.side, kind=self.kind, aliases=sorted(set(self.aliases)),

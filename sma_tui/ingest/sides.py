@@ -15,7 +15,7 @@ _US = re.compile(
     r"|Department of State|Defense Department|Department of Defense|USFK|U\.S\. Forces Korea"
     r"|United States Forces Korea|Forces Korea"
     r"|White House|Congress(?:ional|man|woman)?|congressional|Senate|Senator|Sen\.|Republican|GOP"
-    r"|INDOPACOM|Indo-Pacific Command"
+    r"|INDOPACOM|Indo-Pacific Command|(?:House|Senate)\s+(?:Armed\s+Services|Foreign\s+Affairs|Foreign\s+Relations)"
     r"|C\.I\.A\.|CIA|Eighth Army|8th Army|Seventh Air Force|7th Air Force|Secretary of State"
     r"|Defense Secretary|Secretary of Defense|assistant secretary of state|Assistant Secretary of State"
     r"|U\.S\. Army|U\.S\. Navy|U\.S\. Air Force|U\.S\. Marine Corps|Hawaii|Virginia|California|Texas|Maryland"
@@ -39,6 +39,11 @@ _OTHER = re.compile(
     r"\b(?:North Korea(?:n|ns|'s|’s)?|N\. Korea(?:n|'s|’s)?|DPRK|KCNA|Pyongyang|China|Chinese|Beijing|Japan(?:ese)?"
     r"|Tokyo|Russia(?:n)?|Moscow|NATO|Germany|German|Philippines|Uriminzokkiri|Rodong Sinmun)(?!\w)"
 )
+# a third country where someone works or was born: a side only when neither ally is named
+_ABROAD = re.compile(
+    r"\b(?:Brit(?:ain|ish)|London|Australian?|Sydney|Canberra|Taiwan(?:ese)?|Taipei(?:-born)?|Shanghai|Hong Kong"
+    r"|Singapore(?:an)?|India(?:n)?|New Delhi|France|French|Paris|Berlin|Brussels|European Union)(?!\w)"
+)
 # in these talks "the union" is the union of the Korean employees of U.S. Forces Korea
 _KOREAN_UNION = re.compile(
     r"(?:USFK\s+)?Korean\s+(?:Employees|Workers)['’]?\s+Union"
@@ -52,7 +57,9 @@ _KOREAN_UNION = re.compile(
 # a field of study or a topic, not a side; think tanks and universities employ every nationality
 _NEUTRAL = re.compile(
     r"North Korean Studies|U\.S\.?-(?:South\s+)?Korea\w*|(?:South\s+)?Korea-U\.S\.?\w*"
-    r"|\b(?:oppos\w+|against|protest\w*|criticiz\w+|critical\s+of)\s+(?:the\s+)?(?:U\.S\.|US|American|Washington['’]s)",
+    r"|\b(?:oppos\w+|against|protest\w*|criticiz\w+|critical\s+of)\s+(?:the\s+)?(?:U\.S\.|US|American|Washington['’]s)"
+    r"|\b(?:at|on|of)\s+(?:the\s+)?(?:U\.S\.|US|American)\s+(?:military\s+)?(?:bases?|installations?|camps?)\b"
+    r"|\b(?:U\.S\.|US|American)\s+alliances?\b",
     re.I,
 )
 # an unnamed employer placed in a city: "a researcher at a state-run institute in Seoul", "a Washington
@@ -80,7 +87,8 @@ def side_from_evidence(*texts: str, seated: bool = False) -> str:
     if (us > 0) != (rok > 0) and not other:  # one side once a place of work is set aside
         return "US" if us else "ROK"
     us, rok, other = _count(texts, seated, located=False)
-    if other and other >= max(us, rok):
+    abroad = sum(len(_ABROAD.findall(t)) for t in texts if t)
+    if other and other >= max(us, rok) or (abroad and not us and not rok):
         return "other"
     if us and rok:
         return "unknown"
@@ -110,3 +118,23 @@ def _count(texts: tuple[str, ...], seated: bool, located: bool) -> tuple[int, in
         for m in _SEATED.finditer(text) if seated else ():
             us, rok = us + bool(m.group("us")), rok + bool(m.group("rok"))
     return us, rok, other
+
+
+# a name in Korean order with a hyphenated given name ("Kim Hyun-woo"): a Korean, and in
+# these talks a South Korean unless the text says otherwise (North Koreans carry KCNA, DPRK …)
+_KOREAN_NAME = re.compile(
+    r"(?:Kim|Lee|Yi|Rhee|Park|Pak|Choi|Choe|Jeong|Jung|Chung|Cheong|Kang|Cho|Jo|Yoon|Yun|Jang|Chang|Lim|Im|Han"
+    r"|Oh|Seo|Suh|Shin|Kwon|Hwang|Ahn|Song|Yoo|Yu|Ryu|Hong|Jeon|Chun|Ko|Koh|Moon|Yang|Son|Bae|Baek|Paik|Heo|Nam"
+    r"|Noh|Roh|Ha|Kwak|Sung|Cha|Joo|Woo|Koo|Min|Na|Jin|Ji|Chae|Won|Bang|Hyun|Ham|Byun|Eom|Do|Wi|Yeo|Hahm)"
+    r"\s+[A-Z][a-z]+-[a-z]+"
+)
+
+
+# scholars: think tanks and universities employ every nationality, a name is no side for them
+_SCHOLAR = re.compile(r"\b(?:professor|researcher|fellow|analyst|scholar|lecturer|expert)\b", re.I)
+
+
+def korean_order(name: str, evidence: tuple[str, ...] = ()) -> bool:
+    """Whether ``name`` is a Korean name in Korean order ("Choi Eung-sik", not "Sung Kim")
+    of someone the ``evidence`` does not describe as a scholar."""
+    return bool(_KOREAN_NAME.fullmatch(name.strip())) and not any(_SCHOLAR.search(e) for e in evidence if e)
