@@ -124,6 +124,7 @@ class Attributor:
     def _subject(self, s: int, masked: str) -> Ref | None:
         """Remember who the sentence is about: a person named at its start, or its subject."""
         head = masked[:160].split(",", 1)[0]
+        head = head[4:] if head.startswith("For ") else head  # "For X, the deal was "…"": X's view
         m = _LEADING_NAME.match(head)
         name = person_name(head[: m.end() + 40]) if m else None
         if name and head.find(name) <= m.end():  # type: ignore[union-attr]

@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .clauses import appositive_after, strip_time_tail, title_before
+from .clauses import strip_time_tail, title_before
 from .gazetteer import ActorIndex, NewActor
 from .gazetteer import Ref as Ref  # re-exported: figure_claims imports it from here
 from .names import PERSON, STOP, capital, norm, person_name, slug, strip_titles
+from .referents import body_named, described, pair, spokesperson_of
 
 _LOOKBACK = 80  # mentions and names searched back (bounded: a hostile article may hold thousands)
 _MAX_NEW = 300  # new actors per article
@@ -43,7 +44,8 @@ _OUTLET = re.compile(
     re.I,
 )
 _LEAD_TRIM = re.compile(
-    r"^(?:(?:and|but|while|as|when|after|however|separately|meanwhile|also|then|last\s+week|on\s+\w+)\b,?\s*)+", re.I
+    r"^(?:(?:and|but|while|as|when|after|however|separately|meanwhile|also|then|for|later|earlier|last\s+week|on\s+\w+)\b,?\s*)+",
+    re.I,
 )
 _POSSESSIVE = re.compile(
     r"^(?P<owner>.+?)['’]s\s+(?:commentary|statement|remarks|comments|tweet|letter|reference|words|op-ed|article)\b"
@@ -73,10 +75,7 @@ _ROLE_DEFINITE = re.compile(
     r"^the (?P<role>general|minister|secretary|ambassador|commander|envoy|negotiator|admiral|colonel|professor"
     r"|senator|congressman|congresswoman|lawmaker|chargé|charge|analyst|researcher|spokesman|spokeswoman)$"
 )
-_DESCRIBED_BEFORE = re.compile(
-    r"(?:^|[.;:!?]\s+|\n)(?P<d>(?:The|A|An|[A-Z][\w.]*['’]s)\s(?:[^,.;:\"“”\n]|(?<=[A-Z])\.){2,80}),"
-    r"\s*(?:[A-Z][\w.]*\s+){0,3}$"
-)
+
 _RANKS = {"gen": "general", "adm": "admiral", "col": "colonel", "amb": "ambassador", "sec": "secretary",
           "rep": "representative", "sen": "senator", "prof": "professor"}  # fmt: skip
 _RANK = re.compile(r"\b(gen|adm|col|amb|sec|rep|sen|prof)\.")
@@ -201,6 +200,9 @@ class Resolver:
                 return self._person(full, pos, full), True
             hit = self.index.get(word)
             return (hit, True) if hit else (self._person(word, pos, np), True)
+        two = pair(n, self.subjects, pos)
+        if two is not None:
+            return two
         m = _ROLE_DEFINITE.match(n)
         if m and not self.index.get(np):
             full = self._titled(pos, m.group("role"), None)
@@ -210,6 +212,9 @@ class Resolver:
             return self._resolve("the " + m.group("rest"), pos)
         m = _SPOKES_FOR.match(np)
         if m and not self.index.get(np):
+            own = spokesperson_of(self.index, m.group("owner"))
+            if own:
+                return own, True
             owner = self.index.get(m.group("owner"))
             if owner and self.index.actors[owner].kind == "institution":
                 return owner, False
@@ -260,7 +265,7 @@ class Resolver:
                 earlier = self._definite(n, pos)
                 if earlier is not None:
                     return earlier
-                if len(words) <= 2 and not any(p < pos and a == hit for p, a in self.mentions[-_LOOKBACK:]):
+                if len(words) <= 2 and not body_named(self.index, hit, self.mentions, pos):
                     return None, False  # "the official": a generic alias, and the article never named them
             return hit, actor.kind != "institution"
         if n in ("reports", "news reports", "press reports", "local reports", "local media"):
@@ -353,15 +358,8 @@ class Resolver:
         return self._new(name, "person", surface, [own, *self._described(name)])
 
     def _described(self, name: str) -> list[str]:
-        """The title before a name's first mention and the appositive after it."""
         at = self.first_at.get(name)
-        if at is None:
-            return []
-        lead = self.body[max(0, at[0] - 160) : at[0]]
-        before = title_before(lead[-100:])
-        described = _DESCRIBED_BEFORE.search(lead)  # "The American commander in Korea, Gen. X"
-        pre = described.group("d") if described and not described.group("d").endswith(("said", "says")) else ""
-        return [before, self.body[at[0] : at[1]], appositive_after(self.body[at[1] : at[1] + 200]), pre]
+        return described(self.body, at) if at else []
 
     def _new(self, name: str, kind: str, surface: str, evidence: list[str]) -> NewActor | None:
         key = slug(re.sub(r"^(?:a|an|the)\s+|\s*\(anonymous\)$", "", name, flags=re.I))

@@ -1,0 +1,87 @@
+"""Referents beyond the name's own phrase: British honorifics without a full stop, a body's
+own spokesperson, "the two secretaries", "For X, …", the sentence that places a person,
+Korean-order names and third countries as sides. Every sentence is written here."""
+
+from __future__ import annotations
+
+from sma_tui.ingest import extract
+
+
+def _said(corpus, text: str):
+    x = extract(text, corpus=corpus)
+    return [(q.text, q.speaker) for q in x.quotes], {a.id: a for a in x.actors}
+
+
+def test_mr_without_a_full_stop_is_an_honorific(corpus) -> None:
+    text = (
+        "LONDON - US President Donald Trump spoke to donors on Friday.\n\n"
+        'Later Mr Trump said the allies were "not paying enough". "Nobody gets a free ride," he said.\n'
+    )
+    got, _ = _said(corpus, text)
+    assert [s for _, s in got] == ["donald-trump", "donald-trump"]
+
+
+def test_a_spokesperson_for_a_body_is_its_own_spokesperson(corpus) -> None:
+    text = 'A spokesperson for the state department said the US remained "open to a fair outcome".\n'
+    got, _ = _said(corpus, text)
+    assert got == [("open to a fair outcome", "state-department-spokesperson")]
+
+
+def test_the_spokesperson_right_after_their_body_is_named(corpus) -> None:
+    text = (
+        "The radio station asked the State Department for comment.\n\n"
+        '"Our position is unchanged," the spokesperson said on Tuesday.\n'
+    )
+    got, _ = _said(corpus, text)
+    assert got == [("Our position is unchanged", "state-department-spokesperson")]
+
+
+def test_the_spokesperson_without_any_body_named_is_nobody(corpus) -> None:
+    got, _ = _said(corpus, '"Our position is unchanged," the spokesperson said on Tuesday.\n')
+    assert got == [("Our position is unchanged", None)]
+
+
+def test_the_two_secretaries_are_the_pair_named_before(corpus) -> None:
+    text = (
+        "Secretary of State Mike Pompeo and Defense Secretary Mark Esper published an essay on Friday.\n\n"
+        '"Allies should carry a fair share," the two secretaries wrote.\n'
+    )
+    got, _ = _said(corpus, text)
+    assert got == [("Allies should carry a fair share", "mike-pompeo")]
+
+
+def test_for_a_named_person_the_sentence_is_their_view(corpus) -> None:
+    text = (
+        "For Priya Nandakumar, a fellow at a research centre in Singapore, the row was "
+        '"a gift to rivals".\n\n"Nobody else had to do anything," she said.\n'
+    )
+    got, actors = _said(corpus, text)
+    assert got[-1][1] == "priya-nandakumar"
+    assert actors["priya-nandakumar"].side == "other"
+
+
+def test_the_sentence_that_places_a_person_gives_their_side(corpus) -> None:
+    text = 'At the Pentagon, spokesman Carl Ridley said the talks had "stalled". "We wait," Ridley said.\n'
+    _, actors = _said(corpus, text)
+    assert actors["carl-ridley"].side == "US"
+
+
+def test_a_korean_order_name_is_south_korean_unless_a_scholar(corpus) -> None:
+    text = (
+        '"We just want to work," said Yang Min-ho, a cook at the base for 11 years.\n\n'
+        '"It will pass," said Seo Ji-won, a professor at a private university.\n\n'
+        '"Seoul should pay," said Sung Baxter, a retiree.\n'
+    )
+    _, actors = _said(corpus, text)
+    assert actors["yang-min-ho"].side == "ROK"
+    assert actors["seo-ji-won"].side == "unknown"
+    assert actors["sung-baxter"].side == "unknown"
+
+
+def test_a_us_officer_teaching_abroad_stays_us(corpus) -> None:
+    text = (
+        '"Money talks," said Dale Ostrander, a retired US Army major who now teaches at a university in '
+        "Singapore.\n"
+    )
+    _, actors = _said(corpus, text)
+    assert actors["dale-ostrander"].side == "US"
