@@ -39,6 +39,7 @@ _OWN_SUBJECT = re.compile(
 )
 _WAS_QUOTED = re.compile(r"\s(?:was|were|is|are)\s+(?:also\s+)?(?:quoted|cited)\s+as\s+$")
 _LEADING_NAME = re.compile(r"(?:(?:[A-Z][\w.'’-]*|of|the|for|and)\s+){0,8}?")
+_DOTTED = re.compile(r"\.(?:[a-z]\.)+")  # the rest of "a.i.", "e.g."
 _PRONOUNS = frozenset(("he", "she", "they"))
 _MAX_CUES = 40  # reporting clauses read per sentence
 _MAX_ARTICLE_CUES = 3000  # … and per article
@@ -59,6 +60,10 @@ def _inverted(masked: str, at: int) -> str | None:
             break
         np += masked[at : inv.end()]
         at = inv.end()
+        dotted = _DOTTED.match(masked, at) if re.search(r"\s[a-z]$", np) else None
+        if dotted:  # "Chargé d'Affaires a.i. Robert Rapson"
+            np, at = np + dotted.group(), dotted.end()
+            continue
         if not (masked.startswith(".", at) and _ABBREVIATION.search(np)):
             break
         np += "."

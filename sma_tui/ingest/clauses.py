@@ -190,14 +190,19 @@ def appositive_after(text: str) -> str:
     return m.group("app") if m else ""
 
 
+_TITLE_ABBREVIATIONS = frozenset(("U.S.", "Gen.", "Col.", "Lt.", "Rep.", "Sen.", "a.i."))
+_TITLE_PARTICLE = re.compile(r"a\.i\.|ad|interim|d['’][A-Z]\w+")  # "Chargé d'Affaires a.i."
+
+
 def title_before(text: str) -> str:
     """The title words right before a name: "State Department spokeswoman", "a retired U.S. Army colonel"."""
     words = text.split()[-10:]
     if words and words[-1].endswith(",") and words[-1].rstrip(",").lower() in _TITLE_WORDS:
         words[-1] = words[-1].rstrip(",")  # "a U.S. military spokesman, Col. Lee Peters"
     k = len(words)
-    while k > 0 and (words[k - 1][:1].isupper() or words[k - 1].lower().strip(",") in _TITLE_WORDS):
-        if words[k - 1].endswith((",", ".")) and words[k - 1] not in ("U.S.", "Gen.", "Col.", "Lt.", "Rep.", "Sen."):
+    while k > 0 and (words[k - 1][:1].isupper() or words[k - 1].lower().strip(",") in _TITLE_WORDS
+                     or _TITLE_PARTICLE.fullmatch(words[k - 1])):  # fmt: skip
+        if words[k - 1].endswith((",", ".")) and words[k - 1] not in _TITLE_ABBREVIATIONS:
             break
         k -= 1
     return " ".join(words[k:])

@@ -85,3 +85,13 @@ def test_a_us_officer_teaching_abroad_stays_us(corpus) -> None:
     )
     _, actors = _said(corpus, text)
     assert actors["dale-ostrander"].side == "US"
+
+
+def test_a_title_with_a_dotted_abbreviation_and_a_readout_bullet(corpus) -> None:
+    text = (
+        "Chargé d’Affaires a.i. Nadia Verhoeven met the vice minister on Friday.\n\n"
+        "• The Chargé stressed that both sides had shown “real flexibility” in the talks.\n\n"
+        "“We ended a hard year,” said Chargé d’Affaires a.i. Nadia Verhoeven.\n"
+    )
+    got, _ = _said(corpus, text)
+    assert got == [("real flexibility", "nadia-verhoeven"), ("We ended a hard year", "nadia-verhoeven")]
