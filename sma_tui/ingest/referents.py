@@ -28,6 +28,12 @@ _PAIR = re.compile(
     r"|secretaries|chiefs|envoys|negotiators|diplomats|generals|lawmakers|senators|pair|duo)$"
 )
 _PAIR_WINDOW = 800
+# "a department statement", "a USFK release": the body that issued it
+_ISSUED = re.compile(
+    r"^(?:a|an|the|its|their)\s+(?P<owner>(?!joint\b|written\b|brief\b|new\b|separate\b)[\w.'’ -]{2,40}?)\s+"
+    r"(?:statement|press\s+release|release|notice|readout|announcement)$",
+    re.I,
+)
 _SIBLING_WINDOW = 600  # "the spokesperson" counts as their body's only this close to its mention
 
 
@@ -78,3 +84,9 @@ def pair(n: str, subjects: Sequence[Said], pos: int) -> tuple[Ref, bool] | None:
         if m.pos < pos and re.search(r"\s(?:and|&)\s", m.surface):
             return m.ref, m.person
     return None
+
+
+def issuer(np: str) -> str | None:
+    """The body named before "statement" ("a ministry statement" → "ministry")."""
+    m = _ISSUED.match(np)
+    return m.group("owner") if m else None

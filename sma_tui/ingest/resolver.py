@@ -11,7 +11,7 @@ from .clauses import strip_time_tail, title_before
 from .gazetteer import ActorIndex, NewActor
 from .gazetteer import Ref as Ref  # re-exported: figure_claims imports it from here
 from .names import PERSON, STOP, capital, norm, person_name, slug, strip_titles
-from .referents import body_named, described, pair, spokesperson_of
+from .referents import body_named, described, issuer, pair, spokesperson_of
 
 _LOOKBACK = 80  # mentions and names searched back (bounded: a hostile article may hold thousands)
 _MAX_NEW = 300  # new actors per article
@@ -200,6 +200,11 @@ class Resolver:
                 return self._person(full, pos, full), True
             hit = self.index.get(word)
             return (hit, True) if hit else (self._person(word, pos, np), True)
+        owner = issuer(np)
+        if owner and not self.index.get(np):  # "a department statement said": the department
+            hit = self.index.get(owner) or self.index.get("the " + owner)
+            earlier = None if hit else self._definite("the " + norm(owner), pos)
+            return (hit, False) if hit else earlier or (self._resolve(owner, pos) if owner[:1].isupper() else None)
         two = pair(n, self.subjects, pos)
         if two is not None:
             return two

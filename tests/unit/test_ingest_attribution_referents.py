@@ -95,3 +95,14 @@ def test_a_title_with_a_dotted_abbreviation_and_a_readout_bullet(corpus) -> None
     )
     got, _ = _said(corpus, text)
     assert got == [("real flexibility", "nadia-verhoeven"), ("We ended a hard year", "nadia-verhoeven")]
+
+
+def test_a_statement_named_after_its_body_is_the_body(corpus) -> None:
+    text = (
+        "The State Department said on Monday the talks were fair.\n\n"
+        '"We value this alliance," a department statement said.\n\n'
+        '"Work resumes tomorrow," a USFK statement said.\n\n'
+        '"The numbers are not final," a joint statement said.\n'
+    )
+    got, _ = _said(corpus, text)
+    assert [s for _, s in got] == ["state-department", "usfk", None]
