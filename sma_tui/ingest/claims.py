@@ -25,6 +25,11 @@ _LATE_NAME = re.compile(
     r"(?:made|gave|offered|delivered)\s+the\s+(?:remarks?|comments?|statement)\b"
 )
 
+# "… one student told AFP "…". (The student, Park Seo-yeon, 22, said …)": named in the next sentence
+_LATE_APPOSITION = re.compile(
+    r"\s*\(?(?:The|the)\s+(?P<head>[a-z]{3,20}),\s+(?P<np>(?:[A-Z][\w'’-]*\s+){1,3}[A-Z][\w'’-]*),"
+)
+
 
 def _norm_quote(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
@@ -171,10 +176,13 @@ class QuoteFinder:
                 return cue.ref, cue.how
         return None
 
-    def _named_next(self, e: int, end: int, described: Ref | None) -> tuple[Ref, str] | None:
+    def _named_next(self, s: int, e: int, end: int, described: Ref | None) -> tuple[Ref, str] | None:
         """A speaker described in the quote's sentence and named in the next one ("…," a lawmaker
-        said. Rep. Kim Ji-ho, a member of …, made the remarks on the radio.)."""
+        said. Rep. Kim Ji-ho, a member of …, made the remarks on the radio.), or with the noun
+        that described them ("… one student told AFP "…". (The student, Park Seo-yeon, 22, …)")."""
         m = _LATE_NAME.match(self.body, e, min(end, e + 300))
+        if m is None and (a := _LATE_APPOSITION.match(self.body, e, e + 300)):
+            m = a if re.search(rf"\b{a.group('head')}\b", self.body[s:e]) else None
         name = person_name(m.group("np")) if m else None
         if m is None or name is None:
             return None
@@ -219,7 +227,7 @@ class QuoteFinder:
                 if q.close is not None and q.close >= end:  # closes paragraphs later: '…," she said.'
                     ref, how = self._closing(q.close) or (ref, how)
                 if ref is None or isinstance(ref, NewActor) and ref.kind == "anonymous":
-                    ref, how = self._named_next(e, end, ref) or (ref, how)
+                    ref, how = self._named_next(s, e, end, ref) or (ref, how)
                 prev = Claimed(q, ref, how, self.quote_date(sent_date))
                 self.quotes.append(prev)
                 k += 1

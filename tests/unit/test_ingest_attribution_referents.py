@@ -106,3 +106,21 @@ def test_a_statement_named_after_its_body_is_the_body(corpus) -> None:
     )
     got, _ = _said(corpus, text)
     assert [s for _, s in got] == ["state-department", "usfk", None]
+
+
+def test_a_speaker_named_only_in_a_later_parenthesis(corpus) -> None:
+    text = (
+        'Crowds waited at the gate, and one retired nurse told reporters the bill was "an insult to us all."\n\n'
+        '(The nurse, Irma Castellanos, 67, said she came by bus. "I will come back," she added.)\n'
+    )
+    got, _ = _said(corpus, text)
+    assert got == [("an insult to us all.", "irma-castellanos"), ("I will come back", "irma-castellanos")]
+
+
+def test_a_later_apposition_with_another_noun_names_nobody_here(corpus) -> None:
+    text = (
+        'Crowds waited at the gate, and one retired nurse told reporters the bill was "an insult to us all."\n\n'
+        "(The mayor, Tobias Lindqvist, 50, stayed home.)\n"
+    )
+    got, _ = _said(corpus, text)
+    assert got[0][1] != "tobias-lindqvist"
