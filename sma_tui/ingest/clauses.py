@@ -14,7 +14,8 @@ VERBS = (
     "said|says|say|told|tells|added|adds|tweeted|wrote|writes|stated|noted|stressed|insisted|warned|confirmed|"
     "revealed|claimed|explained|replied|declared|argued|urged|criticized|criticised|described|announced|remarked|"
     "commented|emphasized|emphasised|acknowledged|admitted|complained|posted|reported|called|read|pledged|vowed|"
-    "answered|continued|recalled|predicted|suggested|observed|lamented|cautioned|maintained|contended"
+    "answered|continued|recalled|predicted|suggested|observed|lamented|cautioned|maintained|contended|"
+    "describe|describes|insist|insists|argue|argues|warn|warns|admits|concede|concedes|conceded"
 )
 PARTICIPLES = (
     "saying|adding|noting|insisting|calling|accusing|arguing|warning|stressing|describing|claiming|urging|"
@@ -46,7 +47,8 @@ _TIME_TAIL = re.compile(
     r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\s+(?:last|this|earlier|later)"
     r"\s+(?:week|month|year|today)|\s+(?:also|later|reportedly|repeatedly|earlier|then|still|again|separately|has|had"
     r"|have|previously|once|further|had\s+also|has\s+also|in\s+a\s+\w+(?:\s+\w+)?|on\s+\w+\s+\d+|today|yesterday"
-    r"|recently|publicly|privately|bluntly|flatly|simply|only|even|however|too|herself|himself))$"
+    r"|recently|publicly|privately|bluntly|flatly|simply|only|even|however|too|herself|himself"
+    r"|(?!(?:family|ally|assembly|supply|rally|anomaly|monopoly|july|italy|reply|belly)\b)[a-z]{2,}ly))$"
 )
 _TAIL_WINDOW = 60
 WINDOW = 240  # how far before a verb its subject may start

@@ -285,9 +285,10 @@ class Resolver:
 
     def _description(self, np: str, words: list[str], pos: int) -> tuple[Ref | None, bool]:
         head = _head(words)
-        plural_anon = head in ("senators", "lawmakers", "officials", "negotiators", "analysts", "experts") or (
-            head in _ANON_HEADS and words[0] in ("some", "many", "several", "two", "three", "four", "a few")
-        )
+        plural_anon = head in ("senators", "lawmakers", "negotiators", "analysts", "experts") or (
+            head in _ANON_HEADS
+            and words[0] in ("some", "many", "several", "two", "three", "four", "a few", "officials", "sources")
+        )  # "officials" and "sources" read as "official" and "source": a bare "Officials in Seoul" is a group
         if head in _ANON_HEADS and words[0] == "the":  # "the official from the Foreign Ministry": named before
             earlier = self._definite(" ".join(words[: words.index(head) + 1] if head in words else words), pos)
             if earlier is not None:

@@ -124,3 +124,13 @@ def test_a_later_apposition_with_another_noun_names_nobody_here(corpus) -> None:
     )
     got, _ = _said(corpus, text)
     assert got[0][1] != "tobias-lindqvist"
+
+
+def test_present_tense_reporting_and_a_bare_plural_of_officials(corpus) -> None:
+    text = (
+        "For the president, saying no in public is the point. Officials in Seoul quietly describe the "
+        'draft as "done but for the ink", while the White House wants more.\n'
+    )
+    got, actors = _said(corpus, text)
+    assert got[0][1] == "officials-in-seoul"
+    assert actors["officials-in-seoul"].side == "ROK"
