@@ -12,6 +12,7 @@ from .sides import korean_order, side_from_evidence
 _MINISTRY_OF = re.compile(r"ministry of (national defen[cs]e|foreign affairs|unification)")
 _SEOULS = re.compile(r"^(?:seoul's|the south korean|south korean|korea's|the korean)\s+(?=\w+ ministry$)")
 _LOCATED = re.compile(r" in (?:seoul|washington|tokyo|pyongyang|south korea|the united states|the u\.s\.)$")
+_OFFICIAL = re.compile(r"\b(?:officials?|sources?|aides?|diplomats?)\b", re.I)
 _MINISTRIES = {"nati": "defense ministry", "fore": "foreign ministry", "unif": "unification ministry"}
 
 
@@ -31,6 +32,14 @@ class NewActor:
         if side == "unknown" and self.kind == "person" and korean_order(self.name, tuple(self.evidence)):
             return "ROK"  # the weakest evidence, and only when nothing else speaks
         return side
+
+    def seat(self, dateline: str | None) -> None:
+        """An anonymous official with no side of their own sits where the story is datelined
+        ("SEOUL — … a senior government official said")."""
+        city = (dateline or "").split(",")[0].strip().title()
+        if city in ("Seoul", "Washington") and self.kind == "anonymous" and self.side == "unknown":
+            if any(_OFFICIAL.search(e) for e in self.evidence):
+                self.evidence.append(f"in {city}")
 
     def to_actor(self, source: str) -> Actor:
         return Actor(self.id, self.name, self.side, kind=self.kind, aliases=sorted(set(self.aliases)),

@@ -27,3 +27,15 @@ from sma_tui.ingest.sides import side_from_evidence
 )
 def test_side_from_wider_evidence(evidence: str, side: str) -> None:
     assert side_from_evidence(evidence) == side
+
+
+def test_an_anonymous_official_without_a_side_sits_where_the_story_is_datelined(corpus) -> None:
+    from sma_tui.ingest import extract
+
+    seoul = 'SEOUL, March 3 (Yonhap) -- "Gaps remain," a senior government official said on Tuesday.\n'
+    x = extract(seoul, corpus=corpus)
+    assert [a.side for a in x.actors] == ["ROK"]
+    named = 'SEOUL, March 3 (Yonhap) -- "Gaps remain," a senior U.S. defense official said on Tuesday.\n'
+    assert [a.side for a in extract(named, corpus=corpus).actors] == ["US"]  # their own words first
+    analyst = 'SEOUL, March 3 (Yonhap) -- "Gaps remain," an analyst said on Tuesday.\n'
+    assert [a.side for a in extract(analyst, corpus=corpus).actors] == ["unknown"]  # not an official
