@@ -28,6 +28,10 @@ _PAIR = re.compile(
     r"|secretaries|chiefs|envoys|negotiators|diplomats|generals|lawmakers|senators|pair|duo)$"
 )
 _PAIR_WINDOW = 800
+_BODY_OWNER = re.compile(
+    r"\b(?:the|its|their)\s+(?P<head>department|ministry|command|embassy|agency|office)['’]s\b", re.I
+)
+_ANTECEDENT_WINDOW = 3000
 # "a department statement", "a USFK release": the body that issued it
 _ISSUED = re.compile(
     r"^(?:a|an|the|its|their)\s+(?P<owner>(?!joint\b|written\b|brief\b|new\b|separate\b)[\w.'’ -]{2,40}?)\s+"
@@ -53,8 +57,21 @@ def described(body: str, at: tuple[int, int]) -> list[str]:
     d = _DESCRIBED_BEFORE.search(lead)
     pre = d.group("d") if d and not d.group("d").endswith(("said", "says")) else ""
     placed = _PLACED_AT.search(lead)
-    return [before, body[at[0] : at[1]], appositive_after(body[at[1] : at[1] + 200]), pre,
-            placed.group("d") if placed else ""]  # fmt: skip
+    after = appositive_after(body[at[1] : at[1] + 200])
+    return [before, body[at[0] : at[1]], after, pre, placed.group("d") if placed else "",
+            antecedent(body, before + " " + after + " " + pre, at[0])]  # fmt: skip
+
+
+def antecedent(body: str, description: str, at: int) -> str:
+    """ "the department's spokeswoman": the department named last before ``at`` ("the State
+    Department"), so that its side counts."""
+    m = _BODY_OWNER.search(description)
+    if not m:
+        return ""
+    head = m.group("head").capitalize()
+    named = re.compile(rf"(?:[A-Z][\w.'’-]*\s+){{1,4}}{head}\b|\b{head}\s+of\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s*){{1,4}}")
+    found = [m.group() for m in named.finditer(body, max(0, at - _ANTECEDENT_WINDOW), at)]
+    return found[-1] if found else ""
 
 
 def spokesperson_of(index: ActorIndex, owner: str) -> str | None:

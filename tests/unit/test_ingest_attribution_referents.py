@@ -134,3 +134,12 @@ def test_present_tense_reporting_and_a_bare_plural_of_officials(corpus) -> None:
     got, actors = _said(corpus, text)
     assert got[0][1] == "officials-in-seoul"
     assert actors["officials-in-seoul"].side == "ROK"
+
+
+def test_the_bodys_spokeswoman_takes_the_side_of_the_body_named_before(corpus) -> None:
+    text = (
+        "The U.S. Department of the Treasury issued guidance on Monday.\n\n"
+        'Helen Marsh, the department\'s spokeswoman, said the rules were "clear". "We will say more," Marsh said.\n'
+    )
+    _, actors = _said(corpus, text)
+    assert actors["helen-marsh"].side == "US"
