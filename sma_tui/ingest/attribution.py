@@ -39,6 +39,9 @@ _OWN_SUBJECT = re.compile(
 )
 _WAS_QUOTED = re.compile(r"\s(?:was|were|is|are)\s+(?:also\s+)?(?:quoted|cited)\s+as\s+$")
 _LEADING_NAME = re.compile(r"(?:(?:[A-Z][\w.'’-]*|of|the|for|and)\s+){0,8}?")
+_RELAYED = re.compile(
+    r"\s+(?P<np>[^,.;\"“”]{2,60}?)['’]s\s+(?:remarks|message|comments|words|position|views?|concerns?)\b"
+)
 _DOTTED = re.compile(r"\.(?:[a-z]\.)+")  # the rest of "a.i.", "e.g."
 _PRONOUNS = frozenset(("he", "she", "they"))
 _MAX_CUES = 40  # reporting clauses read per sentence
@@ -180,6 +183,9 @@ class Attributor:
 
     def _finite(self, masked: str, m: re.Match[str], pos: int) -> Cue | None:
         verb = m.group("fin")
+        if verb in ("relayed", "conveyed"):  # "a spokesman relayed X's remarks, saying …": X speaks
+            own = _RELAYED.match(masked, m.end())
+            return self._cue(own.group("np"), pos, "fin") if own else None
         before = masked[max(0, m.start() - WINDOW) : m.start()]
         np = subject_before(before)
         if verb == "read" and not (np and re.search(r"commentary|statement|letter|tweet|post|message", np)):

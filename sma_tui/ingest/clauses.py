@@ -15,7 +15,7 @@ VERBS = (
     "revealed|claimed|explained|replied|declared|argued|urged|criticized|criticised|described|announced|remarked|"
     "commented|emphasized|emphasised|acknowledged|admitted|complained|posted|reported|called|read|pledged|vowed|"
     "answered|continued|recalled|predicted|suggested|observed|lamented|cautioned|maintained|contended|"
-    "describe|describes|insist|insists|argue|argues|warn|warns|admits|concede|concedes|conceded"
+    "describe|describes|insist|insists|argue|argues|warn|warns|admits|concede|concedes|conceded|relayed|conveyed"
 )
 PARTICIPLES = (
     "saying|adding|noting|insisting|calling|accusing|arguing|warning|stressing|describing|claiming|urging|"

@@ -179,10 +179,12 @@ class Resolver:
         known = self._known(np, n, pos)
         if known is not None:
             return known
+        words = n.split()
+        if words[0] in _ANON_DETERMINERS and _head(words) in _ANON_HEADS:  # "an aide to X" is not X
+            return self._description(np, words, pos)
         name = person_name(np)
         if name:
             return self._person(name, pos, np), True
-        words = n.split()
         if len(words) == 1 and np[:1].isupper() and n not in STOP and not np.isupper():
             if re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)?", np):  # a family name given alone ("…, Lee, said")
                 return self._person(np, pos, np), True

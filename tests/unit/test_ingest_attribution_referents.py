@@ -143,3 +143,19 @@ def test_the_bodys_spokeswoman_takes_the_side_of_the_body_named_before(corpus) -
     )
     _, actors = _said(corpus, text)
     assert actors["helen-marsh"].side == "US"
+
+
+def test_a_body_spokesman_relays_someone_elses_remarks(corpus) -> None:
+    text = (
+        "Party spokesman Lim Do-hyun relayed floor leader Baek Su-ah's remarks to reporters, saying she "
+        'thought the demand "out of all proportion."\n'
+    )
+    got, _ = _said(corpus, text)
+    assert got == [("out of all proportion.", "baek-su-ah")]
+
+
+def test_an_official_at_a_named_body_is_an_anonymous_official_not_the_body(corpus) -> None:
+    text = 'A senior official at Cheong Wa Dae said Seoul would "stay patient" for now.\n'
+    got, actors = _said(corpus, text)
+    assert got[0][1] != "cheong-wa-dae" and actors[got[0][1]].kind == "anonymous"
+    assert actors[got[0][1]].side == "ROK"
