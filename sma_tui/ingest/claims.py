@@ -17,7 +17,7 @@ from .names import TITLES, person_name
 from .quotes import QuoteSpan, block_leads, block_quotes, marked_quotes
 from .resolver import Resolver
 from .text import Paragraph, mask, sentence_bounds
-from .transcripts import Turn, press_turns, soundbites, speaker_label
+from .transcripts import Turn, embeds, press_turns, soundbites, speaker_label
 
 MAX_QUOTES = 1000
 _LATE_NAME = re.compile(
@@ -80,10 +80,14 @@ class QuoteFinder:
         turns, covered = press_turns(self.body, self.paras)
         bites, more = soundbites(self.body, self.paras)
         turns, covered = turns + bites, covered | more
-        self.covered = covered
+        posts, signed = embeds(self.body, self.paras)
+        self.covered = covered | signed
         for turn in turns[:MAX_QUOTES]:
             ref = self._label_ref(turn)
             self.quotes.append(Claimed(turn.span, ref, "explicit" if ref else "unknown", self.quote_date(None)))
+        for post in posts[:MAX_QUOTES]:  # signed by an account: its name, as written
+            ref = self.resolver.resolve(post.label, post.span.open)
+            self.quotes.append(Claimed(post.span, ref, "explicit" if ref else "unknown", self.quote_date(None)))
 
     def _label_ref(self, turn: Turn) -> Ref | None:
         name, label = speaker_label(turn)

@@ -159,3 +159,16 @@ def test_an_official_at_a_named_body_is_an_anonymous_official_not_the_body(corpu
     got, actors = _said(corpus, text)
     assert got[0][1] != "cheong-wa-dae" and actors[got[0][1]].kind == "anonymous"
     assert actors[got[0][1]].side == "ROK"
+
+
+def test_an_embedded_post_is_the_words_of_the_account_that_signs_it(corpus) -> None:
+    text = (
+        "The command posted a warning on Thursday night.\n\n"
+        "Payroll for local staff cannot continue past April without a deal. We are ready to talk.\n\n"
+        "— U.S. Forces Korea (@USForcesKorea) March 5, 2020\n\n"
+        "The embassy did not reply to a request for comment.\n"
+    )
+    got, _ = _said(corpus, text)
+    assert got == [
+        ("Payroll for local staff cannot continue past April without a deal. We are ready to talk.", "usfk")
+    ]
