@@ -59,7 +59,9 @@ _NEUTRAL = re.compile(
     r"North Korean Studies|U\.S\.?-(?:South\s+)?Korea\w*|(?:South\s+)?Korea-U\.S\.?\w*"
     r"|\b(?:oppos\w+|against|protest\w*|criticiz\w+|critical\s+of)\s+(?:the\s+)?(?:U\.S\.|US|American|Washington['’]s)"
     r"|\b(?:at|on|of)\s+(?:the\s+)?(?:U\.S\.|US|American)\s+(?:military\s+)?(?:bases?|installations?|camps?)\b"
-    r"|\b(?:U\.S\.|US|American)\s+alliances?\b",
+    r"|\b(?:U\.S\.|US|American)\s+alliances?\b"
+    r"|\b(?:employed\s+by|(?:has\s+)?worked\s+for|works\s+for)\s+(?:the\s+)?(?:U\.S\.\s+Forces\s+Korea|USFK"
+    r"|(?:U\.S\.|US|American)\s+military)\b",
     re.I,
 )
 # an unnamed employer placed in a city: "a researcher at a state-run institute in Seoul", "a Washington

@@ -39,3 +39,11 @@ def test_an_anonymous_official_without_a_side_sits_where_the_story_is_datelined(
     assert [a.side for a in extract(named, corpus=corpus).actors] == ["US"]  # their own words first
     analyst = 'SEOUL, March 3 (Yonhap) -- "Gaps remain," an analyst said on Tuesday.\n'
     assert [a.side for a in extract(analyst, corpus=corpus).actors] == ["unknown"]  # not an official
+
+
+@pytest.mark.parametrize(
+    "evidence",
+    ["a cook employed by U.S. Forces Korea for 20 years", "who has worked for the US military since 1999"],
+)
+def test_being_employed_by_the_us_military_is_no_us_side(evidence: str) -> None:
+    assert side_from_evidence(evidence) == "unknown"
