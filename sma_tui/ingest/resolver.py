@@ -161,6 +161,8 @@ class Resolver:
 
     def _resolve(self, np: str, pos: int) -> tuple[Ref | None, bool]:
         n = norm(np)
+        if not n:  # punctuation only
+            return None, False
         if n in ("he", "she", "him", "her", "they", "it", "we", "i", "you"):
             return self._pronoun(n, pos)
         m = _ATTRIBUTED.search(np) or _POSSESSIVE.match(np)
@@ -180,7 +182,7 @@ class Resolver:
         if known is not None:
             return known
         words = n.split()
-        if words[0] in _ANON_DETERMINERS and _head(words) in _ANON_HEADS:  # "an aide to X" is not X
+        if words and words[0] in _ANON_DETERMINERS and _head(words) in _ANON_HEADS:  # "an aide to X" is not X
             return self._description(np, words, pos)
         name = person_name(np)
         if name:

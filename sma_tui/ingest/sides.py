@@ -132,6 +132,11 @@ _KOREAN_NAME = re.compile(
 )
 
 
+# a family name given alone (a worker who gave only a surname) that is rarely anything but Korean
+_KOREAN_ONLY = frozenset(
+    "Kim Choi Choe Jeong Jung Kang Cho Yoon Jang Lim Seo Shin Kwon Hwang Ahn Yoo Ryu Jeon Bae Baek Heo Kwak Chae "
+    "Hyun Byun Eom Hahm Han".split()
+)
 # scholars: think tanks and universities employ every nationality, a name is no side for them
 _SCHOLAR = re.compile(r"\b(?:professor|researcher|fellow|analyst|scholar|lecturer|expert)\b", re.I)
 
@@ -139,4 +144,5 @@ _SCHOLAR = re.compile(r"\b(?:professor|researcher|fellow|analyst|scholar|lecture
 def korean_order(name: str, evidence: tuple[str, ...] = ()) -> bool:
     """Whether ``name`` is a Korean name in Korean order ("Choi Eung-sik", not "Sung Kim")
     of someone the ``evidence`` does not describe as a scholar."""
-    return bool(_KOREAN_NAME.fullmatch(name.strip())) and not any(_SCHOLAR.search(e) for e in evidence if e)
+    korean = _KOREAN_NAME.fullmatch(name.strip()) or name.strip() in _KOREAN_ONLY
+    return bool(korean) and not any(_SCHOLAR.search(e) for e in evidence if e)

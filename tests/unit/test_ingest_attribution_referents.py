@@ -172,3 +172,13 @@ def test_an_embedded_post_is_the_words_of_the_account_that_signs_it(corpus) -> N
     assert got == [
         ("Payroll for local staff cannot continue past April without a deal. We are ready to talk.", "usfk")
     ]
+
+
+def test_a_lone_korean_family_name_is_south_korean_but_an_ambiguous_one_is_not(corpus) -> None:
+    text = (
+        'A welder who gave only her family name, Kwon, said the gate "stayed shut all week."\n\n'
+        'A driver who gave only his surname, Lee, said he "would wait."\n'
+    )
+    _, actors = _said(corpus, text)
+    assert actors["kwon"].side == "ROK"
+    assert actors["lee"].side == "unknown"  # Lee is as often American
