@@ -160,6 +160,7 @@ def sentence_subject(sentence: str) -> str | None:
 _APPOSITIVE_END = re.compile(
     r"(?<![A-Z])\.(?:\s|$)|[;\"“”]|,\s*(?:said|says|told|added|noted|argued|warned|wrote|and)\b"
     r"|,\s*[a-z]+ed\b|\s(?:said|says|told|called|welcomed|agreed|saw)\s"
+    r"|,(?=(?:[^,;.\"“”]|(?<=[A-Z])\.){1,60}[\"“])"  # "According to X, a professor …, the U.S. side "…"": the clause
 )
 _TITLE_WORDS = frozenset(
     "spokeswoman spokesman spokesperson official officials negotiator envoy ambassador colonel general professor "

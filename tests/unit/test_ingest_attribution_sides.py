@@ -47,3 +47,10 @@ def test_an_anonymous_official_without_a_side_sits_where_the_story_is_datelined(
 )
 def test_being_employed_by_the_us_military_is_no_us_side(evidence: str) -> None:
     assert side_from_evidence(evidence) == "unknown"
+
+
+def test_an_appositive_ends_where_the_quoted_clause_begins() -> None:
+    from sma_tui.ingest.clauses import appositive_after
+
+    text = ', a lecturer at Mokpo University who advises Seoul\'s Unification Ministry, the U.S. team "has time," and'
+    assert appositive_after(text) == "a lecturer at Mokpo University who advises Seoul's Unification Ministry"
