@@ -13,6 +13,11 @@ _MINISTRY_OF = re.compile(r"ministry of (national defen[cs]e|foreign affairs|uni
 _SEOULS = re.compile(r"^(?:seoul's|the south korean|south korean|korea's|the korean)\s+(?=\w+ ministry$)")
 _LOCATED = re.compile(r" in (?:seoul|washington|tokyo|pyongyang|south korea|the united states|the u\.s\.)$")
 _OFFICIAL = re.compile(r"\b(?:officials?|sources?|aides?|diplomats?)\b", re.I)
+# a dateline's city, as parsed ("SEOUL, March 3 (Reuters)") or at the head of the text ("WASHINGTON: …",
+# "Seoul (AFP) - …")
+_DATELINE_CITY = re.compile(
+    r"^(SEOUL|WASHINGTON|Seoul|Washington)\b(?:$|,|\s*\(|(?:\s*\([^)\n]{1,30}\))?\s*(?:—|–|--|-|:)\s)", re.M
+)
 _MINISTRIES = {"nati": "defense ministry", "fore": "foreign ministry", "unif": "unification ministry"}
 
 
@@ -36,7 +41,8 @@ class NewActor:
     def seat(self, dateline: str | None) -> None:
         """An anonymous official with no side of their own sits where the story is datelined
         ("SEOUL — … a senior government official said")."""
-        city = (dateline or "").split(",")[0].strip().title()
+        m = _DATELINE_CITY.search(dateline or "")
+        city = m.group(1).title() if m else ""
         if city in ("Seoul", "Washington") and self.kind == "anonymous" and self.side == "unknown":
             if any(_OFFICIAL.search(e) for e in self.evidence):
                 self.evidence.append(f"in {city}")

@@ -39,6 +39,10 @@ def test_an_anonymous_official_without_a_side_sits_where_the_story_is_datelined(
     assert [a.side for a in extract(named, corpus=corpus).actors] == ["US"]  # their own words first
     analyst = 'SEOUL, March 3 (Yonhap) -- "Gaps remain," an analyst said on Tuesday.\n'
     assert [a.side for a in extract(analyst, corpus=corpus).actors] == ["unknown"]  # not an official
+    for lead, side in (("WASHINGTON: Talks resumed.", "US"), ("Seoul (AFP) - Talks resumed.", "ROK"),
+                       ("WASHINGTON (AP) — Talks resumed.", "US"), ("Talks resumed in Seoul.", "unknown")):  # fmt: skip
+        text = f'{lead}\n\n"Gaps remain," a senior defense official said.\n'
+        assert [a.side for a in extract(text, corpus=corpus).actors] == [side], lead
 
 
 @pytest.mark.parametrize(
