@@ -183,9 +183,9 @@ class Attributor:
 
     def _finite(self, masked: str, m: re.Match[str], pos: int) -> Cue | None:
         verb = m.group("fin")
-        if verb in ("relayed", "conveyed"):  # "a spokesman relayed X's remarks, saying …": X speaks
-            own = _RELAYED.match(masked, m.end())
-            return self._cue(own.group("np"), pos, "fin") if own else None
+        own = _RELAYED.match(masked, m.end()) if verb in ("relayed", "conveyed") else None
+        if own and person_name(own.group("np")):  # "a spokesman relayed X's remarks, saying …": X speaks
+            return self._cue(own.group("np"), pos, "fin")
         before = masked[max(0, m.start() - WINDOW) : m.start()]
         np = subject_before(before)
         if verb == "read" and not (np and re.search(r"commentary|statement|letter|tweet|post|message", np)):

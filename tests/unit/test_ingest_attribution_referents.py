@@ -182,3 +182,9 @@ def test_a_lone_korean_family_name_is_south_korean_but_an_ambiguous_one_is_not(c
     _, actors = _said(corpus, text)
     assert actors["kwon"].side == "ROK"
     assert actors["lee"].side == "unknown"  # Lee is as often American
+
+
+def test_conveying_a_countrys_position_is_the_envoys_own_speech(corpus) -> None:
+    text = 'Envoy Tomas Reyna conveyed Washington\'s position to the press, saying the gap was "still wide."\n'
+    got, _ = _said(corpus, text)
+    assert got == [("still wide.", "tomas-reyna")]
