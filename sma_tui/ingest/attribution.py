@@ -39,6 +39,10 @@ _OWN_SUBJECT = re.compile(
 )
 _WAS_QUOTED = re.compile(r"\s(?:was|were|is|are)\s+(?:also\s+)?(?:quoted|cited)\s+as\s+$")
 _LEADING_NAME = re.compile(r"(?:(?:[A-Z][\w.'’-]*|of|the|for|and)\s+){0,8}?")
+_RELAYED = re.compile(
+    r"\s+(?P<np>[^,.;\"“”]{2,60}?)['’]s\s+(?:remarks|message|comments|words|position|views?|concerns?)\b"
+)
+_DOTTED = re.compile(r"\.(?:[a-z]\.)+")  # the rest of "a.i.", "e.g."
 _PRONOUNS = frozenset(("he", "she", "they"))
 _MAX_CUES = 40  # reporting clauses read per sentence
 _MAX_ARTICLE_CUES = 3000  # … and per article
@@ -59,6 +63,10 @@ def _inverted(masked: str, at: int) -> str | None:
             break
         np += masked[at : inv.end()]
         at = inv.end()
+        dotted = _DOTTED.match(masked, at) if re.search(r"\s[a-z]$", np) else None
+        if dotted:  # "Chargé d'Affaires a.i. Robert Rapson"
+            np, at = np + dotted.group(), dotted.end()
+            continue
         if not (masked.startswith(".", at) and _ABBREVIATION.search(np)):
             break
         np += "."
@@ -124,6 +132,7 @@ class Attributor:
     def _subject(self, s: int, masked: str) -> Ref | None:
         """Remember who the sentence is about: a person named at its start, or its subject."""
         head = masked[:160].split(",", 1)[0]
+        head = head[4:] if head.startswith("For ") else head  # "For X, the deal was "…"": X's view
         m = _LEADING_NAME.match(head)
         name = person_name(head[: m.end() + 40]) if m else None
         if name and head.find(name) <= m.end():  # type: ignore[union-attr]
@@ -174,6 +183,9 @@ class Attributor:
 
     def _finite(self, masked: str, m: re.Match[str], pos: int) -> Cue | None:
         verb = m.group("fin")
+        own = _RELAYED.match(masked, m.end()) if verb in ("relayed", "conveyed") else None
+        if own and person_name(own.group("np")):  # "a spokesman relayed X's remarks, saying …": X speaks
+            return self._cue(own.group("np"), pos, "fin")
         before = masked[max(0, m.start() - WINDOW) : m.start()]
         np = subject_before(before)
         if verb == "read" and not (np and re.search(r"commentary|statement|letter|tweet|post|message", np)):

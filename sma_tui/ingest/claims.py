@@ -17,12 +17,17 @@ from .names import TITLES, person_name
 from .quotes import QuoteSpan, block_leads, block_quotes, marked_quotes
 from .resolver import Resolver
 from .text import Paragraph, mask, sentence_bounds
-from .transcripts import Turn, press_turns, soundbites, speaker_label
+from .transcripts import Turn, embeds, press_turns, soundbites, speaker_label
 
 MAX_QUOTES = 1000
 _LATE_NAME = re.compile(
     r"\s*(?P<np>(?:[A-Z][\w'’-]*\.?\s+){1,5}[A-Z][\w'’-]*)(?:,[^.;\"“”]{0,160},)?\s+(?:later\s+|also\s+)?"
     r"(?:made|gave|offered|delivered)\s+the\s+(?:remarks?|comments?|statement)\b"
+)
+
+# "… one student told AFP "…". (The student, Park Seo-yeon, 22, said …)": named in the next sentence
+_LATE_APPOSITION = re.compile(
+    r"\s*\(?(?:The|the)\s+(?P<head>[a-z]{3,20}),\s+(?P<np>(?:[A-Z][\w'’-]*\s+){1,3}[A-Z][\w'’-]*),"
 )
 
 
@@ -75,10 +80,14 @@ class QuoteFinder:
         turns, covered = press_turns(self.body, self.paras)
         bites, more = soundbites(self.body, self.paras)
         turns, covered = turns + bites, covered | more
-        self.covered = covered
+        posts, signed = embeds(self.body, self.paras)
+        self.covered = covered | signed
         for turn in turns[:MAX_QUOTES]:
             ref = self._label_ref(turn)
             self.quotes.append(Claimed(turn.span, ref, "explicit" if ref else "unknown", self.quote_date(None)))
+        for post in posts[:MAX_QUOTES]:  # signed by an account: its name, as written
+            ref = self.resolver.resolve(post.label, post.span.open)
+            self.quotes.append(Claimed(post.span, ref, "explicit" if ref else "unknown", self.quote_date(None)))
 
     def _label_ref(self, turn: Turn) -> Ref | None:
         name, label = speaker_label(turn)
@@ -171,10 +180,13 @@ class QuoteFinder:
                 return cue.ref, cue.how
         return None
 
-    def _named_next(self, e: int, end: int, described: Ref | None) -> tuple[Ref, str] | None:
+    def _named_next(self, s: int, e: int, end: int, described: Ref | None) -> tuple[Ref, str] | None:
         """A speaker described in the quote's sentence and named in the next one ("…," a lawmaker
-        said. Rep. Kim Ji-ho, a member of …, made the remarks on the radio.)."""
+        said. Rep. Kim Ji-ho, a member of …, made the remarks on the radio.), or with the noun
+        that described them ("… one student told AFP "…". (The student, Park Seo-yeon, 22, …)")."""
         m = _LATE_NAME.match(self.body, e, min(end, e + 300))
+        if m is None and (a := _LATE_APPOSITION.match(self.body, e, e + 300)):
+            m = a if re.search(rf"\b{a.group('head')}\b", self.body[s:e]) else None
         name = person_name(m.group("np")) if m else None
         if m is None or name is None:
             return None
@@ -219,7 +231,7 @@ class QuoteFinder:
                 if q.close is not None and q.close >= end:  # closes paragraphs later: '…," she said.'
                     ref, how = self._closing(q.close) or (ref, how)
                 if ref is None or isinstance(ref, NewActor) and ref.kind == "anonymous":
-                    ref, how = self._named_next(e, end, ref) or (ref, how)
+                    ref, how = self._named_next(s, e, end, ref) or (ref, how)
                 prev = Claimed(q, ref, how, self.quote_date(sent_date))
                 self.quotes.append(prev)
                 k += 1

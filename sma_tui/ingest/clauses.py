@@ -14,7 +14,8 @@ VERBS = (
     "said|says|say|told|tells|added|adds|tweeted|wrote|writes|stated|noted|stressed|insisted|warned|confirmed|"
     "revealed|claimed|explained|replied|declared|argued|urged|criticized|criticised|described|announced|remarked|"
     "commented|emphasized|emphasised|acknowledged|admitted|complained|posted|reported|called|read|pledged|vowed|"
-    "answered|continued|recalled|predicted|suggested|observed|lamented|cautioned|maintained|contended"
+    "answered|continued|recalled|predicted|suggested|observed|lamented|cautioned|maintained|contended|"
+    "describe|describes|insist|insists|argue|argues|warn|warns|admits|concede|concedes|conceded|relayed|conveyed"
 )
 PARTICIPLES = (
     "saying|adding|noting|insisting|calling|accusing|arguing|warning|stressing|describing|claiming|urging|"
@@ -46,7 +47,8 @@ _TIME_TAIL = re.compile(
     r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\s+(?:last|this|earlier|later)"
     r"\s+(?:week|month|year|today)|\s+(?:also|later|reportedly|repeatedly|earlier|then|still|again|separately|has|had"
     r"|have|previously|once|further|had\s+also|has\s+also|in\s+a\s+\w+(?:\s+\w+)?|on\s+\w+\s+\d+|today|yesterday"
-    r"|recently|publicly|privately|bluntly|flatly|simply|only|even|however|too|herself|himself))$"
+    r"|recently|publicly|privately|bluntly|flatly|simply|only|even|however|too|herself|himself"
+    r"|(?!(?:family|ally|assembly|supply|rally|anomaly|monopoly|july|italy|reply|belly)\b)[a-z]{2,}ly))$"
 )
 _TAIL_WINDOW = 60
 WINDOW = 240  # how far before a verb its subject may start
@@ -158,6 +160,7 @@ def sentence_subject(sentence: str) -> str | None:
 _APPOSITIVE_END = re.compile(
     r"(?<![A-Z])\.(?:\s|$)|[;\"“”]|,\s*(?:said|says|told|added|noted|argued|warned|wrote|and)\b"
     r"|,\s*[a-z]+ed\b|\s(?:said|says|told|called|welcomed|agreed|saw)\s"
+    r"|,(?=(?:[^,;.\"“”]|(?<=[A-Z])\.){1,60}[\"“])"  # "According to X, a professor …, the U.S. side "…"": the clause
 )
 _TITLE_WORDS = frozenset(
     "spokeswoman spokesman spokesperson official officials negotiator envoy ambassador colonel general professor "
@@ -190,14 +193,19 @@ def appositive_after(text: str) -> str:
     return m.group("app") if m else ""
 
 
+_TITLE_ABBREVIATIONS = frozenset(("U.S.", "Gen.", "Col.", "Lt.", "Rep.", "Sen.", "a.i."))
+_TITLE_PARTICLE = re.compile(r"a\.i\.|ad|interim|d['’][A-Z]\w+")  # "Chargé d'Affaires a.i."
+
+
 def title_before(text: str) -> str:
     """The title words right before a name: "State Department spokeswoman", "a retired U.S. Army colonel"."""
     words = text.split()[-10:]
     if words and words[-1].endswith(",") and words[-1].rstrip(",").lower() in _TITLE_WORDS:
         words[-1] = words[-1].rstrip(",")  # "a U.S. military spokesman, Col. Lee Peters"
     k = len(words)
-    while k > 0 and (words[k - 1][:1].isupper() or words[k - 1].lower().strip(",") in _TITLE_WORDS):
-        if words[k - 1].endswith((",", ".")) and words[k - 1] not in ("U.S.", "Gen.", "Col.", "Lt.", "Rep.", "Sen."):
+    while k > 0 and (words[k - 1][:1].isupper() or words[k - 1].lower().strip(",") in _TITLE_WORDS
+                     or _TITLE_PARTICLE.fullmatch(words[k - 1])):  # fmt: skip
+        if words[k - 1].endswith((",", ".")) and words[k - 1] not in _TITLE_ABBREVIATIONS:
             break
         k -= 1
     return " ".join(words[k:])

@@ -9,7 +9,8 @@ _SPACE = re.compile(r"\s+")
 TITLES = frozenset(
     "president secretary minister chief general gen. gen sen. sen senator rep. rep representative ambassador commander "
     "adm. admiral deputy vice prime spokesman spokeswoman spokesperson negotiator official dr. mr. mrs. ms. gov. "
-    "governor lt. col. colonel foreign defense defence state u.s. us south north korean american top senior former "
+    "dr mr mrs ms governor lt. col. colonel foreign defense defence state u.s. us south north korean american "
+    "top senior former "
     "head director envoy lawmaker leader president-elect assistant under undersecretary professor prof. analyst fellow "
     "researcher retired army navy air marine lieutenant major maj. capt. captain sgt. sergeant".split()
 )
@@ -20,7 +21,8 @@ STOP = frozenset(
     "agency journal street wall times post command alliance office government republic chief deputy vice prime "
     "commander ambassador representative monday tuesday wednesday thursday friday saturday sunday january february "
     "march april may june july august september october november december camp peninsula asia pacific northeast the "
-    "in however according when under previously last our we he she it this that but and los angeles yonhap reuters "
+    "in however according when under previously last our we he she it this that but and for with from by los angeles "
+    "yonhap reuters "
     "sputnik kcna usfk nato sma administration congress institute university center centre foundation council "
     "army navy air forces marine corps democratic republican people power liberty justice future herald daily "
     "kbs arirang voa nk stars stripes upi press associated afp bloomberg cnn abc nbc cbs fox east west asian affairs "

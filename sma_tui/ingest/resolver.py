@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .clauses import appositive_after, strip_time_tail, title_before
+from .clauses import strip_time_tail, title_before
 from .gazetteer import ActorIndex, NewActor
 from .gazetteer import Ref as Ref  # re-exported: figure_claims imports it from here
 from .names import PERSON, STOP, capital, norm, person_name, slug, strip_titles
+from .referents import body_named, described, issuer, pair, spokesperson_of
 
 _LOOKBACK = 80  # mentions and names searched back (bounded: a hostile article may hold thousands)
 _MAX_NEW = 300  # new actors per article
@@ -43,7 +44,8 @@ _OUTLET = re.compile(
     re.I,
 )
 _LEAD_TRIM = re.compile(
-    r"^(?:(?:and|but|while|as|when|after|however|separately|meanwhile|also|then|last\s+week|on\s+\w+)\b,?\s*)+", re.I
+    r"^(?:(?:and|but|while|as|when|after|however|separately|meanwhile|also|then|for|later|earlier|last\s+week|on\s+\w+)\b,?\s*)+",
+    re.I,
 )
 _POSSESSIVE = re.compile(
     r"^(?P<owner>.+?)['’]s\s+(?:commentary|statement|remarks|comments|tweet|letter|reference|words|op-ed|article)\b"
@@ -73,10 +75,7 @@ _ROLE_DEFINITE = re.compile(
     r"^the (?P<role>general|minister|secretary|ambassador|commander|envoy|negotiator|admiral|colonel|professor"
     r"|senator|congressman|congresswoman|lawmaker|chargé|charge|analyst|researcher|spokesman|spokeswoman)$"
 )
-_DESCRIBED_BEFORE = re.compile(
-    r"(?:^|[.;:!?]\s+|\n)(?P<d>(?:The|A|An|[A-Z][\w.]*['’]s)\s(?:[^,.;:\"“”\n]|(?<=[A-Z])\.){2,80}),"
-    r"\s*(?:[A-Z][\w.]*\s+){0,3}$"
-)
+
 _RANKS = {"gen": "general", "adm": "admiral", "col": "colonel", "amb": "ambassador", "sec": "secretary",
           "rep": "representative", "sen": "senator", "prof": "professor"}  # fmt: skip
 _RANK = re.compile(r"\b(gen|adm|col|amb|sec|rep|sen|prof)\.")
@@ -162,6 +161,8 @@ class Resolver:
 
     def _resolve(self, np: str, pos: int) -> tuple[Ref | None, bool]:
         n = norm(np)
+        if not n:  # punctuation only
+            return None, False
         if n in ("he", "she", "him", "her", "they", "it", "we", "i", "you"):
             return self._pronoun(n, pos)
         m = _ATTRIBUTED.search(np) or _POSSESSIVE.match(np)
@@ -180,10 +181,12 @@ class Resolver:
         known = self._known(np, n, pos)
         if known is not None:
             return known
+        words = n.split()
+        if words and words[0] in _ANON_DETERMINERS and _head(words) in _ANON_HEADS:  # "an aide to X" is not X
+            return self._description(np, words, pos)
         name = person_name(np)
         if name:
             return self._person(name, pos, np), True
-        words = n.split()
         if len(words) == 1 and np[:1].isupper() and n not in STOP and not np.isupper():
             if re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)?", np):  # a family name given alone ("…, Lee, said")
                 return self._person(np, pos, np), True
@@ -201,6 +204,14 @@ class Resolver:
                 return self._person(full, pos, full), True
             hit = self.index.get(word)
             return (hit, True) if hit else (self._person(word, pos, np), True)
+        owner = issuer(np)
+        if owner and not self.index.get(np):  # "a department statement said": the department
+            hit = self.index.get(owner) or self.index.get("the " + owner)
+            earlier = None if hit else self._definite("the " + norm(owner), pos)
+            return (hit, False) if hit else earlier or (self._resolve(owner, pos) if owner[:1].isupper() else None)
+        two = pair(n, self.subjects, pos)
+        if two is not None:
+            return two
         m = _ROLE_DEFINITE.match(n)
         if m and not self.index.get(np):
             full = self._titled(pos, m.group("role"), None)
@@ -210,6 +221,9 @@ class Resolver:
             return self._resolve("the " + m.group("rest"), pos)
         m = _SPOKES_FOR.match(np)
         if m and not self.index.get(np):
+            own = spokesperson_of(self.index, m.group("owner"))
+            if own:
+                return own, True
             owner = self.index.get(m.group("owner"))
             if owner and self.index.actors[owner].kind == "institution":
                 return owner, False
@@ -260,7 +274,7 @@ class Resolver:
                 earlier = self._definite(n, pos)
                 if earlier is not None:
                     return earlier
-                if len(words) <= 2 and not any(p < pos and a == hit for p, a in self.mentions[-_LOOKBACK:]):
+                if len(words) <= 2 and not body_named(self.index, hit, self.mentions, pos):
                     return None, False  # "the official": a generic alias, and the article never named them
             return hit, actor.kind != "institution"
         if n in ("reports", "news reports", "press reports", "local reports", "local media"):
@@ -275,9 +289,10 @@ class Resolver:
 
     def _description(self, np: str, words: list[str], pos: int) -> tuple[Ref | None, bool]:
         head = _head(words)
-        plural_anon = head in ("senators", "lawmakers", "officials", "negotiators", "analysts", "experts") or (
-            head in _ANON_HEADS and words[0] in ("some", "many", "several", "two", "three", "four", "a few")
-        )
+        plural_anon = head in ("senators", "lawmakers", "negotiators", "analysts", "experts") or (
+            head in _ANON_HEADS
+            and words[0] in ("some", "many", "several", "two", "three", "four", "a few", "officials", "sources")
+        )  # "officials" and "sources" read as "official" and "source": a bare "Officials in Seoul" is a group
         if head in _ANON_HEADS and words[0] == "the":  # "the official from the Foreign Ministry": named before
             earlier = self._definite(" ".join(words[: words.index(head) + 1] if head in words else words), pos)
             if earlier is not None:
@@ -353,15 +368,8 @@ class Resolver:
         return self._new(name, "person", surface, [own, *self._described(name)])
 
     def _described(self, name: str) -> list[str]:
-        """The title before a name's first mention and the appositive after it."""
         at = self.first_at.get(name)
-        if at is None:
-            return []
-        lead = self.body[max(0, at[0] - 160) : at[0]]
-        before = title_before(lead[-100:])
-        described = _DESCRIBED_BEFORE.search(lead)  # "The American commander in Korea, Gen. X"
-        pre = described.group("d") if described and not described.group("d").endswith(("said", "says")) else ""
-        return [before, self.body[at[0] : at[1]], appositive_after(self.body[at[1] : at[1] + 200]), pre]
+        return described(self.body, at) if at else []
 
     def _new(self, name: str, kind: str, surface: str, evidence: list[str]) -> NewActor | None:
         key = slug(re.sub(r"^(?:a|an|the)\s+|\s*\(anonymous\)$", "", name, flags=re.I))

@@ -66,7 +66,7 @@ def is_boilerplate(text: str) -> bool:
 # ------------------------------------------------------------------ sentences
 _ABBREV = frozenset(
     "u.s mr mrs ms dr gen sen rep gov lt col adm maj capt sgt st no jan feb mar apr jun jul aug sep sept oct nov dec "
-    "inc corp co jr sr vs u.n u.k e.u a.m p.m s.korea s dept est".split()
+    "inc corp co jr sr vs u.n u.k e.u a.m p.m s.korea s dept est a.i".split()
 )
 # possessive, and only at the start of a run of marks: linear on long runs of dots
 _SENT_END = re.compile(r"(?<![.!?])[.!?]++[\"”’)]*+(?=\s+[\"“(‘A-Z0-9#$])")

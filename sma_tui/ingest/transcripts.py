@@ -139,3 +139,25 @@ def soundbites(body: str, paras: list[Paragraph]) -> tuple[list[Turn], set[int]]
         label = m.group("label").strip()
         turns.append(Turn(QuoteSpan(a, b, "full", m.end(), None, i), label))
     return turns, covered
+
+
+# the signature under an embedded post: "— U.S. Forces Korea (@USForcesKorea) January 16, 2020"
+_EMBED_SIGNATURE = re.compile(
+    r"[—–-]{1,2}\s*(?P<name>[^()\n\"“”]{2,60}?)\s*\(@\w{1,30}\)\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*$"
+)
+
+
+def embeds(body: str, paras: list[Paragraph]) -> tuple[list[Turn], set[int]]:
+    """Embedded posts: the paragraph above a signature line is the words of the account
+    that signs it (a web page's embedded tweet carries no quote marks)."""
+    turns: list[Turn] = []
+    covered: set[int] = set()
+    for i, p in enumerate(paras[1:], 1):
+        m = _EMBED_SIGNATURE.match(body, p.start, p.end)
+        above = paras[i - 1]
+        marked = re.search(r"[\"“”]", body[above.start : above.end])
+        if not m or above.skip or above.title or i - 1 in covered or marked:
+            continue
+        covered |= {i - 1, i}
+        turns.append(Turn(QuoteSpan(above.start, above.end, "block", above.start, None, i - 1), m.group("name")))
+    return turns, covered

@@ -1,0 +1,109 @@
+"""Referents the gazetteer alone misses: the words that describe a new person (title,
+appositive, the description before the name, where the sentence places them), a body's
+own spokesperson ("a spokesperson for the state department"), "the spokesperson" after
+their body was named, and "the two secretaries" after a pair was named."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+from .clauses import appositive_after, title_before
+from .gazetteer import ActorIndex, Ref
+from .names import norm
+
+_DESCRIBED_BEFORE = re.compile(
+    r"(?:^|[.;:!?]\s+|\n)(?P<d>(?:The|A|An|[A-Z][\w.]*['’]s)\s(?:[^,.;:\"“”\n]|(?<=[A-Z])\.){2,80}),"
+    r"\s*(?:[A-Z][\w.]*\s+){0,3}$"
+)
+# the sentence places the person: "At the Pentagon, spokesman X said …"
+_PLACED_AT = re.compile(
+    r"(?:^|[.;!?]\s+|\n)(?:At|Inside|From|In)\s+(?P<d>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}),"
+    r"\s+(?:[a-z]+\s+){0,3}(?:[A-Z][\w.]*\s+){0,3}$"
+)
+# "the two secretaries", "both ministers", "the pair": the pair named just before
+_PAIR = re.compile(
+    r"^(?:the\s+two|both|the\s+pair\s+of|the)\s+(?:[a-z]+\s+)?(?:men|women|leaders|officials|ministers"
+    r"|secretaries|chiefs|envoys|negotiators|diplomats|generals|lawmakers|senators|pair|duo)$"
+)
+_PAIR_WINDOW = 800
+_BODY_OWNER = re.compile(
+    r"\b(?:the|its|their)\s+(?P<head>department|ministry|command|embassy|agency|office)['’]s\b", re.I
+)
+_ANTECEDENT_WINDOW = 3000
+# "a department statement", "a USFK release": the body that issued it
+_ISSUED = re.compile(
+    r"^(?:a|an|the|its|their)\s+(?P<owner>(?!joint\b|written\b|brief\b|new\b|separate\b)[\w.'’ -]{2,40}?)\s+"
+    r"(?:statement|press\s+release|release|notice|readout|announcement)$",
+    re.I,
+)
+_SIBLING_WINDOW = 600  # "the spokesperson" counts as their body's only this close to its mention
+
+
+class Said(Protocol):
+    pos: int
+    ref: Ref
+    surface: str
+    person: bool
+
+
+def described(body: str, at: tuple[int, int]) -> list[str]:
+    """The title before a name's first mention (``at``), the name, the appositive after it,
+    a description before it ("The American commander in Korea, Gen. X") and the place the
+    sentence puts them in ("At the Pentagon, spokesman X")."""
+    lead = body[max(0, at[0] - 160) : at[0]]
+    before = title_before(lead[-100:])
+    d = _DESCRIBED_BEFORE.search(lead)
+    pre = d.group("d") if d and not d.group("d").endswith(("said", "says")) else ""
+    placed = _PLACED_AT.search(lead)
+    after = appositive_after(body[at[1] : at[1] + 200])
+    return [before, body[at[0] : at[1]], after, pre, placed.group("d") if placed else "",
+            antecedent(body, before + " " + after + " " + pre, at[0])]  # fmt: skip
+
+
+def antecedent(body: str, description: str, at: int) -> str:
+    """ "the department's spokeswoman": the department named last before ``at`` ("the State
+    Department"), so that its side counts."""
+    m = _BODY_OWNER.search(description)
+    if not m:
+        return ""
+    head = m.group("head").capitalize()
+    named = re.compile(rf"(?:[A-Z][\w.'’-]*\s+){{1,4}}{head}\b|\b{head}\s+of\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s*){{1,4}}")
+    found = [m.group() for m in named.finditer(body, max(0, at - _ANTECEDENT_WINDOW), at)]
+    return found[-1] if found else ""
+
+
+def spokesperson_of(index: ActorIndex, owner: str) -> str | None:
+    """The corpus's own anonymous "<owner> spokesperson", if it has one."""
+    base = re.sub(r"^(?:the|a|an)\s+", "", norm(owner))
+    return index.get(f"a {base} spokesperson") or index.get(f"{base} spokesperson")
+
+
+def body_named(index: ActorIndex, hit: str, mentions: Sequence[tuple[int, str]], pos: int) -> bool:
+    """Whether ``hit`` was named before ``pos``, or an actor of its organisation just before
+    ("NPR asked the State Department … "…," the spokesperson said")."""
+    org = index.actors[hit].organisation
+    for p, aid in reversed(mentions[-80:]):
+        if p < pos and (aid == hit or (org and p > pos - _SIBLING_WINDOW and index.actors[aid].organisation == org)):
+            return True
+    return False
+
+
+def pair(n: str, subjects: Sequence[Said], pos: int) -> tuple[Ref, bool] | None:
+    """ "the two secretaries wrote": the first of the pair named just before (joint authors
+    go to the first named)."""
+    if not _PAIR.match(n) or (n.startswith("the ") and not n.startswith(("the two", "the pair"))):
+        return None
+    for m in reversed(subjects[-80:]):
+        if m.pos < pos - _PAIR_WINDOW:
+            return None
+        if m.pos < pos and re.search(r"\s(?:and|&)\s", m.surface):
+            return m.ref, m.person
+    return None
+
+
+def issuer(np: str) -> str | None:
+    """The body named before "statement" ("a ministry statement" → "ministry")."""
+    m = _ISSUED.match(np)
+    return m.group("owner") if m else None
