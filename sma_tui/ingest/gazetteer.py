@@ -7,17 +7,11 @@ from dataclasses import dataclass, field
 
 from ..core.models import Actor
 from .names import norm
-from .sides import korean_order, side_from_evidence
+from .sides import side_from_evidence
 
 _MINISTRY_OF = re.compile(r"ministry of (national defen[cs]e|foreign affairs|unification)")
 _SEOULS = re.compile(r"^(?:seoul's|the south korean|south korean|korea's|the korean)\s+(?=\w+ ministry$)")
 _LOCATED = re.compile(r" in (?:seoul|washington|tokyo|pyongyang|south korea|the united states|the u\.s\.)$")
-_OFFICIAL = re.compile(r"\b(?:officials?|sources?|aides?|diplomats?)\b", re.I)
-# a dateline's city, as parsed ("SEOUL, March 3 (Reuters)") or at the head of the text ("WASHINGTON: …",
-# "Seoul (AFP) - …")
-_DATELINE_CITY = re.compile(
-    r"^(SEOUL|WASHINGTON|Seoul|Washington)\b(?:$|,|\s*\(|(?:\s*\([^)\n]{1,30}\))?\s*(?:—|–|--|-|:)\s)", re.M
-)
 _MINISTRIES = {"nati": "defense ministry", "fore": "foreign ministry", "unif": "unification ministry"}
 
 
@@ -33,19 +27,9 @@ class NewActor:
 
     @property
     def side(self) -> str:
-        side = side_from_evidence(*self.evidence, seated=self.kind == "anonymous")
-        if side == "unknown" and self.kind == "person" and korean_order(self.name, tuple(self.evidence)):
-            return "ROK"  # the weakest evidence, and only when nothing else speaks
-        return side
-
-    def seat(self, dateline: str | None) -> None:
-        """An anonymous official with no side of their own sits where the story is datelined
-        ("SEOUL — … a senior government official said")."""
-        m = _DATELINE_CITY.search(dateline or "")
-        city = m.group(1).title() if m else ""
-        if city in ("Seoul", "Washington") and self.kind == "anonymous" and self.side == "unknown":
-            if any(_OFFICIAL.search(e) for e in self.evidence):
-                self.evidence.append(f"in {city}")
+        # titles, employers and nationality words only: a name or a dateline is no evidence
+        # of a side (a Korean-American analyst, a U.S. official quoted from Seoul)
+        return side_from_evidence(*self.evidence, seated=self.kind == "anonymous")
 
     def to_actor(self, source: str) -> Actor:
         return Actor(self.id, self.name, self.side, kind=self.kind, aliases=sorted(set(self.aliases)),

@@ -109,8 +109,6 @@ def extract(
     if meta.date is None:
         warnings.append("no publication date found: stored as undated (use --date YYYY-MM-DD)")
     used = {q.speaker for q in q_records} | {f.claimant for f in f_records}
-    for new in finder.resolver.new.values():
-        new.seat(meta.dateline or text[:600])
     actors = [new.to_actor(aid) for new in finder.resolver.new.values() if new.id in used]
     lede_day = finder.lede_date.isoformat() if finder.lede_date else None
     return Extraction(article, q_records, f_records, actors, warnings, lede_day)

@@ -120,29 +120,3 @@ def _count(texts: tuple[str, ...], seated: bool, located: bool) -> tuple[int, in
         for m in _SEATED.finditer(text) if seated else ():
             us, rok = us + bool(m.group("us")), rok + bool(m.group("rok"))
     return us, rok, other
-
-
-# a name in Korean order with a hyphenated given name ("Kim Hyun-woo"): a Korean, and in
-# these talks a South Korean unless the text says otherwise (North Koreans carry KCNA, DPRK …)
-_KOREAN_NAME = re.compile(
-    r"(?:Kim|Lee|Yi|Rhee|Park|Pak|Choi|Choe|Jeong|Jung|Chung|Cheong|Kang|Cho|Jo|Yoon|Yun|Jang|Chang|Lim|Im|Han"
-    r"|Oh|Seo|Suh|Shin|Kwon|Hwang|Ahn|Song|Yoo|Yu|Ryu|Hong|Jeon|Chun|Ko|Koh|Moon|Yang|Son|Bae|Baek|Paik|Heo|Nam"
-    r"|Noh|Roh|Ha|Kwak|Sung|Cha|Joo|Woo|Koo|Min|Na|Jin|Ji|Chae|Won|Bang|Hyun|Ham|Byun|Eom|Do|Wi|Yeo|Hahm)"
-    r"\s+[A-Z][a-z]+-[a-z]+"
-)
-
-
-# a family name given alone (a worker who gave only a surname) that is rarely anything but Korean
-_KOREAN_ONLY = frozenset(
-    "Kim Choi Choe Jeong Jung Kang Cho Yoon Jang Lim Seo Shin Kwon Hwang Ahn Yoo Ryu Jeon Bae Baek Heo Kwak Chae "
-    "Hyun Byun Eom Hahm Han".split()
-)
-# scholars: think tanks and universities employ every nationality, a name is no side for them
-_SCHOLAR = re.compile(r"\b(?:professor|researcher|fellow|analyst|scholar|lecturer|expert)\b", re.I)
-
-
-def korean_order(name: str, evidence: tuple[str, ...] = ()) -> bool:
-    """Whether ``name`` is a Korean name in Korean order ("Choi Eung-sik", not "Sung Kim")
-    of someone the ``evidence`` does not describe as a scholar."""
-    korean = _KOREAN_NAME.fullmatch(name.strip()) or name.strip() in _KOREAN_ONLY
-    return bool(korean) and not any(_SCHOLAR.search(e) for e in evidence if e)

@@ -202,8 +202,8 @@ def test_a_role_speaks_and_what_happened_to_someone_is_no_side(corpus) -> None:
     )
     got, x = _said(corpus, text)
     assert [s for _, s, _ in got] == ["usfk-chief-of-staff", "park-ji-ho"]
-    # being furloughed by U.S. Forces Korea is no U.S. side; only the Korean-order name speaks (weakly)
-    assert {a.id: a.side for a in x.actors} == {"usfk-chief-of-staff": "US", "park-ji-ho": "ROK"}
+    # being furloughed by U.S. Forces Korea is no U.S. side, and a name is no side at all
+    assert {a.id: a.side for a in x.actors} == {"usfk-chief-of-staff": "US", "park-ji-ho": "unknown"}
 
 
 def test_a_short_clause_after_a_closing_mark_belongs_to_the_quote(corpus) -> None:

@@ -66,14 +66,16 @@ def test_the_sentence_that_places_a_person_gives_their_side(corpus) -> None:
     assert actors["carl-ridley"].side == "US"
 
 
-def test_a_korean_order_name_is_south_korean_unless_a_scholar(corpus) -> None:
+def test_a_name_is_no_side(corpus) -> None:
+    """A Korean-order name says nothing of a side (a Korean-American, a North Korean): only
+    titles, employers and nationality words do (issue 11)."""
     text = (
         '"We just want to work," said Yang Min-ho, a cook at the base for 11 years.\n\n'
         '"It will pass," said Seo Ji-won, a professor at a private university.\n\n'
         '"Seoul should pay," said Sung Baxter, a retiree.\n'
     )
     _, actors = _said(corpus, text)
-    assert actors["yang-min-ho"].side == "ROK"
+    assert actors["yang-min-ho"].side == "unknown"
     assert actors["seo-ji-won"].side == "unknown"
     assert actors["sung-baxter"].side == "unknown"
 
@@ -174,14 +176,14 @@ def test_an_embedded_post_is_the_words_of_the_account_that_signs_it(corpus) -> N
     ]
 
 
-def test_a_lone_korean_family_name_is_south_korean_but_an_ambiguous_one_is_not(corpus) -> None:
+def test_a_lone_family_name_is_a_speaker_but_no_side(corpus) -> None:
     text = (
         'A welder who gave only her family name, Kwon, said the gate "stayed shut all week."\n\n'
         'A driver who gave only his surname, Lee, said he "would wait."\n'
     )
     _, actors = _said(corpus, text)
-    assert actors["kwon"].side == "ROK"
-    assert actors["lee"].side == "unknown"  # Lee is as often American
+    assert actors["kwon"].side == "unknown"  # a name is no evidence of a side
+    assert actors["lee"].side == "unknown"
 
 
 def test_conveying_a_countrys_position_is_the_envoys_own_speech(corpus) -> None:
