@@ -220,7 +220,7 @@ class Measure(Record):
 
     id: str
     label: str
-    money: bool = False  # plotted on the money chart
+    money: bool = False  # an amount of money (compared in dollars; see core.positions)
     series: str | None = None  # chart series: "US demand" | "Seoul payment" | "Seoul offer"
 
 

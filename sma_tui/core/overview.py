@@ -2,8 +2,8 @@
 
 At 10,000 articles the store takes about a second to read, but the main screen needs only a
 summary of it: the timeline with quote counts, the actors with theirs, each measure's values
-with their sources, and the money chart. :meth:`Overview.of` computes that summary from a
-corpus; the store keeps the latest one in ``<name>.overview.json``, stamped with the store
+with their sources, and the gap chart's positions. :meth:`Overview.of` computes that summary
+from a corpus; the store keeps the latest one in ``<name>.overview.json``, stamped with the store
 file it describes (see :meth:`~sma_tui.storage.store.Store.read_overview`), so that the app paints
 the main screen first and reads the whole corpus behind it. A stale or damaged overview file
 is ignored: it is a cache, never a source of truth.
@@ -22,7 +22,7 @@ from .corpus import Corpus
 from .models import Figure
 from .positions.rows import PositionRow, position_rows
 
-OVERVIEW_VERSION = 3
+OVERVIEW_VERSION = 4
 """Bumped whenever the shape below or what :meth:`Overview.of` computes changes: an overview
 file of another version is ignored (the app trusts one of its own version and stamp)."""
 
@@ -30,8 +30,6 @@ MAX_PUBLISHERS = 4
 """Publishers listed for one value on the main screen (the figure group screen lists more)."""
 MAX_DATES = 3
 """Dates listed for one publisher of a value; the rest are counted."""
-
-CHART_SERIES = ("US demand", "Seoul payment", "Seoul offer")
 
 
 @dataclass(slots=True)
@@ -94,15 +92,6 @@ class GroupRow:
     disputes: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
-class ChartPoint:
-    month: str  # YYYY-MM
-    series: str
-    value: float
-    unit: str
-    qualifier: str | None = None
-
-
 @dataclass(slots=True)
 class QuoteCounts:
     """Quotes counted by event and by speaker, from the raw records (``speaker``/``event``);
@@ -145,7 +134,6 @@ class Overview:
     events: list[EventRow] = field(default_factory=list)
     actors: list[ActorRow] = field(default_factory=list)
     groups: list[GroupRow] = field(default_factory=list)
-    chart: list[ChartPoint] = field(default_factory=list)
     positions: list[PositionRow] = field(default_factory=list)  # the gap chart's points
 
     @property
@@ -194,7 +182,6 @@ class Overview:
                 )
                 for g in corpus.figure_groups()
             ],
-            chart=money_points(corpus),
             positions=position_rows(corpus),
         )
 
@@ -226,7 +213,6 @@ class Overview:
                 GroupRow(g["measure"], g["label"], g["conflict"], [value(v) for v in g["values"]], list(g["disputes"]))
                 for g in data["groups"]
             ],
-            chart=[ChartPoint(**p) for p in data["chart"]],
             positions=[PositionRow(**p) for p in data["positions"]],
         )
 
@@ -265,21 +251,3 @@ def sources_of(
     if max_publishers is None or len(rows) <= max_publishers + 1:  # "+1 more" saves no room
         return rows, 0
     return rows[:max_publishers], len(rows) - max_publishers
-
-
-def money_points(corpus: Corpus) -> list[ChartPoint]:
-    """The money chart's data: figures whose measure belongs to a chart series, one point
-    per distinct (month, series, value)."""
-    seen: set[tuple[str, str, float, str]] = set()
-    points: list[ChartPoint] = []
-    for f in corpus.figure_list():
-        measure = corpus.measures.get(f.measure or "")
-        if measure is None or measure.series not in CHART_SERIES or not f.date:
-            continue
-        key = (f.date[:7], measure.series, f.value, f.unit)
-        if key in seen:
-            continue
-        seen.add(key)
-        points.append(ChartPoint(f.date[:7], measure.series, f.value, f.unit, f.qualifier))
-    points.sort(key=lambda p: (p.month, CHART_SERIES.index(p.series), p.value))
-    return points
