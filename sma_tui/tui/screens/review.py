@@ -126,7 +126,10 @@ class ReviewScreen(DrillScreen):
             text = f"{record.name} · side {record.side} · {record.role or 'no role'} · id {record.id}"
             hint = "e sets the side"
         else:
-            text = f"“{one_line(record.text)}”\n{source_of(self.corpus, record)}, {human_date(record.date)}"
+            article = self.corpus.articles.get(record.article)
+            when = record.date if record.date and (article is None or record.date != article.date) else None
+            said = f" · dated {human_date(when)}" if when else ""  # the article's own date is in its label
+            text = f"“{one_line(record.text)}”\n{source_of(self.corpus, record)}{said}"
             hint = "enter opens it in its article · " + ("e picks the speaker · x rejects" if isinstance(
                 record, Quote) else "x rejects · the CLI sets measure/side/period")  # fmt: skip
         detail.update(Content.assemble(text, "\n", (f"{item.reason} — {hint}", "dim")))
