@@ -7,9 +7,12 @@ import hashlib
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
 
 _FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 _NON_WORD = re.compile(r"[\W_]+")
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
 
@@ -67,14 +70,27 @@ def _add_bounds(out: list[tuple[int, int]], body: str, start: int, end: int) -> 
 
 
 def is_iso_date(value: object) -> bool:
-    """True for a real calendar date written ``YYYY-MM-DD``."""
-    if not isinstance(value, str) or len(value) != 10:
+    """True for a real calendar day written ``YYYY-MM-DD`` (``2020-02-30`` is none, and
+    neither is the ISO week date ``2020-W01-1`` that :meth:`date.fromisoformat` accepts)."""
+    return type(value) is str and _real_day(value)
+
+
+@lru_cache(maxsize=8192)  # a store's dates repeat: validating 100k records asks for a few hundred
+def _real_day(text: str) -> bool:
+    if not _ISO_DATE.fullmatch(text):
         return False
     try:
-        date.fromisoformat(value)
+        date.fromisoformat(text)
     except ValueError:
         return False
     return True
+
+
+def slug(name: str) -> str:
+    """An actor id from a name ("Clarke Cooper" -> ``clarke-cooper``): the extractor's and
+    the corrections' one rule, so both name a new person alike."""
+    norm = " ".join(name.replace("’", "'").strip(" ,.;:").split()).lower()
+    return _NON_SLUG.sub("-", norm).strip("-") or "actor"
 
 
 def format_value(value: float, unit: str) -> str:

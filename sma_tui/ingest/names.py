@@ -39,10 +39,6 @@ def norm(text: str) -> str:
     return _SPACE.sub(" ", text.replace("’", "'").strip(" ,.;:")).lower()
 
 
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", norm(text)).strip("-") or "actor"
-
-
 def capital(np: str) -> str:
     return np[:1].upper() + np[1:]
 

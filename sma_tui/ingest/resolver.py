@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..core.text import slug
 from .clauses import strip_time_tail, title_before
 from .gazetteer import ActorIndex, NewActor
 from .gazetteer import Ref as Ref  # re-exported: figure_claims imports it from here
-from .names import PERSON, STOP, capital, norm, person_name, slug, strip_titles
+from .names import PERSON, STOP, capital, norm, person_name, strip_titles
 from .referents import body_named, described, issuer, pair, spokesperson_of
 
 _LOOKBACK = 80  # mentions and names searched back (bounded: a hostile article may hold thousands)

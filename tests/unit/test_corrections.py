@@ -36,13 +36,13 @@ from sma_tui.core.corrections.records import (
     Correction,
     CorrectionError,
     Target,
-    actor_slug,
     dump,
     parse,
 )
 from sma_tui.core.corrections.review import review_queue
 from sma_tui.core.models import Actor, Article, Figure, Quote, Record
-from sma_tui.ingest.names import slug as extractor_slug
+from sma_tui.core.text import slug as actor_slug
+from sma_tui.ingest.resolver import slug as extractor_slug
 from sma_tui.paths import corpus_dir
 from sma_tui.storage.store import Store
 

@@ -410,3 +410,12 @@ def test_the_safety_core_imports_no_ui_and_no_storage() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_an_iso_week_date_is_no_calendar_day() -> None:
+    """``date.fromisoformat`` accepts ``2020-W01-1`` since Python 3.11; the one date check
+    (core.text, used by the CLI, search, check, the schema and corrections) does not."""
+    from sma_tui.core.text import is_iso_date
+
+    assert is_iso_date("2020-02-29") and not is_iso_date("2020-02-30")
+    assert not is_iso_date("2020-W01-1") and not is_iso_date("20200101") and not is_iso_date(None)

@@ -17,7 +17,8 @@ from typing import Any
 
 from ..corpus import Corpus
 from ..models import Actor, Figure, Quote
-from .records import Correction, Target, actor_slug, in_order
+from ..text import slug as actor_slug
+from .records import Correction, Target, in_order
 
 Claim = Quote | Figure
 

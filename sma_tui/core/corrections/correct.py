@@ -14,13 +14,13 @@ from typing import Any
 
 from ..corpus import Corpus
 from ..models import Actor, Figure, Quote
+from ..text import slug as actor_slug
 from .apply import has_field
 from .records import (
     LEGACY_EPOCH,
     Correction,
     CorrectionError,
     Target,
-    actor_slug,
     clean_text,
     figure_side_value,
     in_order,

@@ -33,8 +33,10 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
+
+from ..text import is_iso_date
 
 FORMAT = "sma-tui-corrections"
 VERSION = 1
@@ -65,7 +67,6 @@ LEGACY_EPOCH = "2000-01-01T00:00:00+00:00"
 """Creation time of corrections converted from the old bundled format (before any user's)."""
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_SLUG_SPACE = re.compile(r"\s+")
 _HEX = re.compile(r"^[0-9a-f]{8,64}$")
 
 
@@ -169,13 +170,6 @@ def new_correction(
     rec = Correction(make_id(kind, op, target, after, created), kind, op, target, before, after, note, created)
     _check_shape(rec)
     return rec
-
-
-def actor_slug(name: str) -> str:
-    """An actor id from a name ("Clarke Cooper" -> ``clarke-cooper``): the same rule as the
-    extractor's (:func:`sma_tui.ingest.speakers.slug`), which the core may not import."""
-    norm = _SLUG_SPACE.sub(" ", name.replace("’", "'").strip(" ,.;:")).lower()
-    return re.sub(r"[^a-z0-9]+", "-", norm).strip("-") or "actor"
 
 
 def clean_text(value: str, what: str, limit: int = 200) -> str:
@@ -333,11 +327,8 @@ def _check_values(op: str, after: dict[str, Any]) -> None:
         sides = [v for v in FIGURE_SIDE_INPUT.values() if v] if op == "figure-fields" else list(SIDE_INPUT.values())
         if key == "side" and value is not None and value not in sides:
             raise CorrectionError(f"'after.side' {value!r} is not one of {', '.join(sides)}")
-        if key == "date" and value is not None:
-            try:
-                date.fromisoformat(value)
-            except ValueError:
-                raise CorrectionError(f"'after.date' {value!r} is not an ISO date") from None
+        if key == "date" and value is not None and not is_iso_date(value):
+            raise CorrectionError(f"'after.date' {value!r} is not an ISO date")
 
 
 def _when(value: str) -> datetime:

@@ -10,11 +10,10 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
-from functools import lru_cache
 from itertools import chain
 from typing import Any
 
+from ..text import is_iso_date
 from .sanitize import one_line
 
 MAX_FIGURE_VALUE = 1e16
@@ -24,7 +23,6 @@ an extraction error or a hostile store. The extractor keeps only values below it
 (``ingest.figures``), so nothing it extracts can make ``add`` refuse to write."""
 
 _HEX64 = re.compile(r"[0-9a-f]{64}")
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class _Missing:
@@ -59,18 +57,6 @@ def describe(value: Any) -> str:
 
 def _shown(value: str) -> str:
     return repr(one_line(value, 40))
-
-
-@lru_cache(maxsize=8192)
-def is_iso_date(text: str) -> bool:
-    """``YYYY-MM-DD`` naming a real calendar day (``2020-02-30`` is not one)."""
-    if type(text) is not str or not _ISO_DATE.fullmatch(text):
-        return False
-    try:
-        date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
 
 
 def is_finite_figure(value: Any) -> bool:

@@ -26,6 +26,7 @@ from typing import Any
 from ..corrections.records import KINDS as CORRECTION_KINDS
 from ..corrections.records import OPS as CORRECTION_OPS
 from ..models import ACTOR_KINDS, ATTRIBUTIONS, EVENT_KINDS, QUOTE_KINDS, SIDES, UNITS
+from ..text import is_iso_date
 from .kinds import (
     BOOL,
     COUNT,
@@ -40,7 +41,6 @@ from .kinds import (
     Kind,
     describe,
     is_finite_figure,
-    is_iso_date,
     one_of,
 )
 from .sanitize import one_line
