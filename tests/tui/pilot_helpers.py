@@ -3,6 +3,8 @@ what a current quote in the reader must look like."""
 
 from __future__ import annotations
 
+from textual.app import App
+from textual.notifications import Notification
 from textual.pilot import Pilot
 
 from sma_tui.core.corpus import Corpus
@@ -12,6 +14,12 @@ from sma_tui.tui.screens.reader import ArticleBody, Paragraph, ReaderScreen
 from sma_tui.tui.widgets.lists import SmaTable
 
 SIZE = (100, 30)
+
+
+def notices(app: App[object]) -> list[Notification]:
+    """The toasts ``app`` has raised so far, oldest first, expired ones included (see the
+    ``record_notifications`` fixture)."""
+    return list(app.__dict__.get("_raised_notifications", []))
 
 
 async def move_to(pilot: Pilot[None], table: SmaTable, key: str) -> None:

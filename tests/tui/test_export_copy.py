@@ -18,7 +18,7 @@ from sma_tui.tui.app import SmaApp
 from sma_tui.tui.screens.export import ExportScreen
 from sma_tui.tui.widgets.lists import SmaTable
 
-from .pilot_helpers import SIZE, corpus_of
+from .pilot_helpers import SIZE, corpus_of, notices
 
 Loaded = Callable[[Pilot[None]], object]
 
@@ -52,7 +52,7 @@ async def test_export_the_filtered_round_quotes_to_csv(
         assert rows and all("jeong" in (r["speaker"] + r["text"]).lower() for r in rows)
         assert all(c.quotes[r["id"]].event == "round-3" for r in rows)
         assert "publisher" in rows[0]
-        assert any(n.title == "Exported" and str(_outputs) in n.message for n in app._notifications)
+        assert any(n.title == "Exported" and str(_outputs) in n.message for n in notices(app))
 
 
 async def test_export_prompt_rejects_an_unknown_extension_then_writes_json(
@@ -141,4 +141,4 @@ async def test_screenshot_goes_to_a_folder_that_exists_and_says_where(
         await pilot.pause()
         shots = list(_outputs.glob("*.svg"))
         assert len(shots) == 1
-        assert any(str(shots[0]) in n.message for n in app._notifications)
+        assert any(str(shots[0]) in n.message for n in notices(app))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from pilot_helpers import SIZE
+from pilot_helpers import SIZE, notices
 from textual.pilot import Pilot
 
 from sma_tui.tui.app import SmaApp
@@ -65,7 +65,7 @@ async def test_a_dossier_point_shows_its_citation(make_app: Callable[[], SmaApp]
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, GapChartScreen)
-        notes = list(app._notifications)
+        notes = notices(app)
         assert notes and notes[-1].title == "Dossier position" and row.url in notes[-1].message
 
 

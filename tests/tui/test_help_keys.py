@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pilot_helpers import SIZE
+from pilot_helpers import SIZE, notices
 
 from sma_tui.tui.app import SmaApp
 from sma_tui.tui.bindings import SECTIONS
@@ -74,7 +74,7 @@ def _launch(monkeypatch: pytest.MonkeyPatch, store_path: Path, keymap: str | Non
                 seen.update(self._keymap)
                 if self.startup_warnings:
                     seen["warnings"] = list(self.startup_warnings)
-                    assert {n.title for n in self._notifications} >= {"Keymap"}  # shown in the app
+                    assert {n.title for n in notices(self)} >= {"Keymap"}  # shown in the app
                 await pilot.press("a")  # remapped below: focus the Actors pane
                 seen["focused"] = self.focused.id if self.focused else None
                 await pilot.press("q")

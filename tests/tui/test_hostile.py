@@ -16,7 +16,7 @@ from sma_tui.tui.screens.reader import ReaderScreen
 from sma_tui.tui.screens.search import SearchScreen
 from sma_tui.tui.widgets.browser import QuoteBrowser
 
-from .pilot_helpers import SIZE, settle
+from .pilot_helpers import SIZE, notices, settle
 
 ESC, BEL = "\x1b", "\x07"
 ARTICLE = (
@@ -70,7 +70,7 @@ async def test_search_reader_and_copy_show_hostile_text_literally(
         await pilot.press("c")
         await pilot.pause()
         assert unsafe(copied[-1]) == []
-        toasts = [n for n in app._notifications if (n.title or "").startswith("Citation copied")]
+        toasts = [n for n in notices(app) if (n.title or "").startswith("Citation copied")]
         assert toasts and all(not n.markup and unsafe(n.message) == [] for n in toasts)
         await pilot.press("n")  # the next quote, with a screenshot action in it
         await pilot.pause()

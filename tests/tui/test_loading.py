@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pilot_helpers import SIZE, corpus_of, move_to
+from pilot_helpers import SIZE, corpus_of, move_to, notices
 from textual.widgets import ContentSwitcher, OptionList
 from textual.widgets._footer import FooterKey
 
@@ -140,7 +140,7 @@ async def test_another_process_adding_articles_is_noticed_and_r_reloads(
         app.poll_store()
         await pilot.pause()
         assert app.store_changed and app.check_action("reload", ())
-        assert any("Press r to reload" in n.message for n in app._notifications)
+        assert any("Press r to reload" in n.message for n in notices(app))
         assert "reload" in [k.action for k in app.screen.query(FooterKey)]  # `r Reload` shows in the footer
 
         await pilot.press("r")
@@ -148,7 +148,7 @@ async def test_another_process_adding_articles_is_noticed_and_r_reloads(
         await pilot.pause()
         assert isinstance(app.screen, ActorScreen)  # the drill-down stack is kept (issue 15)
         assert len(corpus_of(app).articles) == 10 and not app.store_changed
-        assert "+5 articles" in app.sub_title or any("+5 articles" in n.message for n in app._notifications)
+        assert "+5 articles" in app.sub_title or any("+5 articles" in n.message for n in notices(app))
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
         assert app.screen.query_one(ActorsPane).query_one(SmaTable).cursor_key() == "jeong-eun-bo"
@@ -166,7 +166,7 @@ async def test_a_reload_that_fails_keeps_the_corpus_on_screen(make_app: Any, loa
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.corpus is shown and app.screen.query_one(ContentSwitcher).current == "panes"
-        assert any(n.title == "Reload failed" and "corrupt" in n.message for n in app._notifications)
+        assert any(n.title == "Reload failed" and "corrupt" in n.message for n in notices(app))
 
 
 def test_sma_tui_on_a_corrupt_store_shows_the_panel_then_exits_1_with_one_line(

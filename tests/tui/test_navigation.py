@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from pilot_helpers import SIZE, corpus_of, move_to, settle
+from pilot_helpers import SIZE, corpus_of, move_to, notices, settle
 
 from sma_tui.core.cite import cite
 from sma_tui.tui.app import SmaApp
@@ -56,7 +56,7 @@ async def test_copy_puts_the_citation_on_the_clipboard(
         await pilot.press("c")  # nothing to copy on the main screen: a warning, no copy
         await pilot.pause()
         assert copied == []
-        assert any("Highlight a quote first" in n.message for n in app._notifications)
+        assert any("Highlight a quote first" in n.message for n in notices(app))
         await pilot.press("slash", *"walked out", "enter")  # enter before the scan is back: still opens
         await settle(pilot)
         reader = app.screen

@@ -13,6 +13,8 @@ from sma_tui.storage.store import Store
 from sma_tui.tui.app import SmaApp
 from sma_tui.tui.screens.reader import ReaderScreen
 
+from .pilot_helpers import notices
+
 SIZE = (100, 30)
 PAGE = Path(__file__).resolve().parent.parent / "fixtures" / "web" / "round8.html"
 CANONICAL = "http://news.example.test/world/2020/03/19/allies-end-eighth-round"
@@ -51,7 +53,7 @@ async def test_o_opens_the_url(store_path: Path, loaded: Any, opened: list[str])
         await _reader(app, pilot, loaded, article_id)
         await pilot.press("o")
         assert opened == [CANONICAL]
-        assert any(n.message == f"Opened {CANONICAL}" for n in app._notifications)
+        assert any(n.message == f"Opened {CANONICAL}" for n in notices(app))
 
 
 async def test_the_palette_offers_it(store_path: Path, loaded: Any, opened: list[str]) -> None:
@@ -75,5 +77,5 @@ async def test_an_article_without_url_says_so_in_plain_text(store_path: Path, lo
         await _reader(app, pilot, loaded, first)
         await pilot.press("o")
         assert opened == []
-        [note] = [n for n in app._notifications if "no URL" in n.message]
+        [note] = [n for n in notices(app) if "no URL" in n.message]
         assert note.message == "This article has no URL: it was added from a file." and not note.markup
