@@ -20,7 +20,7 @@ from sma_tui.tui.app import SmaApp
 
 async def wait_loaded(pilot: Pilot[None]) -> None:
     assert isinstance(pilot.app, SmaApp)
-    await asyncio.wait_for(pilot.app.main_screen.ready.wait(), 10)
+    await asyncio.wait_for(pilot.app.main_screen.ready.wait(), 60)
     await pilot.pause()
 
 

@@ -24,7 +24,7 @@ async def wait_loaded(pilot: Pilot[None]) -> None:
     """Let the load worker finish and the panes mount (the first frame does not wait)."""
     app = pilot.app
     assert isinstance(app, SmaApp)
-    await asyncio.wait_for(app.main_screen.ready.wait(), 10)
+    await asyncio.wait_for(app.main_screen.ready.wait(), 60)
     await pilot.pause()
 
 

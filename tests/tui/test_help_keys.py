@@ -69,7 +69,7 @@ def _launch(monkeypatch: pytest.MonkeyPatch, store_path: Path, keymap: str | Non
     def run_headless(self: SmaApp) -> None:
         async def journey() -> None:
             async with self.run_test(size=SIZE) as pilot:
-                await asyncio.wait_for(self.main_screen.ready.wait(), 10)
+                await asyncio.wait_for(self.main_screen.ready.wait(), 60)
                 await pilot.pause()
                 seen.update(self._keymap)
                 if self.startup_warnings:

@@ -63,7 +63,7 @@ async def test_a_fresh_overview_paints_the_panes_before_the_corpus_loads(
     monkeypatch.setattr(Store, "load", lambda self: (release.wait(10), real_load(self))[1])
     app = SmaApp(store_path)
     async with app.run_test(size=SIZE) as pilot:
-        await asyncio.wait_for(app.main_screen.ready.wait(), 10)
+        await asyncio.wait_for(app.main_screen.ready.wait(), 60)
         await pilot.pause()
         assert app.corpus is None and app.screen.query_one(ContentSwitcher).current == "panes"
         assert "27 quotes" in app.sub_title
