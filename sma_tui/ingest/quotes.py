@@ -54,13 +54,79 @@ def _trim(body: str, a: int, b: int) -> tuple[int, int]:
 
 
 def marked_quotes(body: str, paras: list[Paragraph], limit: int = 1_000_000) -> list[QuoteSpan]:
-    """Quotations between quote marks in the usable paragraphs.
+    """Quotations between quote marks in the usable paragraphs, headlines included, in text order.
 
-    An opening mark without a closing one runs to its paragraph end; if the next paragraph
-    opens with a mark, the quotation continues there (wire style for long quotes).
+    Double marks first: an opening mark without a closing one runs to its paragraph end; if
+    the next paragraph opens with a mark, the quotation continues there (wire style for long
+    quotes). Then single marks outside them (:func:`single_quotes`): a single-quoted span
+    inside a double-quoted one is nested, not a quotation of its own.
     """
+    doubles = _double_quotes(body, paras, limit)
+    covered = [(q.open, q.close + 1 if q.close is not None else q.end) for q in doubles]
+    singles: list[QuoteSpan] = []
+    k = 0
+    for i, p in enumerate(paras):
+        if p.skip or len(doubles) + len(singles) >= limit:
+            continue
+        while k < len(covered) and covered[k][1] <= p.start:
+            k += 1
+        mine = []
+        for j in range(k, len(covered)):
+            if covered[j][0] >= p.end:
+                break
+            mine.append(covered[j])
+        single_quotes(body, p.start, p.end, i, mine, singles)
+    found = sorted(doubles + singles, key=lambda q: q.open) if singles else doubles
+    if any(paras[q.para].title for q in found):
+        found = _headline_kept(body, paras, found)
+    return found[:limit]
+
+
+def _norm(text: str) -> str:
+    return " " + " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split()) + " "
+
+
+def _headline_kept(body: str, paras: list[Paragraph], quotes: list[QuoteSpan]) -> list[QuoteSpan]:
+    """The quotations, less the headline ones that are not quotations of anyone.
+
+    A headline quotes a speaker when a name and a colon introduce the quote (``Union: "We
+    Will Not Give Up"``) or when it repeats words the body quotes (``US walks out of
+    'unreasonable' talks``): all of a body quotation, its first words, or two or more words
+    in a row of it. A headline word in marks that no one in the body says ("talks end with
+    'gap' intact") is the editor's, not a quotation. Bounded: at most 20 headline quotes of
+    at most 200 characters, each looked for in the body quotations once.
+    """
+    said = [_norm(body[q.start : q.end]) for q in quotes if not paras[q.para].title]
+    out = []
+    for n, q in enumerate(quotes):
+        if not paras[q.para].title:
+            out.append(q)
+            continue
+        if n >= 20 or q.end - q.start > 200:
+            continue
+        if body[paras[q.para].start : q.open].rstrip().endswith(":"):
+            out.append(q)
+            continue
+        words = _norm(body[q.start : q.end])
+        if words.count(" ") > 2 or words.strip() and any(_repeats(words, s) for s in said):
+            out.append(q)
+    return out
+
+
+def _repeats(head: str, said: str) -> bool:
+    """Whether headline words ``head`` repeat a body quotation ``said`` (both :func:`_norm`)."""
+    if said.startswith(head) or said.endswith(head):  # all of it, its first or its last words
+        return True
+    if said.count(" ") <= 5 and head in said:  # a short quotation: 'rip-off' for "a rip-off"
+        return True
+    if head.count(" ") > 2 and head in said:  # two words or more
+        return True
+    return said.count(" ") > 2 and said in head  # "They Can Afford More" for "can afford more"
+
+
+def _double_quotes(body: str, paras: list[Paragraph], limit: int) -> list[QuoteSpan]:
     out: list[QuoteSpan] = []
-    usable = [i for i, p in enumerate(paras) if not p.skip and not p.title]
+    usable = [i for i, p in enumerate(paras) if not p.skip]
     k = 0
     while k < len(usable) and len(out) < limit:
         i = usable[k]
@@ -83,6 +149,7 @@ def marked_quotes(body: str, paras: list[Paragraph], limit: int = 1_000_000) -> 
             if (
                 nxt is not None
                 and nxt == i + 1
+                and not paras[i].title  # a headline never runs on into the body
                 and _MARKS.match(body, paras[nxt].start)
                 and (_role(body, paras[nxt].start) == "open")
             ):
@@ -94,6 +161,95 @@ def marked_quotes(body: str, paras: list[Paragraph], limit: int = 1_000_000) -> 
             break
         k += 1
     return out
+
+
+# ------------------------------------------------------------------ single marks
+_SINGLE = re.compile(r"['‘’]")
+# a mark that stands for left-out letters or digits, never a quotation: '90s, ’19, rock 'n' roll, 'em
+_ELISION = re.compile(
+    r"['‘’](?:\d\d(?:s|['’]s)?(?!\w)|n['’](?!\w)|(?:em|til|tis|twas|cause|bout|round|nuff|neath|kay)(?!\w))",
+    re.IGNORECASE,
+)
+_OPEN_AFTER = "([{—–-/"  # besides a space or the start of the paragraph
+_CLOSE_BEFORE = '.,;:!?)]}—–-…"”'  # besides a space or the end of the paragraph
+SINGLE_MAX = 400  # characters: a single-quoted quotation longer than this is not taken
+_WEAK_MAX = 80  # characters: the longest quotation closed by a possessive-looking mark (the talks')
+_STOP = re.compile(r"[.!?;:]\s")
+
+
+def single_quotes(
+    body: str, start: int, end: int, para: int, covered: list[tuple[int, int]], out: list[QuoteSpan]
+) -> None:
+    """Quotations between single marks in ``body[start:end]`` (one paragraph), outside the
+    ``covered`` spans (double-quoted text, sorted), appended to ``out``.
+
+    An apostrophe never opens or closes one: a mark between two letters or digits (Korea's,
+    o'clock) is skipped, so is an elision ('90s, rock 'n' roll). A mark opens after a space
+    and before a letter, and closes after text and before a space or punctuation. A closing
+    mark after an ``s`` and before a word may be a plural possessive (the allies' share): it
+    closes only when no better closing mark follows. A quotation never contains a double
+    mark, never leaves its paragraph and is at most :data:`SINGLE_MAX` characters long. One
+    pass over the marks: linear time.
+    """
+    pending: int | None = None  # the opening mark waiting for its close
+    weak: int | None = None  # a possessive-looking closing mark seen since
+    skip_to = start
+    c = 0
+    for m in _SINGLE.finditer(body, start, end):
+        i = m.start()
+        if i < skip_to:
+            continue
+        while c < len(covered) and covered[c][1] <= i:
+            if pending is not None and covered[c][0] > pending:
+                pending = weak = None  # a double-quoted span between: no quotation across it
+            c += 1
+        if c < len(covered) and covered[c][0] <= i:
+            if pending is not None and covered[c][0] > pending:
+                pending = weak = None
+            continue  # nested inside a double-quoted quotation
+        if pending is not None and i - pending > SINGLE_MAX:
+            _close_single(out, body, pending, weak, para)
+            pending = weak = None
+        role = _single_role(body, i, start, end)
+        if role == "elision":
+            e = _ELISION.match(body, i, end)
+            skip_to = e.end() if e else i + 1
+        elif role == "open":
+            if pending is not None and weak is not None:
+                _close_single(out, body, pending, weak, para)
+            pending, weak = i, None
+        elif role in ("close", "weak") and pending is not None:
+            if role == "weak":
+                weak = i if weak is None else weak
+                continue
+            _emit(out, body, pending, i, i, para)
+            pending = weak = None
+    if pending is not None:
+        _close_single(out, body, pending, weak, para)
+
+
+def _close_single(out: list[QuoteSpan], body: str, open_at: int, weak: int | None, para: int) -> None:
+    """Close at a possessive-looking mark only a short phrase with no sentence end in it."""
+    if weak is not None and weak - open_at <= _WEAK_MAX and not _STOP.search(body, open_at, weak):
+        _emit(out, body, open_at, weak, weak, para)
+
+
+def _single_role(body: str, i: int, start: int, end: int) -> str:
+    """``open``, ``close``, ``weak`` (a close that may be a plural possessive), ``elision`` or
+    ``none`` (an apostrophe inside a word, a stray mark between spaces)."""
+    before = body[i - 1] if i > start else " "
+    after = body[i + 1] if i + 1 < end else " "
+    if before.isalnum() and after.isalnum():
+        return "none"  # Korea's, o'clock, don't, 5'10
+    if (before.isspace() or before in _OPEN_AFTER) and (after.isalnum() or after in "$#(…"):
+        return "elision" if _ELISION.match(body, i, end) else "open"
+    if before.isspace() or before in "'‘’" or body[i] == "‘":
+        return "none"  # a left mark never closes
+    if after.isspace() or after in _CLOSE_BEFORE:
+        if before in "sS" and after.isspace() and i + 2 < end and body[i + 2].isalpha():
+            return "weak"  # the allies' share
+        return "close"
+    return "none"
 
 
 def _emit(out: list[QuoteSpan], body: str, open_at: int, close_at: int, close: int | None, para: int) -> None:
