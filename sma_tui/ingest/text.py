@@ -69,7 +69,7 @@ _ABBREV = frozenset(
     "inc corp co jr sr vs u.n u.k e.u a.m p.m s.korea s dept est a.i".split()
 )
 # possessive, and only at the start of a run of marks: linear on long runs of dots
-_SENT_END = re.compile(r"(?<![.!?])[.!?]++[\"”’)]*+(?=\s+[\"“(‘A-Z0-9#$])")
+_SENT_END = re.compile(r"(?<![.!?])[.!?]++[\"”’')]*+(?=\s+[\"“(‘'A-Z0-9#$])")
 
 
 # a short clause that ends its sentence ('…one!" Trump added.'), not a new sentence ('…" USFK said in a
@@ -92,7 +92,7 @@ def sentence_bounds(body: str, start: int, end: int, protected: list[tuple[int, 
         cut = start + m.end()
         if _inside(cut - 1, opens, reach):
             continue
-        if m.group()[-1] in '"”' and _CLAUSE_AFTER.match(text, m.end()):
+        if m.group()[-1] in "\"”'’" and _CLAUSE_AFTER.match(text, m.end()):
             continue  # '…one!" Trump added.': the clause belongs to the quotation's sentence
         word_start = text.rfind(" ", max(0, m.start() - 24), m.start()) + 1
         word = text[word_start : m.start()].lower().lstrip('("“')

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from sma_tui.ingest import extract
 from sma_tui.ingest.quotes import SINGLE_MAX, marked_quotes
-from sma_tui.ingest.text import paragraphs
+from sma_tui.ingest.text import paragraphs, sentence_bounds
 
 
 def found(body: str, title: bool = False) -> list[str]:
@@ -148,3 +148,18 @@ def test_long_runs_of_apostrophes_and_stray_marks_stay_linear(piece: str) -> Non
         marked_quotes(body, paragraphs(body))
         timings.append(time.perf_counter() - start)
     assert timings[1] < 60 * max(timings[0], 1e-3)  # ten times the text: far from a hundred times the work
+
+
+def test_sentences_end_after_a_straight_single_mark_and_begin_with_one() -> None:
+    body = "He said Seoul's offer was 'not enough.' The talks went on. 'We will wait,' an aide said. It rained."
+    cuts = [body[a:b] for a, b in sentence_bounds(body, 0, len(body), [])]
+    assert cuts == [
+        "He said Seoul's offer was 'not enough.'",
+        "The talks went on.",
+        "'We will wait,' an aide said.",
+        "It rained.",
+    ]
+    clause = "'We will not pay more.' Trump added. Then he left."
+    assert [clause[a:b] for a, b in sentence_bounds(clause, 0, len(clause), [])][0] == (
+        "'We will not pay more.' Trump added."
+    )
