@@ -32,16 +32,29 @@ class QuoteSpan:
     lead: int | None = None  # block quotes: index of the "He told reporters:" paragraph
 
 
-def _role(body: str, i: int) -> str:
+def _role(body: str, i: int, inside: bool = False) -> str:
+    """Whether the double mark at ``i`` opens or closes a quotation; ``inside``: one is open.
+
+    Curly marks say which they are, unless the text around says loudly otherwise (a left
+    mark typed for a right one: ``pay,“ he said``). A straight mark opens after a space or a
+    bracket, and, when no quotation is open, right after a comma, colon or bullet when text
+    follows it (``said,"We``, ``Union:"We``).
+    """
     ch = body[i]
+    before = body[i - 1] if i > 0 else " "
+    after = body[i + 1] if i + 1 < len(body) else " "
+    if ch == "“" and i > 0 and after.isspace() and not before.isspace():
+        return "close"
+    if ch == "”" and (i == 0 or before.isspace()) and after.isalnum():
+        return "open"
     if ch in "“«":
         return "open"
     if ch in "”»":
         return "close"
-    before = body[i - 1] if i > 0 else " "
-    after = body[i + 1] if i + 1 < len(body) else " "
     if before.isspace() or before in "([{—–-/" or i == 0:
         return "open" if not after.isspace() else "close"
+    if not inside and before in ",;:•·*>|" and (after.isalnum() or after in "‘'$(…"):
+        return "open"
     return "close"
 
 
@@ -137,7 +150,7 @@ def _double_quotes(body: str, paras: list[Paragraph], limit: int) -> list[QuoteS
         end = p.end
         while True:
             for m in _MARKS.finditer(body, pos, end):
-                role = _role(body, m.start())
+                role = _role(body, m.start(), open_at is not None)
                 if role == "open" and open_at is None:
                     open_at, start_para = m.start(), i
                 elif role == "close" and open_at is not None:

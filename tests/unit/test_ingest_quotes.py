@@ -163,3 +163,18 @@ def test_sentences_end_after_a_straight_single_mark_and_begin_with_one() -> None
     assert [clause[a:b] for a, b in sentence_bounds(clause, 0, len(clause), [])][0] == (
         "'We will not pay more.' Trump added."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        ('The official said,"We will not move," and left.', ["We will not move"]),
+        ('Union:"We Will Not Give Up" on the first day', ["We Will Not Give Up"]),
+        ('•"We are close," an aide said.', ["We are close"]),
+        ("“We will not pay,“ he said. “Not now.”", ["We will not pay", "Not now."]),
+        ("He said ”We are done” and left.", ["We are done"]),
+        ('"Yes,"he said, "we will."', ["Yes", "we will."]),
+    ],
+)
+def test_double_marks_typed_the_wrong_way_or_without_a_space(text: str, quotes: list[str]) -> None:
+    assert found(text) == quotes
