@@ -89,7 +89,7 @@ def marked_quotes(body: str, paras: list[Paragraph], limit: int = 1_000_000) -> 
                 break
             mine.append(covered[j])
         single_quotes(body, p.start, p.end, i, mine, singles)
-    found = sorted(doubles + singles, key=lambda q: q.open) if singles else doubles
+    found = sorted(doubles + _join_runs(paras, singles), key=lambda q: q.open) if singles else doubles
     if any(paras[q.para].title for q in found):
         found = _headline_kept(body, paras, found)
     return found[:limit]
@@ -235,16 +235,47 @@ def single_quotes(
             if role == "weak":
                 weak = i if weak is None else weak
                 continue
-            _emit(out, body, pending, i, i, para)
+            _emit_single(out, body, pending, i, i, para)
             pending = weak = None
-    if pending is not None:
-        _close_single(out, body, pending, weak, para)
+    if pending is None or _close_single(out, body, pending, weak, para) or end - pending > SINGLE_MAX:
+        return
+    if pending == start or body[start:pending].rstrip().endswith((":", ",")):  # speech begins here
+        _emit_single(out, body, pending, end, None, para)  # it may run on into the next paragraph (_join_runs)
 
 
-def _close_single(out: list[QuoteSpan], body: str, open_at: int, weak: int | None, para: int) -> None:
+def _close_single(out: list[QuoteSpan], body: str, open_at: int, weak: int | None, para: int) -> bool:
     """Close at a possessive-looking mark only a short phrase with no sentence end in it."""
     if weak is not None and weak - open_at <= _WEAK_MAX and not _STOP.search(body, open_at, weak):
-        _emit(out, body, open_at, weak, weak, para)
+        _emit_single(out, body, open_at, weak, weak, para)
+        return True
+    return False
+
+
+def _emit_single(out: list[QuoteSpan], body: str, open_at: int, close_at: int, close: int | None, para: int) -> None:
+    """Never a single-quoted span with a double mark in it (work bounded by its length)."""
+    if not _MARKS.search(body, open_at, close_at):
+        _emit(out, body, open_at, close_at, close, para)
+
+
+def _join_runs(paras: list[Paragraph], singles: list[QuoteSpan]) -> list[QuoteSpan]:
+    """British style: a single-quoted quotation over paragraphs leaves its mark open at each
+    paragraph end and reopens it at the next paragraph's start; the pieces are one quotation.
+    A piece left open with no reopening after it is no quotation."""
+    by_open = {q.open: q for q in singles}
+    joined: set[int] = set()
+    out = []
+    for head in singles:
+        if head.open in joined:
+            continue
+        q: QuoteSpan | None = head
+        while q is not None and q.close is None:
+            n = q.para + 1
+            q = by_open.get(paras[n].start) if n < len(paras) and not paras[n].skip else None
+            if q is not None:
+                joined.add(q.open)
+        if q is not None:
+            out.append(head if q is head else QuoteSpan(head.start, q.end, head.kind, head.open, q.close, head.para))
+    return out
 
 
 def _single_role(body: str, i: int, start: int, end: int) -> str:

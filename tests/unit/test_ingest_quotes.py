@@ -133,7 +133,9 @@ def test_quotes_are_sane_on_any_mix_of_marks(body: str) -> None:
         assert 0 <= q.open < q.start <= q.end <= len(body)
         if body[q.open] in "'‘’":
             assert q.close is not None and q.end <= q.close and body[q.close] in "'’"
-            assert "\n\n" not in body[q.open : q.close] and q.close - q.open <= SINGLE_MAX + 1
+            pieces = body[q.open : q.close].split("\n\n")  # a run over paragraphs reopens each one
+            assert all(piece[:1] in "'‘’" for piece in pieces[1:])
+            assert all(len(piece) <= SINGLE_MAX + 1 for piece in pieces)
             assert not ('"' in body[q.open : q.close] or "“" in body[q.open : q.close])
             for mark in (q.open, q.close):  # never an apostrophe between two letters
                 assert not (body[mark - 1 : mark].isalnum() and body[mark + 1 : mark + 2].isalnum())
@@ -178,3 +180,21 @@ def test_sentences_end_after_a_straight_single_mark_and_begin_with_one() -> None
 )
 def test_double_marks_typed_the_wrong_way_or_without_a_space(text: str, quotes: list[str]) -> None:
     assert found(text) == quotes
+
+
+def test_british_single_quotes_over_paragraphs_are_one_quotation(corpus) -> None:
+    body = (
+        "The minister was blunt. He told reporters: ‘We will not be rushed. Seoul’s offer stands.\n\n"
+        "‘The allies’ teams will meet again when there is something new to say,’ he said.\n\n"
+        "The 'Dear Leader line.\n\n"
+        "‘A stray run that nobody closes.\n\n"
+        "The talks ended."
+    )
+    assert found(body) == [
+        "We will not be rushed. Seoul’s offer stands.\n\n"
+        "‘The allies’ teams will meet again when there is something new to say"
+    ]
+    x = extract(
+        "SEOUL -- Minister Kang Kyung-wha spoke on Monday.\n\n" + body.replace("He told", "Kang told"), corpus=corpus
+    )
+    assert [q.text.split(".")[0] for q in x.quotes] == ["We will not be rushed"]
