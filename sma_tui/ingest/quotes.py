@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .text import Paragraph
 
-_MARKS = re.compile(r"[\"“”«»]")
+_MARKS = re.compile(r"[\"“”«»]|''|``")  # two apostrophes or backticks: typewriter double marks
 _GLOSSES = (
     "means", "mean", "meaning", "translates as", "translate as", "translated as", "dubbed", "known as", "so-called",
     "titled", "headlined", "nicknamed", "hashtag", "slogan",
@@ -41,8 +41,11 @@ def _role(body: str, i: int, inside: bool = False) -> str:
     follows it (``said,"We``, ``Union:"We``).
     """
     ch = body[i]
+    if ch == "`":
+        return "open"  # ``…''
+    width = 2 if ch == "'" else 1
     before = body[i - 1] if i > 0 else " "
-    after = body[i + 1] if i + 1 < len(body) else " "
+    after = body[i + width] if i + width < len(body) else " "
     if ch == "“" and i > 0 and after.isspace() and not before.isspace():
         return "close"
     if ch == "”" and (i == 0 or before.isspace()) and after.isalnum():
@@ -145,32 +148,32 @@ def _double_quotes(body: str, paras: list[Paragraph], limit: int) -> list[QuoteS
         i = usable[k]
         p = paras[i]
         open_at: int | None = None
-        start_para = i
+        start_para, width = i, 1
         pos = p.start
         end = p.end
         while True:
             for m in _MARKS.finditer(body, pos, end):
                 role = _role(body, m.start(), open_at is not None)
                 if role == "open" and open_at is None:
-                    open_at, start_para = m.start(), i
+                    open_at, start_para, width = m.start(), i, len(m.group())
                 elif role == "close" and open_at is not None:
-                    _emit(out, body, open_at, m.start(), m.start(), start_para)
+                    _emit(out, body, open_at, m.start(), m.end() - 1, start_para, width)
                     open_at = None
             if open_at is None:
                 break
             nxt = usable[k + 1] if k + 1 < len(usable) else None
+            again = _MARKS.match(body, paras[nxt].start) if nxt is not None and nxt == i + 1 else None
             if (
                 nxt is not None
-                and nxt == i + 1
+                and again is not None
                 and not paras[i].title  # a headline never runs on into the body
-                and _MARKS.match(body, paras[nxt].start)
                 and (_role(body, paras[nxt].start) == "open")
             ):
                 k += 1
                 i = nxt
-                pos, end = paras[nxt].start + 1, paras[nxt].end
+                pos, end = again.end(), paras[nxt].end
                 continue
-            _emit(out, body, open_at, end, None, start_para)
+            _emit(out, body, open_at, end, None, start_para, width)
             break
         k += 1
     return out
@@ -296,8 +299,11 @@ def _single_role(body: str, i: int, start: int, end: int) -> str:
     return "none"
 
 
-def _emit(out: list[QuoteSpan], body: str, open_at: int, close_at: int, close: int | None, para: int) -> None:
-    a, b = _trim(body, open_at + 1, close_at)
+def _emit(
+    out: list[QuoteSpan], body: str, open_at: int, close_at: int, close: int | None, para: int, width: int = 1
+) -> None:
+    """A quotation from after the opening mark (``width`` characters) to ``close_at``."""
+    a, b = _trim(body, open_at + width, close_at)
     if b <= a or not any(ch.isalnum() for ch in body[a:b]):
         return
     line_start = body.rfind("\n", max(0, open_at - _LOOK), open_at) + 1

@@ -119,7 +119,7 @@ def test_single_quoted_partial_quote_is_extracted_with_its_speaker(corpus) -> No
 
 # ------------------------------------------------------------------ properties
 PIECES = ["Korea's ", "'90s ", "the allies' ", " 'a ", "b' ", "‘", "’ ", "'", " ", "x", ".", "\n\n", '"', "“", "”",
-          "rock 'n' roll ", "o'clock ", "'s ", "Seoul: ", "' ", " '"]  # fmt: skip
+          "rock 'n' roll ", "o'clock ", "'s ", "Seoul: ", "' ", " '", "''", "``"]  # fmt: skip
 
 
 @settings(max_examples=200, deadline=None)
@@ -131,7 +131,7 @@ def test_quotes_are_sane_on_any_mix_of_marks(body: str) -> None:
     assert opens == sorted(opens) and len(set(opens)) == len(opens)
     for q in quotes:
         assert 0 <= q.open < q.start <= q.end <= len(body)
-        if body[q.open] in "'‘’":
+        if body[q.open] in "'‘’" and body[q.open : q.open + 2] != "''":  # two apostrophes: a double mark
             assert q.close is not None and q.end <= q.close and body[q.close] in "'’"
             pieces = body[q.open : q.close].split("\n\n")  # a run over paragraphs reopens each one
             assert all(piece[:1] in "'‘’" for piece in pieces[1:])
@@ -198,3 +198,30 @@ def test_british_single_quotes_over_paragraphs_are_one_quotation(corpus) -> None
         "SEOUL -- Minister Kang Kyung-wha spoke on Monday.\n\n" + body.replace("He told", "Kang told"), corpus=corpus
     )
     assert [q.text.split(".")[0] for q in x.quotes] == ["We will not be rushed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        ("The minister said, ''We will respond firmly,'' and left.", ["We will respond firmly"]),
+        ("``We will wait,'' an aide said. ''Not now.''", ["We will wait", "Not now."]),
+        ("He said: ''First part.\n\n''Second part,'' he added.", ["First part.\n\n''Second part"]),
+        ("It''s a typo, not a quote.", []),
+    ],
+)
+def test_typewriter_double_marks(text: str, quotes: list[str]) -> None:
+    assert found(text) == quotes
+
+
+def test_typewriter_and_single_marked_quotes_get_their_speaker(corpus) -> None:
+    body = (
+        "SEOUL -- South Korea's chief negotiator Jeong Eun-bo spoke on Monday.\n\n"
+        "``We will keep talking,'' Jeong told reporters. ''Nothing is final.''\n\n"
+        "He said the offer was 'fair and reasonable' and the allies' teams would meet again."
+    )
+    x = extract(body, corpus=corpus)
+    assert [(q.text, q.speaker) for q in x.quotes] == [
+        ("We will keep talking", "jeong-eun-bo"),
+        ("Nothing is final.", "jeong-eun-bo"),
+        ("fair and reasonable", "jeong-eun-bo"),
+    ]
