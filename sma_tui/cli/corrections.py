@@ -104,12 +104,30 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 
 def review_row(corpus: Corpus, item: fixes.ReviewItem) -> dict[str, Any]:
-    """One row of the queue: what, why, and a short plain description of it."""
-    return {**item.to_dict(), "what": describe(corpus, item.kind, item.id)}
+    """One row of the queue: what, why, and a short plain description of it; a statement's
+    row names each speaker credited and the reports (outlet, article, date) that credit them."""
+    row = {**item.to_dict(), "what": describe(corpus, item.kind, item.id)}
+    if item.credits:
+        row["credits"] = [
+            {
+                "speaker": c.speaker,
+                "name": corpus.speaker_name(c.speaker),
+                "statement": c.statement,
+                "reports": [_report(corpus, q, a) for q, a in c.reports],
+            }
+            for c in item.credits
+        ]
+    return row
+
+
+def _report(corpus: Corpus, quote: str, article_id: str) -> dict[str, Any]:
+    article = corpus.articles.get(article_id)
+    return {"quote": quote, "article": article_id, "publisher": article.publisher if article else None,
+            "date": article.date if article else None}  # fmt: skip
 
 
 def describe(corpus: Corpus, kind: str, record_id: str) -> str:
-    if kind == "quote" and (q := corpus.quotes.get(record_id)):
+    if kind in ("quote", "statement") and (q := corpus.quotes.get(record_id)):
         return f"{corpus.speaker_name(q.speaker)}: “{_clip(q.text, 70)}”"
     if kind == "figure" and (f := corpus.figures.get(record_id)):
         return f"“{_clip(f.text, 50)}” in {f.article}"

@@ -21,9 +21,10 @@ from ..core.corpus import Corpus
 from ..core.corrections.apply import Applied, ImportReport, Problem, apply, merge_import
 from ..core.corrections.correct import undo as undo_in
 from ..core.corrections.records import Correction, CorrectionError, dump, in_order, parse
-from ..core.corrections.review import ReviewItem, review_queue
+from ..core.corrections.review import ReviewItem, review_queue, statement_items
 from ..storage.files import StoreError, atomic_write
 from ..storage.store import CORRECTIONS, Stamp, Store, Tables
+from .statements import disagreements_with_reports
 
 __all__ = ["Corrected", "CorrectionError", "Problem", "ReviewItem"]
 
@@ -102,8 +103,11 @@ def review(path: Path) -> tuple[Corpus, list[ReviewItem]]:
 
 
 def queue(corpus: Corpus) -> list[ReviewItem]:
-    """The review queue of a corrected corpus (what it corrected is not asked again)."""
-    return review_queue(corpus, exclude=corpus.corrected)
+    """The review queue of a corrected corpus (what it corrected is not asked again), with
+    the statements whose reports credit their words to different speakers (grouping the
+    whole corpus: seconds at 100,000 quotes)."""
+    found, reports = disagreements_with_reports(corpus)
+    return review_queue(corpus, exclude=corpus.corrected, statements=statement_items(corpus, found, reports))
 
 
 def listing(path: Path) -> list[dict[str, Any]]:

@@ -17,7 +17,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Label, Static
 
 from ...core.corpus import Corpus
-from ...core.corrections.review import ReviewItem
+from ...core.corrections.review import Credit, ReviewItem
 from ...core.models import Actor, Figure, Quote
 from ...core.text import format_value
 from ...services.corrections import queue
@@ -28,6 +28,8 @@ from ..widgets.lists import SmaTable, cell
 from .base import DrillScreen
 
 CRUMB = "Review"
+MAX_REPORTS = 3
+"""Reports listed per speaker of a statement's disagreement in the detail; the rest are counted."""
 
 
 class ReviewScreen(DrillScreen):
@@ -81,7 +83,7 @@ class ReviewScreen(DrillScreen):
         if item is None:
             return None
         c = self.corpus
-        if item.kind == "quote":
+        if item.kind in ("quote", "statement"):  # a statement's item: its report a fix corrects
             return c.quotes.get(item.id)
         if item.kind == "figure":
             return c.figures.get(item.id)
@@ -132,7 +134,20 @@ class ReviewScreen(DrillScreen):
             text = f"“{one_line(record.text)}”\n{source_of(self.corpus, record)}{said}"
             hint = "enter opens it in its article · " + ("e picks the speaker · x rejects" if isinstance(
                 record, Quote) else "x rejects · the CLI sets measure/side/period")  # fmt: skip
+            if item.credits:
+                text += "".join(f"\n{self.credited(c)}" for c in item.credits)
+                hint = "enter opens the first report · e corrects its speaker · x rejects it"
         detail.update(Content.assemble(text, "\n", (f"{item.reason} — {hint}", "dim")))
+
+    def credited(self, credit: Credit) -> str:
+        """``Credited to NAME by: Outlet (article id), …`` on one line."""
+        by = []
+        for _, aid in credit.reports[:MAX_REPORTS]:
+            article = self.corpus.articles.get(aid)
+            by.append(f"{one_line(article.publisher) if article else 'unknown outlet'} ({one_line(aid)})")
+        if len(credit.reports) > MAX_REPORTS:
+            by.append(f"+{len(credit.reports) - MAX_REPORTS} more")
+        return f"Credited to {one_line(self.corpus.speaker_name(credit.speaker))} by: {', '.join(by)}"
 
     # ------------------------------------------------------------------ actions
     @on(DataTable.RowSelected)
