@@ -23,8 +23,9 @@ ATTRIBUTION_DOUBT: dict[str, tuple[float, str]] = {
 }
 
 
-DISAGREEMENT_DOUBT = 0.85
-"""Reports that credit one statement to different speakers: at least one of them is wrong."""
+DISAGREEMENT_DOUBT = 0.9
+"""Reports that credit one statement to different speakers: at least one of them is wrong
+(as doubtful as a quote whose speaker the extractor could not tell)."""
 MAX_OUTLETS = 3
 """Outlets named for one speaker in a disagreement's reason; the rest are counted."""
 
@@ -134,8 +135,8 @@ def statement_items(
         credits = [c for c in (_credit(x, reports) for x in (sid, *others)) if c is not None]
         if len(credits) < 2 or credits[0].statement != sid:
             continue
-        said = " and to ".join(f"{corpus.speaker_name(c.speaker)} ({_outlets(corpus, c)})" for c in credits)
-        reason = f"reports credit these words to {said}"
+        said = " vs ".join(f"{corpus.speaker_name(c.speaker)} ({_outlets(corpus, c)})" for c in credits)
+        reason = f"speakers differ: {said}"
         items.append(ReviewItem("statement", credits[0].reports[0][0], reason, DISAGREEMENT_DOUBT, tuple(credits)))
     return items
 

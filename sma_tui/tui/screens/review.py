@@ -47,8 +47,8 @@ class ReviewScreen(DrillScreen):
     def on_mount(self) -> None:
         table = self.query_one(SmaTable)
         table.add_column("Doubt", key="doubt", width=5)
-        table.add_column("Kind", key="kind", width=6)
-        table.add_column("What", key="what", width=max(20, (self.app.size.width or 100) - 50))
+        table.add_column("Kind", key="kind", width=9)  # "statement"
+        table.add_column("What", key="what", width=max(20, (self.app.size.width or 100) - 53))
         table.add_column("Why", key="why")
         self.refill()
         table.focus()
@@ -134,9 +134,11 @@ class ReviewScreen(DrillScreen):
             text = f"“{one_line(record.text)}”\n{source_of(self.corpus, record)}{said}"
             hint = "enter opens it in its article · " + ("e picks the speaker · x rejects" if isinstance(
                 record, Quote) else "x rejects · the CLI sets measure/side/period")  # fmt: skip
-            if item.credits:
+            if item.credits:  # the credits say what the reason says, with the articles
                 text += "".join(f"\n{self.credited(c)}" for c in item.credits)
-                hint = "enter opens the first report · e corrects its speaker · x rejects it"
+                hint = "different speakers for the same words — enter opens this report · e corrects its speaker"
+                detail.update(Content.assemble(text, "\n", (hint, "dim")))
+                return
         detail.update(Content.assemble(text, "\n", (f"{item.reason} — {hint}", "dim")))
 
     def credited(self, credit: Credit) -> str:
