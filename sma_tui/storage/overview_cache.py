@@ -77,7 +77,8 @@ def save_overview(
     leaves at worst a file whose stamp matches no store, which is ignored."""
     if stamp is None:
         return
-    data: dict[str, object] = {"version": OVERVIEW_VERSION, "stamp": list(stamp), "overview": overview.to_dict()}
+    # orjson writes the dataclasses itself: what ``Overview.to_dict`` gives, without asdict's deep copy
+    data: dict[str, object] = {"version": OVERVIEW_VERSION, "stamp": list(stamp), "overview": overview}
     if state is not None:
         data["state"] = state.to_dict()
     if validated is not None and validated[1:4] == (stamp[0], stamp[1], stamp[2]):
