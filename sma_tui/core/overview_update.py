@@ -61,7 +61,7 @@ class OverviewState:
     def see(self, figures: Iterable[tuple[str | None, ClaimKey]]) -> None:
         """Take figures stored after the ones seen so far (a tie keeps the earlier figure)."""
         for measure, key in figures:
-            if measure is not None and (measure not in self.first or key < self.first[measure]):
+            if measure and (measure not in self.first or key < self.first[measure]):  # as the corpus: no ""
                 self.first[measure] = key
 
     def to_dict(self) -> dict[str, Any]:

@@ -151,7 +151,7 @@ def overview_after_add(
     figures = tables["figures"]
     new = figures[first_figure:]
     small = Corpus.from_records({t: records(path, r, tables[t]) for t, r in _SMALL.items()})
-    touched = {d["measure"] for d in new if d.get("measure") is not None}
+    touched = {d["measure"] for d in new if d.get("measure")}  # as Corpus.figure_groups: no group for ""
     pairs = {str(d["id"]): (str(d["publisher"]), d.get("date")) for d in tables["articles"]}
     values = value_rows(figures, {(d["measure"], d["value"], d["unit"]) for d in new if d.get("measure")}, pairs)
     wanted = [d for d in figures if d.get("measure") in touched and d.get("period") is not None
@@ -161,7 +161,8 @@ def overview_after_add(
     sub = corpus_of_figures(path, tables, wanted, small)
     disputes: dict[str, list[str]] = {m: [] for m in touched}
     for d in sub.disputes():
-        disputes[d.measure].append(d.why)
+        if d.measure in disputes:
+            disputes[d.measure].append(d.why)
     new_ids = {d["id"] for d in new}
     counts = updated_counts(state.quotes, change)
     state = OverviewState(counts, dict(state.first))
