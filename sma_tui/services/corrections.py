@@ -102,12 +102,19 @@ def review(path: Path) -> tuple[Corpus, list[ReviewItem]]:
     return corpus, queue(corpus)
 
 
-def queue(corpus: Corpus) -> list[ReviewItem]:
+def queue(corpus: Corpus, statements: list[ReviewItem] | None = None) -> list[ReviewItem]:
     """The review queue of a corrected corpus (what it corrected is not asked again), with
-    the statements whose reports credit their words to different speakers (grouping the
-    whole corpus: seconds at 100,000 quotes)."""
+    the ``statements`` items (default: :func:`disagreement_items` of the corpus)."""
+    if statements is None:
+        statements = disagreement_items(corpus)
+    return review_queue(corpus, exclude=corpus.corrected, statements=statements)
+
+
+def disagreement_items(corpus: Corpus) -> list[ReviewItem]:
+    """The statements whose reports credit their words to different speakers, as review
+    items (grouping the whole corpus: seconds at 100,000 quotes; the TUI runs it in a worker)."""
     found, reports = disagreements_with_reports(corpus)
-    return review_queue(corpus, exclude=corpus.corrected, statements=statement_items(corpus, found, reports))
+    return statement_items(corpus, found, reports)
 
 
 def listing(path: Path) -> list[dict[str, Any]]:

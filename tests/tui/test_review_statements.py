@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from textual.widgets import OptionList, Static
+from textual.widgets import Label, OptionList, Static
 
 from sma_tui import services
 from sma_tui.tui.app import SmaApp
@@ -34,6 +34,9 @@ async def test_a_disagreement_is_listed_explained_and_settled(
         await pilot.pause()
         review = app.screen
         assert isinstance(review, ReviewScreen)
+        await app.workers.wait_for_complete()  # the statements are compared in a worker
+        await pilot.pause()
+        assert "To review" in str(review.query_one("#review-title", Label).render())
         rows = [i for i in review.items if i.kind == "statement"]
         assert {i.credits[0].speaker for i in rows} == {"jeong-eun-bo", "james-dehart"}
         dehart = next(i for i in rows if i.credits[0].speaker == "james-dehart")
@@ -57,6 +60,8 @@ async def test_a_disagreement_is_listed_explained_and_settled(
         assert app.screen.query_one(OptionList).get_option_at_index(0).id == "jeong-eun-bo"
         await pilot.press("enter")
         await app.workers.wait_for_complete()
+        await pilot.pause()
+        await app.workers.wait_for_complete()  # the corrected corpus compared again
         await pilot.pause()
         assert app.screen is review
         assert corpus_of(app).quotes[dehart.id].speaker == "jeong-eun-bo"

@@ -11,16 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from textual import on
+from textual import on, work
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import DataTable, Label, Static
+from textual.worker import get_current_worker
 
 from ...core.corpus import Corpus
 from ...core.corrections.review import Credit, ReviewItem
 from ...core.models import Actor, Figure, Quote
 from ...core.text import format_value
-from ...services.corrections import queue
+from ...services.corrections import disagreement_items, queue
 from .. import bindings
 from ..format import human_date, one_line, source_of
 from ..messages import OpenActor, OpenArticle
@@ -38,6 +39,8 @@ class ReviewScreen(DrillScreen):
     def __init__(self, corpus: Corpus, trail: tuple[str, ...]) -> None:
         super().__init__(corpus, trail, CRUMB)
         self.items: list[ReviewItem] = []
+        self.disagreements: list[ReviewItem] | None = None
+        """The statement items of :attr:`corpus` once the worker has found them (``None``: not yet)."""
 
     def compose_content(self) -> Iterable[Widget]:
         yield Label("", id="review-title", classes="section")
@@ -58,10 +61,33 @@ class ReviewScreen(DrillScreen):
         """Read the queue again (after a correction: ``corpus`` is the store as it is now);
         the cursor keeps its row number, so the item after the one fixed comes up."""
         if corpus is not None:
-            self.corpus = corpus
+            self.corpus, self.disagreements = corpus, None
+        if self.disagreements is None:
+            self._find_disagreements(self.corpus)
+        self._fill(self.query_one(SmaTable).cursor_row)
+
+    @work(thread=True, exclusive=True, group="review", exit_on_error=False, description="Comparing reports")
+    def _find_disagreements(self, corpus: Corpus) -> None:
+        """Group the corpus's quotes into statements (seconds at 10,000 articles) for the
+        statements whose reports credit different speakers; the queue shows them when done."""
+        found = disagreement_items(corpus)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_disagreements, corpus, found)
+
+    def _show_disagreements(self, corpus: Corpus, found: list[ReviewItem]) -> None:
+        if not self.is_attached or corpus is not self.corpus:
+            return  # a stale search: the corpus was read again meanwhile
+        self.disagreements = found
         table = self.query_one(SmaTable)
-        row = table.cursor_row
-        self.items = queue(self.corpus)
+        key = table.cursor_key()
+        self._fill(table.cursor_row)
+        if key is not None:
+            table.move_to_key(key)  # the row the person was on
+            self._show_detail()
+
+    def _fill(self, row: int) -> None:
+        table = self.query_one(SmaTable)
+        self.items = queue(self.corpus, self.disagreements or [])
         table.clear()
         for item in self.items:
             table.add_row(cell(f"{item.score:.1f}"), cell(item.kind), cell(self.what(item), 200), cell(item.reason),
@@ -73,6 +99,8 @@ class ReviewScreen(DrillScreen):
             f"To review ({n}): most doubtful first · enter opens · e corrects · x rejects · u undoes"
             if n else "Nothing to review: every doubtful claim has been looked at."
         )
+        if self.disagreements is None:
+            self.query_one("#review-title", Label).update(f"To review ({n}+): comparing reports for disagreements…")
         self._show_detail()
 
     def current(self) -> ReviewItem | None:
