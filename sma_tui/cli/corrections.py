@@ -99,8 +99,14 @@ def _say(text: str) -> None:
 def cmd_review(args: argparse.Namespace) -> int:
     corpus, items = fixes.review(_path(args))
     rows = [review_row(corpus, item) for item in items]
+    if args.format in ("csv", "md"):  # one cell: "Name: article, article; Name: article"
+        rows = [{**r, "credits": credits_text(r["credits"])} if "credits" in r else r for r in rows]
     _emit(rows, args.format, review_table)
     return EXIT_OK
+
+
+def credits_text(credits: list[dict[str, Any]]) -> str:
+    return "; ".join(f"{c['name']}: {', '.join(r['article'] for r in c['reports'])}" for c in credits)
 
 
 def review_row(corpus: Corpus, item: fixes.ReviewItem) -> dict[str, Any]:
@@ -198,7 +204,7 @@ def _report_import(report: Any, name: str) -> None:
 
 # ------------------------------------------------------------------ output
 def _emit(rows: list[dict[str, Any]], fmt: str, table: Callable[[list[dict[str, Any]]], Table]) -> None:
-    columns = list(rows[0]) if rows else []
+    columns = list(dict.fromkeys(k for r in rows for k in r))  # a column only some rows have too
     flat = [{k: v for k, v in r.items() if not isinstance(v, dict)} for r in rows]
     if fmt == "json":
         sys.stdout.write(export.to_json(rows) + "\n")

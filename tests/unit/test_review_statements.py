@@ -52,6 +52,13 @@ def test_review_lists_a_disagreement_with_its_outlets_and_articles(
     capsys.readouterr()  # the table shows it too
     assert main(["--db", str(store_path), "review"]) == 0
     assert "statement" in capsys.readouterr().out
+    assert main(["--db", str(store_path), "review", "--format", "csv"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "kind,id,reason,score,credits,what"
+    assert any(
+        "Jeong Eun-bo: harborwire-2020-04-03, baycourier-2020-04-05; James DeHart: easternledger-2020-04-04" in line
+        for line in lines
+    )
 
 
 def test_correcting_one_reports_speaker_settles_the_disagreement(
