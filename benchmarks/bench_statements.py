@@ -22,14 +22,28 @@ It also saves the index (``statement_state.snapshot`` + orjson) and loads it bac
 the path ``sma-tui add`` takes instead of a batch build, and runs the adds on it.
 
 Target: ≤ 50 ms per add at 10k articles (so one ``sma-tui add`` stays ≤ 1 s).
+
+Then the whole ``sma-tui add`` at that size (``--store-adds``, default 5): the corpus is
+written as a store, and one wire story at a time is added to it in a fresh process (start,
+read, extract, group, the locked write, the overview updated for the app's next start),
+against a baseline measured in the same run: a fresh process that reads the same store
+JSON and writes it back with fsync (the floor of any read-modify-write of that file). Also
+timed in process: the overview computed from the whole store, what each add cost before
+the add updated it from the one kept (:mod:`sma_tui.core.overview_update`). Target ≤ 1 s.
+Modules are byte-compiled first, as an installed sma-tui is (``PYTHONDONTWRITEBYTECODE``
+would otherwise make every process compile them again).
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
+import os
 import random
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +54,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import orjson  # noqa: E402
 from synth import PARTIALS, QUOTES, generate  # noqa: E402
 
+from sma_tui.core.corpus import Corpus  # noqa: E402
 from sma_tui.core.statements.index import StatementIndex  # noqa: E402
 from sma_tui.core.statements.state import restore, snapshot  # noqa: E402
 from sma_tui.core.statements.wording import fold  # noqa: E402
@@ -116,6 +131,52 @@ def save_and_restore(index: StatementIndex, quotes: list) -> StatementIndex:
     return restored
 
 
+ROOT = Path(__file__).resolve().parent.parent
+STORY = ROOT / "tests" / "fixtures" / "articles" / "yonhap-2019-12-18-round5.txt"
+REWRITE = """
+import os, sys, orjson
+data = orjson.loads(open(sys.argv[1], "rb").read())
+with open(sys.argv[1] + ".rewrite", "wb") as fh:
+    fh.write(orjson.dumps(data)); fh.flush(); os.fsync(fh.fileno())
+"""
+
+
+def end_to_end(corpus: Corpus, adds: int) -> float:
+    """Median seconds of one ``sma-tui add`` into the store of ``corpus`` (see the module doc)."""
+    from sma_tui.bundled.build import write_corpus
+    from sma_tui.storage.records import overview_of
+    from sma_tui.storage.store import Store
+
+    compileall.compile_dir(ROOT / "sma_tui", quiet=1)
+    with tempfile.TemporaryDirectory(prefix="sma-bench-") as tmp:
+        path = Path(tmp) / "store.json"
+        write_corpus(Store(path), corpus, {"corpus": "synthetic"})
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        ours, floor = [], []
+        for i in range(adds):
+            story = Path(tmp) / f"story-{i}.txt"
+            story.write_text(f"{STORY.read_text(encoding='utf-8')}\nBench paragraph {i}.\n", encoding="utf-8")
+            s = time.perf_counter()
+            cmd = [sys.executable, "-m", "sma_tui", "add", "--db", str(path), str(story)]
+            subprocess.run(cmd, capture_output=True, check=True, env=env)
+            ours.append(time.perf_counter() - s)
+            s = time.perf_counter()
+            subprocess.run([sys.executable, "-c", REWRITE, str(path)], check=True, env=env)
+            floor.append(time.perf_counter() - s)
+        s = time.perf_counter()
+        overview_of(path, Store(path).read_tables())
+        full = time.perf_counter() - s
+    med, base = statistics.median(ours), statistics.median(floor)
+    verdict = "OK" if med <= 1 else "OVER TARGET"
+    print(
+        f"one 'sma-tui add' into the {len(corpus.articles):,}-article store (fresh process, {adds} adds): "
+        f"median {med:.2f} s per add, slowest {max(ours):.2f} s | baseline read+rewrite of the store JSON "
+        f"{base:.2f} s (ours ×{med / base:.1f}) | the overview from the whole store, as each add used to "
+        f"compute it: {full:.2f} s in process -> target ≤ 1 s per add: {verdict}"
+    )
+    return med
+
+
 def pct(xs: list[float], p: int) -> float:
     return statistics.quantiles(xs, n=100)[p - 1] * 1000 if len(xs) > 1 else xs[0] * 1000
 
@@ -124,6 +185,7 @@ def main() -> int:
     p = argparse.ArgumentParser()
     p.add_argument("--articles", type=int, default=10_000)
     p.add_argument("--adds", type=int, default=40, help="articles added per kind")
+    p.add_argument("--store-adds", type=int, default=5, help="whole 'sma-tui add' runs into the store (0: none)")
     args = p.parse_args()
     t0 = time.perf_counter()
     corpus, _ = generate(args.articles)
@@ -169,6 +231,8 @@ def main() -> int:
         )
     verdict = "OK" if worst <= 50 else "OVER TARGET"
     print(f"target ≤ 50 ms per add at {args.articles:,} articles: worst p95 {worst:.2f} ms -> {verdict}")
+    if args.store_adds:
+        end_to_end(corpus, args.store_adds)
     return 0
 
 

@@ -10,11 +10,15 @@ a plain ``str`` to ``Static``/``Label``/``Option`` or ``notify(..., markup=True)
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.style import StyleType
 from rich.text import Text
-from textual.content import Content
 
 from .core.safety.sanitize import clean, one_line
+
+if TYPE_CHECKING:
+    from textual.content import Content
 
 
 def plain(text: str, style: StyleType = "", *, end: str = "\n") -> Text:
@@ -29,6 +33,8 @@ def plain_line(text: str, style: StyleType = "") -> Text:
 
 def content(text: str) -> Content:
     """``text`` cleaned, as literal Textual content (for ``Static.update``, hits, toasts)."""
+    from textual.content import Content  # here: the CLI (``sma-tui add``) never loads Textual
+
     return Content(clean(text))
 
 

@@ -23,7 +23,8 @@ from typing import Any
 
 from ..core.corpus import Corpus
 from ..core.models import Actor, Article, Event, Figure, Measure, Quote, Record
-from ..core.overview import Overview
+from ..core.overview import Overview, QuoteCounts
+from ..core.overview_update import OverviewState
 from ..paths import corpus_dir
 from ..storage.store import Store
 
@@ -158,6 +159,12 @@ def build_store(store: Store, root: Path | None = None) -> Corpus:
     return corpus
 
 
+def overview_state(corpus: Corpus) -> OverviewState:
+    """What the next ``add`` updates the overview of ``corpus`` from (stored as written above)."""
+    counts = QuoteCounts.of_triples((q.event, q.speaker, q.statement or q.id) for q in corpus.quotes.values())
+    return OverviewState.of(counts, ((f.measure, (f.date or "", f.article, f.start)) for f in corpus.figure_list()))
+
+
 def write_corpus(store: Store, corpus: Corpus, meta: dict[str, Any]) -> None:
     """Replace the whole store with ``corpus``, and keep its overview for the app's start."""
     from ..storage.statement_keys import write_keys
@@ -166,5 +173,5 @@ def write_corpus(store: Store, corpus: Corpus, meta: dict[str, Any]) -> None:
         group_statements(corpus)
     stamp = store.replace_all(corpus_records(corpus), meta)
     if not store.kept_corrections:  # else the counts change once they apply: the next load keeps one
-        store.save_overview(Overview.of(corpus), stamp)
+        store.save_overview(Overview.of(corpus), stamp, overview_state(corpus))
     write_keys(store.path, ((q.id, q.text) for q in corpus.quote_list()), stamp)

@@ -99,17 +99,41 @@ def _say(text: str) -> None:
 def cmd_review(args: argparse.Namespace) -> int:
     corpus, items = fixes.review(_path(args))
     rows = [review_row(corpus, item) for item in items]
+    if args.format in ("csv", "md"):  # one cell: "Name: article, article; Name: article"
+        rows = [{**r, "credits": credits_text(r["credits"])} if "credits" in r else r for r in rows]
     _emit(rows, args.format, review_table)
     return EXIT_OK
 
 
+def credits_text(credits: list[dict[str, Any]]) -> str:
+    return "; ".join(f"{c['name']}: {', '.join(r['article'] for r in c['reports'])}" for c in credits)
+
+
 def review_row(corpus: Corpus, item: fixes.ReviewItem) -> dict[str, Any]:
-    """One row of the queue: what, why, and a short plain description of it."""
-    return {**item.to_dict(), "what": describe(corpus, item.kind, item.id)}
+    """One row of the queue: what, why, and a short plain description of it; a statement's
+    row names each speaker credited and the reports (outlet, article, date) that credit them."""
+    row = {**item.to_dict(), "what": describe(corpus, item.kind, item.id)}
+    if item.credits:
+        row["credits"] = [
+            {
+                "speaker": c.speaker,
+                "name": corpus.speaker_name(c.speaker),
+                "statement": c.statement,
+                "reports": [_report(corpus, q, a) for q, a in c.reports],
+            }
+            for c in item.credits
+        ]
+    return row
+
+
+def _report(corpus: Corpus, quote: str, article_id: str) -> dict[str, Any]:
+    article = corpus.articles.get(article_id)
+    return {"quote": quote, "article": article_id, "publisher": article.publisher if article else None,
+            "date": article.date if article else None}  # fmt: skip
 
 
 def describe(corpus: Corpus, kind: str, record_id: str) -> str:
-    if kind == "quote" and (q := corpus.quotes.get(record_id)):
+    if kind in ("quote", "statement") and (q := corpus.quotes.get(record_id)):
         return f"{corpus.speaker_name(q.speaker)}: “{_clip(q.text, 70)}”"
     if kind == "figure" and (f := corpus.figures.get(record_id)):
         return f"“{_clip(f.text, 50)}” in {f.article}"
@@ -180,7 +204,7 @@ def _report_import(report: Any, name: str) -> None:
 
 # ------------------------------------------------------------------ output
 def _emit(rows: list[dict[str, Any]], fmt: str, table: Callable[[list[dict[str, Any]]], Table]) -> None:
-    columns = list(rows[0]) if rows else []
+    columns = list(dict.fromkeys(k for r in rows for k in r))  # a column only some rows have too
     flat = [{k: v for k, v in r.items() if not isinstance(v, dict)} for r in rows]
     if fmt == "json":
         sys.stdout.write(export.to_json(rows) + "\n")

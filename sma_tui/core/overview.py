@@ -14,6 +14,7 @@ Numbers and ids only, no Textual or Rich and no formatted labels: the panes form
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from operator import itemgetter, methodcaller
 from typing import Any
@@ -22,7 +23,7 @@ from .corpus import Corpus
 from .models import Figure
 from .positions.rows import PositionRow, position_rows
 
-OVERVIEW_VERSION = 4
+OVERVIEW_VERSION = 5
 """Bumped whenever the shape below or what :meth:`Overview.of` computes changes: an overview
 file of another version is ignored (the app trusts one of its own version and stamp)."""
 
@@ -30,6 +31,11 @@ MAX_PUBLISHERS = 4
 """Publishers listed for one value on the main screen (the figure group screen lists more)."""
 MAX_DATES = 3
 """Dates listed for one publisher of a value; the rest are counted."""
+
+Triple = tuple[str | None, str | None, str]
+"""A quote as the counts see it: ``(event, speaker, statement)`` (its own id when it has no statement)."""
+Count = Callable[[str], int]
+"""An event's or actor's number of statements (or of reports), by its id."""
 
 
 @dataclass(slots=True)
@@ -115,6 +121,47 @@ class QuoteCounts:
         out.statements = len(set(statements))
         return out
 
+    @classmethod
+    def of_triples(cls, triples: Iterable[Triple]) -> QuoteCounts:
+        """:meth:`of` quotes given as ``(event, speaker, statement)`` triples."""
+        rows = list(triples)
+        out = cls(len(rows), Counter(t[0] for t in rows), Counter(t[1] for t in rows))
+        out.event_statements = Counter(e for e, _ in {(t[0], t[2]) for t in rows})
+        out.actor_statements = Counter(s for s, _ in {(t[1], t[2]) for t in rows})
+        out.statements = len({t[2] for t in rows})
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready; the ``None`` keys (quotes of no event or speaker) are left out: no row reads them."""
+
+        def plain(c: Counter[str | None]) -> dict[str, int]:
+            return {k: n for k, n in c.items() if k is not None and n}
+
+        return {
+            "total": self.total,
+            "statements": self.statements,
+            "events": plain(self.events),
+            "actors": plain(self.actors),
+            "event_statements": plain(self.event_statements),
+            "actor_statements": plain(self.actor_statements),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> QuoteCounts:
+        """The inverse of :meth:`to_dict`; raises ``TypeError``/``KeyError``/``ValueError`` on a bad shape."""
+
+        def counter(d: dict[str, Any]) -> Counter[str | None]:
+            return Counter({str(k): int(n) for k, n in d.items()})
+
+        return cls(
+            int(data["total"]),
+            counter(data["events"]),
+            counter(data["actors"]),
+            counter(data["event_statements"]),
+            counter(data["actor_statements"]),
+            int(data["statements"]),
+        )
+
     def for_event(self, event_id: str) -> int:
         return self.events[event_id]
 
@@ -154,24 +201,8 @@ class Overview:
             st_event, st_actor = quotes.statements_for_event, quotes.statements_for_actor
         return cls(
             counts=counts,
-            events=[
-                EventRow(e.id, e.kind, e.number, e.title, e.start, e.end, e.place, st_event(e.id), by_event(e.id))
-                for e in corpus.timeline()
-            ],
-            actors=[
-                ActorRow(
-                    a.id,
-                    a.name,
-                    a.side,
-                    a.side_guessed,
-                    a.kind,
-                    a.role,
-                    a.organisation,
-                    st_actor(a.id),
-                    by_actor(a.id),
-                )
-                for a in corpus.actor_list(st_actor)
-            ],
+            events=event_rows(corpus, st_event, by_event),
+            actors=actor_rows(corpus, st_actor, by_actor),
             groups=[
                 GroupRow(
                     g.measure.id,
@@ -227,17 +258,41 @@ class Overview:
         return sum(e.kind == "round" for e in self.events)
 
 
+def event_rows(corpus: Corpus, statements: Count, reports: Count) -> list[EventRow]:
+    """The timeline's rows, each with its statement and report (quote) counts."""
+    return [
+        EventRow(e.id, e.kind, e.number, e.title, e.start, e.end, e.place, statements(e.id), reports(e.id))
+        for e in corpus.timeline()
+    ]
+
+
+def actor_rows(corpus: Corpus, statements: Count, reports: Count) -> list[ActorRow]:
+    """The actors' rows in :meth:`Corpus.actor_list` order (by their statement counts)."""
+    return [
+        ActorRow(a.id, a.name, a.side, a.side_guessed, a.kind, a.role, a.organisation, statements(a.id), reports(a.id))
+        for a in corpus.actor_list(statements)
+    ]
+
+
 def sources_of(
     corpus: Corpus, figures: list[Figure], max_publishers: int | None = MAX_PUBLISHERS
 ) -> tuple[list[SourceRow], int]:
     """The publishers of ``figures`` in order of first appearance, each with its dates (see
     :class:`SourceRow`), and how many publishers are left out beyond ``max_publishers``
     (``None``: none are)."""
-    by_publisher: dict[str, dict[str | None, int]] = {}
+    pairs = []
     for f in figures:
         article = corpus.articles.get(f.article)
-        publisher = article.publisher if article else f.article
-        when = article.date if article else f.date
+        pairs.append((article.publisher, article.date) if article else (f.article, f.date))
+    return source_rows(pairs, max_publishers)
+
+
+def source_rows(
+    pairs: Iterable[tuple[str, str | None]], max_publishers: int | None = MAX_PUBLISHERS
+) -> tuple[list[SourceRow], int]:
+    """:func:`sources_of` of the figures' ``(publisher, date)`` pairs, in the figures' order."""
+    by_publisher: dict[str, dict[str | None, int]] = {}
+    for publisher, when in pairs:
         dates = by_publisher.setdefault(publisher, {})
         dates[when] = dates.get(when, 0) + 1
     rows = []

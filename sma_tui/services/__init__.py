@@ -16,6 +16,7 @@ from ..bundled.build import build_store, bundled_corpus
 from ..core.check import check_corpus
 from ..core.corpus import Corpus
 from ..core.overview import Overview
+from ..core.overview_update import OverviewState
 from ..core.safety.sanitize import one_line
 from ..core.search import QuoteMatcher
 from ..paths import default_db_path
@@ -95,7 +96,8 @@ def load(path: Path, kept: tuple[Stamp | None, Overview | None] | None = None) -
     matcher = QuoteMatcher(corpus)
     overview = cached or Overview.of(corpus)
     if cached is None or store.validated_now:  # a fresh validation is kept: the next load may skip it
-        store.save_overview(overview, now)
+        kept_state = store.read_overview_state(now) if cached is not None else None  # for the next add
+        store.save_overview(overview, now, kept_state[1] if kept_state else None)
     return Loaded(corpus, matcher, overview, now)
 
 
@@ -208,16 +210,22 @@ def _add_to_store(
 
     got: list[tuple[Corpus, Batch, Tables]] = []
     grouping = Grouping(store.path)
+    kept: list[tuple[Overview, OverviewState] | None] = [None]
+    first_figure = 0
 
     def change(tables: Tables) -> bool:
+        nonlocal first_figure
         corpus = store.corpus_of(tables, claims=())
         batch = prepare(sources, corpus, overrides, dry_run=False, fetched=fetched, step=step)
         got.append((corpus, batch, tables))
         if not batch.to_store:
             return False  # nothing new: the file is not rewritten
-        first_new = len(tables["quotes"])
+        first_new, first_figure = len(tables["quotes"]), len(tables["figures"])
+        seen = store.stamp()  # the lock is held: the file read
+        if not tables.get("corrections"):  # else the kept overview counts the corrected corpus
+            kept[0] = store.read_overview_state(seen)
         apply_to_tables(tables, batch.items)
-        grouping.group(tables, first_new, store.stamp())  # the lock is held: the file read
+        grouping.group(tables, first_new, seen)
         return True
 
     wrote = False
@@ -228,8 +236,21 @@ def _add_to_store(
         grouping.commit(store.stamp(), wrote)  # the key file is stamped with the file written
     corpus, batch, tables = got[0]
     if batch.to_store and not tables.get("corrections"):  # corrections change the counts: load keeps one
-        store.save_overview(store.overview_of(tables), written)
+        overview, state = _overview_after(store, tables, kept[0], grouping, first_figure)
+        store.save_overview(overview, written, state)
     return AddReport(corpus, batch, grouping)
+
+
+def _overview_after(
+    store: Store, tables: Tables, kept: tuple[Overview, OverviewState] | None, grouping: Grouping, first_figure: int
+) -> tuple[Overview, OverviewState]:
+    """The overview of the tables an add wrote, updated from the one kept for the file it
+    read (see :mod:`sma_tui.core.overview_update`), or computed from the tables."""
+    from ..storage.records import overview_after_add, overview_and_state
+
+    if kept is None or grouping.change is None:
+        return overview_and_state(store.path, tables)
+    return overview_after_add(store.path, tables, kept, grouping.change, first_figure)
 
 
 @dataclass(frozen=True, slots=True)

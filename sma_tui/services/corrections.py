@@ -21,9 +21,10 @@ from ..core.corpus import Corpus
 from ..core.corrections.apply import Applied, ImportReport, Problem, apply, merge_import
 from ..core.corrections.correct import undo as undo_in
 from ..core.corrections.records import Correction, CorrectionError, dump, in_order, parse
-from ..core.corrections.review import ReviewItem, review_queue
+from ..core.corrections.review import ReviewItem, review_queue, statement_items
 from ..storage.files import StoreError, atomic_write
 from ..storage.store import CORRECTIONS, Stamp, Store, Tables
+from .statements import disagreements_with_reports
 
 __all__ = ["Corrected", "CorrectionError", "Problem", "ReviewItem"]
 
@@ -101,9 +102,19 @@ def review(path: Path) -> tuple[Corpus, list[ReviewItem]]:
     return corpus, queue(corpus)
 
 
-def queue(corpus: Corpus) -> list[ReviewItem]:
-    """The review queue of a corrected corpus (what it corrected is not asked again)."""
-    return review_queue(corpus, exclude=corpus.corrected)
+def queue(corpus: Corpus, statements: list[ReviewItem] | None = None) -> list[ReviewItem]:
+    """The review queue of a corrected corpus (what it corrected is not asked again), with
+    the ``statements`` items (default: :func:`disagreement_items` of the corpus)."""
+    if statements is None:
+        statements = disagreement_items(corpus)
+    return review_queue(corpus, exclude=corpus.corrected, statements=statements)
+
+
+def disagreement_items(corpus: Corpus) -> list[ReviewItem]:
+    """The statements whose reports credit their words to different speakers, as review
+    items (grouping the whole corpus: seconds at 100,000 quotes; the TUI runs it in a worker)."""
+    found, reports = disagreements_with_reports(corpus)
+    return statement_items(corpus, found, reports)
 
 
 def listing(path: Path) -> list[dict[str, Any]]:

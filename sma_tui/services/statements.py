@@ -16,11 +16,15 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import methodcaller
 from pathlib import Path
 from typing import Any
 
 from ..core.corpus import Corpus
 from ..core.models import Quote
+from ..core.overview import Triple
+from ..core.overview_update import QuoteChange, concerned
 from ..core.statements.assign import apply_placement, placements, regroup, summarise
 from ..core.statements.data import Disagreement, Statement
 from ..core.statements.index import StatementIndex
@@ -101,7 +105,15 @@ def disagreements(path: Path) -> list[Disagreement]:
 def disagreements_of(corpus: Corpus) -> list[Disagreement]:
     """:func:`disagreements` of a corpus already loaded (each names both statements, the
     first report of each and the two speakers)."""
-    return StatementIndex.build(corpus.quote_list()).disagreements()
+    return disagreements_with_reports(corpus)[0]
+
+
+def disagreements_with_reports(corpus: Corpus) -> tuple[list[Disagreement], dict[str, list[Quote]]]:
+    """:func:`disagreements_of`, and the reports of every statement they name (earliest first)."""
+    index = StatementIndex.build(corpus.quote_list())
+    found = index.disagreements()
+    named = {sid for d in found for sid in (d.statement_a, d.statement_b)}
+    return found, {sid: [corpus.quotes[q] for q in index.get(sid).reports] for sid in sorted(named)}
 
 
 # ------------------------------------------------------------------ adding
@@ -113,13 +125,16 @@ class Grouping:
     joined: int = 0  # new quotes now in a statement with other reports
     updated: int = 0  # stored quotes whose statement or inherited speaker changed
     disagreements: list[Disagreement] = field(default_factory=list)
+    change: QuoteChange | None = None
+    """What the add did to the stored quotes, for the overview's counts (``None``: it regrouped
+    every stored quote, so the counts are taken again)."""
     _keys: StatementKeys | None = None
 
     def group(self, tables: Tables, first_new: int, seen: Stamp | None) -> None:
         """Group the quotes ``tables["quotes"][first_new:]`` (just appended) into statements."""
         rows = tables["quotes"]
         old, new = rows[:first_new], rows[first_new:]
-        if any("statement" not in d for d in old):
+        if not all(map(_HAS_STATEMENT, old)):
             self._group_all(rows)
             self._reset_keys(rows)
             return
@@ -128,19 +143,24 @@ class Grouping:
             existing = old
         else:
             candidates = {c for d in new for c in keys.candidates(str(d["text"]))}
-            wanted = {d.get("statement") for d in old if d.get("id") in candidates}
-            existing = [d for d in old if d.get("statement") in wanted or d.get("id") in candidates]
+            statements = list(map(_STATEMENT, old))  # C-level passes over 100,000 quotes
+            wanted = set(compress(statements, map(candidates.__contains__, map(_ID, old))))
+            existing = list(compress(old, map(wanted.__contains__, statements)))  # the candidates too
         placed, result = regroup([Quote.from_dict(d) for d in existing], [Quote.from_dict(d) for d in new])
+        before = [_triple(d) for d in existing]
         for d in existing:
             self.updated += apply_placement(d, placed[str(d["id"])])
         for d in new:
             apply_placement(d, placed[str(d["id"])])
+        after = [_triple(d) for d in (*existing, *new)]
+        self.change = QuoteChange(before, after, _others(old, existing, concerned(before, after)))
         self.joined = sum(1 for j in result.joins if j.peers)
         self.disagreements = list(result.disagreements)
         if keys is not None:
             keys.add((str(d["id"]), str(d["text"])) for d in new)
 
     def _group_all(self, rows: list[dict[str, Any]]) -> None:
+        self.change = None
         quotes = [Quote.from_dict(d) for d in rows]
         placed = placements(StatementIndex.build(quotes), [q.id for q in quotes])
         for d in rows:
@@ -190,6 +210,22 @@ class Grouping:
         except sqlite3.Error:
             self._drop()
         self._keys = None
+
+
+_ID, _STATEMENT = methodcaller("get", "id"), methodcaller("get", "statement")
+_HAS_STATEMENT = methodcaller("__contains__", "statement")
+
+
+def _triple(d: dict[str, Any]) -> Triple:
+    return (d.get("event"), d.get("speaker"), str(d.get("statement") or d.get("id")))
+
+
+def _others(old: list[dict[str, Any]], changed: list[dict[str, Any]], statements: set[str]) -> list[Triple]:
+    """The stored quotes of ``statements`` that the add left alone (none, when every report
+    of a statement it regrouped was regrouped with it: one pass to make sure)."""
+    skip = {id(d) for d in changed}
+    found = compress(old, map(statements.__contains__, map(_STATEMENT, old)))
+    return [_triple(d) for d in found if id(d) not in skip]
 
 
 # ------------------------------------------------------------------ listing

@@ -11,6 +11,7 @@ from pathlib import Path
 import orjson
 
 from ..core.overview import OVERVIEW_VERSION, Overview
+from ..core.overview_update import OverviewState
 from .files import StoreError, atomic_write
 
 Stamp = tuple[int, int, int]
@@ -35,6 +36,20 @@ def read_overview(path: Path, stamp: Stamp | None) -> Overview | None:
         return None
 
 
+def read_state(path: Path, stamp: Stamp | None) -> tuple[Overview, OverviewState] | None:
+    """The overview kept at ``path`` with the state ``add`` updates it from, if the file
+    describes the store file whose stamp is ``stamp`` and holds a state."""
+    if stamp is None:
+        return None
+    try:
+        data = orjson.loads(path.read_bytes())
+        if data.get("version") != OVERVIEW_VERSION or tuple(data.get("stamp") or ()) != stamp or "state" not in data:
+            return None
+        return Overview.from_dict(data["overview"]), OverviewState.from_dict(data["state"])
+    except (OSError, orjson.JSONDecodeError, AttributeError, KeyError, TypeError, ValueError, IndexError):
+        return None
+
+
 def read_validated(path: Path, file_id: FileId | None) -> bool:
     """Whether the sidecar at ``path`` says that sma-tui itself wrote (or read) the store
     file version ``file_id`` and validated every record of it."""
@@ -47,15 +62,25 @@ def read_validated(path: Path, file_id: FileId | None) -> bool:
         return False
 
 
-def save_overview(path: Path, overview: Overview, stamp: Stamp | None, validated: FileId | None = None) -> None:
+def save_overview(
+    path: Path,
+    overview: Overview,
+    stamp: Stamp | None,
+    validated: FileId | None = None,
+    state: OverviewState | None = None,
+) -> None:
     """Keep ``overview`` at ``path`` as that of the store file whose stamp is ``stamp``;
-    ``validated``: the :data:`FileId` of that file when its every record was validated.
+    ``validated``: the :data:`FileId` of that file when its every record was validated;
+    ``state``: what the next ``add`` updates the overview from (see :func:`read_state`).
 
     Best effort and lock-free: a write that fails (read-only folder) or races another
     leaves at worst a file whose stamp matches no store, which is ignored."""
     if stamp is None:
         return
-    data: dict[str, object] = {"version": OVERVIEW_VERSION, "stamp": list(stamp), "overview": overview.to_dict()}
+    # orjson writes the dataclasses itself: what ``Overview.to_dict`` gives, without asdict's deep copy
+    data: dict[str, object] = {"version": OVERVIEW_VERSION, "stamp": list(stamp), "overview": overview}
+    if state is not None:
+        data["state"] = state.to_dict()
     if validated is not None and validated[1:4] == (stamp[0], stamp[1], stamp[2]):
         data["validated"] = list(validated)
     try:

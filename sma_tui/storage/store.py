@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from functools import cached_property
+from operator import methodcaller
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ from .. import __version__
 from ..core.corpus import Corpus
 from ..core.models import SCHEMA_VERSION, TABLES, Record
 from ..core.overview import Overview
+from ..core.overview_update import OverviewState
 from ..core.safety.sanitize import clean, clean_record, json_may_hold_unsafe, one_line
 from ..core.safety.schema import Problem, validate_tables
 from .files import (
@@ -41,8 +43,8 @@ from .files import (
     set_aside,
 )
 from .migrations import Tables, migrate, schema_of
-from .overview_cache import FileId, Stamp, read_overview, read_validated, save_overview
-from .records import compact, corpus_of, gc_paused, load_corpus, overview_of
+from .overview_cache import FileId, Stamp, read_overview, read_state, read_validated, save_overview
+from .records import changed_rows, compact, corpus_of, gc_paused, load_corpus, overview_of
 from .tiny import SmaDB, locked
 
 __all__ = ["CORRECTIONS", "Stamp", "Store", "StoreError", "Tables"]
@@ -202,10 +204,14 @@ class Store:
         """The kept overview of the store file whose :meth:`stamp` is ``stamp``, or ``None``."""
         return read_overview(self.overview_path, stamp)
 
-    def save_overview(self, overview: Overview, stamp: Stamp | None) -> None:
+    def read_overview_state(self, stamp: Stamp | None) -> tuple[Overview, OverviewState] | None:
+        """The kept overview of the file version ``stamp`` and the state an add updates it from."""
+        return read_state(self.overview_path, stamp)
+
+    def save_overview(self, overview: Overview, stamp: Stamp | None, state: OverviewState | None = None) -> None:
         """Keep ``overview`` as the summary of the store file whose :meth:`stamp` is ``stamp``
-        (and, when this object validated that very file version, say so)."""
-        save_overview(self.overview_path, overview, stamp, self.validated)
+        (and if this object validated that file version, say so), with the ``state`` an add updates."""
+        save_overview(self.overview_path, overview, stamp, self.validated, state)
 
     # ----------------------------------------------------------------- bodies
     @property
@@ -317,15 +323,14 @@ class Store:
             db = SmaDB(self.path)
             try:
                 tables = self._read(db)
-                before = {name: {id(d) for d in rows} for name, rows in tables.items()}
+                before = {name: list(rows) for name, rows in tables.items()}
                 if change(tables) is False:
                     return seen, seen
-                self._refuse_invalid(
-                    {name: [d for d in rows if id(d) not in before[name]] for name, rows in tables.items()}, tables
-                )
+                changes = {name: changed_rows(before.get(name, []), rows) for name, rows in tables.items()}
+                self._refuse_invalid({name: new for name, (new, _) in changes.items()}, tables)
                 self._externalise_bodies(tables["articles"], durable=True)
                 with db.batch():
-                    self._write_changes(db, tables, before)
+                    self._write_changes(db, tables, changes)
             finally:
                 db.close()
             self.validated = self._file_id()
@@ -350,13 +355,12 @@ class Store:
         written (all of them, or those added to ``whole``, whose ids must stay unique)."""
         problems = [str(p) for p in validate_tables(new)]
         for name, rows in (whole or {}).items():
-            if name != "meta" and len(ids := [r.get("id") for r in rows]) != len(set(ids)):
+            if name != "meta" and len(ids := list(map(methodcaller("get", "id"), rows))) != len(set(ids)):
                 problems.append(f"{name}: an id would appear twice")
         if problems:
-            first = problems[0]
-            raise StoreError(f"refusing to write {self.path}: {len(problems)} invalid record(s), the first: {first}")
+            raise StoreError(f"refusing to write {self.path}: {len(problems)} invalid record(s), first: {problems[0]}")
 
-    def _write_changes(self, db: SmaDB, tables: Tables, before: dict[str, set[int]]) -> None:
+    def _write_changes(self, db: SmaDB, tables: Tables, changes: dict[str, tuple[list[Any], set[int]]]) -> None:
         """Hand TinyDB what ``change`` did: the dicts it edited in place are TinyDB's own
         documents already; the ones it added are inserted and the ones it dropped removed."""
         meta = db.table("meta")
@@ -367,11 +371,10 @@ class Store:
         for name in (*TABLES, CORRECTIONS):
             if name not in tables:
                 continue
-            table, rows, old = db.table(name), tables[name], before[name]
-            kept = {id(d) for d in rows}
-            if old - kept:
-                table.remove(doc_ids=[int(i) for i, d in stored.get(name, {}).items() if id(d) not in kept])
-            new = [compact(d) for d in rows if id(d) not in old]
+            table, (added, removed) = db.table(name), changes[name]
+            if removed:
+                table.remove(doc_ids=[int(i) for i, d in stored.get(name, {}).items() if id(d) in removed])
+            new = [compact(d) for d in added]
             if new or name not in stored:  # a store edited by hand may lack a table
                 table.insert_multiple(new)
 

@@ -88,11 +88,15 @@ class RawTable(Table):
     def insert_multiple(self, documents: Iterable[Mapping[Any, Any]]) -> list[int]:
         tables = self._storage.read() or {}
         stored = tables.setdefault(self.name, {})
-        next_id = max(map(int, stored), default=0) + 1
+        # after the last id: the largest as sma-tui writes them (in a hand-edited file perhaps not,
+        # so every id is checked to be free), without converting 100,000 ids on every add
+        next_id = int(next(reversed(stored), 0)) + 1
         ids: list[int] = []
         for doc in documents:
             if not isinstance(doc, Mapping):
                 raise ValueError("Document is not a Mapping")
+            while str(next_id) in stored:
+                next_id += 1
             stored[str(next_id)] = dict(doc)
             ids.append(next_id)
             next_id += 1

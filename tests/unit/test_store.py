@@ -217,3 +217,20 @@ def test_tinydb_table_api_writes_through_the_sma_storage(store: Store) -> None:
     assert after["quotes"] == before["quotes"]
     new_id = str(max(map(int, before["actors"])) + 1)
     assert after["actors"][new_id]["id"] == "new-person"
+
+
+def test_inserting_after_a_hand_edit_keeps_every_document_id_unique(tmp_path: Path) -> None:
+    """Inserts number documents after the last stored id (not the largest, which costs a pass
+    over every id); ids a hand edit left out of order are skipped, never reused."""
+    from sma_tui.storage.tiny import SmaDB
+
+    path = tmp_path / "db.json"
+    path.write_text(json.dumps({"quotes": {"5": {"id": "a"}, "2": {"id": "b"}}}))
+    db = SmaDB(path)
+    try:
+        ids = db.table("quotes").insert_multiple([{"id": c} for c in "cdef"])
+        assert ids == [3, 4, 6, 7]
+        assert sorted(d["id"] for d in db.table("quotes")) == list("abcdef")
+    finally:
+        db.close()
+    assert sorted(json.loads(path.read_text())["quotes"], key=int) == ["2", "3", "4", "5", "6", "7"]

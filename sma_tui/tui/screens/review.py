@@ -11,16 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from textual import on
+from textual import on, work
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import DataTable, Label, Static
+from textual.worker import get_current_worker
 
 from ...core.corpus import Corpus
-from ...core.corrections.review import ReviewItem
+from ...core.corrections.review import Credit, ReviewItem
 from ...core.models import Actor, Figure, Quote
 from ...core.text import format_value
-from ...services.corrections import queue
+from ...services.corrections import disagreement_items, queue
 from .. import bindings
 from ..format import human_date, one_line, source_of
 from ..messages import OpenActor, OpenArticle
@@ -28,6 +29,8 @@ from ..widgets.lists import SmaTable, cell
 from .base import DrillScreen
 
 CRUMB = "Review"
+MAX_REPORTS = 3
+"""Reports listed per speaker of a statement's disagreement in the detail; the rest are counted."""
 
 
 class ReviewScreen(DrillScreen):
@@ -36,6 +39,8 @@ class ReviewScreen(DrillScreen):
     def __init__(self, corpus: Corpus, trail: tuple[str, ...]) -> None:
         super().__init__(corpus, trail, CRUMB)
         self.items: list[ReviewItem] = []
+        self.disagreements: list[ReviewItem] | None = None
+        """The statement items of :attr:`corpus` once the worker has found them (``None``: not yet)."""
 
     def compose_content(self) -> Iterable[Widget]:
         yield Label("", id="review-title", classes="section")
@@ -45,8 +50,8 @@ class ReviewScreen(DrillScreen):
     def on_mount(self) -> None:
         table = self.query_one(SmaTable)
         table.add_column("Doubt", key="doubt", width=5)
-        table.add_column("Kind", key="kind", width=6)
-        table.add_column("What", key="what", width=max(20, (self.app.size.width or 100) - 50))
+        table.add_column("Kind", key="kind", width=9)  # "statement"
+        table.add_column("What", key="what", width=max(20, (self.app.size.width or 100) - 53))
         table.add_column("Why", key="why")
         self.refill()
         table.focus()
@@ -56,10 +61,33 @@ class ReviewScreen(DrillScreen):
         """Read the queue again (after a correction: ``corpus`` is the store as it is now);
         the cursor keeps its row number, so the item after the one fixed comes up."""
         if corpus is not None:
-            self.corpus = corpus
+            self.corpus, self.disagreements = corpus, None
+        if self.disagreements is None:
+            self._find_disagreements(self.corpus)
+        self._fill(self.query_one(SmaTable).cursor_row)
+
+    @work(thread=True, exclusive=True, group="review", exit_on_error=False, description="Comparing reports")
+    def _find_disagreements(self, corpus: Corpus) -> None:
+        """Group the corpus's quotes into statements (seconds at 10,000 articles) for the
+        statements whose reports credit different speakers; the queue shows them when done."""
+        found = disagreement_items(corpus)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_disagreements, corpus, found)
+
+    def _show_disagreements(self, corpus: Corpus, found: list[ReviewItem]) -> None:
+        if not self.is_attached or corpus is not self.corpus:
+            return  # a stale search: the corpus was read again meanwhile
+        self.disagreements = found
         table = self.query_one(SmaTable)
-        row = table.cursor_row
-        self.items = queue(self.corpus)
+        key = table.cursor_key()
+        self._fill(table.cursor_row)
+        if key is not None:
+            table.move_to_key(key)  # the row the person was on
+            self._show_detail()
+
+    def _fill(self, row: int) -> None:
+        table = self.query_one(SmaTable)
+        self.items = queue(self.corpus, self.disagreements or [])
         table.clear()
         for item in self.items:
             table.add_row(cell(f"{item.score:.1f}"), cell(item.kind), cell(self.what(item), 200), cell(item.reason),
@@ -71,6 +99,8 @@ class ReviewScreen(DrillScreen):
             f"To review ({n}): most doubtful first · enter opens · e corrects · x rejects · u undoes"
             if n else "Nothing to review: every doubtful claim has been looked at."
         )
+        if self.disagreements is None:
+            self.query_one("#review-title", Label).update(f"To review ({n}+): comparing reports for disagreements…")
         self._show_detail()
 
     def current(self) -> ReviewItem | None:
@@ -81,7 +111,7 @@ class ReviewScreen(DrillScreen):
         if item is None:
             return None
         c = self.corpus
-        if item.kind == "quote":
+        if item.kind in ("quote", "statement"):  # a statement's item: its report a fix corrects
             return c.quotes.get(item.id)
         if item.kind == "figure":
             return c.figures.get(item.id)
@@ -132,7 +162,22 @@ class ReviewScreen(DrillScreen):
             text = f"“{one_line(record.text)}”\n{source_of(self.corpus, record)}{said}"
             hint = "enter opens it in its article · " + ("e picks the speaker · x rejects" if isinstance(
                 record, Quote) else "x rejects · the CLI sets measure/side/period")  # fmt: skip
+            if item.credits:  # the credits say what the reason says, with the articles
+                text += "".join(f"\n{self.credited(c)}" for c in item.credits)
+                hint = "different speakers for the same words — enter opens this report · e corrects its speaker"
+                detail.update(Content.assemble(text, "\n", (hint, "dim")))
+                return
         detail.update(Content.assemble(text, "\n", (f"{item.reason} — {hint}", "dim")))
+
+    def credited(self, credit: Credit) -> str:
+        """``Credited to NAME by: Outlet (article id), …`` on one line."""
+        by = []
+        for _, aid in credit.reports[:MAX_REPORTS]:
+            article = self.corpus.articles.get(aid)
+            by.append(f"{one_line(article.publisher) if article else 'unknown outlet'} ({one_line(aid)})")
+        if len(credit.reports) > MAX_REPORTS:
+            by.append(f"+{len(credit.reports) - MAX_REPORTS} more")
+        return f"Credited to {one_line(self.corpus.speaker_name(credit.speaker))} by: {', '.join(by)}"
 
     # ------------------------------------------------------------------ actions
     @on(DataTable.RowSelected)
