@@ -177,9 +177,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         services.open_or_build(path)
         print(f"sma-tui: built a new store at {path}", file=sys.stderr)
     with add_progress(len(plan.urls), plan.count_inputs()) as progress:
-        report = services.add_files(
-            path, plan, overrides, dry_run=args.dry_run, timeout=args.timeout, steps=progress
-        )
+        report = services.add_files(path, plan, overrides, dry_run=args.dry_run, timeout=args.timeout, steps=progress)
     corpus, batch = report.corpus, report.batch
     for line in batch.warnings:
         print(f"sma-tui: warning: {one_line(line)}", file=sys.stderr)

@@ -15,7 +15,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from rich import box
 from rich.table import Table
 from rich.text import Text
 
@@ -216,21 +215,14 @@ def _emit(rows: list[dict[str, Any]], fmt: str, table: Callable[[list[dict[str, 
         render.print_renderable(table(rows))
 
 
-def _table(title: str, *columns: tuple[str, dict[str, Any]]) -> Table:
-    t = Table(title=title, box=box.SIMPLE_HEAVY, title_justify="left", expand=True)
-    for name, opts in columns:
-        t.add_column(name, **opts)
-    return t
-
-
 def review_table(rows: list[dict[str, Any]]) -> Table:
-    t = _table(
+    t = render.table(
         f"Review ({len(rows)}): most doubtful first",
         ("Doubt", {"justify": "right", "no_wrap": True}),
         ("Kind", {"no_wrap": True}),
         ("What", {"ratio": 3, "min_width": 20}),
         ("Why", {"ratio": 2, "min_width": 16}),
-        ("ID", {"style": "dim", "ratio": 2, "overflow": "fold"}),
+        ("ID", render.id_column(rows)),
     )
     for r in rows:
         t.add_row(f"{r['score']:.1f}", r["kind"], Text(flat(r["what"])), Text(flat(r["reason"])),
@@ -241,13 +233,13 @@ def review_table(rows: list[dict[str, Any]]) -> Table:
 
 
 def corrections_table(rows: list[dict[str, Any]]) -> Table:
-    t = _table(
+    t = render.table(
         f"Corrections ({len(rows)})",
         ("Made", {"no_wrap": True}),
         ("State", {"no_wrap": True}),
         ("What changed", {"ratio": 4, "min_width": 24}),
         ("Note", {"ratio": 2, "min_width": 10}),
-        ("ID", {"style": "dim", "no_wrap": True}),
+        ("ID", render.id_column(rows)),
     )
     styles = {"applied": "green", "unresolved": "bold red", "undone": "dim"}
     for r in rows:

@@ -44,14 +44,14 @@ def iso_range(start: str, end: str) -> str:
     return f"{start}–{end}"
 
 
-def _table(title: str, *columns: tuple[str, dict[str, Any]]) -> Table:
+def table(title: str, *columns: tuple[str, dict[str, Any]]) -> Table:
     table = Table(title=title, box=box.SIMPLE_HEAVY, title_justify="left", expand=True)
     for name, opts in columns:
         table.add_column(name, **opts)
     return table
 
 
-def _id_column(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
+def id_column(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """An id column wide enough for the longest id: ids are copied into commands, so they
     never wrap mid-token (``pompeo-esper-o`` / ``p-ed``); other columns give way."""
     width = max((len(str(r["id"])) for r in rows), default=2)
@@ -59,7 +59,7 @@ def _id_column(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
 
 
 def timeline_table(rows: Sequence[dict[str, Any]]) -> Table:
-    t = _table(
+    t = table(
         "Timeline",
         ("#", {"justify": "right", "style": "bold"}),
         ("Kind", {"no_wrap": True}),
@@ -67,7 +67,7 @@ def timeline_table(rows: Sequence[dict[str, Any]]) -> Table:
         ("Title", {"ratio": 4, "min_width": 20}),
         ("Place", {"ratio": 2, "min_width": 11}),
         ("Quotes", {"justify": "right"}),
-        ("ID", _id_column(rows)),
+        ("ID", id_column(rows)),
     )
     for r in rows:
         t.add_row(
@@ -83,13 +83,13 @@ def timeline_table(rows: Sequence[dict[str, Any]]) -> Table:
 
 
 def actors_table(rows: Sequence[dict[str, Any]]) -> Table:
-    t = _table(
+    t = table(
         "Actors",
         ("Name", {"style": "bold", "ratio": 2, "min_width": 14}),
         ("Side", {"no_wrap": True}),
         ("Role", {"ratio": 3, "min_width": 16}),
         ("Quotes", {"justify": "right"}),
-        ("ID", _id_column(rows)),
+        ("ID", id_column(rows)),
     )
     for r in rows:
         side = side_text(r["side"])
@@ -101,13 +101,13 @@ def actors_table(rows: Sequence[dict[str, Any]]) -> Table:
 
 
 def articles_table(rows: Sequence[dict[str, Any]]) -> Table:
-    t = _table(
+    t = table(
         "Articles",
         ("Date", {"no_wrap": True}),
         ("Publisher", {"ratio": 2, "min_width": 10}),
         ("Title", {"ratio": 4, "min_width": 20}),
         ("Quotes", {"justify": "right"}),
-        ("ID", _id_column(rows)),
+        ("ID", id_column(rows)),
     )
     for r in rows:
         date = r["date"] or "undated"
@@ -121,12 +121,12 @@ def articles_table(rows: Sequence[dict[str, Any]]) -> Table:
 
 
 def quotes_table(rows: Sequence[dict[str, Any]]) -> Table:
-    t = _table(
+    t = table(
         f"Quotes ({len(rows)})",
         ("Date", {"no_wrap": True}),
         ("Speaker", {"ratio": 1, "min_width": 12}),
         ("Quote", {"ratio": 4, "min_width": 24}),
-        ("Source", _id_column(rows)),
+        ("Source", id_column(rows)),
     )
     for r in rows:
         t.add_row(plain(r["date"] or ""), speaker_text(r), quote_text(r), plain(f"{r['publisher']}\n{r['id']}"))
@@ -161,13 +161,13 @@ def quote_text(r: dict[str, Any]) -> Text:
 
 
 def figures_table(rows: Sequence[dict[str, Any]]) -> Table:
-    t = _table(
+    t = table(
         "Figures",
         ("Measure", {"ratio": 2, "min_width": 14}),
         ("Value", {"justify": "right", "no_wrap": True}),
         ("As written", {"ratio": 2, "min_width": 12}),
         ("Claimed by", {"ratio": 1, "min_width": 10}),
-        ("Source", _id_column(rows)),
+        ("Source", id_column(rows)),
     )
     previous = None
     for r in rows:

@@ -90,12 +90,14 @@ def _flat(row: dict[str, Any]) -> dict[str, Any]:
 
 # ------------------------------------------------------------------ rendering
 def statements_table(rows: list[dict[str, Any]]) -> Table:
-    t = Table(title=f"Statements ({len(rows)})", expand=True, show_lines=False)
-    t.add_column("Date", no_wrap=True)
-    t.add_column("Speaker", ratio=1, min_width=12)
-    t.add_column("×", justify="right", no_wrap=True)
-    t.add_column("Statement", ratio=4, min_width=24)
-    t.add_column("Outlets · id", style="dim", ratio=1, overflow="fold")
+    t = render.table(
+        f"Statements ({len(rows)})",
+        ("Date", {"no_wrap": True}),
+        ("Speaker", {"ratio": 1, "min_width": 12}),
+        ("×", {"justify": "right", "no_wrap": True}),
+        ("Statement · outlets · id", {"ratio": 4, "min_width": 30}),
+    )  # the id under the words, not in a column of its own: at 80 columns a 27-character
+    # id column left the speaker three letters
     for r in rows:
         n = r["report_count"]
         mark = Text(f"×{n}" if n > 1 else "", style="bold" if r["substantive"] else "")
@@ -106,8 +108,7 @@ def statements_table(rows: list[dict[str, Any]]) -> Table:
             Text(r["date"] or ""),
             Text(flat(r["speaker"] or "—")),
             mark,
-            Text("“" + flat(r["text"]) + "”"),
-            Text(f"{outlets}\n{r['id']}"),
+            Text.assemble("“" + flat(r["text"]) + "”\n", (outlets, "dim"), "\n", (r["id"], "dim")),
         )
     t.caption = "×N: reported N times · ≠: the reports differ in a number or a negation"
     return t

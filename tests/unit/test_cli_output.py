@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from pathlib import Path
 
@@ -51,3 +52,19 @@ def test_corrupt_store_hint_names_the_db(capsys: pytest.CaptureFixture[str], tmp
     assert main(["timeline", "--db", str(path)]) == 1
     err = capsys.readouterr().err
     assert f"--db {path}" in err
+
+
+@pytest.mark.parametrize("width", [80, 120])
+@pytest.mark.parametrize("command", ["statements", "review"])
+def test_ids_never_wrap_in_the_statement_and_review_tables(
+    command: str, width: int, store_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert main([command, "--json", "--db", str(store_path)]) == 0
+    ids = [row["id"] for row in json.loads(capsys.readouterr().out)]
+    assert ids
+    monkeypatch.setenv("COLUMNS", str(width))
+    assert main([command, "--db", str(store_path)]) == 0
+    text = capsys.readouterr().out
+    assert max(map(len, text.splitlines())) <= width
+    for i in ids:
+        assert re.search(rf"(?<![\w-]){re.escape(i)}(?![\w/-])", text), (command, i, width)
