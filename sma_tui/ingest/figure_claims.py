@@ -13,7 +13,8 @@ from datetime import date
 from ..core.positions.locate import place_in_body
 from ..core.positions.placement import Placement
 from .attribution import Attributor, Claimed, Cue
-from .figures import FigureSpan, find_figures, measure_for
+from .figures import FigureSpan, find_figures
+from .measures import measure_for
 from .quotes import QuoteSpan
 from .resolver import Ref
 from .text import mask, sentence_bounds
