@@ -273,8 +273,9 @@ def _borrow(body: str, tokens: list[_Token], start: int) -> None:
 
 
 def _qualifier(body: str, a: int, start: int) -> tuple[int, str | None]:
-    words = body[max(start, a - 16) : a].split()
-    if not words or a == start or not body[a - 1].isspace() or words[-1].lower() not in _QUAL_LAST:
+    words = body[max(start, a - 24) : a].split()
+    last = words[-1].lower().lstrip("\"“‘('") if words else ""
+    if a == start or not body[a - 1].isspace() or last not in _QUAL_LAST:
         return a, None  # the cheap test first: most figures have no qualifier
     m = _QUAL_BEFORE.search(body, max(start, a - 48), a)
     if not m:
