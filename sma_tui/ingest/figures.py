@@ -30,24 +30,24 @@ from .numbers import ABBR_SCALES, DIGITS, KBS_THOUSANDS, LONG_SCALES, SINGLE_SCA
 _MAX_VALUE = 1e16  # more than any budget in these talks: a typo or an attack, not a figure
 
 _TOKEN = re.compile(
-    rf"""(?<![\w$.,£€¥₩])
-    (?:(?P<pre>US\$|U\.S\.\s?\$|\$US|\$|USD|₩|(?-i:W)(?=\d)|KRW)\s?)?
+    rf"""(?<![\w$.,£€¥₩￦])
+    (?:(?P<pre>US\$|U\.S\.\s?\$|\$US|\$|USD|₩|￦|(?-i:W)(?=\d)|KRW)\s?)?
     (?P<num>{KBS_THOUSANDS}|{DIGITS}|{WORDS})
     (?:(?P<sep>[\s-])?(?P<scale>{LONG_SCALES})\b
-      | \s?(?P<abbr>{ABBR_SCALES})\b(?:(?<=tril)\.(?=\s*won\b))?
+      | \s?(?P<abbr>{ABBR_SCALES})\b(?:(?:(?<=tril)|(?<=bil)|(?<=mil))\.(?=\s*won\b))?
       | (?P<letter>{SINGLE_SCALES})\b)?
     (?P<more>(?:(?<=trillion)|(?<=tn))\s+(?P<more_n>{DIGITS})\s?(?:billion|bn)\b)?""",
     re.VERBOSE | re.IGNORECASE,
 )
-_PRE_UNIT = {"$": "USD", "u": "USD", "w": "KRW", "₩": "KRW", "k": "KRW"}
+_PRE_UNIT = {"$": "USD", "u": "USD", "w": "KRW", "₩": "KRW", "￦": "KRW", "k": "KRW"}
 _KRW_AFTER = re.compile(r"[\s-]?(?:(?:South\s+)?Korean\s+)?won\b|\s?KRW\b", re.I)
 _USD_AFTER = re.compile(r"[\s-](?:(?:U\.S\.|US|American)\s+)?dollars?\b|\s?USD\b", re.I)
 _PCT_AFTER = re.compile(r"\s?%|[\s-]?(?:percent|per[\s-]cent|pct|percentage\s+points?)\b|pc\b", re.I)
-_FOLD_AFTER = re.compile(r"[\s-]?fold\b(?:\s+(?:increase|hike|jump|rise|raise|boost))?", re.I)
+_FOLD_AFTER = re.compile(r"(?:[\s-]?fold|(?<=\d)x)\b(?:\s+(?:increase|hike|jump|rise|raise|boost))?", re.I)
 _TIMES_AFTER = re.compile(r"[\s-]times\b", re.I)
 _STRONG_AFTER = re.compile(
-    r"-strong\s+(?:[\w.]+\s+){0,3}?(?:Forces\s+Korea|USFK|contingent|forces|force|garrison|troops"
-    r"|(?P<people>workforce|union|staff))\b",
+    r"-(?:strong|member|troop)\s+(?:[\w.]+\s+){0,3}?(?:Forces\s+Korea|USFK(?:\s+(?:contingent|garrison|force))?"
+    r"|contingent|forces|force|garrison|troops|presence|(?P<people>workforce|union|staff))\b",
     re.I,
 )
 _PEOPLE_NOUNS = (
@@ -63,9 +63,11 @@ _TROOP_NOUNS = re.compile(
 _MODIFIER = (
     r"(?:(?:American|U\.S\.|US|United\s+States|South\s+Korean|Korean|ROK|national|base|local|civilian|military|USFK"
     r"|locally[\s-](?:hired|employed)|Korean-national|unionized|unionised|remaining|essential|non-essential|other"
-    r"|more|additional|[a-z]+-time|[a-z]{3,14}ed)\s+){0,3}"
+    r"|more|additional|KN|[a-z]+-time|[a-z]{3,14}ed)\s+){0,3}"
 )
-_COUNT_AFTER = re.compile(rf"(?:\s+or\s+so)?(?P<mark>[\"”’])?\s+{_MODIFIER}(?P<noun>{_PEOPLE_NOUNS})\b", re.I)
+_COUNT_AFTER = re.compile(
+    rf"(?:-plus|-odd|\+)?(?:\s+or\s+so)?(?P<mark>[\"”’])?\s+{_MODIFIER}(?P<noun>{_PEOPLE_NOUNS})\b", re.I
+)
 _SHARE_AFTER = re.compile(r"(?:\s+or\s+so)?(?=\s+of\s+(?:them|its|their|the|our|some|those|these)\b)", re.I)
 # a bare amount in billions or trillions stands alone ("expects five billion.", "five billion is")
 _BARE_OK = re.compile(

@@ -24,9 +24,9 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
 DIGIT_WORDS = {k: v for k, v in UNITS.items() if v < 10} | {"oh": 0}
 SCALES = {
     "thousand": 10**3, "k": 10**3,
-    "million": 10**6, "mn": 10**6, "mln": 10**6, "m": 10**6,
-    "billion": 10**9, "bn": 10**9, "bln": 10**9, "b": 10**9,
-    "trillion": 10**12, "tn": 10**12, "trn": 10**12, "trl": 10**12, "trln": 10**12, "tril": 10**12,
+    "million": 10**6, "mn": 10**6, "mln": 10**6, "mil": 10**6, "m": 10**6,
+    "billion": 10**9, "bn": 10**9, "bln": 10**9, "bil": 10**9, "b": 10**9,
+    "trillion": 10**12, "tn": 10**12, "trn": 10**12, "trl": 10**12, "trln": 10**12, "tril": 10**12, "tr": 10**12,
 }  # fmt: skip
 
 
@@ -49,7 +49,7 @@ WORDS = (
     r"(?:(?=fold)|\b)"
 )
 LONG_SCALES = "thousand|million|billion|trillion"
-ABBR_SCALES = "trln|tril|trl|trn|tn|bln|bn|mln|mn"
+ABBR_SCALES = "trln|tril|trl|trn|tr|tn|bln|bil|bn|mln|mil|mn"
 SINGLE_SCALES = "m|b|k"  # only right after a currency sign's number: "$870m", "$5B"
 _KBS = re.compile(r"(\d{1,3})[-\s]thousand(?:[-\s](\d{3}))?")
 
