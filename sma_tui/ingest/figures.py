@@ -9,9 +9,9 @@ dollars"/"USD" (also "five-billion-dollar"), "%"/"percent"/"per cent"/"pct"/"pc"
 "-fold"/"fold"/"times", "-strong", a noun for people or troops after a few modifiers ("over
 4,000 furloughed Korean employees"), or "of them/its …". A bare amount in billions is in US
 dollars and one in trillions in won, the currencies those scales take in this story ("Nobody
-expects five billion"). Last, a number with nothing after it borrows from the next across a
-range ("$1-1.5bn", "10 to 20 percent", "4,500-5,000 workers"), and the qualifier before a
-figure ("about", "more than a", "all of the roughly") is read back.
+expects five billion"). Last, a money range written with one scale shares it ("$1-1.5bn" is
+one and 1.5 billion dollars, not one dollar), and the qualifier before a figure ("about",
+"more than a", "all of the roughly") is read back.
 
 Not figures: exchange-rate asides (one detector, :func:`~sma_tui.core.positions.placement.exchange_rate_spans`),
 a currency's move against another, years, and "met five times" style counts of events.
@@ -251,27 +251,20 @@ def _classify_plain(body: str, t: _Token, end: int) -> bool:
 
 
 def _borrow(body: str, tokens: list[_Token], start: int) -> None:
-    """Ranges: "$1-1.5bn" (the second takes the currency of the first, the first the scale of
-    the second), "1-1.2 trillion won", "10 to 20 percent", "4,500-5,000 workers" (the first
-    takes the unit of the second)."""
+    """Money ranges written with one scale: "$1-1.5bn", "$1 to $1.5bn", "W1-1.2tn" (the first
+    takes the scale of the second, not one dollar; the second the currency of the first). A
+    number with no unit of its own ("10 to 20 percent", "4,500-5,000 workers") stays no figure:
+    the range is the figure its unit ends, as labellers mark it once."""
     for t, nxt in zip(tokens, tokens[1:], strict=False):
-        if not _RANGE.fullmatch(body, t.end, nxt.start) or _DATE_BEFORE.search(body, max(start, t.start - 12), t.start):
+        if not t.currency or not nxt.scale or nxt.currency not in (None, t.currency):
             continue
-        if t.currency and nxt.scale and nxt.currency in (None, t.currency) and nxt.unit in (None, t.currency):
-            nxt.unit = t.currency
-            if t.scale is None and t.number < 1000:
-                t.scale = nxt.scale  # "$1-1.5bn", "$1 to $1.5bn": one billion, not one dollar
+        if nxt.unit not in (None, t.currency) or not _RANGE.fullmatch(body, t.end, nxt.start):
             continue
-        if t.unit is not None or nxt.unit is None or _is_year(t):
+        if _DATE_BEFORE.search(body, max(start, t.start - 12), t.start):
             continue
-        if nxt.unit in ("percent", "multiple"):
-            t.unit = nxt.unit
-        elif nxt.unit in ("USD", "KRW") and (t.digits or t.scale):
-            t.unit = nxt.unit
-            if t.scale is None and t.number < 1000:
-                t.scale = nxt.scale
-        elif nxt.unit in ("people", "troops") and t.digits and t.scale is None and t.number >= 10:
-            t.unit = nxt.unit
+        nxt.unit = t.currency
+        if t.scale is None and t.number < 1000:
+            t.scale = nxt.scale  # "$1-1.5bn", "$1 to $1.5bn": one billion, not one dollar
 
 
 def _qualifier(body: str, a: int, start: int) -> tuple[int, str | None]:
