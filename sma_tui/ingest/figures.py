@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -144,8 +145,15 @@ class _Token:
         return self.raw[:1].isdigit()
 
 
-def find_figures(body: str, start: int, end: int) -> list[FigureSpan]:
-    return [f for a, b in _windows(body, start, end) for f in _find(body, a, b)]
+def find_figures(body: str, start: int, end: int, limit: int | None = None) -> list[FigureSpan]:
+    """The figures of ``body[start:end]`` in order; at most ``limit`` (reading stops there: a
+    hostile text of a million amounts costs no more than its first ``limit``)."""
+    out: list[FigureSpan] = []
+    for a, b in _windows(body, start, end):
+        out += _find(body, a, b, None if limit is None else limit - len(out))
+        if limit is not None and len(out) >= limit:
+            return out[:limit]
+    return out
 
 
 def _windows(body: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -161,24 +169,46 @@ def _windows(body: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _find(body: str, start: int, end: int) -> list[FigureSpan]:
+def _find(body: str, start: int, end: int, limit: int | None) -> list[FigureSpan]:
     rates = exchange_rate_spans(body, start, end)
-    tokens = [t for m in _TOKEN.finditer(body, start, end) if (t := _token(body, m, end)) is not None]
-    _borrow(body, tokens, start)
     out: list[FigureSpan] = []
-    for t in tokens:
-        if t.unit is None or any(a < t.end and t.start < b for a, b in rates):
+    prev: _Token | None = None
+    for m in _TOKEN.finditer(body, start, end):
+        t = _token(body, m, end)
+        if t is None:
             continue
-        if t.unit == "percent" and _CURRENCY_MOVE.match(body, t.end, end):
-            continue
-        value = scaled(t.number, t.scale)
-        if not (math.isfinite(value) and 0 <= value < _MAX_VALUE):
-            continue
-        a, qualifier = _qualifier(body, t.start, start)
-        if qualifier is None and _OR_SO.match(body, t.start + len(t.raw), t.end):
-            qualifier = "or so"
-        out.append(FigureSpan(a, t.end, round(value, 4), t.unit, qualifier))
+        if prev is not None:
+            _borrow(body, prev, t, start)
+            _emit(body, prev, rates, start, end, out)
+            if limit is not None and len(out) >= limit:
+                return out
+        prev = t
+    if prev is not None:
+        _emit(body, prev, rates, start, end, out)
     return _with_bare_counts(body, start, end, out)
+
+
+def _emit(body: str, t: _Token, rates: list[tuple[int, int]], start: int, end: int, out: list[FigureSpan]) -> None:
+    """Add ``t`` to ``out`` if it is a figure: it has a unit, lies outside the exchange-rate
+    asides, is no currency's move and has a sane value."""
+    if t.unit is None or _inside(rates, t.start, t.end):
+        return
+    if t.unit == "percent" and _CURRENCY_MOVE.match(body, t.end, end):
+        return
+    value = scaled(t.number, t.scale)
+    if not (math.isfinite(value) and 0 <= value < _MAX_VALUE):
+        return
+    a, qualifier = _qualifier(body, t.start, start)
+    if qualifier is None and _OR_SO.match(body, t.start + len(t.raw), t.end):
+        qualifier = "or so"
+    out.append(FigureSpan(a, t.end, round(value, 4), t.unit, qualifier))
+
+
+def _inside(rates: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start:end`` overlaps one of the sorted, disjoint ``rates`` (a bisection: an
+    article of many asides stays linear)."""
+    k = bisect_left(rates, (end, -1)) - 1
+    return k >= 0 and rates[k][1] > start
 
 
 def _token(body: str, m: re.Match[str], end: int) -> _Token | None:
@@ -250,21 +280,20 @@ def _classify_plain(body: str, t: _Token, end: int) -> bool:
     return False
 
 
-def _borrow(body: str, tokens: list[_Token], start: int) -> None:
+def _borrow(body: str, t: _Token, nxt: _Token, start: int) -> None:
     """Money ranges written with one scale: "$1-1.5bn", "$1 to $1.5bn", "W1-1.2tn" (the first
     takes the scale of the second, not one dollar; the second the currency of the first). A
     number with no unit of its own ("10 to 20 percent", "4,500-5,000 workers") stays no figure:
     the range is the figure its unit ends, as labellers mark it once."""
-    for t, nxt in zip(tokens, tokens[1:], strict=False):
-        if not t.currency or not nxt.scale or nxt.currency not in (None, t.currency):
-            continue
-        if nxt.unit not in (None, t.currency) or not _RANGE.fullmatch(body, t.end, nxt.start):
-            continue
-        if _DATE_BEFORE.search(body, max(start, t.start - 12), t.start):
-            continue
-        nxt.unit = t.currency
-        if t.scale is None and t.number < 1000:
-            t.scale = nxt.scale  # "$1-1.5bn", "$1 to $1.5bn": one billion, not one dollar
+    if not t.currency or not nxt.scale or nxt.currency not in (None, t.currency):
+        return
+    if nxt.unit not in (None, t.currency) or not _RANGE.fullmatch(body, t.end, nxt.start):
+        return
+    if _DATE_BEFORE.search(body, max(start, t.start - 12), t.start):
+        return
+    nxt.unit = t.currency
+    if t.scale is None and t.number < 1000:
+        t.scale = nxt.scale  # "$1-1.5bn", "$1 to $1.5bn": one billion, not one dollar
 
 
 def _qualifier(body: str, a: int, start: int) -> tuple[int, str | None]:
@@ -282,18 +311,21 @@ def _qualifier(body: str, a: int, start: int) -> tuple[int, str | None]:
 
 
 def _with_bare_counts(body: str, start: int, end: int, found: list[FigureSpan]) -> list[FigureSpan]:
-    taken = [(f.start, f.end) for f in found]
-    extra = []
+    """Add the counts a noun before names ("troop levels below 28,500"). ``found`` is sorted
+    and disjoint; each pattern's matches come in order, so overlaps are found by bisection."""
+    extra: list[FigureSpan] = []
     for pattern in (_COUNT_BEFORE, _COUNT_RISES_TO):
+        taken = sorted(found + extra, key=lambda f: f.start) if extra else found
+        starts = [f.start for f in taken]
         for m in pattern.finditer(body, start, end):
             a, b = m.span("fig")
-            if _year_text(m["n"]) or any(x < b and a < y for x, y in taken):
+            k = bisect_left(starts, b) - 1
+            if _year_text(m["n"]) or (k >= 0 and taken[k].end > a) or (extra and extra[-1].end > a):
                 continue
             qual = m["qual"]
             q = re.sub(r"\s+an?$", "", " ".join(qual.lower().split())) if qual else None
             unit = "troops" if "troop" in m["noun"].lower() else "people"
             extra.append(FigureSpan(a, b, float(m["n"].replace(",", "")), unit, q))
-            taken.append((a, b))
     return sorted(found + extra, key=lambda f: f.start) if extra else found
 
 

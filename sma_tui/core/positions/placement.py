@@ -95,6 +95,7 @@ _FX_AMOUNT = (
     rf"(?:(?:W|₩|KRW\s?|{_FX_CUR}\s?){_NUM}{_FX_SCALE}(?:\s?won\b)?"
     rf"|{_NUM}{_FX_SCALE}\s?(?:(?:South\s+)?Korean\s+)?(?:won|KRW|yen|dollars?|euros?|pounds?)\b)"
 )
+_FX_REACH = 80  # characters around a figure that an aside holding it can span
 _FX_HINT = re.compile(r"[$£€¥W₩]\s?1(?![\d,.]?\d)|\b(?:one|1)\s|dollar|greenback", re.I)
 _FX = re.compile(
     rf"{_FX_ONE}{_FX_IS}{_FX_ABOUT}(?:{_FX_AMOUNT}|{_NUM}(?=\s*\)))"
@@ -199,7 +200,8 @@ def exchange_rate_spans(text: str, start: int = 0, end: int | None = None) -> li
 
 def is_exchange_rate(sentence: str, start: int, end: int) -> bool:
     """Whether ``sentence[start:end]`` lies inside an exchange-rate aside."""
-    return any(a <= start and end <= b + 1 for a, b in exchange_rate_spans(sentence))
+    lo, hi = max(0, start - _FX_REACH), min(len(sentence), end + _FX_REACH)  # an aside is short: read near it
+    return any(a <= start and end <= b + 1 for a, b in exchange_rate_spans(sentence, lo, hi))
 
 
 def _year_of(day: str | None) -> int | None:
