@@ -96,6 +96,12 @@ _FX_AMOUNT = (
     rf"|{_NUM}{_FX_SCALE}\s?(?:(?:South\s+)?Korean\s+)?(?:won|KRW|yen|dollars?|euros?|pounds?)\b)"
 )
 _FX_REACH = 80  # characters around a figure that an aside holding it can span
+# what links the two sides of every aside: "=", a verb, or "to/per/against the dollar"
+_FX_LINK = re.compile(
+    r"[=:]|\b(?:equals?|is|was|are|were|worth|buys|bought|equivalent)\b"
+    r"|\b(?:to|per|against|a|for)\s+(?:the\s+|one\s+|a\s+|each\s+|every\s+|1\s+)?(?:U\.?S\.?\s+)?(?:dollar|greenback)\b",
+    re.I,
+)
 _FX_HINT = re.compile(r"[$£€¥W₩]\s?1(?![\d,.]?\d)|\b(?:one|1)\s|dollar|greenback", re.I)
 _FX = re.compile(
     rf"{_FX_ONE}{_FX_IS}{_FX_ABOUT}(?:{_FX_AMOUNT}|{_NUM}(?=\s*\)))"
@@ -195,7 +201,21 @@ def exchange_rate_spans(text: str, start: int = 0, end: int | None = None) -> li
     stop = len(text) if end is None else end
     if _FX_HINT.search(text, start, stop) is None:  # the cheap test: no "$1", "one dollar" or "dollar"
         return []
-    return [m.span() for m in _FX.finditer(text, start, stop)]
+    spans: list[tuple[int, int]] = []
+    for a, b in _fx_windows(text, start, stop):  # the full pattern runs only around an "=" or "is"
+        spans += [m.span() for m in _FX.finditer(text, a, b) if not spans or m.start() >= spans[-1][1]]
+    return spans
+
+
+def _fx_windows(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for m in _FX_LINK.finditer(text, start, stop):
+        a, b = max(start, m.start() - _FX_REACH), min(stop, m.end() + _FX_REACH)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def is_exchange_rate(sentence: str, start: int, end: int) -> bool:
