@@ -36,6 +36,8 @@ def inputs(size: int) -> dict[str, str]:
         "long sentence, many verbs": _fill("X said Y told Z added ", size),
         "many names": _fill("Kim Min-jun said Lee Ji-hoon told Park Seo-yeon, ", size),
         "many figures": _fill("$5 billion, 13 percent, 4,000 workers, ", size),
+        "money ranges": _fill("$1-", size),
+        "exchange rates": _fill("$1 = ", size),
         "digits": "1" * size,
         "commas": _fill(",", size),
         "unclosed quotes": _fill("“a ", size),

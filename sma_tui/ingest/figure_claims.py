@@ -13,7 +13,8 @@ from datetime import date
 from ..core.positions.locate import place_in_body
 from ..core.positions.placement import Placement
 from .attribution import Attributor, Claimed, Cue
-from .figures import FigureSpan, find_figures, measure_for
+from .figures import FigureSpan, find_figures
+from .measures import measure_for
 from .quotes import QuoteSpan
 from .resolver import Ref
 from .text import mask, sentence_bounds
@@ -46,7 +47,8 @@ class FigureFinder:
 
     def paragraph(self, start: int, end: int, marked: list[QuoteSpan], day: str | None) -> None:
         body = self.body
-        found = find_figures(body, start, end)[: MAX_FIGURES - len(self.found)]
+        room = MAX_FIGURES - len(self.found)
+        found = find_figures(body, start, end, room) if room > 0 else []
         if not found:
             return
         protected = [(q.open, q.close if q.close is not None else q.end) for q in marked]

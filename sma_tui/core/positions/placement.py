@@ -78,11 +78,36 @@ class Placement:
 
 
 # ---------------------------------------------------------------- patterns
-_NUM = r"\d[\d,]*(?:\.\d+)?"
+# exchange-rate asides: "(US$1 = W1,190)", "($1 = 1,116.3000 won)", "(US$1=W1,063)", "(1 US dollar
+# = 1,222 won)", "$1 equals about 1,200 won", "1,180 won to the dollar", "traded at 1,217 per
+# dollar", "(W1,190 = $1)", "$1 billion is about 1.2 trillion won". Numbers are bounded and
+# never start inside another number, so a run of digits costs linear time.
+_NUM = r"(?<![\d.,])\d{1,3}(?:,?\d{3}){0,4}(?:\.\d{1,6})?(?!\d)"
+_FX_SCALE = r"(?:\s?(?:thousand|million|billion|trillion|mn|mln|bn|bln|tn|trln|m|b)\b)?"
+_FX_CUR = r"(?:US\s?\$|U\.S\.\s?\$|\$US\s?|[A-Z]{1,2}\$|\$|USD\s?|£|€|¥|GBP\s?|EUR\s?|JPY\s?)"
+_FX_ONE = (
+    rf"(?:{_FX_CUR}\s?1(?:\.0+)?(?![\d,.]?\d){_FX_SCALE}"
+    r"|\b(?:one|1)\s+(?:(?:U\.?S\.?|US|American)\s+)?(?:dollars?|USD|pounds?|euros?|yen)\b)"
+)
+_FX_IS = r"\s*(?:=|:|equals?|is|was|are|were|buys|bought|(?:is\s+|was\s+)?(?:worth|equal\s+to|equivalent\s+to))\s*"
+_FX_ABOUT = r"(?:(?:about|around|roughly|some|approximately|nearly)\s+)?"
+_FX_AMOUNT = (
+    rf"(?:(?:W|₩|KRW\s?|{_FX_CUR}\s?){_NUM}{_FX_SCALE}(?:\s?won\b)?"
+    rf"|{_NUM}{_FX_SCALE}\s?(?:(?:South\s+)?Korean\s+)?(?:won|KRW|yen|dollars?|euros?|pounds?)\b)"
+)
+_FX_REACH = 80  # characters around a figure that an aside holding it can span
+# what links the two sides of every aside: "=", a verb, or "to/per/against the dollar"
+_FX_LINK = re.compile(
+    r"[=:]|\b(?:equals?|is|was|are|were|worth|buys|bought|equivalent)\b"
+    r"|\b(?:to|per|against|a|for)\s+(?:the\s+|one\s+|a\s+|each\s+|every\s+|1\s+)?(?:U\.?S\.?\s+)?(?:dollar|greenback)\b",
+    re.I,
+)
+_FX_HINT = re.compile(r"[$£€¥W₩]\s?1(?![\d,.]?\d)|\b(?:one|1)\s|dollar|greenback", re.I)
 _FX = re.compile(
-    rf"(?:U\.?S\.?\s?\$|\$|USD\s?)\s?1(?:\.0+)?\s*(?:=|equals|is|was)\s*(?:about\s+)?{_NUM}\s*(?:won|KRW)\b"
-    rf"|\b(?:one|1)\s+(?:U\.?S\.?\s+)?dollar\s*(?:=|equals|is|was)\s*{_NUM}\s*(?:won|KRW)\b"
-    rf"|{_NUM}\s*(?:won|KRW)\s*(?:=|to|per|against)\s*(?:the|one|a|each|1)\s+(?:U\.?S\.?\s+)?(?:dollar|greenback)\b",
+    rf"{_FX_ONE}{_FX_IS}{_FX_ABOUT}(?:{_FX_AMOUNT}|{_NUM}(?=\s*\)))"
+    rf"|(?:{_FX_AMOUNT}|(?<=\()\s*{_NUM}){_FX_IS}{_FX_ONE}"
+    rf"|{_NUM}\s*(?:won|KRW)?\s*(?:=|to|per|against|a|for)\s*(?:the|one|a|each|every|1)?\s*(?:U\.?S\.?\s+)?"
+    rf"(?:dollar|greenback)\b(?!s)",
     re.I,
 )
 _US = (
@@ -169,9 +194,34 @@ class _Cue:
     what: str
 
 
+def exchange_rate_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The exchange-rate asides in ``text[start:end]`` ("(US$1 = W1,190)", "1,180 won to the
+    dollar"): neither of their amounts is a figure of the talks. The one detector of them,
+    used by the extractor (ingest) and by placement."""
+    stop = len(text) if end is None else end
+    if _FX_HINT.search(text, start, stop) is None:  # the cheap test: no "$1", "one dollar" or "dollar"
+        return []
+    spans: list[tuple[int, int]] = []
+    for a, b in _fx_windows(text, start, stop):  # the full pattern runs only around an "=" or "is"
+        spans += [m.span() for m in _FX.finditer(text, a, b) if not spans or m.start() >= spans[-1][1]]
+    return spans
+
+
+def _fx_windows(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for m in _FX_LINK.finditer(text, start, stop):
+        a, b = max(start, m.start() - _FX_REACH), min(stop, m.end() + _FX_REACH)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
 def is_exchange_rate(sentence: str, start: int, end: int) -> bool:
     """Whether ``sentence[start:end]`` lies inside an exchange-rate aside."""
-    return any(m.start() <= start and end <= m.end() + 1 for m in _FX.finditer(sentence))
+    lo, hi = max(0, start - _FX_REACH), min(len(sentence), end + _FX_REACH)  # an aside is short: read near it
+    return any(a <= start and end <= b + 1 for a, b in exchange_rate_spans(sentence, lo, hi))
 
 
 def _year_of(day: str | None) -> int | None:
