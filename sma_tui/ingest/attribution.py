@@ -43,7 +43,7 @@ _RELAYED = re.compile(
     r"\s+(?P<np>[^,.;\"“”]{2,60}?)['’]s\s+(?:remarks|message|comments|words|position|views?|concerns?)\b"
 )
 _DOTTED = re.compile(r"\.(?:[a-z]\.)+")  # the rest of "a.i.", "e.g."
-_PRONOUNS = frozenset(("he", "she", "they"))
+_PRONOUNS = frozenset(("he", "she", "they", "it"))
 _MAX_CUES = 40  # reporting clauses read per sentence
 _MAX_ARTICLE_CUES = 3000  # … and per article
 _TRAIL = 160  # a reporting clause this close after a quotation's end can be its own
@@ -251,7 +251,7 @@ class Attributor:
         colon = q.kind == "full" and self.body[max(0, q.open - 3) : q.open].rstrip().endswith(":")
         if (q.kind == "partial" or colon) and not cues:  # woven in, or "X put it this way: "…""
             np = sentence_subject(masked)
-            if np:
+            if np and clean_np(np).lower() != "it":  # 'It is "unthinkable" that …': no one
                 ref = self.resolver.resolve(np, q.open, remember=False)
                 if ref is not None:
                     return ref, "pronoun" if clean_np(np).lower() in _PRONOUNS else "explicit"

@@ -41,7 +41,8 @@ DESCRIPTORS = frozenset(
     "military news earlier commentary statement chief negotiator minister secretary president commander head "
     "national security adviser official's analyst analysts expert experts observers outlet state-run union members "
     "workers employees residents protesters some several many general admiral colonel ambassador envoy professor "
-    "researcher".split()
+    "researcher assistant deputy vice former retired acting chairman chairwoman director mayor governor leader "
+    "counterpart".split()
 )
 _TIME_TAIL = re.compile(
     r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\s+(?:last|this|earlier|later)"
@@ -150,11 +151,23 @@ _LEAD_PRONOUN = re.compile(r"\s*(?P<p>He|She|They)\b")
 def sentence_subject(sentence: str) -> str | None:
     """The noun phrase a sentence opens with (before its first verb; any past tense when no
     known verb comes first: "He also pointed out that …")."""
-    m = _FINITE.search(sentence, 0, WINDOW) or _PAST.search(sentence, 0, WINDOW)
+    m = _FINITE.search(sentence, 0, WINDOW)
+    past = _PAST.search(sentence, 0, m.start() if m else WINDOW)
+    if past and (m is None or _names_subject(sentence[: past.start()])):
+        m = past  # "Jeong Eun-bo promised … a deal that is "…"": the verb right after the name
     if m:
         return subject_before(sentence[: m.start()])
     p = _LEAD_PRONOUN.match(sentence)
     return p.group("p") if p else None
+
+
+def _names_subject(seg: str) -> bool:
+    """Whether ``seg`` (the words before a verb) ends with a person's name or is a pronoun."""
+    seg = seg.strip()
+    if seg in ("He", "She", "They"):
+        return True
+    name = person_name(seg[-80:])
+    return bool(name) and seg.endswith(name)  # type: ignore[arg-type]
 
 
 _APPOSITIVE_END = re.compile(

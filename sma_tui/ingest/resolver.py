@@ -8,14 +8,16 @@ import re
 from dataclasses import dataclass
 
 from ..core.text import slug
-from .clauses import strip_time_tail, title_before
+from .clauses import strip_time_tail
 from .gazetteer import ActorIndex, NewActor
 from .gazetteer import Ref as Ref  # re-exported: figure_claims imports it from here
 from .names import PERSON, STOP, capital, norm, person_name, strip_titles
 from .referents import body_named, described, issuer, pair, spokesperson_of
+from .titles import ROLE_DEFINITE, same_role, titled
 
 _LOOKBACK = 80  # mentions and names searched back (bounded: a hostile article may hold thousands)
 _MAX_NEW = 300  # new actors per article
+_IT_WINDOW = 600  # "it said" is the body named this close before
 
 _ANON_HEADS = frozenset(
     "official officials source sources spokesperson spokesman spokeswoman aide aides diplomat diplomats lawmaker "
@@ -71,15 +73,6 @@ _HONORIFIC = re.compile(
     r"|Professor|Colonel|Admiral|Senator|Representative|Commander|Chairman|Envoy|Spokesman|Spokeswoman))\s+"
     r"(?P<name>[A-Z][a-z]+(?:-[a-z]+)?)$"
 )
-# "the general", "the minister": the person last named with that title
-_ROLE_DEFINITE = re.compile(
-    r"^the (?P<role>general|minister|secretary|ambassador|commander|envoy|negotiator|admiral|colonel|professor"
-    r"|senator|congressman|congresswoman|lawmaker|chargé|charge|analyst|researcher|spokesman|spokeswoman)$"
-)
-
-_RANKS = {"gen": "general", "adm": "admiral", "col": "colonel", "amb": "ambassador", "sec": "secretary",
-          "rep": "representative", "sen": "senator", "prof": "professor"}  # fmt: skip
-_RANK = re.compile(r"\b(gen|adm|col|amb|sec|rep|sen|prof)\.")
 _PARTITIVE = re.compile(r"^(?:one|two|some|several|many|a few|both|each)\s+of\s+(?:the|those)\s+(?P<rest>.+)$", re.I)
 _SPOKES_FOR = re.compile(
     r"^(?:a|an|the)\s+(?:\w+\s+)?spokes(?:person|man|woman)\s+(?:for|of|at)\s+(?P<owner>.+)$", re.I
@@ -129,7 +122,8 @@ class Resolver:
             name = strip_titles(m.group())
             if name and " " in name:
                 self.names.append((m.start(), name))
-                self.first_at.setdefault(name, (m.start(), m.end()))
+                own = m.group().rfind(name)  # the title words before it are its description's
+                self.first_at.setdefault(name, (m.start() + max(own, 0), m.end()))
         ids = self.index.ids
         for m in _CAPS_RUN.finditer(self.body, start, end):
             words = m.group().lower().replace("’", "'").split()
@@ -213,9 +207,9 @@ class Resolver:
         two = pair(n, self.subjects, pos)
         if two is not None:
             return two
-        m = _ROLE_DEFINITE.match(n)
+        m = ROLE_DEFINITE.match(n)
         if m and not self.index.get(np):
-            full = self._titled(pos, m.group("role"), None)
+            full = self._titled(pos, m.group("role"), None, m.group("mods").split())
             return (self._person(full, pos, full), True) if full else None
         m = _PARTITIVE.match(np)
         if m:
@@ -230,18 +224,8 @@ class Resolver:
                 return owner, False
         return None
 
-    def _titled(self, pos: int, role: str, word: str | None) -> str | None:
-        """The person last named (before ``pos``) with ``role`` in the title before the name
-        (and ``word`` among their names)."""
-        if not role:
-            return None
-        for p, full in reversed(self.names[-_LOOKBACK:]):
-            if p < pos and (word is None or word in full.split()):
-                title = norm(title_before(self.body[max(0, p - 100) : p]) + " " + self.body[p : p + 60])
-                title = _RANK.sub(lambda r: _RANKS[r.group(1)], title)
-                if role[:6] in title.split(full.split()[0].lower())[0]:
-                    return full
-        return None
+    def _titled(self, pos: int, role: str, word: str | None, mods: list[str] | None = None) -> str | None:
+        return titled(self.body, self.names[-_LOOKBACK:], pos, role, word, mods)
 
     def _pronoun(self, n: str, pos: int) -> tuple[Ref | None, bool]:
         if n == "they":  # a group named just before: "Some union members said …; "…," they said"
@@ -249,6 +233,11 @@ class Resolver:
                 if m.pos < pos:
                     group = isinstance(m.ref, NewActor) and m.ref.kind == "anonymous" and m.surface.endswith("s")
                     return (m.ref, True) if group and pos - m.pos < 300 else (None, False)
+            return None, False
+        if n == "it":  # '…," it said': the body that spoke just before ("USFK said in a release")
+            for m in reversed(self.subjects[-_LOOKBACK:]):
+                if m.pos < pos:
+                    return (m.ref, False) if not m.person and pos - m.pos < _IT_WINDOW else (None, False)
             return None, False
         if n not in ("he", "she", "him", "her"):
             return None, False
@@ -339,7 +328,7 @@ class Resolver:
             if m.pos >= pos:
                 continue
             words = [_SYNONYMS.get(w, w) for w in norm(m.surface).replace("'s", "").split()]
-            if head in words:
+            if head in words and same_role(n, words, head):
                 return m.ref, m.person
         alike = _HEAD_ALIKE.get(head)
         if alike:
