@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .clauses import ACCORDING, INVERTED, REPORTING, WINDOW, sentence_subject, subject_before
 from .gazetteer import Ref
-from .names import person_name
+from .names import TITLES, person_name
 from .quotes import QuoteSpan
 from .resolver import Resolver, clean_np, is_outlet
 
@@ -33,7 +33,7 @@ _CONNECTOR = re.compile(r"^[\"”]?\s*,?\s*(?:while|but|and|as|when|although|whe
 # '…" when Bolton visited, the official said': the clause after a comma is the quotation's own
 _COMMA_SUBJECT = re.compile(r",\s*(?:the|a|an|[A-Z])[^,;]{0,60}$")
 _OPEN_MARK = re.compile(r"[\"“]")
-_QUOTED_AS = re.compile(r"\b(?:quot|cit)(?:ed|ing|es)\s+(?P<np>[^,;\"“”]{2,100}?)\s+as\s+$")
+_QUOTED_AS = re.compile(r"\b(?:quot|cit)(?:ed|ing|es)\s+(?P<np>[^;\"“”]{2,160}?)\s+as\s+$")
 _OWN_SUBJECT = re.compile(
     r"(?:\b(?:and|with|while|as)\s+)(?P<np>(?:the|a|an|[A-Z][\w.'’-]*)(?:\s+[\w.'’-]+){0,5}?)\s+$"
 )
@@ -51,6 +51,9 @@ _TRAIL = 160  # a reporting clause this close after a quotation's end can be its
 
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:Rep|Sen|Gen|Lt|Col|Adm|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|Gov|Prof|U\.S|St|Jr|[A-Z])$")
 
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_NP_REST = re.compile(r"[^,.;\"“”]{1,80}?(?=,|\.|;|$| in | on | at | during | to )")
+_RELATIVE = re.compile(r"\s+(?:who|which|whose)\s")
 _NAMED_AFTER = re.compile(r",\s+(?P<name>(?:[A-Z][\w'’-]*\.?\s+){1,4}[A-Z][\w'’-]*)(?=,|\.|$)")
 
 
@@ -71,10 +74,23 @@ def _inverted(masked: str, at: int) -> str | None:
             break
         np += "."
         at += 1
-    named = _NAMED_AFTER.match(masked, at) if re.match(r"\s*(?:the|a|an)\s+[a-z]", np) else None
-    if named and person_name(named.group("name")):  # "said the man, Choi Dong-hoon, 58"
-        return named.group("name")
-    return np.strip() or None
+        more = _INITIALS.match(masked, at)  # "one former U.S. official"
+        if more:
+            rest = _NP_REST.match(masked, more.end())
+            np, at = np + more.group() + (rest.group() if rest else ""), rest.end() if rest else more.end()
+    np = _RELATIVE.split(np, 1)[0]  # "one former U.S. official who asked not to be named"
+    return _named_after(masked, at, np) or np.strip() or None
+
+
+def _named_after(masked: str, at: int, np: str) -> str | None:
+    """The name in an appositive after a description: "said the man, Choi Dong-hoon, 58",
+    "according to foreign ministry spokesman, Anders Berg"."""
+    words = np.split()
+    described = re.match(r"\s*(?:the|a|an)\s+[a-z]", np) or (
+        words and words[-1].lower() in TITLES and not person_name(np)
+    )
+    named = _NAMED_AFTER.match(masked, at) if described else None
+    return named.group("name") if named and person_name(named.group("name")) else None
 
 
 @dataclass(slots=True)
@@ -152,6 +168,7 @@ class Attributor:
             if m.group("acc"):
                 n = ACCORDING.match(masked, m.end())
                 np = n.group("np") if n else ""
+                np = (_named_after(masked, n.end(), np) if n else None) or np
                 ref = None if not np or is_outlet(np) else self.resolver.resolve(np, pos)
                 cues.append(Cue(pos, ref, "acc", "explicit"))
             elif m.group("part"):
@@ -170,8 +187,10 @@ class Attributor:
         if cues and cues[-1].ref is not None:
             return Cue(pos, cues[-1].ref, "part", cues[-1].how)
         quoted = _QUOTED_AS.search(before)  # "Yonhap quoted a ministry official as saying"
-        if quoted:
-            return self._cue(quoted.group("np"), pos, "fin")
+        if quoted:  # "… quoted Kim Jun-hyung, a professor at …, as saying": the name before the appositive
+            np = quoted.group("np")
+            head = np.split(",", 1)[0]
+            return self._cue(head if "," in np and person_name(head) else np, pos, "fin")
         passive = _WAS_QUOTED.search(before)  # "Jeong was quoted as saying"
         if passive:
             return self._cue(subject_before(before[: passive.start()]), pos, "fin")

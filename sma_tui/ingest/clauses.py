@@ -26,7 +26,7 @@ _FINITE = re.compile(
     rf"\b(?:{VERBS}|has|have|had|is|are|was|were|will|would|released|walked|welcomed|met|pressed|went|voiced|"
     r"expressed|made|held|sent|hoped|believes|believed|thinks|thought|expects|expected|wants|wanted|sees|saw|"
     r"took|takes|struck|sounded|showed|shows|raised|raises|urged|dismissed|rejected|defended|signaled|signalled|did|does|put|"
-    r"puts|summed|offered|gave|gives)\b"
+    r"puts|summed|offered|gave|gives|could\s+not|cannot|declined|refused|did\s+not)\b"
 )
 INVERTED = re.compile(
     r"\s+(?P<np>(?:[A-Z]|an? |the |one |another |two |three |several |some )[^,.;\"“”]{1,80}?)"
@@ -134,8 +134,8 @@ def _trailing_np(text: str) -> str | None:
             run.append(w)
         elif bare in _PREPOSITIONS and run and k > 0 and words[k - 1].strip("()").lower() in DESCRIPTORS:
             run.append(w)  # "a government source in Seoul"
-        elif bare == "and" and run and run[-1][:1].isupper() and k > 0 and words[k - 1][:1].isupper():
-            run.append(w)  # "Mike Pompeo and Mark Esper"
+        elif bare in ("and", "of") and run and run[-1][:1].isupper() and k > 0 and words[k - 1][:1].isupper():
+            run.append(w)  # "Mike Pompeo and Mark Esper", "the Bureau of Political-Military Affairs"
         else:
             break
     run.reverse()

@@ -50,6 +50,15 @@ class ActorIndex:
             for name in (a.id, a.name, *a.aliases):
                 seen.setdefault(norm(name), set()).add(a.id)
         self.ids = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+        surnames: dict[str, set[str]] = {}
+        for a in actors.values():
+            if a.kind == "person":
+                for name in (a.name, *a.aliases):
+                    words = norm(name).split()
+                    for w in words[:1] + words[-1:] if len(words) > 1 else ():
+                        surnames.setdefault(w, set()).add(a.id)
+        # a family name shared by several of the corpus's people ("Jeong"): alone, it names no one
+        self.ambiguous = {k for k, v in surnames.items() if len(v) > 1}
         self.actors = actors
 
     def get(self, text: str) -> str | None:

@@ -12,7 +12,8 @@ TITLES = frozenset(
     "dr mr mrs ms governor lt. col. colonel foreign defense defence state u.s. us south north korean american "
     "top senior former "
     "head director envoy lawmaker leader president-elect assistant under undersecretary professor prof. analyst fellow "
-    "researcher retired army navy air marine lieutenant major maj. capt. captain sgt. sergeant".split()
+    "researcher retired army navy air marine lieutenant major maj. capt. captain sgt. sergeant mayor chairman "
+    "chairwoman".split()
 )
 STOP = frozenset(
     "south north korea korean koreans united states america american washington seoul pyongyang japan tokyo china "
@@ -55,12 +56,22 @@ def strip_titles(name: str) -> str:
 
 
 def person_name(np: str) -> str | None:
-    """The person's name in a noun phrase ("U.S. Defense Secretary Mark Esper" → "Mark Esper")."""
+    """The person's name in a noun phrase ("U.S. Defense Secretary Mark Esper" → "Mark Esper").
+
+    A name that opens the phrase is the one, unless only title words separate it from the
+    next ("Cheong Wa Dae spokesperson Kang Min-seok": the spokesperson)."""
     found = None
+    lead: tuple[str, int] | None = None  # a name at the start of the phrase, and its end
     for m in PERSON.finditer(np):
         name = strip_titles(m.group())
-        if " " in name and not any(w.lower() in STOP for w in name.split()):
-            found = name
-            if m.start() == 0 or np[: m.start()].strip().lower().rstrip(".") in TITLES:
-                break
+        if " " not in name or any(w.lower() in STOP for w in name.split()):
+            continue
+        if lead is not None:
+            between = np[lead[1] : m.start()].split()
+            return name if between and all(w.lower() in TITLES for w in between) else lead[0]
+        found = name
+        if m.start() == 0:
+            lead = (name, m.end())
+        elif np[: m.start()].strip().lower().rstrip(".") in TITLES:
+            break
     return found

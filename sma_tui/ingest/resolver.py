@@ -30,7 +30,7 @@ _ROLE_HEADS = frozenset(
 )
 _INST_HEADS = frozenset(
     "ministry department office agency government committee union embassy command media reports report team "
-    "delegation side party council administration house pentagon forces institute outlet".split()
+    "delegation side party council administration house pentagon forces institute outlet bureau".split()
 )
 _SYNONYMS = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "sources": "source", "officials": "official"}
 _US_REFS = frozenset(
@@ -70,7 +70,8 @@ _ANON_DETERMINERS = frozenset(("a", "an", "one", "another", "two", "three", "sev
 _HONORIFIC = re.compile(
     r"^(?:(?P<abbr>Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Adm|Rep|Sen|Prof|Capt|Sgt)\.?|(?:(?:First\s+)?Vice|Deputy|Prime"
     r"|Foreign|Defense|Defence|Unification)?\s*(?P<role>General|Minister|Ambassador|Secretary"
-    r"|Professor|Colonel|Admiral|Senator|Representative|Commander|Chairman|Envoy|Spokesman|Spokeswoman))\s+"
+    r"|Professor|Colonel|Admiral|Senator|Representative|Commander|Chairman|Envoy|Spokesman|Spokeswoman"
+    r"|Mayor|Governor|Director|President))\s+"
     r"(?P<name>[A-Z][a-z]+(?:-[a-z]+)?)$"
 )
 _PARTITIVE = re.compile(r"^(?:one|two|some|several|many|a few|both|each)\s+of\s+(?:the|those)\s+(?P<rest>.+)$", re.I)
@@ -183,7 +184,9 @@ class Resolver:
         if name:
             return self._person(name, pos, np), True
         if len(words) == 1 and np[:1].isupper() and n not in STOP and not np.isupper():
-            if re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)?", np):  # a family name given alone ("…, Lee, said")
+            if n in self.index.ambiguous:  # "Jeong" never named in full: which of the dossier's Jeongs?
+                return None, False
+            if re.fullmatch(r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[a-z]+)?", np):  # a family name alone ("…, Lee, said")
                 return self._person(np, pos, np), True
             return None, False
         return self._description(np, words, pos)

@@ -19,7 +19,8 @@ _US = re.compile(
     r"|C\.I\.A\.|CIA|Eighth Army|8th Army|Seventh Air Force|7th Air Force|Secretary of State"
     r"|Defense Secretary|Secretary of Defense|assistant secretary of state|Assistant Secretary of State"
     r"|U\.S\. Army|U\.S\. Navy|U\.S\. Air Force|U\.S\. Marine Corps|Hawaii|Virginia|California|Texas|Maryland"
-    r"|Massachusetts|Alaska|New York|Trump|Biden|Obama|Washington,? D\.?C\.?|Capitol Hill)(?!\w)"
+    r"|Massachusetts|Alaska|New York|Trump|Biden|Obama|Washington,? D\.?C\.?|Capitol Hill"
+    r"|\([DRI]-[A-Z][A-Za-z.]{1,14}\))(?!\w)"  # a member of Congress: "(D-Calif.)"
 )
 _ROK = re.compile(
     r"\b(?:South Korea(?:n|ns|'s|’s)?|S\. Korea(?:n|'s|’s)?|ROK|Seoul(?:'s|’s|-based)|Blue House|Cheong Wa Dae"

@@ -83,3 +83,72 @@ def test_the_minister_is_not_someone_of_the_ministry(corpus) -> None:
     )
     got, _ = _said(corpus, text)
     assert got[0][1] is None
+
+
+def test_an_inverted_anonymous_source_with_initials_and_a_relative_clause(corpus) -> None:
+    text = '"It is a shakedown," said one former U.S. official who asked not to be named. "Allies pay enough."\n'
+    got, actors = _said(corpus, text)
+    speaker = actors[got[0][1]]
+    assert speaker.name == "Former U.S. official (anonymous)" and speaker.side == "US"
+    assert got[1][1:] == (got[0][1], "context")
+
+
+def test_according_to_a_title_then_the_name(corpus) -> None:
+    text = 'The two sides made "real progress on the text," according to ministry spokesman, Anders Berg.\n'
+    got, actors = _said(corpus, text)
+    assert actors[got[0][1]].name == "Anders Berg" and got[0][2] == "explicit"
+
+
+def test_a_bureau_of_a_department_speaks_and_is_the_bureau_later(corpus) -> None:
+    text = (
+        'The State Department\'s Bureau of Political-Military Affairs said the deal brings a "real rise" in '
+        'the share. The Bureau wrote online that the alliance remains "the anchor of the region."\n'
+    )
+    got, actors = _said(corpus, text)
+    assert got[0][1] == got[1][1] and "Bureau of Political-Military Affairs" in actors[got[0][1]].name
+
+
+def test_the_spokesman_after_one_who_could_not_confirm(corpus) -> None:
+    text = 'A USFK spokesman could not confirm the figure. "We are reviewing the claims," the spokesman said.\n'
+    got, actors = _said(corpus, text)
+    assert actors[got[0][1]].name == "USFK spokesman (anonymous)"
+
+
+def test_a_family_name_beginning_mc_is_a_person(corpus) -> None:
+    text = '"We have to answer this threat," McAllister said during a seminar on Tuesday.\n'
+    got, actors = _said(corpus, text)
+    assert actors[got[0][1]].name == "McAllister"
+
+
+def test_a_family_name_several_dossier_people_share_is_no_one_alone(corpus) -> None:
+    # the dossier has two Jeongs (the negotiator and the defence minister)
+    text = '"We are not there yet," Jeong was quoted as saying by the Yonhap news agency.\n'
+    got, _ = _said(corpus, text)
+    assert got[0][1] is None
+
+
+def test_a_title_word_is_not_part_of_the_name(corpus) -> None:
+    text = 'Sen. Ray Dorn (R-Alaska) met Seoul Mayor Oh Jin-woo. "We agree," Mayor Oh said.\n'
+    got, actors = _said(corpus, text)
+    assert actors[got[0][1]].name == "Oh Jin-woo"
+
+
+def test_an_institution_then_its_spokesperson_by_name(corpus) -> None:
+    text = 'Cheong Wa Dae spokesperson Kang Min-seok told reporters on Monday: "The president has been briefed."\n'
+    got, actors = _said(corpus, text)
+    assert actors[got[0][1]].name == "Kang Min-seok" and actors[got[0][1]].side == "ROK"
+
+
+def test_quoted_as_saying_with_an_appositive(corpus) -> None:
+    text = (
+        "The Korea Herald quoted Kim Jun-hyung, a professor at a university in Pohang, as saying that the "
+        'demand was "excessive."\n'
+    )
+    got, actors = _said(corpus, text)
+    assert actors[got[0][1]].name == "Kim Jun-hyung" and got[0][2] == "explicit"
+
+
+def test_a_member_of_congress_by_party_and_state_is_us(corpus) -> None:
+    text = '"This is no way to treat an ally," Rep. Ann Corder (D-Calif.) said.\n'
+    got, actors = _said(corpus, text)
+    assert actors[got[0][1]].side == "US"
