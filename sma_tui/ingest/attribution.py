@@ -51,6 +51,7 @@ _TRAIL = 160  # a reporting clause this close after a quotation's end can be its
 
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:Rep|Sen|Gen|Lt|Col|Adm|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|Gov|Prof|U\.S|St|Jr|[A-Z])$")
 
+_FOR_VIEW = re.compile(r"\s*For\s+(?P<np>[A-Z][^,;\"“”]{2,60}),")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _NP_REST = re.compile(r"[^,.;\"“”]{1,80}?(?=,|\.|;|$| in | on | at | during | to )")
 _RELATIVE = re.compile(r"\s+(?:who|which|whose)\s")
@@ -269,7 +270,8 @@ class Attributor:
     ) -> tuple[Ref | None, str]:
         colon = q.kind == "full" and self.body[max(0, q.open - 3) : q.open].rstrip().endswith(":")
         if (q.kind == "partial" or colon) and not cues:  # woven in, or "X put it this way: "…""
-            np = sentence_subject(masked)
+            view = _FOR_VIEW.match(masked)  # "For X, a fellow at …, the dispute was "…"": X's view
+            np = view.group("np") if view and person_name(view.group("np")) else sentence_subject(masked)
             if np and clean_np(np).lower() != "it":  # 'It is "unthinkable" that …': no one
                 ref = self.resolver.resolve(np, q.open, remember=False)
                 if ref is not None:

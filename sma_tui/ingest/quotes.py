@@ -11,7 +11,7 @@ from .text import Paragraph
 _MARKS = re.compile(r"[\"“”«»]")
 _GLOSSES = (
     "means", "mean", "meaning", "translates as", "translate as", "translated as", "dubbed", "known as", "so-called",
-    "titled", "headlined", "nicknamed", "hashtag", "slogan",
+    "titled", "headlined", "nicknamed", "hashtag", "slogan", "the title", "the headline",
 )  # fmt: skip
 _COLON_LEAD = re.compile(
     r"\b(?:said|says|told|wrote|writes|tweeted|posted|added|stated|declared|continued|explained|read)\b[^\"“”]{0,80}:$"

@@ -17,7 +17,8 @@ from .titles import ROLE_DEFINITE, same_role, titled
 
 _LOOKBACK = 80  # mentions and names searched back (bounded: a hostile article may hold thousands)
 _MAX_NEW = 300  # new actors per article
-_IT_WINDOW = 600  # "it said" is the body named this close before
+_IT_WINDOW = 600
+_ACRONYM_AFTER = re.compile(r"\s*\([A-Z]{2,8}\)$")  # "it said" is the body named this close before
 
 _ANON_HEADS = frozenset(
     "official officials source sources spokesperson spokesman spokeswoman aide aides diplomat diplomats lawmaker "
@@ -30,7 +31,8 @@ _ROLE_HEADS = frozenset(
 )
 _INST_HEADS = frozenset(
     "ministry department office agency government committee union embassy command media reports report team "
-    "delegation side party council administration house pentagon forces institute outlet bureau".split()
+    "delegation side party council administration house pentagon forces institute outlet bureau club association "
+    "federation organization organisation coalition".split()
 )
 _SYNONYMS = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "sources": "source", "officials": "official"}
 _US_REFS = frozenset(
@@ -186,6 +188,8 @@ class Resolver:
         if len(words) == 1 and np[:1].isupper() and n not in STOP and not np.isupper():
             if n in self.index.ambiguous:  # "Jeong" never named in full: which of the dossier's Jeongs?
                 return None, False
+            if n in self.index.family:  # "Harris said", never named in full: the dossier's Harris
+                return self.index.family[n], True
             if re.fullmatch(r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[a-z]+)?", np):  # a family name alone ("…, Lee, said")
                 return self._person(np, pos, np), True
             return None, False
@@ -200,7 +204,9 @@ class Resolver:
             full = self._titled(pos, role, word) or self._surname(word, pos)
             if full:
                 return self._person(full, pos, full), True
-            hit = self.index.get(word)
+            hit = self.index.get(word) or self.index.family.get(word.lower())
+            if hit is None and word.lower() in self.index.ambiguous:
+                return None, False  # "Minister Jeong", never named in full: which Jeong?
             return (hit, True) if hit else (self._person(word, pos, np), True)
         owner = issuer(np)
         if owner and not self.index.get(np):  # "a department statement said": the department
@@ -300,7 +306,8 @@ class Resolver:
             known = self._same_anonymous(words) if words[0] in ("a", "an") else None
             if known:
                 return known, True
-            return self._new(capital(np), "institution", np, [np]), False
+            name = _ACRONYM_AFTER.sub("", capital(np))  # "The National Press Club (NPC)": the acronym is an alias
+            return self._new(name, "institution", np, [np]), False
         if np[:1].isupper() and re.fullmatch(r"[A-Z]{2,6}", np):  # an acronym: KCNA, NATO
             return self._new(np, "institution", np, [np]), False
         if head in _ROLE_HEADS and words[0] in ("the", "a", "an") and len(words) > 2:  # "the USFK chief of staff"

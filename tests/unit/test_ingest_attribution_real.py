@@ -152,3 +152,38 @@ def test_a_member_of_congress_by_party_and_state_is_us(corpus) -> None:
     text = '"This is no way to treat an ally," Rep. Ann Corder (D-Calif.) said.\n'
     got, actors = _said(corpus, text)
     assert actors[got[0][1]].side == "US"
+
+
+def test_a_family_name_alone_is_the_one_curated_person_of_that_name(corpus) -> None:
+    text = 'Harris, the U.S. ambassador, met reporters on Friday. "Seoul can afford it," he said.\n'
+    got, _ = _said(corpus, text)
+    assert got[0][1] == "harry-harris"
+
+
+def test_an_honorific_and_a_shared_family_name_is_no_one(corpus) -> None:
+    text = '"We did our part," Minister Jeong said.\n'
+    got, _ = _said(corpus, text)
+    assert got[0][1] is None
+
+
+def test_for_a_person_the_dispute_was(corpus) -> None:
+    text = (
+        "For Mara Quist, a fellow at a Sydney institute who studies the alliances, the long quarrel was "
+        '"an own goal."\n'
+    )
+    got, actors = _said(corpus, text)
+    assert actors[got[0][1]].name == "Mara Quist" and got[0][2] == "explicit"
+
+
+def test_a_title_in_quotation_marks_is_not_a_quotation(corpus) -> None:
+    text = 'Pompeo and Esper wrote an op-ed under the title "Seoul is a partner, not a client."\n'
+    got, _ = _said(corpus, text)
+    assert got == []
+
+
+def test_an_inverted_organisation_keeps_its_acronym_as_an_alias(corpus) -> None:
+    text = 'The order "harms a free press," said the National Press Club (NPC), a group of reporters.\n'
+    got, actors = _said(corpus, text)
+    club = actors[got[0][1]]
+    assert club.name == "The National Press Club" and club.kind == "institution"
+    assert any("(NPC)" in a for a in club.aliases)
