@@ -51,6 +51,7 @@ _TRAIL = 160  # a reporting clause this close after a quotation's end can be its
 
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:Rep|Sen|Gen|Lt|Col|Adm|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|Gov|Prof|U\.S|St|Jr|[A-Z])$")
 
+_SPEECH = re.compile(r"(?:said|says|told|tells|wrote|writes)\b")
 _FOR_VIEW = re.compile(r"\s*For\s+(?P<np>[A-Z][^,;\"“”]{2,60}),")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _NP_REST = re.compile(r"[^,.;\"“”]{1,80}?(?=,|\.|;|$| in | on | at | during | to )")
@@ -253,7 +254,7 @@ class Attributor:
                 continue
             between = self.body[close + 1 : cue.pos]
             if not _CONNECTOR.match(between) or _COMMA_SUBJECT.search(between):
-                return cue.ref, cue.how
+                return self._relayed(q, cues[max(0, k - 8) : k]) or (cue.ref, cue.how)
         for cue in reversed(cues[max(0, k - 8) : k]):  # leading: 'X said the alliance was "ironclad"'
             if cue.pos < q.open and cue.ref is not None and not (own and cue.kind == "acc"):
                 return cue.ref, cue.how
@@ -264,6 +265,16 @@ class Attributor:
             if ref is not None:
                 return ref, "explicit"
         return self._from_context(q, masked, cues, prev, para_start)
+
+    def _relayed(self, q: QuoteSpan, leading: list[Cue]) -> tuple[Ref, str] | None:
+        """ 'X told Moon that the talks were "moving forward," the spokesperson said': words
+        woven into what X said are X's; the trailing clause only relays them."""
+        if q.kind != "partial":
+            return None
+        for cue in reversed(leading):
+            if cue.pos < q.open and cue.ref is not None and cue.kind == "fin" and _SPEECH.match(self.body, cue.pos):
+                return cue.ref, cue.how
+        return None
 
     def _from_context(
         self, q: QuoteSpan, masked: str, cues: list[Cue], prev: Claimed | None, para_start: int

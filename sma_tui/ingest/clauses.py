@@ -186,8 +186,8 @@ _TITLE_WORDS = frozenset(
 # an appositive says what someone is ("a senior fellow at …", "head of the union", "who heads the
 # union"), not what happened to them ("agitated by …", "who was furloughed by USFK")
 _APPOSITIVE_START = re.compile(
-    r"\s*,\s*(?=[a-z]|(?:A|An|The)\s|(?:[A-Z][\w.&-]*\s+){0,3}(?:Chief|Commander|Director|Secretary|Minister"
-    r"|Ambassador|Spokes(?:person|man|woman)|Chairman|Deputy|Head)\b)(?!(?:said|says|told|added|speaking|asked|when|while|who(?!\s+(?:heads?|headed|leads?|led|represents|represented"
+    r"\s*,\s*(?=[a-z]|(?:A|An|The)\s|(?:[A-Z][\w.&'’-]*\s+){0,3}(?i:chief|commander|director|secretary|minister"
+    r"|ambassador|spokes(?:person|man|woman)|chairman|deputy|head|negotiator|envoy)\b)(?!(?:said|says|told|added|speaking|asked|when|while|who(?!\s+(?:heads?|headed|leads?|led|represents|represented"
     r"|chairs?|works?|worked|served|serves|commanded|commands|advises|advised|teaches|taught|belongs|is\s+an?"
     r"|was\s+an?|is\s+the|was\s+the)\b)|which|whose|[a-z]+ed|[a-z]+ing)\b)"
 )

@@ -187,3 +187,27 @@ def test_an_inverted_organisation_keeps_its_acronym_as_an_alias(corpus) -> None:
     club = actors[got[0][1]]
     assert club.name == "The National Press Club" and club.kind == "institution"
     assert any("(NPC)" in a for a in club.aliases)
+
+
+def test_words_woven_into_what_x_told_someone_are_x_s_not_the_relayer_s(corpus) -> None:
+    text = (
+        "Chung Eui-yong, the national security adviser, told Moon that the talks were "
+        '"moving forward," presidential spokesperson Kang Min-seok said.\n'
+    )
+    got, actors = _said(corpus, text)
+    assert actors[got[0][1]].name == "Chung Eui-yong" and got[0][2] == "explicit"
+
+
+def test_a_full_quotation_before_the_relayer_is_the_relayer_s(corpus) -> None:
+    text = 'Moon met his aides on Monday. "We will wait for Washington," spokesperson Kang Min-seok said.\n'
+    got, actors = _said(corpus, text)
+    assert actors[got[0][1]].name == "Kang Min-seok"
+
+
+def test_a_possessive_country_and_a_lowercase_title_in_the_appositive(corpus) -> None:
+    text = (
+        "Lee Su-hyuk, South Korea's ambassador to the United States, said the talks were nearly done. "
+        'Lee told a forum that "a deal is within reach."\n'
+    )
+    got, actors = _said(corpus, text)
+    assert actors[got[0][1]].name == "Lee Su-hyuk" and actors[got[0][1]].side == "ROK"
