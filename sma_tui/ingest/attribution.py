@@ -51,6 +51,7 @@ _TRAIL = 160  # a reporting clause this close after a quotation's end can be its
 
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:Rep|Sen|Gen|Lt|Col|Adm|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|Gov|Prof|U\.S|St|Jr|[A-Z])$")
 
+_BITE_LABEL = re.compile(r"\[\s*Sound\s*-?\s*bites?\s*:\s*(?P<np>[^\[\]\n]{2,120})\]\s*$", re.I)
 _SPEECH = re.compile(r"(?:said|says|told|tells|wrote|writes)\b")
 _FOR_VIEW = re.compile(r"\s*For\s+(?P<np>[A-Z][^,;\"“”]{2,60}),")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
@@ -258,6 +259,10 @@ class Attributor:
         for cue in reversed(cues[max(0, k - 8) : k]):  # leading: 'X said the alliance was "ironclad"'
             if cue.pos < q.open and cue.ref is not None and not (own and cue.kind == "acc"):
                 return cue.ref, cue.how
+        bite = _BITE_LABEL.search(self.body, max(0, q.open - 140), q.open)
+        if bite:  # KBS: '[Sound bite: US President Donald Trump]"…"'
+            ref = self.resolver.resolve(bite.group("np"), q.open)
+            return (ref, "explicit") if ref is not None else (None, "unknown")
         before = self.body[max(s, q.open - 120) : q.open]
         m = _POSS_REF.search(before) or _REQUEST.search(before)
         if m:

@@ -40,7 +40,7 @@ def _role(body: str, i: int) -> str:
         return "close"
     before = body[i - 1] if i > 0 else " "
     after = body[i + 1] if i + 1 < len(body) else " "
-    if before.isspace() or before in "([{—–-/" or i == 0:
+    if before.isspace() or before in "([{—–-/]" or i == 0:  # ']': '[Sound bite: X]"…"'; '[sic]" he' closes
         return "open" if not after.isspace() else "close"
     return "close"
 

@@ -23,7 +23,7 @@ _ACRONYM_AFTER = re.compile(r"\s*\([A-Z]{2,8}\)$")  # "it said" is the body name
 _ANON_HEADS = frozenset(
     "official officials source sources spokesperson spokesman spokeswoman aide aides diplomat diplomats lawmaker "
     "lawmakers senators negotiators analyst analysts expert experts observer observers insider insiders members "
-    "workers employees residents protesters".split()
+    "workers employees residents protesters worker employee resident protester member".split()
 )
 _ROLE_HEADS = frozenset(
     "chief commander negotiator envoy ambassador minister secretary adviser advisor director general admiral "

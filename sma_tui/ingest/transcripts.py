@@ -23,7 +23,8 @@ _PRESS_LABEL = re.compile(
 _MIXED_LABEL = re.compile(r"(?P<label>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})(?:\s*\([^()\n]{1,40}\))?:\s+(?=\S)")
 _QUESTION = re.compile(r"^(?:Q|Question|Moderator|Operator|Reporter)$", re.I)
 _NOT_SPEAKERS = re.compile(
-    r"^(?:Q|QUESTION|MODERATOR|OPERATOR|STAFF|PARTICIPANT|AUDIENCE MEMBER|REPORTER|JOURNALIST|PRESS|NOTE|ANCHOR"
+    r"^(?:Q|QUESTION|MODERATOR|OPERATOR|STAFF|PARTICIPANT|AUDIENCE MEMBER|REPORTER|REPORT|JOURNALIST|PRESS|NOTE|ANCHOR"
+    r"|HOST|INTERVIEWER|CORRESPONDENT"
     r"|NARRATOR|TRANSCRIPT|EDITOR'?S NOTE|UPDATE|CORRECTION|SOURCE|PHOTO|CAPTION|ATTN|END)\b"
 )
 _SOUNDBITE = re.compile(r"\[\s*Sound\s*-?\s*bite\s*\]\s*(?P<label>[^:\n\"“]{0,120}?)\s*:\s*", re.IGNORECASE)
@@ -54,8 +55,12 @@ def _title_case(text: str) -> str:
 
 
 def speaker_label(turn: Turn) -> tuple[str, str]:
-    """The name to resolve and the words that describe the speaker (for the side)."""
+    """The name to resolve and the words that describe the speaker (for the side); a label
+    that is only a description ("(Furloughed worker)") is an anonymous speaker."""
     label = turn.label
+    bare = re.fullmatch(r"\(([^()]{2,60})\)", label.strip())
+    if bare:
+        return "a " + bare.group(1).strip().lower(), bare.group(1)
     if label.upper() == label:
         return _label_name(label), _title_case(label)
     return re.split(r"[(,]", label, maxsplit=1)[0].strip(), label

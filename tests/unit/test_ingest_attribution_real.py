@@ -5,6 +5,9 @@ rest. Every sentence here is written for the test; none is copied from an articl
 
 from __future__ import annotations
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from sma_tui.ingest import extract
 
 
@@ -211,3 +214,46 @@ def test_a_possessive_country_and_a_lowercase_title_in_the_appositive(corpus) ->
     )
     got, actors = _said(corpus, text)
     assert actors[got[0][1]].name == "Lee Su-hyuk" and actors[got[0][1]].side == "ROK"
+
+
+def test_a_bracketed_sound_bite_label_names_the_quotation_that_follows(corpus) -> None:
+    text = (
+        "Anchor: The president raised the issue again. Han Ji-su reports.\n\n"
+        "Report: Speaking at a rally, Trump said the U.S. spends billions.[Sound bite: US President Donald Trump]"
+        '"We defend you and you are rich. Not fair."\n\n'
+        "Seoul and Washington will talk again next year.\n"
+    )
+    got, _ = _said(corpus, text)
+    assert got == [("We defend you and you are rich. Not fair.", "donald-trump", "explicit")]
+
+
+def test_a_closing_mark_after_a_bracket_still_closes(corpus) -> None:
+    text = '"They pay too little [sic]" he said, as Esper looked on.\n'
+    got, _ = _said(corpus, text)
+    assert [t for t, _, _ in got] == ["They pay too little [sic]"]
+
+
+def test_a_sound_bite_labelled_only_by_a_description_is_an_anonymous_speaker(corpus) -> None:
+    text = (
+        "[Anchor Lead]\n\nThe union rallied on Wednesday.\n\n[Pkg]\n\nWorkers gathered at the gate.\n\n"
+        "[Soundbite]\n(Furloughed worker): I have two children and no pay now.\n\nThe union plans more rallies.\n"
+    )
+    got, actors = _said(corpus, text)
+    assert actors[got[0][1]].name == "Furloughed worker (anonymous)" and actors[got[0][1]].kind == "anonymous"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    first=st.sampled_from(["Mara", "Tomas", "Ilse", "Joon"]),
+    last=st.sampled_from(["Quist", "Brandvold", "Okafor", "Lindqvist"]),
+    words=st.lists(st.sampled_from(["we", "pay", "enough", "the", "alliance", "is", "strong", "now"]), min_size=3,
+                   max_size=12),
+    glued=st.booleans(),
+)  # fmt: skip
+def test_sound_bite_labels_property(corpus, first: str, last: str, words: list[str], glued: bool) -> None:
+    said = " ".join(words).capitalize() + "."
+    lead = "Report: The talks stalled again." + ("" if glued else "\n\n")
+    text = f'{lead}[Sound bite: Analyst {first} {last}]"{said}"\n\nThe talks resume next month.\n'
+    got, actors = _said(corpus, text)
+    assert [(t, a) for t, _, a in got] == [(said, "explicit")]
+    assert actors[got[0][1]].name == f"{first} {last}"
