@@ -17,7 +17,7 @@ from .quotes import QuoteSpan
 from .text import Paragraph
 
 _PRESS_LABEL = re.compile(
-    r"(?P<label>(?:[A-Z][A-Z.'’-]*)(?:\s+[A-Z][A-Z.'’-]*){0,5})(?:\s*\([^()\n]{1,40}\))?\s*:\s+(?=\S)"
+    r"(?P<label>(?:(?:Mc|Mac)?[A-Z][A-Z.'’-]*)(?:\s+(?:Mc|Mac)?[A-Z][A-Z.'’-]*){0,5})(?:\s*\([^()\n]{1,40}\))?\s*:\s+(?=\S)"
 )
 # "DeHart: …" / "Question: …": mixed-case labels count when repeated, or for questions
 _MIXED_LABEL = re.compile(r"(?P<label>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})(?:\s*\([^()\n]{1,40}\))?:\s+(?=\S)")
@@ -28,6 +28,7 @@ _NOT_SPEAKERS = re.compile(
     r"|NARRATOR|TRANSCRIPT|EDITOR'?S NOTE|UPDATE|CORRECTION|SOURCE|PHOTO|CAPTION|ATTN|END)\b"
 )
 _SOUNDBITE = re.compile(r"\[\s*Sound\s*-?\s*bite\s*\]\s*(?P<label>[^:\n\"“]{0,120}?)\s*:\s*", re.IGNORECASE)
+_NUMBERED = re.compile(r"\s+(?:NUMBER\s+)?(?:ONE|TWO|THREE|FOUR|\d|#\d)$")  # "… OFFICIAL ONE"
 _END = re.compile(r"(?:#\s*#\s*#|###|-\s*END\s*-|\(END\))")
 
 
@@ -38,9 +39,10 @@ class Turn:
 
 
 def _label_name(label: str) -> str:
-    """ "JEONG EUN-BO(S. KOREAN CHIEF NEGOTIATOR)" → "Jeong Eun-bo"; "MR. DEHART" → "Mr. Dehart"."""
+    """ "JEONG EUN-BO(S. KOREAN CHIEF NEGOTIATOR)" → "Jeong Eun-bo"; "MR. DEHART" → "Mr. Dehart";
+    "SENIOR STATE DEPARTMENT OFFICIAL ONE" → "Senior State Department Official"."""
     name = re.split(r"[(,]", label, maxsplit=1)[0].strip()
-    return _title_case(name)
+    return _title_case(_NUMBERED.sub("", name))
 
 
 def _title_case(text: str) -> str:
@@ -49,6 +51,9 @@ def _title_case(text: str) -> str:
     for w in text.split():
         if "." in w or (len(w) <= 4 and w.isalpha() and w not in ("CHIEF", "HEAD", "KIM", "LEE", "PARK", "MR", "MS")):
             words.append(w)
+        elif re.match(r"MA?C[A-Z]{3}", w.upper()) and not w.isupper():  # "McCORMACK" → "McCormack"
+            cut = w.upper().index("C") + 1
+            words.append(w[:cut] + w[cut].upper() + w[cut + 1 :].lower())
         else:
             words.append(w[:1].upper() + w[1:].lower())
     return " ".join(words)
@@ -61,7 +66,7 @@ def speaker_label(turn: Turn) -> tuple[str, str]:
     bare = re.fullmatch(r"\(([^()]{2,60})\)", label.strip())
     if bare:
         return "a " + bare.group(1).strip().lower(), bare.group(1)
-    if label.upper() == label:
+    if re.sub(r"\bMa?c(?=[A-Z])", "MC", label).isupper():  # "MR. DEHART", "MR. McCORMACK"
         return _label_name(label), _title_case(label)
     return re.split(r"[(,]", label, maxsplit=1)[0].strip(), label
 

@@ -257,3 +257,24 @@ def test_sound_bite_labels_property(corpus, first: str, last: str, words: list[s
     got, actors = _said(corpus, text)
     assert [(t, a) for t, _, a in got] == [(said, "explicit")]
     assert actors[got[0][1]].name == f"{first} {last}"
+
+
+def test_a_numbered_background_official_is_the_official_not_one(corpus) -> None:
+    text = (
+        "MODERATOR: Thanks for coming. Our guest speaks on background.\n\n"
+        "SENIOR STATE DEPARTMENT OFFICIAL ONE: We had a useful round this week.\n\n"
+        "QUESTION: Is a deal close?\n\n"
+        "SENIOR STATE DEPARTMENT OFFICIAL ONE: Closer than before.\n"
+    )
+    got, actors = _said(corpus, text)
+    assert len(got) == 2 and got[0][1] == got[1][1] is not None
+    assert "one" not in str(got[0][1]).split("-")
+
+
+def test_a_press_label_with_a_mc_name(corpus) -> None:
+    text = (
+        "MR. McCALLUM: Good morning. I will read a statement first.\n\n"
+        "QUESTION: Will the talks resume?\n\nMR. McCALLUM: They will, next week.\n"
+    )
+    got, actors = _said(corpus, text)
+    assert [actors[s].name for _, s, _ in got] == ["McCallum", "McCallum"]
