@@ -69,6 +69,13 @@ _PARTITIVE_NP = re.compile(r"(?:One|Two|Some|Several|Many|Both|Each|one|two|some
                            r"(?:the|those)\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}")
 
 
+_SOURCE_WITH_TAIL = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Ss]everal)\s+(?:[\w.'’-]+\s+){0,4}?(?:officials?|sources?|aides?|diplomats?"
+    r"|negotiators?|spokes(?:man|woman|person))\s+(?:travelling|traveling|accompanying|familiar|involved|close|briefed"
+    r"|speaking|working|based)\b[^,;]*$"
+)
+
+
 def subject_before(seg: str) -> str | None:
     """The subject noun phrase of a verb whose preceding text (in its sentence) is ``seg``."""
     seg = seg[-WINDOW:].rstrip()
@@ -88,6 +95,9 @@ def subject_before(seg: str) -> str | None:
     part = seg.rsplit(",", 1)[-1].strip()
     if _PARTITIVE_NP.fullmatch(part):  # "One of the staff members"
         return part
+    tailed = _SOURCE_WITH_TAIL.search(part)
+    if tailed:  # "A U.S. official travelling with Esper": the official, not Esper
+        return tailed.group()
     m = re.match(rf"(?:[A-Za-z][\w.']*\s+){{0,4}}?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,2}}(?=\s+of\b)", part)
     if m and person_name(m.group()):
         return m.group()  # "Rep. Kim Jong-dae of the ... Party", "Opposition lawmaker Yoo Jin-seok of the … Party"

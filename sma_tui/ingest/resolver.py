@@ -7,13 +7,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..core.models import Actor
 from ..core.text import slug
-from .clauses import strip_time_tail
 from .gazetteer import ActorIndex, NewActor
 from .gazetteer import Ref as Ref  # re-exported: figure_claims imports it from here
 from .names import PERSON, STOP, capital, norm, person_name, strip_titles
+from .phrases import clean_np as clean_np  # re-exported
+from .phrases import is_outlet as is_outlet
 from .referents import body_named, described, issuer, pair, spokesperson_of
-from .titles import ROLE_DEFINITE, same_role, titled
+from .titles import OWNED_ROLE, ROLE_DEFINITE, same_role, titled, titled_near
 
 _LOOKBACK = 80  # mentions and names searched back (bounded: a hostile article may hold thousands)
 _MAX_NEW = 300  # new actors per article
@@ -40,18 +42,6 @@ _US_REFS = frozenset(
      "american delegation", "the u.s. delegation", "u.s. delegation", "the us delegation", "the u.s. team",
      "u.s. team", "the american side")
 )  # fmt: skip
-_OUTLET = re.compile(
-    r"^(?:the\s+)?(?:Yonhap|Reuters|AP|AFP|Associated Press|Agence France-Presse|Bloomberg|Kyodo|Xinhua|UPI|"
-    r"United Press International|KBS|MBC|SBS|JTBC|YTN|Arirang|VOA|Voice of America|NK News|NHK|CNN|Fox News|"
-    r"Korea Herald|Korea Times|Korea JoongAng Daily|JoongAng Ilbo|Chosun Ilbo|Dong-A Ilbo|Hankyoreh|Stars and Stripes|"
-    r"Wall Street Journal|Washington Post|New York Times|Politico|Axios|Defense News|Nikkei|Asahi)\b"
-    r"|\b(?:news agency|newspaper|daily|broadcaster|outlet|wire service|news channel|TV station|pool report)s?$",
-    re.I,
-)
-_LEAD_TRIM = re.compile(
-    r"^(?:(?:and|but|while|as|when|after|however|separately|meanwhile|also|then|for|later|earlier|last\s+week|on\s+\w+)\b,?\s*)+",
-    re.I,
-)
 _POSSESSIVE = re.compile(
     r"^(?P<owner>.+?)['’]s\s+(?:commentary|statement|remarks|comments|tweet|letter|reference|words|op-ed|article)\b"
 )
@@ -60,7 +50,10 @@ _ATTRIBUTED = re.compile(
     r"|message|notice|op-ed|article)\s+(?:from|by|of|issued by)\s+(?P<owner2>.+)$"
 )
 _COORD = re.compile(r"^(?P<first>[A-Z][\w.'-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w.'-]*)*)\s+and\s+[A-Z]")
-_PREPS = frozenset("in at of with from for on to who which involved familiar close speaking based".split())
+_PREPS = frozenset(
+    "in at of with from for on to who which involved familiar close speaking based travelling traveling accompanying "
+    "working briefed".split()
+)
 _ANON_DROP = frozenset("a an the senior high-ranking top unnamed anonymous".split())
 _ANON_SAME = {"sources": "source", "officials": "official", "spokesman": "spokesperson",
               "spokeswoman": "spokesperson", "us": "u.s."}  # fmt: skip
@@ -91,20 +84,6 @@ class Mention:
     ref: Ref
     surface: str
     person: bool
-
-
-def is_outlet(np: str) -> bool:
-    return bool(_OUTLET.search(np.strip()))
-
-
-def clean_np(np: str) -> str:
-    prev = None
-    while prev != np:
-        prev = np
-        np = np.strip(' ,;:—-\n\t"“”')
-        np = _LEAD_TRIM.sub("", np).strip()
-        np = strip_time_tail(np).strip()
-    return np if len(np.split()) <= 12 else ""
 
 
 class Resolver:
@@ -220,6 +199,10 @@ class Resolver:
         if m and not self.index.get(np):
             full = self._titled(pos, m.group("role"), None, m.group("mods").split())
             return (self._person(full, pos, full), True) if full else None
+        m = OWNED_ROLE.match(np)
+        if m and not self.index.get(np):  # "South Korea's foreign minister said …", named a paragraph later
+            full = self._owned(pos, m.group("role").lower(), m.group("mods").split())
+            return (self._person(full, pos, full), True) if full else None
         m = _PARTITIVE.match(np)
         if m:
             return self._resolve("the " + m.group("rest"), pos)
@@ -232,6 +215,14 @@ class Resolver:
             if owner and self.index.actors[owner].kind == "institution":
                 return owner, False
         return None
+
+    def _owned(self, pos: int, role: str, mods: list[str]) -> str | None:
+        """The one person near ``pos`` with this title, in the text or in the aliases of the
+        corpus's people the article names."""
+        ids = {aid for p, aid in self.mentions[-_LOOKBACK:] if abs(p - pos) <= 2500}
+        people: list[Actor] = [a for a in (self.index.actors[i] for i in sorted(ids)) if a.kind == "person"]
+        known = [(a.name, alias) for a in people for alias in a.aliases]
+        return titled_near(self.body, self.names[-_LOOKBACK:], pos, role, mods, known)
 
     def _titled(self, pos: int, role: str, word: str | None, mods: list[str] | None = None) -> str | None:
         return titled(self.body, self.names[-_LOOKBACK:], pos, role, word, mods)

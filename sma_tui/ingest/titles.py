@@ -18,6 +18,13 @@ ROLE_DEFINITE = re.compile(
     r"|admiral|colonel|professor|senator|congressman|congresswoman|lawmaker|chargé|charge|analyst|researcher"
     r"|spokesman|spokeswoman|spokesperson|president|chairman|chairwoman|director|mayor|governor)$"
 )
+# "South Korea's foreign minister", "Seoul's top negotiator": a title owned by a country or body
+OWNED_ROLE = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+(?P<mods>(?:[a-z-]+\s+){0,3}?)(?P<role>minister|secretary"
+    r"|ambassador|commander|envoy|negotiator|spokesman|spokeswoman|spokesperson|president|chief|director)$"
+)
+_GENERIC = frozenset(("top", "chief", "senior", "lead", "leading", "new", "current"))  # "top" = "chief" negotiator
+_NEAR = 2500  # how far around a description its person is looked for
 _LESSER = frozenset(("vice", "deputy", "assistant", "under", "former", "ex", "acting"))
 _RANKS = {"gen": "general", "adm": "admiral", "col": "colonel", "amb": "ambassador", "sec": "secretary",
           "rep": "representative", "sen": "senator", "prof": "professor"}  # fmt: skip
@@ -33,14 +40,31 @@ def titled(
         return None
     for p, full in reversed(names):
         if p < pos and (word is None or word in full.split()):
-            words = title_of(body, p, full).split()
-            at = next((k for k, w in enumerate(words) if _role_key(w) == _role_key(role)), None)
-            if at is None or any(m not in words for m in mods or ()):
-                continue
-            if at > 0 and words[at - 1] in _LESSER and words[at - 1] not in (mods or ()):
-                continue
-            return full
+            if has_title(title_of(body, p, full), role, mods or ()):
+                return full
     return None
+
+
+def titled_near(
+    body: str, names: Sequence[tuple[int, str]], pos: int, role: str, mods: list[str], known: Sequence[tuple[str, str]]
+) -> str | None:
+    """The one person named within ``_NEAR`` of ``pos`` (before or after: a lede's "South Korea's
+    foreign minister" is named a paragraph later) whose title has ``role`` and ``mods``, in
+    the text or in one of their ``known`` (name, alias) pairs (the curated people the
+    article mentions)."""
+    mods = [m for m in mods if m not in _GENERIC]
+    found = {full for p, full in names if abs(p - pos) <= _NEAR and has_title(title_of(body, p, full), role, mods)}
+    found |= {name for name, alias in known if has_title(norm(alias), role, mods)}
+    return found.pop() if len(found) == 1 else None
+
+
+def has_title(title: str, role: str, mods: Sequence[str]) -> bool:
+    """Whether the normalised ``title`` holds ``role`` (not a lesser one) and every one of ``mods``."""
+    words = title.split()
+    at = next((k for k, w in enumerate(words) if _role_key(w) == _role_key(role)), None)
+    if at is None or any(m not in words for m in mods):
+        return False
+    return not (at > 0 and words[at - 1] in _LESSER and words[at - 1] not in mods)
 
 
 def title_of(body: str, p: int, full: str) -> str:

@@ -278,3 +278,36 @@ def test_a_press_label_with_a_mc_name(corpus) -> None:
     )
     got, actors = _said(corpus, text)
     assert [actors[s].name for _, s, _ in got] == ["McCallum", "McCallum"]
+
+
+def test_an_official_travelling_with_a_named_person_is_the_official(corpus) -> None:
+    text = (
+        "A U.S. official travelling with Esper said a deal was expected by the end of the year.\n\n"
+        '"We are not there yet," the official said.\n'
+    )
+    got, actors = _said(corpus, text)
+    assert got[0][1] != "mark-esper" and actors[got[0][1]].kind == "anonymous"
+
+
+def test_a_lede_title_owned_by_a_country_is_the_person_with_that_title(corpus) -> None:
+    text = (
+        "SEOUL (Reuters) - South Korea's foreign minister said on Tuesday that Seoul would not accept an "
+        '"excessive" demand.\n\nKang Kyung-wha told parliament the government wanted a fair deal.\n'
+    )
+    got, _ = _said(corpus, text)
+    assert got == [("excessive", "kang-kyung-wha", "explicit")]
+
+
+def test_an_owned_title_two_people_hold_is_no_one(corpus) -> None:
+    text = (
+        'Japan\'s defense minister said the allies needed "a calm deal."\n\n'
+        "Defense Minister Jeong Kyeong-doo met Defense Minister Taro Kono in Bangkok.\n"
+    )
+    got, _ = _said(corpus, text)
+    assert got[0][1] is None
+
+
+def test_a_daily_that_reported_is_not_a_speaker(corpus) -> None:
+    text = 'Around 6,000 workers will be "sent home," the vernacular daily Hankook Ilbo reported.\n'
+    got, _ = _said(corpus, text)
+    assert got[0][1] is None

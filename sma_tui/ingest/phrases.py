@@ -1,0 +1,39 @@
+"""Noun phrases as a reporting clause gives them: trimmed of connectives and time words;
+and news outlets, which report speech but never speak in it."""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import strip_time_tail
+
+_OUTLET = re.compile(
+    r"^(?:the\s+)?(?:Yonhap|Reuters|AP|AFP|Associated Press|Agence France-Presse|Bloomberg|Kyodo|Xinhua|UPI|"
+    r"United Press International|KBS|MBC|SBS|JTBC|YTN|Arirang|VOA|Voice of America|NK News|NHK|CNN|Fox News|"
+    r"Korea Herald|Korea Times|Korea JoongAng Daily|JoongAng Ilbo|Chosun Ilbo|Dong-A Ilbo|Hankyoreh|Stars and Stripes|"
+    r"Wall Street Journal|Washington Post|New York Times|Politico|Axios|Defense News|Nikkei|Asahi|BBC|NPR|CBS|NBC|ABC"
+    r"|MSNBC|Guardian|Financial Times|Global Times|CGTN|RFA|Radio Free Asia|Washington Times|Military Times"
+    r"|Breaking Defense|Japan Times|South China Morning Post|SCMP|Al Jazeera|Asia Times|The Diplomat|Newsis|News1"
+    r"|Hankook Ilbo|Kyunghyang|Maeil Business|Segye|Munhwa|Fox & Friends)\b"
+    r"|\b(?:news agency|newspaper|daily|broadcaster|outlet|wire service|news channel|TV station|pool report)s?$"
+    r"|\b(?:daily|newspaper|broadcaster)\s+(?:[A-Z][\w-]*\s*){1,3}$|\b(?:Ilbo|Shimbun)$",
+    re.I,
+)
+_LEAD_TRIM = re.compile(
+    r"^(?:(?:and|but|while|as|when|after|however|separately|meanwhile|also|then|for|later|earlier|last\s+week|on\s+\w+)\b,?\s*)+",
+    re.I,
+)
+
+
+def is_outlet(np: str) -> bool:
+    return bool(_OUTLET.search(np.strip()))
+
+
+def clean_np(np: str) -> str:
+    prev = None
+    while prev != np:
+        prev = np
+        np = np.strip(' ,;:—-\n\t"“”')
+        np = _LEAD_TRIM.sub("", np).strip()
+        np = strip_time_tail(np).strip()
+    return np if len(np.split()) <= 12 else ""
