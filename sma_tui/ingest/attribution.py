@@ -20,7 +20,7 @@ from .clauses import ACCORDING, INVERTED, REPORTING, WINDOW, sentence_subject, s
 from .gazetteer import Ref
 from .names import TITLES, person_name
 from .quotes import QuoteSpan
-from .resolver import Resolver, clean_np, is_outlet
+from .resolver import Resolver, clean_np, is_outlet, personal
 
 _REQUEST = re.compile(
     r"(?P<np>(?:the\s+)?(?:U\.S\.|US|American|Washington|[A-Z][\w.]+))['’]?s?\s+(?:request|demand|call|appeal)s?\s+for\s*$"
@@ -225,7 +225,10 @@ class Attributor:
         if not np:
             return Cue(pos, None, kind, "explicit")
         how = "pronoun" if clean_np(np).lower() in _PRONOUNS else "explicit"
-        return Cue(pos, self.resolver.resolve(np, pos), kind, how, named=bool(clean_np(np)))
+        ref = self.resolver.resolve(np, pos)
+        if ref is None and personal(clean_np(np)):  # "Jeong told reporters" (which Jeong?): "he" next is no one
+            self.resolver.unknown_at = pos
+        return Cue(pos, ref, kind, how, named=bool(clean_np(np)))
 
     # --------------------------------------------------------------- speakers
     def speaker(self, q: QuoteSpan, sent: Sentence, prev: Claimed | None, para_start: int) -> tuple[Ref | None, str]:

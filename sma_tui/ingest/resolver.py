@@ -46,8 +46,8 @@ _POSSESSIVE = re.compile(
     r"^(?P<owner>.+?)['’]s\s+(?:commentary|statement|remarks|comments|tweet|letter|reference|words|op-ed|article)\b"
 )
 _ATTRIBUTED = re.compile(
-    r"\battributed to\s+(?P<owner>.+)$|^(?:a|an|the)\s+(?:\w+\s+)?(?:statement|release|letter|report|commentary"
-    r"|message|notice|op-ed|article)\s+(?:from|by|of|issued by)\s+(?P<owner2>.+)$"
+    r"\battributed to\s+(?P<owner>.+)$|^(?:[Aa]|[Aa]n|[Tt]he)\s+(?:\w+\s+)?(?:statement|release|letter|report"
+    r"|commentary|message|notice|op-ed|article)\s+(?:from|by|of|issued by)\s+(?P<owner2>.+)$"
 )
 _COORD = re.compile(r"^(?P<first>[A-Z][\w.'-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w.'-]*)*)\s+and\s+[A-Z]")
 _PREPS = frozenset(
@@ -97,6 +97,7 @@ class Resolver:
         self.first_at: dict[str, tuple[int, int]] = {}  # a name's first mention
         self.mentions: list[tuple[int, str]] = []  # the corpus's actors named in the text (the gazetteer)
         self.new: dict[str, NewActor] = {}
+        self.unknown_at = -1  # where a person we could not tell was last the subject
 
     def scan_names(self, start: int, end: int) -> None:
         """Record the people named and the corpus's actors mentioned in ``body[start:end]``."""
@@ -123,7 +124,7 @@ class Resolver:
     def last_person(self, pos: int) -> Mention | None:
         for m in reversed(self.subjects[-_LOOKBACK:]):
             if m.pos < pos and m.person:
-                return m
+                return None if m.pos < self.unknown_at < pos else m
         return None
 
     # ----------------------------------------------------------------- resolve
@@ -246,7 +247,7 @@ class Resolver:
             return last.ref, True
         for p, full in reversed(self.names[-_LOOKBACK:]):  # no speaker yet: the last person named
             if p < pos:
-                return self._person(full, pos, full), True
+                return (None, True) if p < self.unknown_at < pos else (self._person(full, pos, full), True)
         return None, True
 
     def _surname(self, word: str, pos: int) -> str | None:
@@ -375,6 +376,14 @@ class Resolver:
             actor.aliases.append(surface)
             actor.evidence += [e for e in evidence if e]
         return actor
+
+
+def personal(np: str) -> bool:
+    """Whether ``np`` names a person: a full name, or a lone family name."""
+    np = np.strip()
+    return bool(person_name(np)) or bool(re.fullmatch(r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[a-z]+)?", np)) and (
+        np.lower() not in STOP
+    )
 
 
 def _head(words: list[str]) -> str:

@@ -311,3 +311,21 @@ def test_a_daily_that_reported_is_not_a_speaker(corpus) -> None:
     text = 'Around 6,000 workers will be "sent home," the vernacular daily Hankook Ilbo reported.\n'
     got, _ = _said(corpus, text)
     assert got[0][1] is None
+
+
+def test_he_after_a_subject_we_could_not_tell_is_no_one(corpus) -> None:
+    # "Jeong" alone could be either of the dossier's Jeongs; "he" must not jump back to Esper
+    text = (
+        "Esper and Jeong held talks at the Pentagon on Monday.\n\n"
+        '"We had a good discussion," Esper said.\n\n'
+        "Jeong told reporters later that the two had agreed to move quickly.\n\n"
+        '"Our position is the same," he said.\n'
+    )
+    got, _ = _said(corpus, text)
+    assert got[0][1] == "mark-esper" and got[1][1] is None
+
+
+def test_the_statement_from_an_embassy(corpus) -> None:
+    text = 'The statement from the U.S. Embassy in Seoul said the U.S. was "committed to a fair deal."\n'
+    got, actors = _said(corpus, text)
+    assert actors[got[0][1]].name == "The U.S. Embassy in Seoul" and actors[got[0][1]].side == "US"
