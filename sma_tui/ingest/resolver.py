@@ -15,7 +15,7 @@ from .names import PERSON, STOP, capital, norm, person_name, strip_titles
 from .phrases import clean_np as clean_np  # re-exported
 from .phrases import is_outlet as is_outlet
 from .referents import body_named, described, issuer, pair, spokesperson_of
-from .titles import OWNED_ROLE, ROLE_DEFINITE, same_role, titled, titled_near
+from .titles import OWNED_ROLE, ROLE_DEFINITE, gender_of, same_role, titled, titled_near
 
 _LOOKBACK = 80  # mentions and names searched back (bounded: a hostile article may hold thousands)
 _MAX_NEW = 300  # new actors per article
@@ -98,6 +98,7 @@ class Resolver:
         self.mentions: list[tuple[int, str]] = []  # the corpus's actors named in the text (the gazetteer)
         self.new: dict[str, NewActor] = {}
         self.unknown_at = -1  # where a person we could not tell was last the subject
+        self.gender: dict[str, str] = {}  # m | f, from honorifics, titles and the pronouns resolved to them
 
     def scan_names(self, start: int, end: int) -> None:
         """Record the people named and the corpus's actors mentioned in ``body[start:end]``."""
@@ -121,9 +122,10 @@ class Resolver:
                     self.mentions.append((m.start(), hit))
                     break
 
-    def last_person(self, pos: int) -> Mention | None:
+    def last_person(self, pos: int, gender: str = "") -> Mention | None:
+        """The person last the subject before ``pos`` (not one known to be of the other gender)."""
         for m in reversed(self.subjects[-_LOOKBACK:]):
-            if m.pos < pos and m.person:
+            if m.pos < pos and m.person and not (gender and self.gender.get(_key(m.ref), gender) != gender):
                 return None if m.pos < self.unknown_at < pos else m
         return None
 
@@ -135,6 +137,9 @@ class Resolver:
         ref, person = self._resolve(np, pos)
         if ref is not None and remember:
             self.subjects.append(Mention(pos, ref, np, person))
+            g = gender_of(np, *(ref.evidence if isinstance(ref, NewActor) else ()))
+            if person and g:
+                self.gender.setdefault(_key(ref), g)
         return ref
 
     def _resolve(self, np: str, pos: int) -> tuple[Ref | None, bool]:
@@ -242,8 +247,10 @@ class Resolver:
             return None, False
         if n not in ("he", "she", "him", "her"):
             return None, False
-        last = self.last_person(pos)
+        g = "f" if n in ("she", "her") else "m"
+        last = self.last_person(pos, g)
         if last is not None:
+            self.gender.setdefault(_key(last.ref), g)
             return last.ref, True
         for p, full in reversed(self.names[-_LOOKBACK:]):  # no speaker yet: the last person named
             if p < pos:
@@ -376,6 +383,10 @@ class Resolver:
             actor.aliases.append(surface)
             actor.evidence += [e for e in evidence if e]
         return actor
+
+
+def _key(ref: Ref) -> str:
+    return ref if isinstance(ref, str) else ref.id
 
 
 def personal(np: str) -> bool:

@@ -77,6 +77,17 @@ def title_of(body: str, p: int, full: str) -> str:
     return _RANK.sub(lambda r: _RANKS[r.group(1)], title + " " + norm(after))
 
 
+_FEMALE = re.compile(r"\b(?:Ms|Mrs|Miss|Madam)\b|\b(?:spokes|congress|chair|business|country)woman\b|\bwoman\b", re.I)
+_MALE = re.compile(r"\b(?:Mr|Sir)\b|\b(?:spokes|congress|chair|business|country)man\b", re.I)
+
+
+def gender_of(*texts: str) -> str:
+    """ "f" | "m" | "" from honorifics and gendered titles in the words that describe someone."""
+    f = any(_FEMALE.search(t) for t in texts if t)
+    m = any(_MALE.search(t) for t in texts if t)
+    return "f" if f and not m else "m" if m and not f else ""
+
+
 def same_role(n: str, words: list[str], head: str) -> bool:
     """Whether "the <mods> <head>" (``n``) can be the one described by ``words``: not a lesser
     title ("Vice President X" is not "the president"), and for a title every modifier is there

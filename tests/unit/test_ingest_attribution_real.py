@@ -329,3 +329,23 @@ def test_the_statement_from_an_embassy(corpus) -> None:
     text = 'The statement from the U.S. Embassy in Seoul said the U.S. was "committed to a fair deal."\n'
     got, actors = _said(corpus, text)
     assert actors[got[0][1]].name == "The U.S. Embassy in Seoul" and actors[got[0][1]].side == "US"
+
+
+def test_she_skips_a_man_named_after_her(corpus) -> None:
+    text = (
+        "Ms. Han Ji-won, who heads the workers' group, met lawmakers on Monday.\n\n"
+        'Mr. Oh Dong-su, a ruling party lawmaker, said the bill was "ready."\n\n'
+        '"We have heard that before," she said.\n'
+    )
+    got, actors = _said(corpus, text)
+    assert actors[got[1][1]].name == "Han Ji-won"
+
+
+def test_he_after_she_was_resolved_is_not_her(corpus) -> None:
+    text = (
+        "Park Soo-min and Lee Tae-ho spoke at the rally.\n\n"
+        '"We are not pawns," Park said. "Nobody asked us," she added.\n\n'
+        'Lee said the union would go on. "We will be back every week," he said.\n'
+    )
+    got, actors = _said(corpus, text)
+    assert [actors[s].name for _, s, _ in got] == ["Park Soo-min", "Park Soo-min", "Lee Tae-ho"]
