@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .clauses import strip_time_tail
+from .names import STOP, person_name
 
 _OUTLET = re.compile(
     r"^(?:the\s+)?(?:Yonhap|Reuters|AP|AFP|Associated Press|Agence France-Presse|Bloomberg|Kyodo|Xinhua|UPI|"
@@ -37,3 +38,33 @@ def clean_np(np: str) -> str:
         np = _LEAD_TRIM.sub("", np).strip()
         np = strip_time_tail(np).strip()
     return np if len(np.split()) <= 12 else ""
+
+
+SYNONYMS = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "sources": "source", "officials": "official"}
+_PREPS = frozenset(
+    "in at of with from for on to who which involved familiar close speaking based travelling traveling accompanying "
+    "working briefed".split()
+)
+_ANON_DROP = frozenset("a an the senior high-ranking top unnamed anonymous".split())
+_ANON_SAME = {"sources": "source", "officials": "official", "spokesman": "spokesperson",
+              "spokeswoman": "spokesperson", "us": "u.s."}  # fmt: skip
+
+
+def personal(np: str) -> bool:
+    """Whether ``np`` names a person: a full name, or a lone family name."""
+    np = np.strip()
+    return bool(person_name(np)) or bool(re.fullmatch(r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[a-z]+)?", np)) and (
+        np.lower() not in STOP
+    )
+
+
+def head(words: list[str]) -> str:
+    """The head noun: the last word before a trailing prepositional phrase."""
+    for k, w in enumerate(words[1:], 1):
+        if w in _PREPS:
+            return SYNONYMS.get(words[k - 1], words[k - 1])
+    return SYNONYMS.get(words[-1], words[-1])
+
+
+def anon_key(words: list[str]) -> frozenset[str]:
+    return frozenset(_ANON_SAME.get(w, w) for w in words if w not in _ANON_DROP)

@@ -12,8 +12,12 @@ from ..core.text import slug
 from .gazetteer import ActorIndex, NewActor
 from .gazetteer import Ref as Ref  # re-exported: figure_claims imports it from here
 from .names import PERSON, STOP, capital, norm, person_name, strip_titles
+from .phrases import SYNONYMS as _SYNONYMS
+from .phrases import anon_key as _anon_key
 from .phrases import clean_np as clean_np  # re-exported
+from .phrases import head as _head
 from .phrases import is_outlet as is_outlet
+from .phrases import personal as personal
 from .referents import body_named, described, issuer, pair, spokesperson_of
 from .titles import OWNED_ROLE, ROLE_DEFINITE, gender_of, same_role, titled, titled_near
 
@@ -36,7 +40,6 @@ _INST_HEADS = frozenset(
     "delegation side party council administration house pentagon forces institute outlet bureau club association "
     "federation organization organisation coalition".split()
 )
-_SYNONYMS = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "sources": "source", "officials": "official"}
 _US_REFS = frozenset(
     ("us", "u.s.", "the us", "the u.s.", "washington", "the united states", "united states", "the american delegation",
      "american delegation", "the u.s. delegation", "u.s. delegation", "the us delegation", "the u.s. team",
@@ -50,13 +53,6 @@ _ATTRIBUTED = re.compile(
     r"|commentary|message|notice|op-ed|article)\s+(?:from|by|of|issued by)\s+(?P<owner2>.+)$"
 )
 _COORD = re.compile(r"^(?P<first>[A-Z][\w.'-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w.'-]*)*)\s+and\s+[A-Z]")
-_PREPS = frozenset(
-    "in at of with from for on to who which involved familiar close speaking based travelling traveling accompanying "
-    "working briefed".split()
-)
-_ANON_DROP = frozenset("a an the senior high-ranking top unnamed anonymous".split())
-_ANON_SAME = {"sources": "source", "officials": "official", "spokesman": "spokesperson",
-              "spokeswoman": "spokesperson", "us": "u.s."}  # fmt: skip
 _CAPS_RUN = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?[A-Z][\w.'’-]*){0,7}")
 _HEAD_ALIKE = {"command": ("command", "forces", "usfk"), "ministry": ("ministry",), "department": ("department",),
                "embassy": ("embassy",), "office": ("office", "house"), "union": ("union",)}  # fmt: skip
@@ -387,23 +383,3 @@ class Resolver:
 
 def _key(ref: Ref) -> str:
     return ref if isinstance(ref, str) else ref.id
-
-
-def personal(np: str) -> bool:
-    """Whether ``np`` names a person: a full name, or a lone family name."""
-    np = np.strip()
-    return bool(person_name(np)) or bool(re.fullmatch(r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[a-z]+)?", np)) and (
-        np.lower() not in STOP
-    )
-
-
-def _head(words: list[str]) -> str:
-    """The head noun: the last word before a trailing prepositional phrase."""
-    for k, w in enumerate(words[1:], 1):
-        if w in _PREPS:
-            return _SYNONYMS.get(words[k - 1], words[k - 1])
-    return _SYNONYMS.get(words[-1], words[-1])
-
-
-def _anon_key(words: list[str]) -> frozenset[str]:
-    return frozenset(_ANON_SAME.get(w, w) for w in words if w not in _ANON_DROP)
