@@ -19,11 +19,12 @@ from .phrases import head as _head
 from .phrases import is_outlet as is_outlet
 from .phrases import personal as personal
 from .referents import body_named, described, issuer, pair, spokesperson_of
-from .titles import OWNED_ROLE, ROLE_DEFINITE, gender_of, same_role, titled, titled_near
+from .titles import EPITHET, OWNED_ROLE, ROLE_DEFINITE, gender_of, same_role, titled, titled_near
 
 _LOOKBACK = 80  # mentions and names searched back (bounded: a hostile article may hold thousands)
 _MAX_NEW = 300  # new actors per article
 _IT_WINDOW = 600
+_EPITHET_WINDOW = 1200
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z]{2,8}\)$")  # "it said" is the body named this close before
 
 _ANON_HEADS = frozenset(
@@ -197,6 +198,10 @@ class Resolver:
         two = pair(n, self.subjects, pos)
         if two is not None:
             return two
+        m = EPITHET.match(n)
+        if m:  # "the 63-year-old diplomat", "the veteran negotiator": the person just named
+            last = self.last_person(pos)
+            return (last.ref, True) if last is not None and pos - last.pos < _EPITHET_WINDOW else (None, False)
         m = ROLE_DEFINITE.match(n)
         if m and not self.index.get(np):
             full = self._titled(pos, m.group("role"), None, m.group("mods").split())

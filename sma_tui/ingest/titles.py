@@ -23,6 +23,12 @@ OWNED_ROLE = re.compile(
     r"^(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+(?P<mods>(?:[a-z-]+\s+){0,3}?)(?P<role>minister|secretary"
     r"|ambassador|commander|envoy|negotiator|spokesman|spokeswoman|spokesperson|president|chief|director)$"
 )
+# "the 63-year-old diplomat", "the veteran negotiator": words that describe, not a title that restricts
+EPITHET = re.compile(
+    r"^the\s+(?:(?:\d{2}-year-old|veteran|seasoned|career|longtime|long-serving|soft-spoken|outspoken|burly|silver-haired"
+    r"|bespectacled)\s+)+(?:[a-z-]+\s+)?(?:diplomat|negotiator|envoy|official|general|commander|minister|secretary"
+    r"|ambassador|lawmaker|politician|analyst|professor|scholar|worker|employee|activist|leader|man|woman|officer)$"
+)
 _GENERIC = frozenset(("top", "chief", "senior", "lead", "leading", "new", "current"))  # "top" = "chief" negotiator
 _NEAR = 2500  # how far around a description its person is looked for
 _LESSER = frozenset(("vice", "deputy", "assistant", "under", "former", "ex", "acting"))

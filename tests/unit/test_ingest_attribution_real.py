@@ -349,3 +349,18 @@ def test_he_after_she_was_resolved_is_not_her(corpus) -> None:
     )
     got, actors = _said(corpus, text)
     assert [actors[s].name for _, s, _ in got] == ["Park Soo-min", "Park Soo-min", "Lee Tae-ho"]
+
+
+def test_an_epithet_is_the_person_just_named_not_a_new_speaker(corpus) -> None:
+    text = (
+        "Noh Gyu-deok led the delegation again this week.\n\n"
+        '"We will not give up," the 63-year-old diplomat said.\n\n'
+        '"The gap is real," said the veteran negotiator.\n'
+    )
+    got, actors = _said(corpus, text)
+    assert [actors[s].name for _, s, _ in got] == ["Noh Gyu-deok", "Noh Gyu-deok"]
+
+
+def test_an_epithet_with_no_one_named_is_no_one(corpus) -> None:
+    got, _ = _said(corpus, '"We will not give up," the 63-year-old diplomat said.\n')
+    assert got[0][1] is None
