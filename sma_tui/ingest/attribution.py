@@ -52,6 +52,7 @@ _TRAIL = 160  # a reporting clause this close after a quotation's end can be its
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:Rep|Sen|Gen|Lt|Col|Adm|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|Gov|Prof|U\.S|St|Jr|[A-Z])$")
 
 _BITE_LABEL = re.compile(r"\[\s*Sound\s*-?\s*bites?\s*:\s*(?P<np>[^\[\]\n]{2,120})\]\s*$", re.I)
+_MAIN_CLAUSE = re.compile(r",[\"”]?\s+(?=(?:[A-Z]|the\s|a\s|an\s)[^\"“”]{0,200}$)")
 _SPEECH = re.compile(r"(?:said|says|told|tells|wrote|writes)\b")
 _FOR_VIEW = re.compile(r"\s*For\s+(?P<np>[A-Z][^,;\"“”]{2,60}),")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
@@ -184,6 +185,9 @@ class Attributor:
 
     def _participle(self, cues: list[Cue], masked: str, at: int, pos: int) -> Cue:
         before = masked[max(0, at - WINDOW) : at]
+        if not before.strip():  # 'Calling it "unthinkable," Abrams pledged …': the main clause's subject
+            main = _MAIN_CLAUSE.search(masked, at)
+            return self._cue(sentence_subject(masked[main.end() :]) if main else None, pos, "part")
         own = None if before.rstrip().endswith(",") else _OWN_SUBJECT.search(before)
         if own:  # "…, and the South Korean side calling the demand …": its own subject
             return self._cue(own.group("np"), pos, "part")

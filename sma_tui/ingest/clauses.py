@@ -21,7 +21,7 @@ PARTICIPLES = (
     "saying|adding|noting|insisting|calling|accusing|arguing|warning|stressing|describing|claiming|urging|"
     "telling|explaining"
 )
-REPORTING = re.compile(rf"\b(?:(?P<fin>{VERBS})|(?P<part>{PARTICIPLES})|(?P<acc>[Aa]ccording to))\b")
+REPORTING = re.compile(rf"\b(?:(?P<fin>{VERBS})|(?P<part>(?i:{PARTICIPLES}))|(?P<acc>[Aa]ccording to))\b")
 _FINITE = re.compile(
     rf"\b(?:{VERBS}|has|have|had|is|are|was|were|will|would|released|walked|welcomed|met|pressed|went|voiced|"
     r"expressed|made|held|sent|hoped|believes|believed|thinks|thought|expects|expected|wants|wanted|sees|saw|"

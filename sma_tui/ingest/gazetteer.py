@@ -49,6 +49,18 @@ def family_name(name: str) -> str:
     return words[0] if _KOREAN_ORDER.fullmatch(name.strip()) else words[-1]
 
 
+_HYPHENED = re.compile(r"\b([a-z]+)-([a-z]+)$")
+
+
+def _spellings(key: str) -> tuple[str, ...]:
+    """A person's name as outlets spell it: "jeong eun-bo", "jeong eun bo", "jeong eunbo"."""
+    m = _HYPHENED.search(key)
+    if not m:
+        return (key,)
+    head = key[: m.start()]
+    return key, f"{head}{m.group(1)} {m.group(2)}", f"{head}{m.group(1)}{m.group(2)}"
+
+
 class ActorIndex:
     """Aliases of the corpus's actors (normalised) → actor id, unique ones only.
 
@@ -58,7 +70,8 @@ class ActorIndex:
         seen: dict[str, set[str]] = {}
         for a in actors.values():
             for name in (a.id, a.name, *a.aliases):
-                seen.setdefault(norm(name), set()).add(a.id)
+                for key in _spellings(norm(name)) if a.kind == "person" else (norm(name),):
+                    seen.setdefault(key, set()).add(a.id)
         self.ids = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
         families: dict[str, set[str]] = {}
         for a in actors.values():

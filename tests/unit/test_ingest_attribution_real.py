@@ -364,3 +364,17 @@ def test_an_epithet_is_the_person_just_named_not_a_new_speaker(corpus) -> None:
 def test_an_epithet_with_no_one_named_is_no_one(corpus) -> None:
     got, _ = _said(corpus, '"We will not give up," the 63-year-old diplomat said.\n')
     assert got[0][1] is None
+
+
+def test_a_korean_name_spelt_without_its_hyphen_is_the_same_person(corpus) -> None:
+    got, _ = _said(corpus, 'Seoul\'s chief negotiator Jeong Eun Bo vowed to work "with patience."\n')
+    assert got[0][1] == "jeong-eun-bo"
+
+
+def test_a_sentence_opening_participle_takes_the_main_clause_subject(corpus) -> None:
+    text = (
+        "Gen. Ray Holt leads the command.\n\n"
+        'Calling the move "painful," "unthinkable" and "avoidable," Holt pledged to support the workers.\n'
+    )
+    got, actors = _said(corpus, text)
+    assert [actors[s].name for _, s, _ in got] == ["Ray Holt"] * 3
