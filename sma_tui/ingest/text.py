@@ -76,7 +76,7 @@ _SENT_END = re.compile(r"(?<![.!?])[.!?]++[\"”’)]*+(?=\s+[\"“(‘A-Z0-9#$]
 # statement that …')
 _CLAUSE_AFTER = re.compile(
     r"(?:\s+(?:(?:[A-Z][\w.'’-]*|the|a|an|of|U\.S\.)\s+){1,6}?(?:said|says|added|told|wrote|tweeted|replied|continued)"
-    r"|\s+(?:he|she|they)\s+(?:said|added|says|told|wrote))\b[^.!?\"“”\n]{0,30}[.!?]"
+    r"|\s+(?:he|she|they)\s+(?:said|added|says|told|wrote))\b(?:[^.!?\"“”\n]{0,30}[.!?]|,)"
 )
 
 

@@ -131,10 +131,12 @@ def soundbites(body: str, paras: list[Paragraph]) -> tuple[list[Turn], set[int]]
         m = _SOUNDBITE.match(body, p.start, p.end)
         if not m:
             m = _BRACKET_BITE.match(body, p.start, p.end)
-            if m and body[p.end - 1] == "]":
+            closed = body[p.end - 1] == "]"
+            if m and (closed or "]" not in body[m.end() : p.end]):  # YTN leaves some brackets open
                 covered.add(i)
                 label = m.group("label").replace(" /", ",").replace("/", ",").strip()
-                turns.append(Turn(QuoteSpan(m.end(), p.end - 1, "full", m.end(), None, i), label))
+                end = p.end - 1 if closed else p.end
+                turns.append(Turn(QuoteSpan(m.end(), end, "full", m.end(), None, i), label))
             continue
         covered.add(i)
         a, b = m.end(), p.end

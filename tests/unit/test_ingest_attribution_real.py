@@ -378,3 +378,28 @@ def test_a_sentence_opening_participle_takes_the_main_clause_subject(corpus) -> 
     )
     got, actors = _said(corpus, text)
     assert [actors[s].name for _, s, _ in got] == ["Ray Holt"] * 3
+
+
+def test_a_question_quoted_then_said_with_a_participle_stays_one_sentence(corpus) -> None:
+    text = (
+        "Son Gi-o leads the union's Pyeongtaek branch.\n\n"
+        '"Who will run the canteens then?" Son said, referring to the staff who serve the meals.\n'
+    )
+    got, actors = _said(corpus, text)
+    assert actors[got[0][1]].name == "Son Gi-o" and got[0][2] == "explicit"
+
+
+def test_an_employees_union_of_the_us_forces_is_korean(corpus) -> None:
+    text = '"The bases will stall," said Son Gi-o, secretary general of the U.S. Forces Korea Employees Union.\n'
+    got, actors = _said(corpus, text)
+    assert actors[got[0][1]].side == "ROK"
+
+
+def test_a_broadcast_bracket_label_left_open(corpus) -> None:
+    text = (
+        "Trump prefers to settle things at the top.\n\n"
+        "[Donald Trump / U.S. President (June 2018): We will begin the process right away.\n\n"
+        "The summit produced no deal.\n"
+    )
+    got, _ = _said(corpus, text)
+    assert got == [("We will begin the process right away.", "donald-trump", "explicit")]
