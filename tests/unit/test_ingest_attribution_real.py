@@ -403,3 +403,19 @@ def test_a_broadcast_bracket_label_left_open(corpus) -> None:
     )
     got, _ = _said(corpus, text)
     assert got == [("We will begin the process right away.", "donald-trump", "explicit")]
+
+
+def test_interview_answers_are_the_person_named_before_them(corpus) -> None:
+    text = (
+        "Kim Sung-han, a former vice foreign minister, spoke to us about the talks. Excerpts follow.\n\n"
+        "Q: Will Seoul pay more?\n\nA: It will, but not five times more.\n\n"
+        "Q: And the workers?\n\nA: They are the first victims of this standoff.\n"
+    )
+    got, actors = _said(corpus, text)
+    assert [(actors[s].name, a) for _, s, a in got] == [("Kim Sung-han", "context")] * 2
+
+
+def test_interview_answers_with_no_one_named_are_no_one(corpus) -> None:
+    text = "Q: Will Seoul pay more?\n\nA: It will, but not five times more.\n\nQ: Why?\n\nA: Because it must.\n"
+    got, _ = _said(corpus, text)
+    assert [s for _, s, _ in got] == [None, None]
