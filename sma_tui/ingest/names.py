@@ -50,7 +50,9 @@ def strip_titles(name: str) -> str:
     while words and words[-1].lower() in STOP:
         words.pop()
     k = len(words)
-    while k > 0 and words[k - 1].lower() not in TITLES and words[k - 1].lower() not in STOP and len(words) - k < 3:
+    while k > 0 and words[k - 1].lower() not in TITLES and words[k - 1].lower().rstrip(".") not in STOP:
+        if len(words) - k >= 3:
+            break
         k -= 1
     return " ".join(words[k:])
 

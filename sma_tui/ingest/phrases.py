@@ -1,5 +1,5 @@
-"""Noun phrases as a reporting clause gives them: trimmed of connectives and time words;
-and news outlets, which report speech but never speak in it."""
+"""Noun phrases as a reporting clause gives them: trimmed of connectives and time words; the
+word lists the resolver reads them with; and news outlets, which report speech but never speak in it."""
 
 from __future__ import annotations
 
@@ -68,3 +68,34 @@ def head(words: list[str]) -> str:
 
 def anon_key(words: list[str]) -> frozenset[str]:
     return frozenset(_ANON_SAME.get(w, w) for w in words if w not in _ANON_DROP)
+
+
+US_REFS = frozenset(
+    ("us", "u.s.", "the us", "the u.s.", "washington", "the united states", "united states", "the american delegation",
+     "american delegation", "the u.s. delegation", "u.s. delegation", "the us delegation", "the u.s. team",
+     "u.s. team", "the american side")
+)  # fmt: skip
+
+# an honorific or title before a family name: "Mr. Jeong", "Ms. Han", "General Abrams", "Minister Jeong"
+HONORIFIC = re.compile(
+    r"^(?:(?P<abbr>Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Adm|Rep|Sen|Prof|Capt|Sgt)\.?|(?:(?:First\s+)?Vice|Deputy|Prime"
+    r"|Foreign|Defense|Defence|Unification)?\s*(?P<role>General|Minister|Ambassador|Secretary"
+    r"|Professor|Colonel|Admiral|Senator|Representative|Commander|Chairman|Envoy|Spokesman|Spokeswoman"
+    r"|Mayor|Governor|Director|President))\s+"
+    r"(?P<name>[A-Z][a-z]+(?:-[a-z]+)?)$"
+)
+
+PARTITIVE = re.compile(r"^(?:one|two|some|several|many|a few|both|each)\s+of\s+(?:the|those)\s+(?P<rest>.+)$", re.I)
+
+SPOKES_FOR = re.compile(
+    r"^(?:a|an|the)\s+(?:\w+\s+)?spokes(?:person|man|woman)\s+(?:for|of|at)\s+(?P<owner>.+)$", re.I
+)
+
+DOCUMENTS = frozenset(
+    "statement release commentary letter report editorial notice message post tweet op-ed article column essay".split()
+)
+
+HEAD_ALIKE = {"command": ("command", "forces", "usfk"), "ministry": ("ministry",), "department": ("department",),
+               "embassy": ("embassy",), "office": ("office", "house"), "union": ("union",)}  # fmt: skip
+
+OF_THEM = re.compile(r"^(?:one|two|some|several|many|a few|both|each|neither)\s+of\s+them$")

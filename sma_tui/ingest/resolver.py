@@ -12,6 +12,7 @@ from ..core.text import slug
 from .gazetteer import ActorIndex, NewActor
 from .gazetteer import Ref as Ref  # re-exported: figure_claims imports it from here
 from .names import PERSON, STOP, capital, norm, person_name, strip_titles
+from .phrases import DOCUMENTS, HEAD_ALIKE, HONORIFIC, OF_THEM, PARTITIVE, SPOKES_FOR, US_REFS
 from .phrases import SYNONYMS as _SYNONYMS
 from .phrases import anon_key as _anon_key
 from .phrases import clean_np as clean_np  # re-exported
@@ -25,12 +26,13 @@ _LOOKBACK = 80  # mentions and names searched back (bounded: a hostile article m
 _MAX_NEW = 300  # new actors per article
 _IT_WINDOW = 600
 _EPITHET_WINDOW = 1200
+_MAX_NAMES = 400  # names read for a family name named later (bounded on hostile text)
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z]{2,8}\)$")  # "it said" is the body named this close before
 
 _ANON_HEADS = frozenset(
     "official officials source sources spokesperson spokesman spokeswoman aide aides diplomat diplomats lawmaker "
     "lawmakers senators negotiators analyst analysts expert experts observer observers insider insiders members "
-    "workers employees residents protesters worker employee resident protester member".split()
+    "workers employees residents protesters worker employee resident protester member people person".split()
 )
 _ROLE_HEADS = frozenset(
     "chief commander negotiator envoy ambassador minister secretary adviser advisor director general admiral "
@@ -41,11 +43,6 @@ _INST_HEADS = frozenset(
     "delegation side party council administration house pentagon forces institute outlet bureau club association "
     "federation organization organisation coalition".split()
 )
-_US_REFS = frozenset(
-    ("us", "u.s.", "the us", "the u.s.", "washington", "the united states", "united states", "the american delegation",
-     "american delegation", "the u.s. delegation", "u.s. delegation", "the us delegation", "the u.s. team",
-     "u.s. team", "the american side")
-)  # fmt: skip
 _POSSESSIVE = re.compile(
     r"^(?P<owner>.+?)['’]s\s+(?:commentary|statement|remarks|comments|tweet|letter|reference|words|op-ed|article)\b"
 )
@@ -55,24 +52,7 @@ _ATTRIBUTED = re.compile(
 )
 _COORD = re.compile(r"^(?P<first>[A-Z][\w.'-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w.'-]*)*)\s+and\s+[A-Z]")
 _CAPS_RUN = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?[A-Z][\w.'’-]*){0,7}")
-_HEAD_ALIKE = {"command": ("command", "forces", "usfk"), "ministry": ("ministry",), "department": ("department",),
-               "embassy": ("embassy",), "office": ("office", "house"), "union": ("union",)}  # fmt: skip
 _ANON_DETERMINERS = frozenset(("a", "an", "one", "another", "two", "three", "several", "some"))
-# an honorific or title before a family name: "Mr. Jeong", "Ms. Han", "General Abrams", "Minister Jeong"
-_HONORIFIC = re.compile(
-    r"^(?:(?P<abbr>Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Adm|Rep|Sen|Prof|Capt|Sgt)\.?|(?:(?:First\s+)?Vice|Deputy|Prime"
-    r"|Foreign|Defense|Defence|Unification)?\s*(?P<role>General|Minister|Ambassador|Secretary"
-    r"|Professor|Colonel|Admiral|Senator|Representative|Commander|Chairman|Envoy|Spokesman|Spokeswoman"
-    r"|Mayor|Governor|Director|President))\s+"
-    r"(?P<name>[A-Z][a-z]+(?:-[a-z]+)?)$"
-)
-_PARTITIVE = re.compile(r"^(?:one|two|some|several|many|a few|both|each)\s+of\s+(?:the|those)\s+(?P<rest>.+)$", re.I)
-_SPOKES_FOR = re.compile(
-    r"^(?:a|an|the)\s+(?:\w+\s+)?spokes(?:person|man|woman)\s+(?:for|of|at)\s+(?P<owner>.+)$", re.I
-)
-_DOCUMENTS = frozenset(
-    "statement release commentary letter report editorial notice message post tweet op-ed article column essay".split()
-)
 
 
 @dataclass(slots=True)
@@ -168,6 +148,9 @@ class Resolver:
         if name:
             return self._person(name, pos, np), True
         if len(words) == 1 and np[:1].isupper() and n not in STOP and not np.isupper():
+            later = self._surname_later(np, pos)
+            if later:  # "Jeong said …" in a lede, "Jeong Eun-bo is Seoul's chief negotiator" after it
+                return self._person(later, pos, later), True
             if n in self.index.ambiguous:  # "Jeong" never named in full: which of the dossier's Jeongs?
                 return None, False
             if n in self.index.family:  # "Harris said", never named in full: the dossier's Harris
@@ -179,7 +162,7 @@ class Resolver:
 
     def _special(self, np: str, n: str, pos: int) -> tuple[Ref | None, bool] | None:
         """Honorific + family name, "the <title>", "one of the <group>", "a spokesperson for <body>"."""
-        m = _HONORIFIC.match(np)
+        m = HONORIFIC.match(np)
         if m:
             word = m.group("name")
             role = (m.group("role") or "").lower()
@@ -210,10 +193,16 @@ class Resolver:
         if m and not self.index.get(np):  # "South Korea's foreign minister said …", named a paragraph later
             full = self._owned(pos, m.group("role").lower(), m.group("mods").split())
             return (self._person(full, pos, full), True) if full else None
-        m = _PARTITIVE.match(np)
+        if OF_THEM.match(n):  # "according to people familiar with the talks … one of them said": the group
+            for s in reversed(self.subjects[-_LOOKBACK:]):
+                if s.pos < pos:
+                    group = isinstance(s.ref, NewActor) and s.ref.kind == "anonymous" and pos - s.pos < 400
+                    return (s.ref, True) if group else (None, False)
+            return None, False
+        m = PARTITIVE.match(np)
         if m:
             return self._resolve("the " + m.group("rest"), pos)
-        m = _SPOKES_FOR.match(np)
+        m = SPOKES_FOR.match(np)
         if m and not self.index.get(np):
             own = spokesperson_of(self.index, m.group("owner"))
             if own:
@@ -264,6 +253,11 @@ class Resolver:
                 return full
         return None
 
+    def _surname_later(self, word: str, pos: int) -> str | None:
+        """The one person named after ``pos`` with this family name (never named before it)."""
+        found = {full for p, full in self.names[:_MAX_NAMES] if p > pos and word in full.split()}
+        return found.pop() if len(found) == 1 else None
+
     def _known(self, np: str, n: str, pos: int) -> tuple[Ref | None, bool] | None:
         hit = self.index.get(np)
         words = n.split()
@@ -279,7 +273,7 @@ class Resolver:
         if n in ("reports", "news reports", "press reports", "local reports", "local media"):
             hit = self.index.get("media reports")
             return (hit, False) if hit else (None, False)
-        if n in _US_REFS:
+        if n in US_REFS:
             side = self.index.get("U.S. side")
             return (side if side else self._new("United States", "institution", np, [np])), False
         if words[0] in ("the", "their", "its") and len(words) <= 4:
@@ -288,7 +282,7 @@ class Resolver:
 
     def _description(self, np: str, words: list[str], pos: int) -> tuple[Ref | None, bool]:
         head = _head(words)
-        plural_anon = head in ("senators", "lawmakers", "negotiators", "analysts", "experts") or (
+        plural_anon = head in ("senators", "lawmakers", "negotiators", "analysts", "experts", "people") or (
             head in _ANON_HEADS
             and words[0] in ("some", "many", "several", "two", "three", "four", "a few", "officials", "sources")
         )  # "officials" and "sources" read as "official" and "source": a bare "Officials in Seoul" is a group
@@ -329,7 +323,7 @@ class Resolver:
     def _definite(self, n: str, pos: int) -> tuple[Ref | None, bool] | None:
         """ "the official", "their union", "the statement": who the article named before."""
         head = _SYNONYMS.get(n.split()[-1], n.split()[-1])
-        if head in _DOCUMENTS:  # "the statement said": whoever issued it
+        if head in DOCUMENTS:  # "the statement said": whoever issued it
             for m in reversed(self.subjects[-_LOOKBACK:]):
                 if m.pos < pos:
                     return (m.ref, m.person) if pos - m.pos < 800 else None
@@ -340,7 +334,7 @@ class Resolver:
             words = [_SYNONYMS.get(w, w) for w in norm(m.surface).replace("'s", "").split()]
             if head in words and same_role(n, words, head):
                 return m.ref, m.person
-        alike = _HEAD_ALIKE.get(head)
+        alike = HEAD_ALIKE.get(head)
         if alike:
             for p, aid in reversed(self.mentions[-_LOOKBACK:]):
                 actor = self.index.actors[aid]

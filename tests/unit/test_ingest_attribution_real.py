@@ -419,3 +419,23 @@ def test_interview_answers_with_no_one_named_are_no_one(corpus) -> None:
     text = "Q: Will Seoul pay more?\n\nA: It will, but not five times more.\n\nQ: Why?\n\nA: Because it must.\n"
     got, _ = _said(corpus, text)
     assert [s for _, s, _ in got] == [None, None]
+
+
+def test_one_of_them_is_the_group_named_just_before(corpus) -> None:
+    text = (
+        'The demand fell to about $4 billion, according to people familiar with the talks. "It is still too much," '
+        "one of them said.\n"
+    )
+    got, actors = _said(corpus, text)
+    assert actors[got[0][1]].name == "People familiar with the talks (anonymous)"
+
+
+def test_a_person_briefed_on_the_call_is_an_anonymous_source(corpus) -> None:
+    got, actors = _said(corpus, '"The offer was turned down," a person briefed on the call said.\n')
+    assert actors[got[0][1]].kind == "anonymous"
+
+
+def test_a_family_name_in_a_lede_named_in_full_later(corpus) -> None:
+    text = '"We are close," Jeong said on Tuesday. Jeong Eun-bo is Seoul\'s chief negotiator.\n'
+    got, _ = _said(corpus, text)
+    assert got[0][1] == "jeong-eun-bo"
