@@ -106,6 +106,7 @@ class Cue:
     kind: str  # fin | part | acc
     how: str  # explicit | pronoun
     named: bool = False  # a subject was written, whether or not it resolved
+    unsure: bool = False  # … a person's name we could not tell ("Jeong", the dossier having two)
 
 
 @dataclass(slots=True)
@@ -230,9 +231,10 @@ class Attributor:
             return Cue(pos, None, kind, "explicit")
         how = "pronoun" if clean_np(np).lower() in _PRONOUNS else "explicit"
         ref = self.resolver.resolve(np, pos)
-        if ref is None and personal(clean_np(np)):  # "Jeong told reporters" (which Jeong?): "he" next is no one
+        unsure = ref is None and personal(clean_np(np))
+        if unsure:  # "Jeong told reporters" (which Jeong?): "he" next is no one
             self.resolver.unknown_at = pos
-        return Cue(pos, ref, kind, how, named=bool(clean_np(np)))
+        return Cue(pos, ref, kind, how, named=bool(clean_np(np)), unsure=unsure)
 
     # --------------------------------------------------------------- speakers
     def speaker(self, q: QuoteSpan, sent: Sentence, prev: Claimed | None, para_start: int) -> tuple[Ref | None, str]:
@@ -258,12 +260,16 @@ class Attributor:
         for cue in cues[k:]:  # trailing: '..." he said' / '..." said X'
             if cue.pos >= min(next_open, close + _TRAIL):
                 break
+            if cue.unsure:
+                return None, "unknown"  # '…," said X' with an X we cannot tell: not someone further on
             if cue.ref is None or cue.kind == "part" or (own and cue.kind == "acc"):
                 continue
             between = self.body[close + 1 : cue.pos]
             if not _CONNECTOR.match(between) or _COMMA_SUBJECT.search(between):
                 return self._relayed(q, cues[max(0, k - 8) : k]) or (cue.ref, cue.how)
         for cue in reversed(cues[max(0, k - 8) : k]):  # leading: 'X said the alliance was "ironclad"'
+            if cue.pos < q.open and cue.unsure:
+                return None, "unknown"  # 'before Jeong added: "…"' (which Jeong?): not the speaker before
             if cue.pos < q.open and cue.ref is not None and not (own and cue.kind == "acc"):
                 return cue.ref, cue.how
         bite = _BITE_LABEL.search(self.body, max(0, q.open - 140), q.open)

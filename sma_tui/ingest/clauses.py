@@ -69,6 +69,10 @@ _PARTITIVE_NP = re.compile(r"(?:One|Two|Some|Several|Many|Both|Each|one|two|some
                            r"(?:the|those)\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}")
 
 
+_ASIDE = re.compile(
+    r",\s*(?:however|meanwhile|though|too|also|in turn|in contrast|by contrast|for (?:his|her|their|its) part)\s*,$",
+    re.I,
+)
 _SOURCE_WITH_TAIL = re.compile(
     r"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Ss]everal)\s+(?:[\w.'’-]+\s+){0,4}?(?:officials?|sources?|aides?|diplomats?"
     r"|negotiators?|spokes(?:man|woman|person))\s+(?:travelling|traveling|accompanying|familiar|involved|close|briefed"
@@ -90,6 +94,7 @@ def subject_before(seg: str) -> str | None:
             if tail and len(tail.split()) <= 10 and "," not in tail:
                 return tail
     seg = strip_time_tail(seg.rstrip()).rstrip()
+    seg = _ASIDE.sub("", seg)  # "Moon's aides, however, said": the aside is no part of the subject
     if seg.endswith(","):  # "X, appositive, said" or "appositive, X, said"
         return _appositive_subject(seg[:-1])
     part = seg.rsplit(",", 1)[-1].strip()

@@ -290,7 +290,8 @@ class Resolver:
             earlier = self._definite(" ".join(words[: words.index(head) + 1] if head in words else words), pos)
             if earlier is not None:
                 return earlier
-        if head in _ANON_HEADS and words[0] in _ANON_DETERMINERS or plural_anon:
+        owned = head in _ANON_HEADS and words[0].endswith("'s") and head in words  # "Moon's aides"
+        if head in _ANON_HEADS and words[0] in _ANON_DETERMINERS or plural_anon or owned:
             known = self._same_anonymous(words)
             if known:
                 return known, True

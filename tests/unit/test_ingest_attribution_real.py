@@ -439,3 +439,23 @@ def test_a_family_name_in_a_lede_named_in_full_later(corpus) -> None:
     text = '"We are close," Jeong said on Tuesday. Jeong Eun-bo is Seoul\'s chief negotiator.\n'
     got, _ = _said(corpus, text)
     assert got[0][1] == "jeong-eun-bo"
+
+
+def test_a_clause_whose_subject_we_cannot_tell_takes_no_earlier_speaker(corpus) -> None:
+    got, _ = _said(corpus, '"We are close," DeHart told reporters, before Jeong added: "But not there yet."\n')
+    assert got == [("We are close", "james-dehart", "explicit"), ("But not there yet.", None, "unknown")]
+
+
+def test_an_aside_between_subject_and_verb_and_a_possessed_group(corpus) -> None:
+    text = 'Trump has called the alliance "a bad deal." Moon\'s aides, however, said it was "the backbone of peace."\n'
+    got, actors = _said(corpus, text)
+    assert got[0][1] == "donald-trump" and actors[got[1][1]].name == "Moon's aides (anonymous)"
+
+
+def test_a_clause_after_a_quote_with_an_infinitive_say_is_not_a_speaker(corpus) -> None:
+    text = (
+        'Esper said the alliance was "ironclad," but he declined to say whether troops would leave. '
+        '"I will not speculate," he said.\n'
+    )
+    got, _ = _said(corpus, text)
+    assert [s for _, s, _ in got] == ["mark-esper", "mark-esper"]
