@@ -71,7 +71,8 @@ _NEUTRAL = re.compile(
 _PLACED = re.compile(
     r"\b(?:universit\w+|institute|think\s+tank|college|foundation|cent(?:er|re)|school|academy|coalition)\b"
     r"[^,.;:\"“”]{0,40}?(?:\s+in|\s+outside|\s+near|\s+(?:south|north|east|west)\s+of)\s+(?:(?P<rok>Seoul)|(?P<us>Washington))\b"
-    r"|\b(?:a|the)\s+(?:(?P<us2>Washington)|(?P<rok2>Seoul))\s+(?:think\s+tank|institute|university|college|foundation)\b"
+    r"|\b(?:a|the)\s+(?:(?P<us2>Washington)|(?P<rok2>Seoul))\s+(?:think\s+tank|institute|university|college|foundation"
+    r"|(?:research\s+)?cent(?:er|re))\b"
 )
 # where someone works is weaker than what they are: "the American commander in South Korea" is American
 _LOCATION = re.compile(r"\b(?:in|to|from|visiting)\s+(?:South\s+Korea|Seoul|Washington|the\s+United\s+States)\b")
