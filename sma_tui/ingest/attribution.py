@@ -217,7 +217,7 @@ class Attributor:
         np = subject_before(before)
         if verb == "read" and not (np and re.search(r"commentary|statement|letter|tweet|post|message", np)):
             return None
-        if np is None and verb in ("said", "says", "added", "wrote", "tweeted", "told", "stated", "continued"):
+        if np is None and verb in ("said", "says", "added", "wrote", "tweeted", "told", "stated", "continued", "noted"):
             np = _inverted(masked, m.end())
         if np and verb in ("reported", "wrote") and is_outlet(clean_np(np)):
             return Cue(pos, None, "fin", "explicit")  # "…, Yonhap reported": where, not who

@@ -15,7 +15,8 @@ VERBS = (
     "revealed|claimed|explained|replied|declared|argued|urged|criticized|criticised|described|announced|remarked|"
     "commented|emphasized|emphasised|acknowledged|admitted|complained|posted|reported|called|read|pledged|vowed|"
     "answered|continued|recalled|predicted|suggested|observed|lamented|cautioned|maintained|contended|"
-    "describe|describes|insist|insists|argue|argues|warn|warns|admits|concede|concedes|conceded|relayed|conveyed"
+    "describe|describes|insist|insists|argue|argues|warn|warns|admits|concede|concedes|conceded|relayed|conveyed|"
+    r"went\s+on|goes\s+on"
 )
 PARTICIPLES = (
     "saying|adding|noting|insisting|calling|accusing|arguing|warning|stressing|describing|claiming|urging|"
@@ -149,8 +150,10 @@ def _trailing_np(text: str) -> str | None:
             run.append(w)
         elif bare in _PREPOSITIONS and run and k > 0 and words[k - 1].strip("()").lower() in DESCRIPTORS:
             run.append(w)  # "a government source in Seoul"
-        elif bare in ("and", "of") and run and run[-1][:1].isupper() and k > 0 and words[k - 1][:1].isupper():
-            run.append(w)  # "Mike Pompeo and Mark Esper", "the Bureau of Political-Military Affairs"
+        elif bare in ("and", "of") and run and k > 0 and words[k - 1][:1].isupper() and (
+            run[-1][:1].isupper() or (bare == "and" and run[-1] == "the" and len(run) > 1)
+        ):
+            run.append(w)  # "Mike Pompeo and Mark Esper", "the Bureau of …", "The State Department and the ministry"
         else:
             break
     run.reverse()
@@ -159,7 +162,10 @@ def _trailing_np(text: str) -> str | None:
     return " ".join(run) or None
 
 
-_PAST = re.compile(r"\b[a-z]{3,}ed\b")
+_PAST = re.compile(
+    r"\b(?:[a-z]{3,}ed|spoke|led|flew|met|went|came|left|sat|stood|began|brought|kept|ran|won|lost|chose|drew|fought"
+    r"|sought|rose|fell|grew|knew|paid|sent|spent|swore|threw|understood|withdrew|took|gave|made|held|saw|struck)\b"
+)
 _LEAD_PRONOUN = re.compile(r"\s*(?P<p>He|She|They)\b")
 
 

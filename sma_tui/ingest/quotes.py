@@ -118,12 +118,13 @@ def _is_gloss(before: str) -> bool:
 def _kind(body: str, open_at: int, a: int, b: int, line_start: int, prior: list[QuoteSpan]) -> str:
     """``full`` for a quotation that stands as a sentence, ``partial`` for words woven into
     the reporter's sentence."""
-    if len(_WORD.findall(body, a, min(b, a + 200))) < 3:
-        return "partial"
     k = open_at
     while k > line_start and body[k - 1] in " \t\r\f\v":
         k -= 1
     prev = body[k - 1] if k > line_start and body[k - 1] != "\n" else ""
+    if len(_WORD.findall(body, a, min(b, a + 200))) < 3:  # "Allies share." standing as a sentence is full
+        alone = (not prev or prev in ".!?") and body[a].isupper() and body[b - 1] in ".!?"
+        return "full" if alone else "partial"
     if not prev or prev in ".!?:":
         return "full"
     if prev == ",":

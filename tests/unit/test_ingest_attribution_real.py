@@ -459,3 +459,19 @@ def test_a_clause_after_a_quote_with_an_infinitive_say_is_not_a_speaker(corpus) 
     )
     got, _ = _said(corpus, text)
     assert [s for _, s, _ in got] == ["mark-esper", "mark-esper"]
+
+
+def test_a_joint_statement_of_two_bodies_goes_to_the_first_named(corpus) -> None:
+    text = (
+        "The State Department and the Foreign Ministry said in a joint statement that talks would resume "
+        '"as soon as possible."\n'
+    )
+    got, _ = _said(corpus, text)
+    assert got[0][1] == "state-department"
+
+
+def test_he_continued_and_a_short_sentence_quote_after_it(corpus) -> None:
+    for verb in ("continued", "went on"):
+        text = f'Esper spoke at length. "We are allies," he {verb}. "Allies share."\n'
+        got, _ = _said(corpus, text)
+        assert [(s, a) for _, s, a in got] == [("mark-esper", "pronoun"), ("mark-esper", "context")], verb
