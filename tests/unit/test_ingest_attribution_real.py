@@ -475,3 +475,18 @@ def test_he_continued_and_a_short_sentence_quote_after_it(corpus) -> None:
         text = f'Esper spoke at length. "We are allies," he {verb}. "Allies share."\n'
         got, _ = _said(corpus, text)
         assert [(s, a) for _, s, a in got] == [("mark-esper", "pronoun"), ("mark-esper", "context")], verb
+
+
+_GIVEN = st.sampled_from(["Kang Min-seok", "Lee Do-hoon", "Mara Quist", "Tomas Brandvold", "Ilse Okafor"])
+_BODY = st.sampled_from(["Cheong Wa Dae", "Blue House", "Pentagon", "State Department", "Defense Ministry"])
+_TITLE = st.sampled_from(["spokesperson", "spokesman", "deputy spokeswoman", "senior official", "chief negotiator"])
+
+
+@settings(max_examples=80, deadline=None)
+@given(name=_GIVEN, body=_BODY, title=_TITLE)
+def test_person_name_after_a_body_and_title_property(name: str, body: str, title: str) -> None:
+    from sma_tui.ingest.names import person_name
+
+    assert person_name(f"{body} {title} {name}") == name
+    assert person_name(f"{name} of the {body}") == name
+    assert person_name(f"{name} and Jo Anders") == name  # the first of a pair
