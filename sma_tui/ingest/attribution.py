@@ -28,7 +28,11 @@ _REQUEST = re.compile(
 _POSS_REF = re.compile(
     r"(?P<np>[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)*)['’]s\s+(?:reference to|use of|call for|remarks? about)"
     r"\s+(?:an?\s+|the\s+)?$"
+    r"|(?P<np2>[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)*)['’]s\s+(?:message|point|answer|reply|response|verdict|view|position"
+    r"|argument|warning)\s+(?:was|is)\b[^\"“”:]{0,40}:\s*$"  # "DeHart's message was clear: "…""
 )
+# a pull quote signed after a dash: '"…" — Jeong Eun-bo, Seoul's chief negotiator'
+_SIGNED = re.compile(r"[\"”]?\s*[—–]{1,2}\s*(?P<np>[A-Z][^\n\"“”,]{2,60})(?:,[^\n\"“”]{0,100})?\s*$")
 _CONNECTOR = re.compile(r"^[\"”]?\s*,?\s*(?:while|but|and|as|when|although|whereas|after|before)\b")
 # '…" when Bolton visited, the official said': the clause after a comma is the quotation's own
 _COMMA_SUBJECT = re.compile(r",\s*(?:the|a|an|[A-Z])[^,;]{0,60}$")
@@ -279,7 +283,7 @@ class Attributor:
         before = self.body[max(s, q.open - 120) : q.open]
         m = _POSS_REF.search(before) or _REQUEST.search(before)
         if m:
-            ref = self.resolver.resolve(m.group("np"), q.open, remember=False)
+            ref = self.resolver.resolve(m.group("np") or m.group("np2"), q.open, remember=False)
             if ref is not None:
                 return ref, "explicit"
         return self._from_context(q, masked, cues, prev, para_start)
@@ -294,9 +298,36 @@ class Attributor:
                 return cue.ref, cue.how
         return None
 
+    def _colon_lead(self, para_start: int) -> tuple[Ref, str] | None:
+        """The speaker of a paragraph ending "…told reporters:" right before ``para_start``."""
+        lead = self.before
+        if lead is None or not self.body[lead.start : para_start].rstrip().endswith(":"):
+            return None
+        for cue in reversed(lead.cues):
+            if cue.ref is not None:
+                return cue.ref, cue.how
+        return None
+
+    def _signed(self, q: QuoteSpan) -> tuple[Ref | None, str] | None:
+        """A pull quote signed after a dash on its line: '"…" — Jeong Eun-bo, chief negotiator'."""
+        if q.close is None:
+            return None
+        nl = self.body.find("\n", q.close)
+        m = _SIGNED.match(self.body, q.close + 1, nl if nl >= 0 else len(self.body))
+        if m is None or not person_name(m.group("np")):
+            return None
+        ref = self.resolver.resolve(m.group("np"), q.open)
+        return (ref, "explicit") if ref is not None else (None, "unknown")
+
     def _from_context(
         self, q: QuoteSpan, masked: str, cues: list[Cue], prev: Claimed | None, para_start: int
     ) -> tuple[Ref | None, str]:
+        signed = self._signed(q)
+        if signed is not None:
+            return signed
+        lead = self._colon_lead(para_start) if q.open == para_start else None
+        if lead is not None:  # 'Jeong told reporters on Tuesday:' then the quotation as its own paragraph
+            return lead
         colon = q.kind == "full" and self.body[max(0, q.open - 3) : q.open].rstrip().endswith(":")
         if (q.kind == "partial" or colon) and not cues:  # woven in, or "X put it this way: "…""
             view = _FOR_VIEW.match(masked)  # "For X, a fellow at …, the dispute was "…"": X's view

@@ -490,3 +490,19 @@ def test_person_name_after_a_body_and_title_property(name: str, body: str, title
     assert person_name(f"{body} {title} {name}") == name
     assert person_name(f"{name} of the {body}") == name
     assert person_name(f"{name} and Jo Anders") == name  # the first of a pair
+
+
+def test_a_colon_lead_paragraph_names_the_quotation_paragraph_after_it(corpus) -> None:
+    text = 'Jeong Eun-bo told reporters on Tuesday:\n\n"We have done our best. The rest is up to Washington."\n'
+    got, _ = _said(corpus, text)
+    assert got[0][1:] == ("jeong-eun-bo", "explicit")
+
+
+def test_a_pull_quote_signed_after_a_dash(corpus) -> None:
+    got, _ = _said(corpus, '"We have done our best." — Jeong Eun-bo, Seoul\'s chief negotiator\n')
+    assert got[0][1:] == ("jeong-eun-bo", "explicit")
+
+
+def test_a_possessive_message_then_a_colon(corpus) -> None:
+    got, _ = _said(corpus, 'DeHart\'s message was clear: "Seoul must pay more."\n')
+    assert got[0][1:] == ("james-dehart", "explicit")
