@@ -7,7 +7,11 @@ Per sentence: the reporting clauses (a verb of speech and its subject, "accordin
 subject of its sentence when the quotation is woven in ('X voiced confidence that with
 "patient work," …'), and the speaker stack: a quotation paragraph without a clause
 continues the speaker of the paragraph before. "According to <outlet>" names where it was
-reported, never who spoke. When nothing fits, no name: a wrong name is worse than none.
+reported, never who spoke. Words woven into what X said are X's even when a trailing clause
+names who relays them; a clause whose subject is a person we cannot tell ("Jeong", when the
+dossier has two) gives no speaker rather than the one before it; a lead ending in a colon,
+a pull quote signed after a dash and a broadcast "[Sound bite: X]" name the quotation after
+them. When nothing fits, no name: a wrong name is worse than none.
 """
 
 from __future__ import annotations
