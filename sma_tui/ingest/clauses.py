@@ -187,6 +187,9 @@ def _names_subject(seg: str) -> bool:
     seg = seg.strip()
     if seg in ("He", "She", "They"):
         return True
+    alone = re.search(r",\s*(?P<w>(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[a-z]+)?)$", seg)
+    if alone and alone.group("w").lower() not in STOP:  # "In last week's address, Trump renewed …"
+        return True
     name = person_name(seg[-80:])
     return bool(name) and seg.endswith(name)  # type: ignore[arg-type]
 

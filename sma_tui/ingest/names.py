@@ -33,6 +33,12 @@ STOP = frozenset(
 )
 NAME_TOKEN = r"(?:[A-Z][a-z]+(?:-[a-z]+)?|[A-Z][a-z]*[A-Z][a-z]+|O'[A-Z][a-z]+)"
 PERSON = re.compile(rf"\b(?:{NAME_TOKEN}\.?\s+){{0,4}}{NAME_TOKEN}(?:\s+[A-Z]\.)?(?:\s+{NAME_TOKEN})\b")
+# the last word of a capitalised run that names an organisation or a document, not a person
+_ORG_TAIL = frozenset(
+    "agreement party institute institution university foundation forces command ministry department center centre "
+    "union council committee act treaty agency office embassy corps times post herald daily news journal assembly "
+    "school college academy studies association federation coalition group bank company corporation club".split()
+)
 _INITIAL = re.compile(r"\s+[A-Z]\.(?=\s)")  # a middle initial: "Mark T. Esper" is Mark Esper
 
 
@@ -67,6 +73,8 @@ def person_name(np: str) -> str | None:
     for m in PERSON.finditer(np):
         name = strip_titles(m.group())
         if " " not in name or any(w.lower() in STOP for w in name.split()):
+            continue
+        if m.group().split()[-1].lower() in _ORG_TAIL:  # "Free Trade Agreement", "Asan Institute": no one
             continue
         if lead is not None:
             between = np[lead[1] : m.start()].split()

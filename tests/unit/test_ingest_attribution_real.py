@@ -396,3 +396,21 @@ def test_person_name_after_a_body_and_title_property(name: str, body: str, title
 def test_a_possessive_message_then_a_colon(corpus) -> None:
     got, _ = _said(corpus, 'DeHart\'s message was clear: "Seoul must pay more."\n')
     assert got[0][1:] == ("james-dehart", "explicit")
+
+
+def test_an_agreement_named_in_capitals_is_not_a_person(corpus) -> None:
+    text = (
+        "Trump said he would renegotiate or end the Korea-U.S. Free Trade Agreement (KORUS FTA), which he "
+        'has called a "job-killing" deal.\n'
+    )
+    got, actors = _said(corpus, text)
+    assert got[0][1] == "donald-trump" and not any(a.name == "Free Trade" for a in actors.values())
+
+
+def test_a_participle_after_a_family_name_subject_behind_a_comma(corpus) -> None:
+    text = (
+        "In last week's address, Trump renewed claims that allies are not paying their share, saying the U.S. "
+        '"must be ready to let them defend themselves."\n'
+    )
+    got, _ = _said(corpus, text)
+    assert got[0][1] == "donald-trump"
