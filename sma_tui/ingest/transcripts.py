@@ -17,7 +17,7 @@ from .quotes import QuoteSpan
 from .text import Paragraph
 
 _PRESS_LABEL = re.compile(
-    r"(?P<label>(?:(?:Mc|Mac)?[A-Z][A-Z.'’-]*)(?:\s+(?:Mc|Mac)?[A-Z][A-Z.'’-]*){0,5})(?:\s*\([^()\n]{1,40}\))?\s*:\s+(?=\S)"
+    r"(?P<label>(?:(?:Mc|Mac)?[A-Z][A-Z.'’-]*)(?:\s+(?:Mc|Mac)?[A-Z][A-Z.'’-]*){0,7})(?:\s*\([^()\n]{1,40}\))?\s*:\s+(?=\S)"
 )
 # "DeHart: …" / "Question: …": mixed-case labels count when repeated, or for questions
 _MIXED_LABEL = re.compile(r"(?P<label>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})(?:\s*\([^()\n]{1,40}\))?:\s+(?=\S)")
@@ -28,6 +28,11 @@ _NOT_SPEAKERS = re.compile(
     r"|NARRATOR|TRANSCRIPT|EDITOR'?S NOTE|UPDATE|CORRECTION|SOURCE|PHOTO|CAPTION|ATTN|END)\b"
 )
 _SOUNDBITE = re.compile(r"\[\s*Sound\s*-?\s*bite\s*\]\s*(?P<label>[^:\n\"“]{0,120}?)\s*:\s*", re.IGNORECASE)
+_ACRONYMS = frozenset(
+    "ROK US USA DOD MND MOFA KBS MBC SBS YTN USFK DPRK UN NATO CIA NSC KCNA EU UK ASEAN PPP DP JCS UNC CFC INSS KIDA "
+    "KNDA CSIS RAND".split()
+)
+_FUNCTION_WORDS = frozenset("of the and for to at on in".split())
 _NUMBERED = re.compile(r"\s+(?:NUMBER\s+)?(?:ONE|TWO|THREE|FOUR|\d|#\d)$")  # "… OFFICIAL ONE"
 _END = re.compile(r"(?:#\s*#\s*#|###|-\s*END\s*-|\(END\))")
 
@@ -49,7 +54,9 @@ def _title_case(text: str) -> str:
     """ "KIM HYUN-WOOK" → "Kim Hyun-wook"; "U.S." and short acronyms stay."""
     words = []
     for w in text.split():
-        if "." in w or (len(w) <= 4 and w.isalpha() and w not in ("CHIEF", "HEAD", "KIM", "LEE", "PARK", "MR", "MS")):
+        if w.lower() in _FUNCTION_WORDS:  # "SECRETARY OF DEFENSE" → "Secretary of Defense"
+            words.append(w.lower())
+        elif "." in w or w in _ACRONYMS:
             words.append(w)
         elif re.match(r"MA?C[A-Z]{3}", w.upper()) and not w.isupper():  # "McCORMACK" → "McCormack"
             cut = w.upper().index("C") + 1

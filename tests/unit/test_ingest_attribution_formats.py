@@ -123,3 +123,14 @@ def test_a_colon_lead_paragraph_names_the_quotation_paragraph_after_it(corpus) -
 def test_a_pull_quote_signed_after_a_dash(corpus) -> None:
     got, _ = _said(corpus, '"We have done our best." — Jeong Eun-bo, Seoul\'s chief negotiator\n')
     assert got[0][1:] == ("jeong-eun-bo", "explicit")
+
+
+def test_pentagon_labels_with_a_full_title_and_a_middle_initial(corpus) -> None:
+    text = (
+        "STAFF: We have about 15 minutes on the record.\n\n"
+        "SECRETARY OF DEFENSE MARK T. ESPER: Thanks. This trip is about our allies.\n\n"
+        "Q: Sir, a question on Korea.\n\nSEC. ESPER: Sure, go ahead.\n\nQ: Will Seoul pay more?\n\n"
+        "SECRETARY OF DEFENSE DR. MARK T. ESPER: They can and should.\n"
+    )
+    got, _ = _said(corpus, text)
+    assert [s for _, s, _ in got] == ["mark-esper"] * 3
