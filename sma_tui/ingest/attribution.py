@@ -182,6 +182,8 @@ class Attributor:
                 n = ACCORDING.match(masked, m.end())
                 np = n.group("np") if n else ""
                 np = (_named_after(masked, n.end(), np) if n else None) or np
+                if np and is_outlet(np):  # "according to the Dong-A Ilbo": "it said" next is the paper
+                    self.resolver.outlet_at = pos
                 ref = None if not np or is_outlet(np) else self.resolver.resolve(np, pos)
                 cues.append(Cue(pos, ref, "acc", "explicit"))
             elif m.group("part"):
@@ -228,6 +230,7 @@ class Attributor:
         if np is None and verb in ("said", "says", "added", "wrote", "tweeted", "told", "stated", "continued", "noted"):
             np = _inverted(masked, m.end())
         if np and verb in ("reported", "wrote") and is_outlet(clean_np(np)):
+            self.resolver.outlet_at = pos
             return Cue(pos, None, "fin", "explicit")  # "…, Yonhap reported": where, not who
         cue = self._cue(np, pos, "fin") if np else Cue(pos, None, "fin", "explicit")
         if cue.ref is None and np is None and before.strip() and not before.rstrip().endswith(('"', "”", ",")):

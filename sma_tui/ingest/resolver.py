@@ -75,6 +75,7 @@ class Resolver:
         self.mentions: list[tuple[int, str]] = []  # the corpus's actors named in the text (the gazetteer)
         self.new: dict[str, NewActor] = {}
         self.unknown_at = -1  # where a person we could not tell was last the subject
+        self.outlet_at = -1  # where a news outlet last reported something ("it said" after it is the outlet)
         self.gender: dict[str, str] = {}  # m | f, from honorifics, titles and the pronouns resolved to them
 
     def scan_names(self, start: int, end: int) -> None:
@@ -233,7 +234,8 @@ class Resolver:
         if n == "it":  # '…," it said': the body that spoke just before ("USFK said in a release")
             for m in reversed(self.subjects[-_LOOKBACK:]):
                 if m.pos < pos:
-                    return (m.ref, False) if not m.person and pos - m.pos < _IT_WINDOW else (None, False)
+                    body = not m.person and pos - m.pos < _IT_WINDOW and not m.pos < self.outlet_at < pos
+                    return (m.ref, False) if body else (None, False)
             return None, False
         if n not in ("he", "she", "him", "her"):
             return None, False

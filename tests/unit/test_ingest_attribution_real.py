@@ -414,3 +414,13 @@ def test_a_participle_after_a_family_name_subject_behind_a_comma(corpus) -> None
     )
     got, _ = _said(corpus, text)
     assert got[0][1] == "donald-trump"
+
+
+def test_it_said_after_a_newspaper_reported_is_not_the_body_before(corpus) -> None:
+    text = (
+        "USFK said on Monday it had begun preparing notices.\n\n"
+        'The Dong-A Ilbo reported that Washington had lowered its demand. It said the U.S. now wants "about '
+        '$4 billion."\n'
+    )
+    got, _ = _said(corpus, text)
+    assert got[0][1] is None
