@@ -31,14 +31,15 @@ STOP = frozenset(
     "subcommittee international strategic security global research economic peace unification school college "
     "professor fellow senior analyst director union employees workers embassy consulate".split()
 )
-NAME_TOKEN = r"(?:[A-Z][a-z]+(?:-[a-z]+)?|[A-Z][a-z]*[A-Z][a-z]+|O'[A-Z][a-z]+)"
-PERSON = re.compile(rf"\b(?:{NAME_TOKEN}\.?\s+){{0,4}}{NAME_TOKEN}(?:\s+[A-Z]\.)?(?:\s+{NAME_TOKEN})\b")
+NAME_TOKEN = r"(?:[A-Z][a-z]+(?:-(?:[a-z]+|[A-Z][a-z]+))?|[A-Z][a-z]*[A-Z][a-z]+|O'[A-Z][a-z]+)"
+PERSON = re.compile(rf"\b(?:(?:{NAME_TOKEN}\.?|[A-Z]\.)\s+){{0,4}}{NAME_TOKEN}(?:\s+[A-Z]\.)?(?:\s+{NAME_TOKEN})\b")
 # the last word of a capitalised run that names an organisation or a document, not a person
 _ORG_TAIL = frozenset(
     "agreement party institute institution university foundation forces command ministry department center centre "
     "union council committee act treaty agency office embassy corps times post herald daily news journal assembly "
     "school college academy studies association federation coalition group bank company corporation club".split()
 )
+_LEAD_INITIAL = re.compile(r"^(?:[A-Z]\.\s*)+(?=[A-Z][a-z])")  # "R. Clarke Cooper", "H.R. McMaster"
 _INITIAL = re.compile(r"\s+[A-Z]\.(?=\s)")  # a middle initial: "Mark T. Esper" is Mark Esper
 
 
@@ -52,7 +53,7 @@ def capital(np: str) -> str:
 
 def strip_titles(name: str) -> str:
     """The name at the end of a capitalised run ("Defense Secretary Mark Esper" → "Mark Esper")."""
-    words = _INITIAL.sub("", name).split()
+    words = _INITIAL.sub("", _LEAD_INITIAL.sub("", name)).split()
     while words and words[-1].lower() in STOP:
         words.pop()
     k = len(words)

@@ -320,3 +320,10 @@ def test_a_participle_after_a_family_name_subject_behind_a_comma(corpus) -> None
     )
     got, _ = _said(corpus, text)
     assert got[0][1] == "donald-trump"
+
+
+def test_a_leading_initial_and_a_hyphenated_given_name(corpus) -> None:
+    got, actors = _said(corpus, '"It is fair," Assistant Secretary of State R. Clarke Cooper told reporters.\n')
+    assert actors[got[0][1]].name == "Clarke Cooper" and actors[got[0][1]].side == "US"
+    got, actors = _said(corpus, '"It is fair," said Leif-Eric Easley, a professor at a university in Seoul.\n')
+    assert actors[got[0][1]].name == "Leif-Eric Easley"
