@@ -84,7 +84,9 @@ _SOURCE_WITH_TAIL = re.compile(
 def subject_before(seg: str) -> str | None:
     """The subject noun phrase of a verb whose preceding text (in its sentence) is ``seg``."""
     seg = seg[-WINDOW:].rstrip()
-    cut = max(seg.rfind("”"), seg.rfind('"'), seg.rfind(";"), seg.rfind(" — "), seg.rfind(" that "))
+    # "X, a cook who asked that only his family name be used, said": that "that" is inside the appositive
+    that = seg.rfind(" that ") if not (seg.endswith(",") and re.match(r"[A-Z][\w'’-]*,", seg)) else -1
+    cut = max(seg.rfind("”"), seg.rfind('"'), seg.rfind(";"), seg.rfind(" — "), that)
     if cut >= 0:
         quoted = seg[cut] in '”"'
         seg = seg[cut + 1 :]

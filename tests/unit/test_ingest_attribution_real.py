@@ -327,3 +327,15 @@ def test_a_leading_initial_and_a_hyphenated_given_name(corpus) -> None:
     assert actors[got[0][1]].name == "Clarke Cooper" and actors[got[0][1]].side == "US"
     got, actors = _said(corpus, '"It is fair," said Leif-Eric Easley, a professor at a university in Seoul.\n')
     assert actors[got[0][1]].name == "Leif-Eric Easley"
+
+
+def test_that_inside_an_appositive_does_not_cut_the_subject(corpus) -> None:
+    text = 'Kim, a cook who asked that only his family name be used, said he had "no savings left."\n'
+    got, actors = _said(corpus, text)
+    assert actors[got[0][1]].name == "Kim"
+
+
+def test_a_description_before_the_name_after_an_opening_adverb(corpus) -> None:
+    text = 'Meanwhile, the union\'s leader, Choe Ung-sik, said the furlough was "a betrayal."\n'
+    got, actors = _said(corpus, text)
+    assert actors[got[0][1]].name == "Choe Ung-sik" and actors[got[0][1]].side == "ROK"
