@@ -115,8 +115,8 @@ class Resolver:
         ref, person = self._resolve(np, pos)
         if ref is not None and remember:
             self.subjects.append(Mention(pos, ref, np, person))
-            g = gender_of(np, *(ref.evidence if isinstance(ref, NewActor) else ()))
-            if person and g:
+            g = gender_of(np, *(ref.evidence if isinstance(ref, NewActor) else ())) if person else ""
+            if g:
                 self.gender.setdefault(_key(ref), g)
         return ref
 
