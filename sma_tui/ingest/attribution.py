@@ -7,7 +7,11 @@ Per sentence: the reporting clauses (a verb of speech and its subject, "accordin
 subject of its sentence when the quotation is woven in ('X voiced confidence that with
 "patient work," …'), and the speaker stack: a quotation paragraph without a clause
 continues the speaker of the paragraph before. "According to <outlet>" names where it was
-reported, never who spoke. When nothing fits, no name: a wrong name is worse than none.
+reported, never who spoke. Words woven into what X said are X's even when a trailing clause
+names who relays them; a clause whose subject is a person we cannot tell ("Jeong", when the
+dossier has two) gives no speaker rather than the one before it; a lead ending in a colon,
+a pull quote signed after a dash and a broadcast "[Sound bite: X]" name the quotation after
+them. When nothing fits, no name: a wrong name is worse than none.
 """
 
 from __future__ import annotations
@@ -18,9 +22,9 @@ from dataclasses import dataclass
 
 from .clauses import ACCORDING, INVERTED, REPORTING, WINDOW, sentence_subject, subject_before
 from .gazetteer import Ref
-from .names import person_name
+from .names import TITLES, person_name
 from .quotes import QuoteSpan
-from .resolver import Resolver, clean_np, is_outlet
+from .resolver import Resolver, clean_np, is_outlet, personal
 
 _REQUEST = re.compile(
     r"(?P<np>(?:the\s+)?(?:U\.S\.|US|American|Washington|[A-Z][\w.]+))['’]?s?\s+(?:request|demand|call|appeal)s?\s+for\s*$"
@@ -28,12 +32,16 @@ _REQUEST = re.compile(
 _POSS_REF = re.compile(
     r"(?P<np>[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)*)['’]s\s+(?:reference to|use of|call for|remarks? about)"
     r"\s+(?:an?\s+|the\s+)?$"
+    r"|(?P<np2>[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)*)['’]s\s+(?:message|point|answer|reply|response|verdict|view|position"
+    r"|argument|warning)\s+(?:was|is)\b[^\"“”:]{0,40}:\s*$"  # "DeHart's message was clear: "…""
 )
+# a pull quote signed after a dash: '"…" — Jeong Eun-bo, Seoul's chief negotiator'
+_SIGNED = re.compile(r"[\"”]?\s*[—–]{1,2}\s*(?P<np>[A-Z][^\n\"“”,]{2,60})(?:,[^\n\"“”]{0,100})?\s*$")
 _CONNECTOR = re.compile(r"^[\"”]?\s*,?\s*(?:while|but|and|as|when|although|whereas|after|before)\b")
 # '…" when Bolton visited, the official said': the clause after a comma is the quotation's own
 _COMMA_SUBJECT = re.compile(r",\s*(?:the|a|an|[A-Z])[^,;]{0,60}$")
 _OPEN_MARK = re.compile(r"[\"“]")
-_QUOTED_AS = re.compile(r"\b(?:quot|cit)(?:ed|ing|es)\s+(?P<np>[^,;\"“”]{2,100}?)\s+as\s+$")
+_QUOTED_AS = re.compile(r"\b(?:quot|cit)(?:ed|ing|es)\s+(?P<np>[^;\"“”]{2,160}?)\s+as\s+$")
 _OWN_SUBJECT = re.compile(
     r"(?:\b(?:and|with|while|as)\s+)(?P<np>(?:the|a|an|[A-Z][\w.'’-]*)(?:\s+[\w.'’-]+){0,5}?)\s+$"
 )
@@ -43,7 +51,7 @@ _RELAYED = re.compile(
     r"\s+(?P<np>[^,.;\"“”]{2,60}?)['’]s\s+(?:remarks|message|comments|words|position|views?|concerns?)\b"
 )
 _DOTTED = re.compile(r"\.(?:[a-z]\.)+")  # the rest of "a.i.", "e.g."
-_PRONOUNS = frozenset(("he", "she", "they"))
+_PRONOUNS = frozenset(("he", "she", "they", "it"))
 _MAX_CUES = 40  # reporting clauses read per sentence
 _MAX_ARTICLE_CUES = 3000  # … and per article
 _TRAIL = 160  # a reporting clause this close after a quotation's end can be its own
@@ -51,6 +59,13 @@ _TRAIL = 160  # a reporting clause this close after a quotation's end can be its
 
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:Rep|Sen|Gen|Lt|Col|Adm|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|Gov|Prof|U\.S|St|Jr|[A-Z])$")
 
+_BITE_LABEL = re.compile(r"\[\s*Sound\s*-?\s*bites?\s*:\s*(?P<np>[^\[\]\n]{2,120})\]\s*$", re.I)
+_MAIN_CLAUSE = re.compile(r",[\"”]?\s+(?=(?:[A-Z]|the\s|a\s|an\s)[^\"“”]{0,200}$)")
+_SPEECH = re.compile(r"(?:said|says|told|tells|wrote|writes)\b")
+_FOR_VIEW = re.compile(r"\s*For\s+(?P<np>[A-Z][^,;\"“”]{2,60}),")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_NP_REST = re.compile(r"[^,.;\"“”]{1,80}?(?=,|\.|;|$| in | on | at | during | to )")
+_RELATIVE = re.compile(r"\s+(?:who|which|whose)\s")
 _NAMED_AFTER = re.compile(r",\s+(?P<name>(?:[A-Z][\w'’-]*\.?\s+){1,4}[A-Z][\w'’-]*)(?=,|\.|$)")
 
 
@@ -71,10 +86,23 @@ def _inverted(masked: str, at: int) -> str | None:
             break
         np += "."
         at += 1
-    named = _NAMED_AFTER.match(masked, at) if re.match(r"\s*(?:the|a|an)\s+[a-z]", np) else None
-    if named and person_name(named.group("name")):  # "said the man, Choi Dong-hoon, 58"
-        return named.group("name")
-    return np.strip() or None
+        more = _INITIALS.match(masked, at)  # "one former U.S. official"
+        if more:
+            rest = _NP_REST.match(masked, more.end())
+            np, at = np + more.group() + (rest.group() if rest else ""), rest.end() if rest else more.end()
+    np = _RELATIVE.split(np, 1)[0]  # "one former U.S. official who asked not to be named"
+    return _named_after(masked, at, np) or np.strip() or None
+
+
+def _named_after(masked: str, at: int, np: str) -> str | None:
+    """The name in an appositive after a description: "said the man, Choi Dong-hoon, 58",
+    "according to foreign ministry spokesman, Anders Berg"."""
+    words = np.split()
+    described = re.match(r"\s*(?:the|a|an)\s+[a-z]", np) or (
+        words and words[-1].lower() in TITLES and not person_name(np)
+    )
+    named = _NAMED_AFTER.match(masked, at) if described else None
+    return named.group("name") if named and person_name(named.group("name")) else None
 
 
 @dataclass(slots=True)
@@ -86,6 +114,7 @@ class Cue:
     kind: str  # fin | part | acc
     how: str  # explicit | pronoun
     named: bool = False  # a subject was written, whether or not it resolved
+    unsure: bool = False  # … a person's name we could not tell ("Jeong", the dossier having two)
 
 
 @dataclass(slots=True)
@@ -152,6 +181,9 @@ class Attributor:
             if m.group("acc"):
                 n = ACCORDING.match(masked, m.end())
                 np = n.group("np") if n else ""
+                np = (_named_after(masked, n.end(), np) if n else None) or np
+                if np and is_outlet(np):  # "according to the Dong-A Ilbo": "it said" next is the paper
+                    self.resolver.outlet_at = pos
                 ref = None if not np or is_outlet(np) else self.resolver.resolve(np, pos)
                 cues.append(Cue(pos, ref, "acc", "explicit"))
             elif m.group("part"):
@@ -164,14 +196,19 @@ class Attributor:
 
     def _participle(self, cues: list[Cue], masked: str, at: int, pos: int) -> Cue:
         before = masked[max(0, at - WINDOW) : at]
+        if not before.strip():  # 'Calling it "unthinkable," Abrams pledged …': the main clause's subject
+            main = _MAIN_CLAUSE.search(masked, at)
+            return self._cue(sentence_subject(masked[main.end() :]) if main else None, pos, "part")
         own = None if before.rstrip().endswith(",") else _OWN_SUBJECT.search(before)
         if own:  # "…, and the South Korean side calling the demand …": its own subject
             return self._cue(own.group("np"), pos, "part")
         if cues and cues[-1].ref is not None:
             return Cue(pos, cues[-1].ref, "part", cues[-1].how)
         quoted = _QUOTED_AS.search(before)  # "Yonhap quoted a ministry official as saying"
-        if quoted:
-            return self._cue(quoted.group("np"), pos, "fin")
+        if quoted:  # "… quoted Kim Jun-hyung, a professor at …, as saying": the name before the appositive
+            np = quoted.group("np")
+            head = np.split(",", 1)[0]
+            return self._cue(head if "," in np and person_name(head) else np, pos, "fin")
         passive = _WAS_QUOTED.search(before)  # "Jeong was quoted as saying"
         if passive:
             return self._cue(subject_before(before[: passive.start()]), pos, "fin")
@@ -190,9 +227,10 @@ class Attributor:
         np = subject_before(before)
         if verb == "read" and not (np and re.search(r"commentary|statement|letter|tweet|post|message", np)):
             return None
-        if np is None and verb in ("said", "says", "added", "wrote", "tweeted", "told", "stated", "continued"):
+        if np is None and verb in ("said", "says", "added", "wrote", "tweeted", "told", "stated", "continued", "noted"):
             np = _inverted(masked, m.end())
         if np and verb in ("reported", "wrote") and is_outlet(clean_np(np)):
+            self.resolver.outlet_at = pos
             return Cue(pos, None, "fin", "explicit")  # "…, Yonhap reported": where, not who
         cue = self._cue(np, pos, "fin") if np else Cue(pos, None, "fin", "explicit")
         if cue.ref is None and np is None and before.strip() and not before.rstrip().endswith(('"', "”", ",")):
@@ -203,7 +241,11 @@ class Attributor:
         if not np:
             return Cue(pos, None, kind, "explicit")
         how = "pronoun" if clean_np(np).lower() in _PRONOUNS else "explicit"
-        return Cue(pos, self.resolver.resolve(np, pos), kind, how, named=bool(clean_np(np)))
+        ref = self.resolver.resolve(np, pos)
+        unsure = ref is None and personal(clean_np(np))
+        if unsure:  # "Jeong told reporters" (which Jeong?): "he" next is no one
+            self.resolver.unknown_at = pos
+        return Cue(pos, ref, kind, how, named=bool(clean_np(np)), unsure=unsure)
 
     # --------------------------------------------------------------- speakers
     def speaker(self, q: QuoteSpan, sent: Sentence, prev: Claimed | None, para_start: int) -> tuple[Ref | None, str]:
@@ -229,29 +271,75 @@ class Attributor:
         for cue in cues[k:]:  # trailing: '..." he said' / '..." said X'
             if cue.pos >= min(next_open, close + _TRAIL):
                 break
+            if cue.unsure:
+                return None, "unknown"  # '…," said X' with an X we cannot tell: not someone further on
             if cue.ref is None or cue.kind == "part" or (own and cue.kind == "acc"):
                 continue
             between = self.body[close + 1 : cue.pos]
             if not _CONNECTOR.match(between) or _COMMA_SUBJECT.search(between):
-                return cue.ref, cue.how
+                return self._relayed(q, cues[max(0, k - 8) : k]) or (cue.ref, cue.how)
         for cue in reversed(cues[max(0, k - 8) : k]):  # leading: 'X said the alliance was "ironclad"'
+            if cue.pos < q.open and cue.unsure:
+                return None, "unknown"  # 'before Jeong added: "…"' (which Jeong?): not the speaker before
             if cue.pos < q.open and cue.ref is not None and not (own and cue.kind == "acc"):
                 return cue.ref, cue.how
+        bite = _BITE_LABEL.search(self.body, max(0, q.open - 140), q.open)
+        if bite:  # KBS: '[Sound bite: US President Donald Trump]"…"'
+            ref = self.resolver.resolve(bite.group("np"), q.open)
+            return (ref, "explicit") if ref is not None else (None, "unknown")
         before = self.body[max(s, q.open - 120) : q.open]
         m = _POSS_REF.search(before) or _REQUEST.search(before)
         if m:
-            ref = self.resolver.resolve(m.group("np"), q.open, remember=False)
+            ref = self.resolver.resolve(m.group("np") or m.group("np2"), q.open, remember=False)
             if ref is not None:
                 return ref, "explicit"
         return self._from_context(q, masked, cues, prev, para_start)
 
+    def _relayed(self, q: QuoteSpan, leading: list[Cue]) -> tuple[Ref, str] | None:
+        """ 'X told Moon that the talks were "moving forward," the spokesperson said': words
+        woven into what X said are X's; the trailing clause only relays them."""
+        if q.kind != "partial":
+            return None
+        for cue in reversed(leading):
+            if cue.pos < q.open and cue.ref is not None and cue.kind == "fin" and _SPEECH.match(self.body, cue.pos):
+                return cue.ref, cue.how
+        return None
+
+    def _colon_lead(self, para_start: int) -> tuple[Ref, str] | None:
+        """The speaker of a paragraph ending "…told reporters:" right before ``para_start``."""
+        lead = self.before
+        if lead is None or not self.body[lead.start : para_start].rstrip().endswith(":"):
+            return None
+        for cue in reversed(lead.cues):
+            if cue.ref is not None:
+                return cue.ref, cue.how
+        return None
+
+    def _signed(self, q: QuoteSpan) -> tuple[Ref | None, str] | None:
+        """A pull quote signed after a dash on its line: '"…" — Jeong Eun-bo, chief negotiator'."""
+        if q.close is None:
+            return None
+        nl = self.body.find("\n", q.close)
+        m = _SIGNED.match(self.body, q.close + 1, nl if nl >= 0 else len(self.body))
+        if m is None or not person_name(m.group("np")):
+            return None
+        ref = self.resolver.resolve(m.group("np"), q.open)
+        return (ref, "explicit") if ref is not None else (None, "unknown")
+
     def _from_context(
         self, q: QuoteSpan, masked: str, cues: list[Cue], prev: Claimed | None, para_start: int
     ) -> tuple[Ref | None, str]:
+        signed = self._signed(q)
+        if signed is not None:
+            return signed
+        lead = self._colon_lead(para_start) if q.open == para_start else None
+        if lead is not None:  # 'Jeong told reporters on Tuesday:' then the quotation as its own paragraph
+            return lead
         colon = q.kind == "full" and self.body[max(0, q.open - 3) : q.open].rstrip().endswith(":")
         if (q.kind == "partial" or colon) and not cues:  # woven in, or "X put it this way: "…""
-            np = sentence_subject(masked)
-            if np:
+            view = _FOR_VIEW.match(masked)  # "For X, a fellow at …, the dispute was "…"": X's view
+            np = view.group("np") if view and person_name(view.group("np")) else sentence_subject(masked)
+            if np and clean_np(np).lower() != "it":  # 'It is "unthinkable" that …': no one
                 ref = self.resolver.resolve(np, q.open, remember=False)
                 if ref is not None:
                     return ref, "pronoun" if clean_np(np).lower() in _PRONOUNS else "explicit"

@@ -84,7 +84,8 @@ class QuoteFinder:
         self.covered = covered | signed
         for turn in turns[:MAX_QUOTES]:
             ref = self._label_ref(turn)
-            self.quotes.append(Claimed(turn.span, ref, "explicit" if ref else "unknown", self.quote_date(None)))
+            how = ("context" if turn.label.strip().upper() in ("A", "ANSWER") else "explicit") if ref else "unknown"
+            self.quotes.append(Claimed(turn.span, ref, how, self.quote_date(None)))
         for post in posts[:MAX_QUOTES]:  # signed by an account: its name, as written
             ref = self.resolver.resolve(post.label, post.span.open)
             self.quotes.append(Claimed(post.span, ref, "explicit" if ref else "unknown", self.quote_date(None)))
@@ -93,6 +94,9 @@ class QuoteFinder:
         name, label = speaker_label(turn)
         if not name:
             return None
+        if name.upper() in ("A", "ANSWER"):  # an interview: the answers are the person named before it
+            named = [full for p, full in self.resolver.names[-80:] if p < turn.span.open]
+            return self.resolver.resolve(named[-1], turn.span.open, remember=False) if named else None
         words = name.split()
         if len(words) > 1 and all(w.lower() in TITLES for w in words[:-1]):  # "Minister Jeong", "Mr. Dehart"
             return self._titled(words) or self.resolver.resolve(words[-1], turn.span.open)

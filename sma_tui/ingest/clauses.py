@@ -15,18 +15,19 @@ VERBS = (
     "revealed|claimed|explained|replied|declared|argued|urged|criticized|criticised|described|announced|remarked|"
     "commented|emphasized|emphasised|acknowledged|admitted|complained|posted|reported|called|read|pledged|vowed|"
     "answered|continued|recalled|predicted|suggested|observed|lamented|cautioned|maintained|contended|"
-    "describe|describes|insist|insists|argue|argues|warn|warns|admits|concede|concedes|conceded|relayed|conveyed"
+    "describe|describes|insist|insists|argue|argues|warn|warns|admits|concede|concedes|conceded|relayed|conveyed|"
+    r"went\s+on|goes\s+on"
 )
 PARTICIPLES = (
     "saying|adding|noting|insisting|calling|accusing|arguing|warning|stressing|describing|claiming|urging|"
     "telling|explaining"
 )
-REPORTING = re.compile(rf"\b(?:(?P<fin>{VERBS})|(?P<part>{PARTICIPLES})|(?P<acc>[Aa]ccording to))\b")
+REPORTING = re.compile(rf"\b(?:(?P<fin>{VERBS})|(?P<part>(?i:{PARTICIPLES}))|(?P<acc>[Aa]ccording to))\b")
 _FINITE = re.compile(
     rf"\b(?:{VERBS}|has|have|had|is|are|was|were|will|would|released|walked|welcomed|met|pressed|went|voiced|"
     r"expressed|made|held|sent|hoped|believes|believed|thinks|thought|expects|expected|wants|wanted|sees|saw|"
     r"took|takes|struck|sounded|showed|shows|raised|raises|urged|dismissed|rejected|defended|signaled|signalled|did|does|put|"
-    r"puts|summed|offered|gave|gives)\b"
+    r"puts|summed|offered|gave|gives|could\s+not|cannot|declined|refused|did\s+not)\b"
 )
 INVERTED = re.compile(
     r"\s+(?P<np>(?:[A-Z]|an? |the |one |another |two |three |several |some )[^,.;\"“”]{1,80}?)"
@@ -41,7 +42,8 @@ DESCRIPTORS = frozenset(
     "military news earlier commentary statement chief negotiator minister secretary president commander head "
     "national security adviser official's analyst analysts expert experts observers outlet state-run union members "
     "workers employees residents protesters some several many general admiral colonel ambassador envoy professor "
-    "researcher".split()
+    "researcher assistant deputy vice former retired acting chairman chairwoman director mayor governor leader "
+    "counterpart".split()
 )
 _TIME_TAIL = re.compile(
     r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\s+(?:last|this|earlier|later)"
@@ -68,10 +70,23 @@ _PARTITIVE_NP = re.compile(r"(?:One|Two|Some|Several|Many|Both|Each|one|two|some
                            r"(?:the|those)\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}")
 
 
+_ASIDE = re.compile(
+    r",\s*(?:however|meanwhile|though|too|also|in turn|in contrast|by contrast|for (?:his|her|their|its) part)\s*,$",
+    re.I,
+)
+_SOURCE_WITH_TAIL = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Ss]everal)\s+(?:[\w.'’-]+\s+){0,4}?(?:officials?|sources?|aides?|diplomats?"
+    r"|negotiators?|spokes(?:man|woman|person))\s+(?:travelling|traveling|accompanying|familiar|involved|close|briefed"
+    r"|speaking|working|based)\b[^,;]*$"
+)
+
+
 def subject_before(seg: str) -> str | None:
     """The subject noun phrase of a verb whose preceding text (in its sentence) is ``seg``."""
     seg = seg[-WINDOW:].rstrip()
-    cut = max(seg.rfind("”"), seg.rfind('"'), seg.rfind(";"), seg.rfind(" — "), seg.rfind(" that "))
+    # "X, a cook who asked that only his family name be used, said": that "that" is inside the appositive
+    that = seg.rfind(" that ") if not (seg.endswith(",") and re.match(r"[A-Z][\w'’-]*,", seg)) else -1
+    cut = max(seg.rfind("”"), seg.rfind('"'), seg.rfind(";"), seg.rfind(" — "), that)
     if cut >= 0:
         quoted = seg[cut] in '”"'
         seg = seg[cut + 1 :]
@@ -82,11 +97,15 @@ def subject_before(seg: str) -> str | None:
             if tail and len(tail.split()) <= 10 and "," not in tail:
                 return tail
     seg = strip_time_tail(seg.rstrip()).rstrip()
+    seg = _ASIDE.sub("", seg)  # "Moon's aides, however, said": the aside is no part of the subject
     if seg.endswith(","):  # "X, appositive, said" or "appositive, X, said"
         return _appositive_subject(seg[:-1])
     part = seg.rsplit(",", 1)[-1].strip()
     if _PARTITIVE_NP.fullmatch(part):  # "One of the staff members"
         return part
+    tailed = _SOURCE_WITH_TAIL.search(part)
+    if tailed:  # "A U.S. official travelling with Esper": the official, not Esper
+        return tailed.group()
     m = re.match(rf"(?:[A-Za-z][\w.']*\s+){{0,4}}?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,2}}(?=\s+of\b)", part)
     if m and person_name(m.group()):
         return m.group()  # "Rep. Kim Jong-dae of the ... Party", "Opposition lawmaker Yoo Jin-seok of the … Party"
@@ -133,8 +152,10 @@ def _trailing_np(text: str) -> str | None:
             run.append(w)
         elif bare in _PREPOSITIONS and run and k > 0 and words[k - 1].strip("()").lower() in DESCRIPTORS:
             run.append(w)  # "a government source in Seoul"
-        elif bare == "and" and run and run[-1][:1].isupper() and k > 0 and words[k - 1][:1].isupper():
-            run.append(w)  # "Mike Pompeo and Mark Esper"
+        elif bare in ("and", "of") and run and k > 0 and words[k - 1][:1].isupper() and (
+            run[-1][:1].isupper() or (bare == "and" and run[-1] == "the" and len(run) > 1)
+        ):
+            run.append(w)  # "Mike Pompeo and Mark Esper", "the Bureau of …", "The State Department and the ministry"
         else:
             break
     run.reverse()
@@ -143,18 +164,36 @@ def _trailing_np(text: str) -> str | None:
     return " ".join(run) or None
 
 
-_PAST = re.compile(r"\b[a-z]{3,}ed\b")
+_PAST = re.compile(
+    r"\b(?:[a-z]{3,}ed|spoke|led|flew|met|went|came|left|sat|stood|began|brought|kept|ran|won|lost|chose|drew|fought"
+    r"|sought|rose|fell|grew|knew|paid|sent|spent|swore|threw|understood|withdrew|took|gave|made|held|saw|struck)\b"
+)
 _LEAD_PRONOUN = re.compile(r"\s*(?P<p>He|She|They)\b")
 
 
 def sentence_subject(sentence: str) -> str | None:
     """The noun phrase a sentence opens with (before its first verb; any past tense when no
     known verb comes first: "He also pointed out that …")."""
-    m = _FINITE.search(sentence, 0, WINDOW) or _PAST.search(sentence, 0, WINDOW)
+    m = _FINITE.search(sentence, 0, WINDOW)
+    past = _PAST.search(sentence, 0, m.start() if m else WINDOW)
+    if past and (m is None or _names_subject(sentence[: past.start()])):
+        m = past  # "Jeong Eun-bo promised … a deal that is "…"": the verb right after the name
     if m:
         return subject_before(sentence[: m.start()])
     p = _LEAD_PRONOUN.match(sentence)
     return p.group("p") if p else None
+
+
+def _names_subject(seg: str) -> bool:
+    """Whether ``seg`` (the words before a verb) ends with a person's name or is a pronoun."""
+    seg = seg.strip()
+    if seg in ("He", "She", "They"):
+        return True
+    alone = re.search(r",\s*(?P<w>(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[a-z]+)?)$", seg)
+    if alone and alone.group("w").lower() not in STOP:  # "In last week's address, Trump renewed …"
+        return True
+    name = person_name(seg[-80:])
+    return bool(name) and seg.endswith(name)  # type: ignore[arg-type]
 
 
 _APPOSITIVE_END = re.compile(
@@ -173,8 +212,8 @@ _TITLE_WORDS = frozenset(
 # an appositive says what someone is ("a senior fellow at …", "head of the union", "who heads the
 # union"), not what happened to them ("agitated by …", "who was furloughed by USFK")
 _APPOSITIVE_START = re.compile(
-    r"\s*,\s*(?=[a-z]|(?:A|An|The)\s|(?:[A-Z][\w.&-]*\s+){0,3}(?:Chief|Commander|Director|Secretary|Minister"
-    r"|Ambassador|Spokes(?:person|man|woman)|Chairman|Deputy|Head)\b)(?!(?:said|says|told|added|speaking|asked|when|while|who(?!\s+(?:heads?|headed|leads?|led|represents|represented"
+    r"\s*,\s*(?=[a-z]|(?:A|An|The)\s|(?:[A-Z][\w.&'’-]*\s+){0,3}(?i:chief|commander|director|secretary|minister"
+    r"|ambassador|spokes(?:person|man|woman)|chairman|deputy|head|negotiator|envoy)\b)(?!(?:said|says|told|added|speaking|asked|when|while|who(?!\s+(?:heads?|headed|leads?|led|represents|represented"
     r"|chairs?|works?|worked|served|serves|commanded|commands|advises|advised|teaches|taught|belongs|is\s+an?"
     r"|was\s+an?|is\s+the|was\s+the)\b)|which|whose|[a-z]+ed|[a-z]+ing)\b)"
 )

@@ -38,6 +38,28 @@ class NewActor:
 
 Ref = str | NewActor  # an existing actor id, or a new actor
 
+_KOREAN_ORDER = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+-[a-z]+")  # "Jeong Eun-bo": the family name first
+
+
+def family_name(name: str) -> str:
+    """The normalised family name of a person's name ("" when it has one word)."""
+    words = norm(name).split()
+    if len(words) < 2:
+        return ""
+    return words[0] if _KOREAN_ORDER.fullmatch(name.strip()) else words[-1]
+
+
+_HYPHENED = re.compile(r"\b([a-z]+)-([a-z]+)$")
+
+
+def _spellings(key: str) -> tuple[str, ...]:
+    """A person's name as outlets spell it: "jeong eun-bo", "jeong eun bo", "jeong eunbo"."""
+    m = _HYPHENED.search(key)
+    if not m:
+        return (key,)
+    head = key[: m.start()]
+    return key, f"{head}{m.group(1)} {m.group(2)}", f"{head}{m.group(1)}{m.group(2)}"
+
 
 class ActorIndex:
     """Aliases of the corpus's actors (normalised) → actor id, unique ones only.
@@ -48,8 +70,17 @@ class ActorIndex:
         seen: dict[str, set[str]] = {}
         for a in actors.values():
             for name in (a.id, a.name, *a.aliases):
-                seen.setdefault(norm(name), set()).add(a.id)
+                for key in _spellings(norm(name)) if a.kind == "person" else (norm(name),):
+                    seen.setdefault(key, set()).add(a.id)
         self.ids = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+        families: dict[str, set[str]] = {}
+        for a in actors.values():
+            if a.kind == "person" and not a.side_guessed:  # the curated people, not speakers an add made
+                families.setdefault(family_name(a.name), set()).add(a.id)
+        # a family name alone ("Harris said") is the one curated person of that name; shared by
+        # several ("Jeong"), it names no one
+        self.family = {k: next(iter(v)) for k, v in families.items() if len(v) == 1 and k}
+        self.ambiguous = {k for k, v in families.items() if len(v) > 1}
         self.actors = actors
 
     def get(self, text: str) -> str | None:

@@ -12,7 +12,8 @@ TITLES = frozenset(
     "dr mr mrs ms governor lt. col. colonel foreign defense defence state u.s. us south north korean american "
     "top senior former "
     "head director envoy lawmaker leader president-elect assistant under undersecretary professor prof. analyst fellow "
-    "researcher retired army navy air marine lieutenant major maj. capt. captain sgt. sergeant".split()
+    "researcher retired army navy air marine lieutenant major maj. capt. captain sgt. sergeant mayor chairman "
+    "chairwoman".split()
 )
 STOP = frozenset(
     "south north korea korean koreans united states america american washington seoul pyongyang japan tokyo china "
@@ -30,8 +31,15 @@ STOP = frozenset(
     "subcommittee international strategic security global research economic peace unification school college "
     "professor fellow senior analyst director union employees workers embassy consulate".split()
 )
-NAME_TOKEN = r"(?:[A-Z][a-z]+(?:-[a-z]+)?|[A-Z][a-z]*[A-Z][a-z]+|O'[A-Z][a-z]+)"
-PERSON = re.compile(rf"\b(?:{NAME_TOKEN}\.?\s+){{0,4}}{NAME_TOKEN}(?:\s+[A-Z]\.)?(?:\s+{NAME_TOKEN})\b")
+NAME_TOKEN = r"(?:[A-Z][a-z]+(?:-(?:[a-z]+|[A-Z][a-z]+))?|[A-Z][a-z]*[A-Z][a-z]+|O'[A-Z][a-z]+)"
+PERSON = re.compile(rf"\b(?:(?:{NAME_TOKEN}\.?|[A-Z]\.)\s+){{0,4}}{NAME_TOKEN}(?:\s+[A-Z]\.)?(?:\s+{NAME_TOKEN})\b")
+# the last word of a capitalised run that names an organisation or a document, not a person
+_ORG_TAIL = frozenset(
+    "agreement party institute institution university foundation forces command ministry department center centre "
+    "union council committee act treaty agency office embassy corps times post herald daily news journal assembly "
+    "school college academy studies association federation coalition group bank company corporation club".split()
+)
+_LEAD_INITIAL = re.compile(r"^(?:[A-Z]\.\s*)+(?=[A-Z][a-z])")  # "R. Clarke Cooper", "H.R. McMaster"
 _INITIAL = re.compile(r"\s+[A-Z]\.(?=\s)")  # a middle initial: "Mark T. Esper" is Mark Esper
 
 
@@ -45,22 +53,36 @@ def capital(np: str) -> str:
 
 def strip_titles(name: str) -> str:
     """The name at the end of a capitalised run ("Defense Secretary Mark Esper" → "Mark Esper")."""
-    words = _INITIAL.sub("", name).split()
+    words = _INITIAL.sub("", _LEAD_INITIAL.sub("", name)).split()
     while words and words[-1].lower() in STOP:
         words.pop()
     k = len(words)
-    while k > 0 and words[k - 1].lower() not in TITLES and words[k - 1].lower() not in STOP and len(words) - k < 3:
+    while k > 0 and words[k - 1].lower() not in TITLES and words[k - 1].lower().rstrip(".") not in STOP:
+        if len(words) - k >= 3:
+            break
         k -= 1
     return " ".join(words[k:])
 
 
 def person_name(np: str) -> str | None:
-    """The person's name in a noun phrase ("U.S. Defense Secretary Mark Esper" → "Mark Esper")."""
+    """The person's name in a noun phrase ("U.S. Defense Secretary Mark Esper" → "Mark Esper").
+
+    A name that opens the phrase is the one, unless only title words separate it from the
+    next ("Cheong Wa Dae spokesperson Kang Min-seok": the spokesperson)."""
     found = None
+    lead: tuple[str, int] | None = None  # a name at the start of the phrase, and its end
     for m in PERSON.finditer(np):
         name = strip_titles(m.group())
-        if " " in name and not any(w.lower() in STOP for w in name.split()):
-            found = name
-            if m.start() == 0 or np[: m.start()].strip().lower().rstrip(".") in TITLES:
-                break
+        if " " not in name or any(w.lower() in STOP for w in name.split()):
+            continue
+        if m.group().split()[-1].lower() in _ORG_TAIL:  # "Free Trade Agreement", "Asan Institute": no one
+            continue
+        if lead is not None:
+            between = np[lead[1] : m.start()].split()
+            return name if between and all(w.lower() in TITLES for w in between) else lead[0]
+        found = name
+        if m.start() == 0:
+            lead = (name, m.end())
+        elif np[: m.start()].strip().lower().rstrip(".") in TITLES:
+            break
     return found

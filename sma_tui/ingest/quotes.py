@@ -11,7 +11,7 @@ from .text import Paragraph
 _MARKS = re.compile(r"[\"“”«»]|''|``")  # two apostrophes or backticks: typewriter double marks
 _GLOSSES = (
     "means", "mean", "meaning", "translates as", "translate as", "translated as", "dubbed", "known as", "so-called",
-    "titled", "headlined", "nicknamed", "hashtag", "slogan",
+    "titled", "headlined", "nicknamed", "hashtag", "slogan", "the title", "the headline",
 )  # fmt: skip
 _COLON_LEAD = re.compile(
     r"\b(?:said|says|told|wrote|writes|tweeted|posted|added|stated|declared|continued|explained|read)\b[^\"“”]{0,80}:$"
@@ -54,7 +54,7 @@ def _role(body: str, i: int, inside: bool = False) -> str:
         return "open"
     if ch in "”»":
         return "close"
-    if before.isspace() or before in "([{—–-/" or i == 0:
+    if before.isspace() or before in "([{—–-/]" or i == 0:  # ']': '[Sound bite: X]"…"'; '[sic]" he' closes
         return "open" if not after.isspace() else "close"
     if not inside and before in ",;:•·*>|" and (after.isalnum() or after in "‘'$(…"):
         return "open"
@@ -324,12 +324,13 @@ def _is_gloss(before: str) -> bool:
 def _kind(body: str, open_at: int, a: int, b: int, line_start: int, prior: list[QuoteSpan]) -> str:
     """``full`` for a quotation that stands as a sentence, ``partial`` for words woven into
     the reporter's sentence."""
-    if len(_WORD.findall(body, a, min(b, a + 200))) < 3:
-        return "partial"
     k = open_at
     while k > line_start and body[k - 1] in " \t\r\f\v":
         k -= 1
     prev = body[k - 1] if k > line_start and body[k - 1] != "\n" else ""
+    if len(_WORD.findall(body, a, min(b, a + 200))) < 3:  # "Allies share." standing as a sentence is full
+        alone = (not prev or prev in ".!?") and body[a].isupper() and body[b - 1] in ".!?"
+        return "full" if alone else "partial"
     if not prev or prev in ".!?:":
         return "full"
     if prev == ",":

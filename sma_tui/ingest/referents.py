@@ -14,7 +14,7 @@ from .gazetteer import ActorIndex, Ref
 from .names import norm
 
 _DESCRIBED_BEFORE = re.compile(
-    r"(?:^|[.;:!?]\s+|\n)(?P<d>(?:The|A|An|[A-Z][\w.]*['’]s)\s(?:[^,.;:\"“”\n]|(?<=[A-Z])\.){2,80}),"
+    r"(?:^|[.;:!?]\s+|\n)(?:[A-Z][a-z]+,\s+)?(?P<d>(?:[Tt]he|[Aa]n?|[A-Z][\w.]*['’]s)\s(?:[^,.;:\"“”\n]|(?<=[A-Z])\.){2,80}),"
     r"\s*(?:[A-Z][\w.]*\s+){0,3}$"
 )
 # the sentence places the person: "At the Pentagon, spokesman X said …"

@@ -7,20 +7,32 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..core.models import Actor
 from ..core.text import slug
-from .clauses import strip_time_tail, title_before
 from .gazetteer import ActorIndex, NewActor
 from .gazetteer import Ref as Ref  # re-exported: figure_claims imports it from here
 from .names import PERSON, STOP, capital, norm, person_name, strip_titles
+from .phrases import DOCUMENTS, HEAD_ALIKE, HONORIFIC, OF_THEM, PARTITIVE, SPOKES_FOR, US_REFS
+from .phrases import SYNONYMS as _SYNONYMS
+from .phrases import anon_key as _anon_key
+from .phrases import clean_np as clean_np  # re-exported
+from .phrases import head as _head
+from .phrases import is_outlet as is_outlet
+from .phrases import personal as personal
 from .referents import body_named, described, issuer, pair, spokesperson_of
+from .titles import EPITHET, OWNED_ROLE, ROLE_DEFINITE, gender_of, same_role, titled, titled_near
 
 _LOOKBACK = 80  # mentions and names searched back (bounded: a hostile article may hold thousands)
 _MAX_NEW = 300  # new actors per article
+_IT_WINDOW = 600
+_EPITHET_WINDOW = 1200
+_MAX_NAMES = 400  # names read for a family name named later (bounded on hostile text)
+_ACRONYM_AFTER = re.compile(r"\s*\([A-Z]{2,8}\)$")  # "it said" is the body named this close before
 
 _ANON_HEADS = frozenset(
     "official officials source sources spokesperson spokesman spokeswoman aide aides diplomat diplomats lawmaker "
     "lawmakers senators negotiators analyst analysts expert experts observer observers insider insiders members "
-    "workers employees residents protesters".split()
+    "workers employees residents protesters worker employee resident protester member people person".split()
 )
 _ROLE_HEADS = frozenset(
     "chief commander negotiator envoy ambassador minister secretary adviser advisor director general admiral "
@@ -28,65 +40,19 @@ _ROLE_HEADS = frozenset(
 )
 _INST_HEADS = frozenset(
     "ministry department office agency government committee union embassy command media reports report team "
-    "delegation side party council administration house pentagon forces institute outlet".split()
-)
-_SYNONYMS = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "sources": "source", "officials": "official"}
-_US_REFS = frozenset(
-    ("us", "u.s.", "the us", "the u.s.", "washington", "the united states", "united states", "the american delegation",
-     "american delegation", "the u.s. delegation", "u.s. delegation", "the us delegation", "the u.s. team",
-     "u.s. team", "the american side")
-)  # fmt: skip
-_OUTLET = re.compile(
-    r"^(?:the\s+)?(?:Yonhap|Reuters|AP|AFP|Associated Press|Agence France-Presse|Bloomberg|Kyodo|Xinhua|UPI|"
-    r"United Press International|KBS|MBC|SBS|JTBC|YTN|Arirang|VOA|Voice of America|NK News|NHK|CNN|Fox News|"
-    r"Korea Herald|Korea Times|Korea JoongAng Daily|JoongAng Ilbo|Chosun Ilbo|Dong-A Ilbo|Hankyoreh|Stars and Stripes|"
-    r"Wall Street Journal|Washington Post|New York Times|Politico|Axios|Defense News|Nikkei|Asahi)\b"
-    r"|\b(?:news agency|newspaper|daily|broadcaster|outlet|wire service|news channel|TV station|pool report)s?$",
-    re.I,
-)
-_LEAD_TRIM = re.compile(
-    r"^(?:(?:and|but|while|as|when|after|however|separately|meanwhile|also|then|for|later|earlier|last\s+week|on\s+\w+)\b,?\s*)+",
-    re.I,
+    "delegation side party council administration house pentagon forces institute outlet bureau club association "
+    "federation organization organisation coalition".split()
 )
 _POSSESSIVE = re.compile(
     r"^(?P<owner>.+?)['’]s\s+(?:commentary|statement|remarks|comments|tweet|letter|reference|words|op-ed|article)\b"
 )
 _ATTRIBUTED = re.compile(
-    r"\battributed to\s+(?P<owner>.+)$|^(?:a|an|the)\s+(?:\w+\s+)?(?:statement|release|letter|report|commentary"
-    r"|message|notice|op-ed|article)\s+(?:from|by|of|issued by)\s+(?P<owner2>.+)$"
+    r"\battributed to\s+(?P<owner>.+)$|^(?:[Aa]|[Aa]n|[Tt]he)\s+(?:\w+\s+)?(?:statement|release|letter|report"
+    r"|commentary|message|notice|op-ed|article)\s+(?:from|by|of|issued by)\s+(?P<owner2>.+)$"
 )
-_COORD = re.compile(r"^(?P<first>[A-Z][\w.'-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w.'-]*)*)\s+and\s+[A-Z]")
-_PREPS = frozenset("in at of with from for on to who which involved familiar close speaking based".split())
-_ANON_DROP = frozenset("a an the senior high-ranking top unnamed anonymous".split())
-_ANON_SAME = {"sources": "source", "officials": "official", "spokesman": "spokesperson",
-              "spokeswoman": "spokesperson", "us": "u.s."}  # fmt: skip
+_COORD = re.compile(r"^(?P<first>[A-Z][\w.'-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w.'-]*)*)\s+and\s+(?:the\s+)?[A-Z]")
 _CAPS_RUN = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?[A-Z][\w.'’-]*){0,7}")
-_HEAD_ALIKE = {"command": ("command", "forces", "usfk"), "ministry": ("ministry",), "department": ("department",),
-               "embassy": ("embassy",), "office": ("office", "house"), "union": ("union",)}  # fmt: skip
 _ANON_DETERMINERS = frozenset(("a", "an", "one", "another", "two", "three", "several", "some"))
-# an honorific or title before a family name: "Mr. Jeong", "Ms. Han", "General Abrams", "Minister Jeong"
-_HONORIFIC = re.compile(
-    r"^(?:(?P<abbr>Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Adm|Rep|Sen|Prof|Capt|Sgt)\.?|(?:(?:First\s+)?Vice|Deputy|Prime"
-    r"|Foreign|Defense|Defence|Unification)?\s*(?P<role>General|Minister|Ambassador|Secretary"
-    r"|Professor|Colonel|Admiral|Senator|Representative|Commander|Chairman|Envoy|Spokesman|Spokeswoman))\s+"
-    r"(?P<name>[A-Z][a-z]+(?:-[a-z]+)?)$"
-)
-# "the general", "the minister": the person last named with that title
-_ROLE_DEFINITE = re.compile(
-    r"^the (?P<role>general|minister|secretary|ambassador|commander|envoy|negotiator|admiral|colonel|professor"
-    r"|senator|congressman|congresswoman|lawmaker|chargé|charge|analyst|researcher|spokesman|spokeswoman)$"
-)
-
-_RANKS = {"gen": "general", "adm": "admiral", "col": "colonel", "amb": "ambassador", "sec": "secretary",
-          "rep": "representative", "sen": "senator", "prof": "professor"}  # fmt: skip
-_RANK = re.compile(r"\b(gen|adm|col|amb|sec|rep|sen|prof)\.")
-_PARTITIVE = re.compile(r"^(?:one|two|some|several|many|a few|both|each)\s+of\s+(?:the|those)\s+(?P<rest>.+)$", re.I)
-_SPOKES_FOR = re.compile(
-    r"^(?:a|an|the)\s+(?:\w+\s+)?spokes(?:person|man|woman)\s+(?:for|of|at)\s+(?P<owner>.+)$", re.I
-)
-_DOCUMENTS = frozenset(
-    "statement release commentary letter report editorial notice message post tweet op-ed article column essay".split()
-)
 
 
 @dataclass(slots=True)
@@ -95,20 +61,6 @@ class Mention:
     ref: Ref
     surface: str
     person: bool
-
-
-def is_outlet(np: str) -> bool:
-    return bool(_OUTLET.search(np.strip()))
-
-
-def clean_np(np: str) -> str:
-    prev = None
-    while prev != np:
-        prev = np
-        np = np.strip(' ,;:—-\n\t"“”')
-        np = _LEAD_TRIM.sub("", np).strip()
-        np = strip_time_tail(np).strip()
-    return np if len(np.split()) <= 12 else ""
 
 
 class Resolver:
@@ -122,6 +74,9 @@ class Resolver:
         self.first_at: dict[str, tuple[int, int]] = {}  # a name's first mention
         self.mentions: list[tuple[int, str]] = []  # the corpus's actors named in the text (the gazetteer)
         self.new: dict[str, NewActor] = {}
+        self.unknown_at = -1  # where a person we could not tell was last the subject
+        self.outlet_at = -1  # where a news outlet last reported something ("it said" after it is the outlet)
+        self.gender: dict[str, str] = {}  # m | f, from honorifics, titles and the pronouns resolved to them
 
     def scan_names(self, start: int, end: int) -> None:
         """Record the people named and the corpus's actors mentioned in ``body[start:end]``."""
@@ -129,7 +84,8 @@ class Resolver:
             name = strip_titles(m.group())
             if name and " " in name:
                 self.names.append((m.start(), name))
-                self.first_at.setdefault(name, (m.start(), m.end()))
+                own = m.group().rfind(name)  # the title words before it are its description's
+                self.first_at.setdefault(name, (m.start() + max(own, 0), m.end()))
         ids = self.index.ids
         for m in _CAPS_RUN.finditer(self.body, start, end):
             words = m.group().lower().replace("’", "'").split()
@@ -144,10 +100,11 @@ class Resolver:
                     self.mentions.append((m.start(), hit))
                     break
 
-    def last_person(self, pos: int) -> Mention | None:
+    def last_person(self, pos: int, gender: str = "") -> Mention | None:
+        """The person last the subject before ``pos`` (not one known to be of the other gender)."""
         for m in reversed(self.subjects[-_LOOKBACK:]):
-            if m.pos < pos and m.person:
-                return m
+            if m.pos < pos and m.person and not (gender and self.gender.get(_key(m.ref), gender) != gender):
+                return None if m.pos < self.unknown_at < pos else m
         return None
 
     # ----------------------------------------------------------------- resolve
@@ -158,6 +115,9 @@ class Resolver:
         ref, person = self._resolve(np, pos)
         if ref is not None and remember:
             self.subjects.append(Mention(pos, ref, np, person))
+            g = gender_of(np, *(ref.evidence if isinstance(ref, NewActor) else ())) if person else ""
+            if g:
+                self.gender.setdefault(_key(ref), g)
         return ref
 
     def _resolve(self, np: str, pos: int) -> tuple[Ref | None, bool]:
@@ -189,21 +149,30 @@ class Resolver:
         if name:
             return self._person(name, pos, np), True
         if len(words) == 1 and np[:1].isupper() and n not in STOP and not np.isupper():
-            if re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)?", np):  # a family name given alone ("…, Lee, said")
+            later = self._surname_later(np, pos)
+            if later:  # "Jeong said …" in a lede, "Jeong Eun-bo is Seoul's chief negotiator" after it
+                return self._person(later, pos, later), True
+            if n in self.index.ambiguous:  # "Jeong" never named in full: which of the dossier's Jeongs?
+                return None, False
+            if n in self.index.family:  # "Harris said", never named in full: the dossier's Harris
+                return self.index.family[n], True
+            if re.fullmatch(r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[a-z]+)?", np):  # a family name alone ("…, Lee, said")
                 return self._person(np, pos, np), True
             return None, False
         return self._description(np, words, pos)
 
     def _special(self, np: str, n: str, pos: int) -> tuple[Ref | None, bool] | None:
         """Honorific + family name, "the <title>", "one of the <group>", "a spokesperson for <body>"."""
-        m = _HONORIFIC.match(np)
+        m = HONORIFIC.match(np)
         if m:
             word = m.group("name")
             role = (m.group("role") or "").lower()
             full = self._titled(pos, role, word) or self._surname(word, pos)
             if full:
                 return self._person(full, pos, full), True
-            hit = self.index.get(word)
+            hit = self.index.get(word) or self.index.family.get(word.lower())
+            if hit is None and word.lower() in self.index.ambiguous:
+                return None, False  # "Minister Jeong", never named in full: which Jeong?
             return (hit, True) if hit else (self._person(word, pos, np), True)
         owner = issuer(np)
         if owner and not self.index.get(np):  # "a department statement said": the department
@@ -213,14 +182,28 @@ class Resolver:
         two = pair(n, self.subjects, pos)
         if two is not None:
             return two
-        m = _ROLE_DEFINITE.match(n)
+        m = EPITHET.match(n)
+        if m:  # "the 63-year-old diplomat", "the veteran negotiator": the person just named
+            last = self.last_person(pos)
+            return (last.ref, True) if last is not None and pos - last.pos < _EPITHET_WINDOW else (None, False)
+        m = ROLE_DEFINITE.match(n)
         if m and not self.index.get(np):
-            full = self._titled(pos, m.group("role"), None)
+            full = self._titled(pos, m.group("role"), None, m.group("mods").split())
             return (self._person(full, pos, full), True) if full else None
-        m = _PARTITIVE.match(np)
+        m = OWNED_ROLE.match(np)
+        if m and not self.index.get(np):  # "South Korea's foreign minister said …", named a paragraph later
+            full = self._owned(pos, m.group("role").lower(), m.group("mods").split())
+            return (self._person(full, pos, full), True) if full else None
+        if OF_THEM.match(n):  # "according to people familiar with the talks … one of them said": the group
+            for s in reversed(self.subjects[-_LOOKBACK:]):
+                if s.pos < pos:
+                    group = isinstance(s.ref, NewActor) and s.ref.kind == "anonymous" and pos - s.pos < 400
+                    return (s.ref, True) if group else (None, False)
+            return None, False
+        m = PARTITIVE.match(np)
         if m:
             return self._resolve("the " + m.group("rest"), pos)
-        m = _SPOKES_FOR.match(np)
+        m = SPOKES_FOR.match(np)
         if m and not self.index.get(np):
             own = spokesperson_of(self.index, m.group("owner"))
             if own:
@@ -230,18 +213,16 @@ class Resolver:
                 return owner, False
         return None
 
-    def _titled(self, pos: int, role: str, word: str | None) -> str | None:
-        """The person last named (before ``pos``) with ``role`` in the title before the name
-        (and ``word`` among their names)."""
-        if not role:
-            return None
-        for p, full in reversed(self.names[-_LOOKBACK:]):
-            if p < pos and (word is None or word in full.split()):
-                title = norm(title_before(self.body[max(0, p - 100) : p]) + " " + self.body[p : p + 60])
-                title = _RANK.sub(lambda r: _RANKS[r.group(1)], title)
-                if role[:6] in title.split(full.split()[0].lower())[0]:
-                    return full
-        return None
+    def _owned(self, pos: int, role: str, mods: list[str]) -> str | None:
+        """The one person near ``pos`` with this title, in the text or in the aliases of the
+        corpus's people the article names."""
+        ids = {aid for p, aid in self.mentions[-_LOOKBACK:] if abs(p - pos) <= 2500}
+        people: list[Actor] = [a for a in (self.index.actors[i] for i in sorted(ids)) if a.kind == "person"]
+        known = [(a.name, alias) for a in people for alias in a.aliases]
+        return titled_near(self.body, self.names[-_LOOKBACK:], pos, role, mods, known)
+
+    def _titled(self, pos: int, role: str, word: str | None, mods: list[str] | None = None) -> str | None:
+        return titled(self.body, self.names[-_LOOKBACK:], pos, role, word, mods)
 
     def _pronoun(self, n: str, pos: int) -> tuple[Ref | None, bool]:
         if n == "they":  # a group named just before: "Some union members said …; "…," they said"
@@ -250,14 +231,22 @@ class Resolver:
                     group = isinstance(m.ref, NewActor) and m.ref.kind == "anonymous" and m.surface.endswith("s")
                     return (m.ref, True) if group and pos - m.pos < 300 else (None, False)
             return None, False
+        if n == "it":  # '…," it said': the body that spoke just before ("USFK said in a release")
+            for m in reversed(self.subjects[-_LOOKBACK:]):
+                if m.pos < pos:
+                    body = not m.person and pos - m.pos < _IT_WINDOW and not m.pos < self.outlet_at < pos
+                    return (m.ref, False) if body else (None, False)
+            return None, False
         if n not in ("he", "she", "him", "her"):
             return None, False
-        last = self.last_person(pos)
+        g = "f" if n in ("she", "her") else "m"
+        last = self.last_person(pos, g)
         if last is not None:
+            self.gender.setdefault(_key(last.ref), g)
             return last.ref, True
         for p, full in reversed(self.names[-_LOOKBACK:]):  # no speaker yet: the last person named
             if p < pos:
-                return self._person(full, pos, full), True
+                return (None, True) if p < self.unknown_at < pos else (self._person(full, pos, full), True)
         return None, True
 
     def _surname(self, word: str, pos: int) -> str | None:
@@ -265,6 +254,11 @@ class Resolver:
             if p < pos and word in full.split():
                 return full
         return None
+
+    def _surname_later(self, word: str, pos: int) -> str | None:
+        """The one person named after ``pos`` with this family name (never named before it)."""
+        found = {full for p, full in self.names[:_MAX_NAMES] if p > pos and word in full.split()}
+        return found.pop() if len(found) == 1 else None
 
     def _known(self, np: str, n: str, pos: int) -> tuple[Ref | None, bool] | None:
         hit = self.index.get(np)
@@ -281,7 +275,7 @@ class Resolver:
         if n in ("reports", "news reports", "press reports", "local reports", "local media"):
             hit = self.index.get("media reports")
             return (hit, False) if hit else (None, False)
-        if n in _US_REFS:
+        if n in US_REFS:
             side = self.index.get("U.S. side")
             return (side if side else self._new("United States", "institution", np, [np])), False
         if words[0] in ("the", "their", "its") and len(words) <= 4:
@@ -290,7 +284,7 @@ class Resolver:
 
     def _description(self, np: str, words: list[str], pos: int) -> tuple[Ref | None, bool]:
         head = _head(words)
-        plural_anon = head in ("senators", "lawmakers", "negotiators", "analysts", "experts") or (
+        plural_anon = head in ("senators", "lawmakers", "negotiators", "analysts", "experts", "people") or (
             head in _ANON_HEADS
             and words[0] in ("some", "many", "several", "two", "three", "four", "a few", "officials", "sources")
         )  # "officials" and "sources" read as "official" and "source": a bare "Officials in Seoul" is a group
@@ -298,7 +292,8 @@ class Resolver:
             earlier = self._definite(" ".join(words[: words.index(head) + 1] if head in words else words), pos)
             if earlier is not None:
                 return earlier
-        if head in _ANON_HEADS and words[0] in _ANON_DETERMINERS or plural_anon:
+        owned = head in _ANON_HEADS and words[0].endswith("'s") and head in words  # "Moon's aides"
+        if head in _ANON_HEADS and words[0] in _ANON_DETERMINERS or plural_anon or owned:
             known = self._same_anonymous(words)
             if known:
                 return known, True
@@ -308,7 +303,8 @@ class Resolver:
             known = self._same_anonymous(words) if words[0] in ("a", "an") else None
             if known:
                 return known, True
-            return self._new(capital(np), "institution", np, [np]), False
+            name = _ACRONYM_AFTER.sub("", capital(np))  # "The National Press Club (NPC)": the acronym is an alias
+            return self._new(name, "institution", np, [np]), False
         if np[:1].isupper() and re.fullmatch(r"[A-Z]{2,6}", np):  # an acronym: KCNA, NATO
             return self._new(np, "institution", np, [np]), False
         if head in _ROLE_HEADS and words[0] in ("the", "a", "an") and len(words) > 2:  # "the USFK chief of staff"
@@ -330,7 +326,7 @@ class Resolver:
     def _definite(self, n: str, pos: int) -> tuple[Ref | None, bool] | None:
         """ "the official", "their union", "the statement": who the article named before."""
         head = _SYNONYMS.get(n.split()[-1], n.split()[-1])
-        if head in _DOCUMENTS:  # "the statement said": whoever issued it
+        if head in DOCUMENTS:  # "the statement said": whoever issued it
             for m in reversed(self.subjects[-_LOOKBACK:]):
                 if m.pos < pos:
                     return (m.ref, m.person) if pos - m.pos < 800 else None
@@ -339,9 +335,9 @@ class Resolver:
             if m.pos >= pos:
                 continue
             words = [_SYNONYMS.get(w, w) for w in norm(m.surface).replace("'s", "").split()]
-            if head in words:
+            if head in words and same_role(n, words, head):
                 return m.ref, m.person
-        alike = _HEAD_ALIKE.get(head)
+        alike = HEAD_ALIKE.get(head)
         if alike:
             for p, aid in reversed(self.mentions[-_LOOKBACK:]):
                 actor = self.index.actors[aid]
@@ -387,13 +383,5 @@ class Resolver:
         return actor
 
 
-def _head(words: list[str]) -> str:
-    """The head noun: the last word before a trailing prepositional phrase."""
-    for k, w in enumerate(words[1:], 1):
-        if w in _PREPS:
-            return _SYNONYMS.get(words[k - 1], words[k - 1])
-    return _SYNONYMS.get(words[-1], words[-1])
-
-
-def _anon_key(words: list[str]) -> frozenset[str]:
-    return frozenset(_ANON_SAME.get(w, w) for w in words if w not in _ANON_DROP)
+def _key(ref: Ref) -> str:
+    return ref if isinstance(ref, str) else ref.id

@@ -19,7 +19,8 @@ _US = re.compile(
     r"|C\.I\.A\.|CIA|Eighth Army|8th Army|Seventh Air Force|7th Air Force|Secretary of State"
     r"|Defense Secretary|Secretary of Defense|assistant secretary of state|Assistant Secretary of State"
     r"|U\.S\. Army|U\.S\. Navy|U\.S\. Air Force|U\.S\. Marine Corps|Hawaii|Virginia|California|Texas|Maryland"
-    r"|Massachusetts|Alaska|New York|Trump|Biden|Obama|Washington,? D\.?C\.?|Capitol Hill)(?!\w)"
+    r"|Massachusetts|Alaska|New York|Trump|Biden|Obama|Washington,? D\.?C\.?|Capitol Hill"
+    r"|\([DRI]-[A-Z][A-Za-z.]{1,14}\))(?!\w)"  # a member of Congress: "(D-Calif.)"
 )
 _ROK = re.compile(
     r"\b(?:South Korea(?:n|ns|'s|’s)?|S\. Korea(?:n|'s|’s)?|ROK|Seoul(?:'s|’s|-based)|Blue House|Cheong Wa Dae"
@@ -48,6 +49,8 @@ _ABROAD = re.compile(
 _KOREAN_UNION = re.compile(
     r"(?:USFK\s+)?Korean\s+(?:Employees|Workers)['’]?\s+Union"
     r"(?:\s+(?:of|at)\s+(?:the\s+)?(?:USFK|U\.S\. Forces Korea))?"
+    r"|(?:[A-Z][\w.]*\s+){0,4}Employees['’]?\s+Union"  # "the U.S. Forces Korea Employees Union"
+    r"(?:\s+(?:of|at)\s+(?:the\s+)?(?:USFK|U\.S\. Forces Korea))?"
     r"|\bunion['’]s\s+(?:leader|chief|head|president|spokes(?:man|woman|person)|members?)\b|\b(?:workers|employees)['’]\s+union\b"
     r"|\b(?:head|leader|chief|president|spokes(?:man|woman|person)|official|member)s?\s+(?:of|for|at)\s+the\s+"
     r"(?:\w+\s+)?union\b|\bheads\s+the\s+union\b|\bunion\s+(?:members?|officials?|leaders?|workers|spokes(?:man|woman|person)"
@@ -69,7 +72,8 @@ _NEUTRAL = re.compile(
 _PLACED = re.compile(
     r"\b(?:universit\w+|institute|think\s+tank|college|foundation|cent(?:er|re)|school|academy|coalition)\b"
     r"[^,.;:\"“”]{0,40}?(?:\s+in|\s+outside|\s+near|\s+(?:south|north|east|west)\s+of)\s+(?:(?P<rok>Seoul)|(?P<us>Washington))\b"
-    r"|\b(?:a|the)\s+(?:(?P<us2>Washington)|(?P<rok2>Seoul))\s+(?:think\s+tank|institute|university|college|foundation)\b"
+    r"|\b(?:a|the)\s+(?:(?P<us2>Washington)|(?P<rok2>Seoul))\s+(?:think\s+tank|institute|university|college|foundation"
+    r"|(?:research\s+)?cent(?:er|re))\b"
 )
 # where someone works is weaker than what they are: "the American commander in South Korea" is American
 _LOCATION = re.compile(r"\b(?:in|to|from|visiting)\s+(?:South\s+Korea|Seoul|Washington|the\s+United\s+States)\b")

@@ -76,7 +76,7 @@ _SENT_END = re.compile(r"(?<![.!?])[.!?]++[\"”’')]*+(?=\s+[\"“(‘'`A-Z0-9
 # statement that …')
 _CLAUSE_AFTER = re.compile(
     r"(?:\s+(?:(?:[A-Z][\w.'’-]*|the|a|an|of|U\.S\.)\s+){1,6}?(?:said|says|added|told|wrote|tweeted|replied|continued)"
-    r"|\s+(?:he|she|they)\s+(?:said|added|says|told|wrote))\b[^.!?\"“”\n]{0,30}[.!?]"
+    r"|\s+(?:he|she|they)\s+(?:said|added|says|told|wrote))\b(?:[^.!?\"“”\n]{0,30}[.!?]|,)"
 )
 
 
@@ -96,6 +96,7 @@ def sentence_bounds(body: str, start: int, end: int, protected: list[tuple[int, 
             continue  # '…one!" Trump added.': the clause belongs to the quotation's sentence
         word_start = text.rfind(" ", max(0, m.start() - 24), m.start()) + 1
         word = text[word_start : m.start()].lower().lstrip('("“')
+        word = word.rsplit("-", 1)[-1]  # "Korea-U.S. Free Trade Agreement"
         if m.group().startswith(".") and (word in _ABBREV or (len(word) == 1 and word.isalpha())):
             continue
         out.append((s, cut))

@@ -17,16 +17,23 @@ from .quotes import QuoteSpan
 from .text import Paragraph
 
 _PRESS_LABEL = re.compile(
-    r"(?P<label>(?:[A-Z][A-Z.'’-]*)(?:\s+[A-Z][A-Z.'’-]*){0,5})(?:\s*\([^()\n]{1,40}\))?\s*:\s+(?=\S)"
+    r"(?P<label>(?:(?:Mc|Mac)?[A-Z][A-Z.'’-]*)(?:\s+(?:Mc|Mac)?[A-Z][A-Z.'’-]*){0,7})(?:\s*\([^()\n]{1,40}\))?\s*:\s+(?=\S)"
 )
 # "DeHart: …" / "Question: …": mixed-case labels count when repeated, or for questions
 _MIXED_LABEL = re.compile(r"(?P<label>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})(?:\s*\([^()\n]{1,40}\))?:\s+(?=\S)")
 _QUESTION = re.compile(r"^(?:Q|Question|Moderator|Operator|Reporter)$", re.I)
 _NOT_SPEAKERS = re.compile(
-    r"^(?:Q|QUESTION|MODERATOR|OPERATOR|STAFF|PARTICIPANT|AUDIENCE MEMBER|REPORTER|JOURNALIST|PRESS|NOTE|ANCHOR"
+    r"^(?:Q|QUESTION|MODERATOR|OPERATOR|STAFF|PARTICIPANT|AUDIENCE MEMBER|REPORTER|REPORT|JOURNALIST|PRESS|NOTE|ANCHOR"
+    r"|HOST|INTERVIEWER|CORRESPONDENT"
     r"|NARRATOR|TRANSCRIPT|EDITOR'?S NOTE|UPDATE|CORRECTION|SOURCE|PHOTO|CAPTION|ATTN|END)\b"
 )
 _SOUNDBITE = re.compile(r"\[\s*Sound\s*-?\s*bite\s*\]\s*(?P<label>[^:\n\"“]{0,120}?)\s*:\s*", re.IGNORECASE)
+_ACRONYMS = frozenset(
+    "ROK US USA DOD MND MOFA KBS MBC SBS YTN USFK DPRK UN NATO CIA NSC KCNA EU UK ASEAN PPP DP JCS UNC CFC INSS KIDA "
+    "KNDA CSIS RAND".split()
+)
+_FUNCTION_WORDS = frozenset("of the and for to at on in".split())
+_NUMBERED = re.compile(r"\s+(?:NUMBER\s+)?(?:ONE|TWO|THREE|FOUR|\d|#\d)$")  # "… OFFICIAL ONE"
 _END = re.compile(r"(?:#\s*#\s*#|###|-\s*END\s*-|\(END\))")
 
 
@@ -37,26 +44,36 @@ class Turn:
 
 
 def _label_name(label: str) -> str:
-    """ "JEONG EUN-BO(S. KOREAN CHIEF NEGOTIATOR)" → "Jeong Eun-bo"; "MR. DEHART" → "Mr. Dehart"."""
+    """ "JEONG EUN-BO(S. KOREAN CHIEF NEGOTIATOR)" → "Jeong Eun-bo"; "MR. DEHART" → "Mr. Dehart";
+    "SENIOR STATE DEPARTMENT OFFICIAL ONE" → "Senior State Department Official"."""
     name = re.split(r"[(,]", label, maxsplit=1)[0].strip()
-    return _title_case(name)
+    return _title_case(_NUMBERED.sub("", name))
 
 
 def _title_case(text: str) -> str:
     """ "KIM HYUN-WOOK" → "Kim Hyun-wook"; "U.S." and short acronyms stay."""
     words = []
     for w in text.split():
-        if "." in w or (len(w) <= 4 and w.isalpha() and w not in ("CHIEF", "HEAD", "KIM", "LEE", "PARK", "MR", "MS")):
+        if w.lower() in _FUNCTION_WORDS:  # "SECRETARY OF DEFENSE" → "Secretary of Defense"
+            words.append(w.lower())
+        elif "." in w or w in _ACRONYMS:
             words.append(w)
+        elif re.match(r"MA?C[A-Z]{3}", w.upper()) and not w.isupper():  # "McCORMACK" → "McCormack"
+            cut = w.upper().index("C") + 1
+            words.append(w[:cut] + w[cut].upper() + w[cut + 1 :].lower())
         else:
             words.append(w[:1].upper() + w[1:].lower())
     return " ".join(words)
 
 
 def speaker_label(turn: Turn) -> tuple[str, str]:
-    """The name to resolve and the words that describe the speaker (for the side)."""
+    """The name to resolve and the words that describe the speaker (for the side); a label
+    that is only a description ("(Furloughed worker)") is an anonymous speaker."""
     label = turn.label
-    if label.upper() == label:
+    bare = re.fullmatch(r"\(([^()]{2,60})\)", label.strip())
+    if bare:
+        return "a " + bare.group(1).strip().lower(), bare.group(1)
+    if re.sub(r"\bMa?c(?=[A-Z])", "MC", label).isupper():  # "MR. DEHART", "MR. McCORMACK"
         return _label_name(label), _title_case(label)
     return re.split(r"[(,]", label, maxsplit=1)[0].strip(), label
 
@@ -121,10 +138,12 @@ def soundbites(body: str, paras: list[Paragraph]) -> tuple[list[Turn], set[int]]
         m = _SOUNDBITE.match(body, p.start, p.end)
         if not m:
             m = _BRACKET_BITE.match(body, p.start, p.end)
-            if m and body[p.end - 1] == "]":
+            closed = body[p.end - 1] == "]"
+            if m and (closed or "]" not in body[m.end() : p.end]):  # YTN leaves some brackets open
                 covered.add(i)
                 label = m.group("label").replace(" /", ",").replace("/", ",").strip()
-                turns.append(Turn(QuoteSpan(m.end(), p.end - 1, "full", m.end(), None, i), label))
+                end = p.end - 1 if closed else p.end
+                turns.append(Turn(QuoteSpan(m.end(), end, "full", m.end(), None, i), label))
             continue
         covered.add(i)
         a, b = m.end(), p.end
