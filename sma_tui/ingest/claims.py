@@ -142,8 +142,11 @@ class QuoteFinder:
         prev: Claimed | None = None
         for i, p in enumerate(usable):
             deadline.check()
-            if p.skip or p.title or i in in_block or (i not in by_para and not _CAPITAL.search(body, p.start, p.end)):
+            if p.skip or (p.title and i not in by_para) or i in in_block or (i not in by_para and not _CAPITAL.search(body, p.start, p.end)):
                 continue  # nothing to attribute, no one named
+            if p.title:  # a headline quote is the body speaker's whose words it repeats (repeated())
+                self.quotes += [Claimed(q, None, "unknown", self.quote_date(None)) for q in by_para[i]]
+                continue
             prev = self._paragraph(starts.get(i, p.start), p.end, by_para.get(i, []), prev)
             if i in leads:
                 prev = self._block(i, starts.get(i, p.start), usable, in_block) or prev
@@ -211,7 +214,7 @@ class QuoteFinder:
             words = _norm_quote(self.body[c.span.start : c.span.end])
             if len(words) < 10:
                 continue
-            hit = next((ref for text, ref in known if words in text), None)
+            hit = next((ref for text, ref in known if words in text or len(text) >= 10 and text in words), None)
             if hit is not None:
                 c.ref, c.how = hit, "context"
 

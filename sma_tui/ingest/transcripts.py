@@ -92,6 +92,8 @@ def press_turns(body: str, paras: list[Paragraph]) -> tuple[list[Turn], set[int]
         for j in range(i, stop):
             if paras[j].skip or _END.match(body, paras[j].start):
                 break
+            if j > i and body[paras[j].start] in "\"“‘«":  # a quotation opens: the reporter's text again
+                break
             last = j
         covered.update(range(i, last + 1))
         label = m.group("label").strip()
