@@ -80,6 +80,11 @@ _SOURCE_WITH_TAIL = re.compile(
     r"|speaking|working|based)\b[^,;]*$"
 )
 
+_ANONYMITY_TAIL = re.compile(
+    r"\s+(?:who\s+(?:asked|requested|spoke|declined)\s+(?:not\s+to\s+be|on|to\s+be|anonymity)\b[^,;]*"
+    r"|(?:speaking\s+)?on\s+(?:the\s+)?condition\s+of\s+anonymity)$"
+)
+
 
 def subject_before(seg: str) -> str | None:
     """The subject noun phrase of a verb whose preceding text (in its sentence) is ``seg``."""
@@ -103,6 +108,7 @@ def subject_before(seg: str) -> str | None:
     part = seg.rsplit(",", 1)[-1].strip()
     if _PARTITIVE_NP.fullmatch(part):  # "One of the staff members"
         return part
+    part = _ANONYMITY_TAIL.sub("", part)  # "A ministry official who asked not to be named said"
     tailed = _SOURCE_WITH_TAIL.search(part)
     if tailed:  # "A U.S. official travelling with Esper": the official, not Esper
         return tailed.group()

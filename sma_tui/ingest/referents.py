@@ -107,3 +107,26 @@ def issuer(np: str) -> str | None:
     """The body named before "statement" ("a ministry statement" → "ministry")."""
     m = _ISSUED.match(np)
     return m.group("owner") if m else None
+
+
+_NATIONALITY = re.compile(r"^(?:(?:[Aa]n?|[Tt]he|[Oo]ne)\s+)?(?:U\.S\.|US|American|South\s+Korean|Korean)\s+(?=\S)")
+_RESTRICTIVE = re.compile(
+    r",?\s+(?:(?:involved\s+in|with\s+knowledge\s+of|familiar\s+with|close\s+to|briefed\s+on)\s+the\s+\w+"
+    r"|who\s+(?:asked|requested|spoke|declined)\b[^,;]*|(?:speaking\s+)?on\s+(?:the\s+)?condition\s+of\s+anonymity)$"
+)
+
+
+def anonymous_alias(index: ActorIndex, np: str) -> str | None:
+    """The corpus's anonymous actor whose alias ``np`` is once a leading nationality word and
+    a trailing restrictive phrase are dropped ("A US State Department spokesperson", "a
+    State Department official involved in the talks"); too short a core ("the official") names no one."""
+    core = _RESTRICTIVE.sub("", np[-200:]).strip()
+    core = _NATIONALITY.sub("", core)
+    bare = re.sub(r"^(?:a|an|the|one)\s+", "", norm(core))
+    if core == np or len(bare.split()) < 2:
+        return None
+    hit = index.get("a " + bare) or index.get(bare)
+    if hit is None or index.actors[hit].kind != "anonymous":
+        return None
+    aliases = (re.sub(r"^(?:a|an|the|one)\s+", "", norm(a)) for a in index.actors[hit].aliases)
+    return hit if bare in aliases else None  # the alias itself, not a shorter one ("the official in Washington")

@@ -19,7 +19,7 @@ from .phrases import clean_np as clean_np  # re-exported
 from .phrases import head as _head
 from .phrases import is_outlet as is_outlet
 from .phrases import personal as personal
-from .referents import body_named, described, issuer, pair, spokesperson_of
+from .referents import anonymous_alias, body_named, described, issuer, pair, spokesperson_of
 from .titles import EPITHET, OWNED_ROLE, ROLE_DEFINITE, gender_of, same_role, titled, titled_near
 
 _LOOKBACK = 80  # mentions and names searched back (bounded: a hostile article may hold thousands)
@@ -261,7 +261,7 @@ class Resolver:
         return found.pop() if len(found) == 1 else None
 
     def _known(self, np: str, n: str, pos: int) -> tuple[Ref | None, bool] | None:
-        hit = self.index.get(np)
+        hit = self.index.get(np) or anonymous_alias(self.index, np)
         words = n.split()
         if hit:
             actor = self.index.actors[hit]

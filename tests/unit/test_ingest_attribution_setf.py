@@ -1,0 +1,52 @@
+"""Attribution in the house styles of Set F (Japanese and Korean press in translation,
+Washington insider newsletters, wire rewrites, hearing write-ups). Every test sentence is
+written here; none is copied from an article."""
+
+from __future__ import annotations
+
+from sma_tui.ingest import extract
+
+
+def _said(corpus, text: str):
+    x = extract(text, corpus=corpus)
+    return [(q.text, q.speaker) for q in x.quotes], x
+
+
+def test_a_nationality_word_before_a_dossier_alias_is_still_that_actor(corpus) -> None:
+    text = 'A US State Department spokesperson said Washington wanted "a fair and balanced deal" soon.\n'
+    got, _ = _said(corpus, text)
+    assert got == [("a fair and balanced deal", "state-department-spokesperson")]
+
+
+def test_a_restrictive_phrase_after_a_dossier_alias_is_dropped(corpus) -> None:
+    text = (
+        "A State Department official involved in the talks said the offer left Seoul "
+        '"with no easy way out" of the impasse.\n\n'
+        "The official, who asked not to be named, also said it was early days.\n"
+    )
+    got, _ = _said(corpus, text)
+    assert got == [("with no easy way out", "state-department-official")]
+
+
+def test_a_bare_anonymous_official_is_not_the_dossier_source(corpus) -> None:
+    text = 'A ministry official who asked not to be named said, "We are still reviewing the draft."\n'
+    got, x = _said(corpus, text)
+    assert got[0][1] not in (None, "rok-government-source")
+
+
+def test_a_coordinated_subject_is_its_first_conjunct(corpus) -> None:
+    text = (
+        "According to USFK and the union on the 3rd, hundreds of employees were told to stay home. "
+        'USFK said in a notice on the same day, "We regret this step deeply."\n'
+    )
+    got, _ = _said(corpus, text)
+    assert got == [("We regret this step deeply.", "usfk")]
+
+
+def test_a_located_us_official_is_not_a_shorter_dossier_alias(corpus) -> None:
+    text = (
+        "A U.S. official in Tokyo, who spoke on condition of anonymity, said the gap was wide. "
+        '"We are far apart," the official said.\n'
+    )
+    got, _ = _said(corpus, text)
+    assert got[0][1] not in (None, "state-department-official")
