@@ -142,7 +142,8 @@ class QuoteFinder:
         prev: Claimed | None = None
         for i, p in enumerate(usable):
             deadline.check()
-            if p.skip or (p.title and i not in by_para) or i in in_block or (i not in by_para and not _CAPITAL.search(body, p.start, p.end)):
+            nameless = i not in by_para and not _CAPITAL.search(body, p.start, p.end)
+            if p.skip or (p.title and i not in by_para) or i in in_block or nameless:
                 continue  # nothing to attribute, no one named
             if p.title:  # a headline quote is the body speaker's whose words it repeats (repeated())
                 self.quotes += [Claimed(q, None, "unknown", self.quote_date(None)) for q in by_para[i]]
