@@ -50,7 +50,10 @@ _ATTRIBUTED = re.compile(
     r"\battributed to\s+(?P<owner>.+)$|^(?:[Aa]|[Aa]n|[Tt]he)\s+(?:\w+\s+)?(?:statement|release|letter|report"
     r"|commentary|message|notice|op-ed|article)\s+(?:from|by|of|issued by)\s+(?P<owner2>.+)$"
 )
-_COORD = re.compile(r"^(?P<first>[A-Z][\w.'-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w.'-]*)*)\s+and\s+(?:the\s+)?[A-Z]")
+_COORD = re.compile(
+    r"^(?P<first>(?:[Tt]he\s+)?[A-Z][\w.'-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w.'-]*)*)\s+and\s+"
+    r"(?:(?:the\s+)?[A-Z]|(?:the|its|their|his|her)\s+[a-z])"
+)  # "X and Y said", "the USFK and the union": the first named
 _CAPS_RUN = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?[A-Z][\w.'’-]*){0,7}")
 _ANON_DETERMINERS = frozenset(("a", "an", "one", "another", "two", "three", "several", "some"))
 

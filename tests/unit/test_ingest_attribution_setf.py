@@ -36,8 +36,8 @@ def test_a_bare_anonymous_official_is_not_the_dossier_source(corpus) -> None:
 
 def test_a_coordinated_subject_is_its_first_conjunct(corpus) -> None:
     text = (
-        "According to USFK and the union on the 3rd, hundreds of employees were told to stay home. "
-        'USFK said in a notice on the same day, "We regret this step deeply."\n'
+        "According to the USFK and the union on the 3rd, hundreds of employees were told to stay home. "
+        'The USFK said in a notice on the same day, "We regret this step deeply."\n'
     )
     got, _ = _said(corpus, text)
     assert got == [("We regret this step deeply.", "usfk")]
