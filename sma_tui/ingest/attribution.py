@@ -37,6 +37,8 @@ _POSS_REF = re.compile(
 )
 # a pull quote signed after a dash: '"…" — Jeong Eun-bo, Seoul's chief negotiator'
 _SIGNED = re.compile(r"[\"”]?\s*[—–]{1,2}\s*(?P<np>[A-Z][^\n\"“”,]{2,60})(?:,[^\n\"“”]{0,100})?\s*$")
+# a line that is a name, an optional description and a colon before its quotation
+_NAME_LABEL = re.compile(r"\s*(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:,[^\n:\"“”]{1,100})?:\s*")
 _CONNECTOR = re.compile(r"^[\"”]?\s*,?\s*(?:while|but|and|as|when|although|whereas|after|before)\b")
 # '…" when Bolton visited, the official said': the clause after a comma is the quotation's own
 _COMMA_SUBJECT = re.compile(r",\s*(?:the|a|an|[A-Z])[^,;]{0,60}$")
@@ -315,6 +317,12 @@ class Attributor:
                 return cue.ref, cue.how
         return None
 
+    def _label(self, q: QuoteSpan) -> Ref | None:
+        """A name-colon line: 'Jeong Eun-bo, Seoul's chief negotiator: "…"', 'DeHart, to reporters: "…"'."""
+        start = max(0, q.open - 160)
+        m = _NAME_LABEL.fullmatch(self.body, self.body.rfind("\n", start, q.open) + 1 or start, q.open)
+        return self.resolver.resolve(m.group("np"), q.open) if m else None
+
     def _signed(self, q: QuoteSpan) -> tuple[Ref | None, str] | None:
         """A pull quote signed after a dash on its line: '"…" — Jeong Eun-bo, chief negotiator'."""
         if q.close is None:
@@ -343,6 +351,9 @@ class Attributor:
                 ref = self.resolver.resolve(np, q.open, remember=False)
                 if ref is not None:
                     return ref, "pronoun" if clean_np(np).lower() in _PRONOUNS else "explicit"
+            label = self._label(q) if colon else None
+            if label is not None:
+                return label, "explicit"
         if any(c.ref is not None or c.named for c in cues):
             return None, "unknown"  # the sentence names someone (else): no guess
         if prev is not None and prev.ref is not None:

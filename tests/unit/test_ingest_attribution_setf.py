@@ -50,3 +50,15 @@ def test_a_located_us_official_is_not_a_shorter_dossier_alias(corpus) -> None:
     )
     got, _ = _said(corpus, text)
     assert got[0][1] not in (None, "state-department-official")
+
+
+def test_a_name_colon_line_is_the_speaker(corpus) -> None:
+    text = (
+        "Talks ended without a deal on Tuesday, said Han Ji-soo, who leads the delegation.\n\n"
+        "WHO SAID WHAT:\n\n"
+        'Han Ji-soo, the chief delegate: "We will keep our position for as long as it takes."\n\n'
+        'Han, to reporters: "The door is still open."\n'
+    )
+    got, x = _said(corpus, text)
+    names = {a.id: a.name for a in x.actors}
+    assert [names.get(s) for _, s in got] == ["Han Ji-soo", "Han Ji-soo"]
