@@ -62,3 +62,12 @@ def test_a_name_colon_line_is_the_speaker(corpus) -> None:
     got, x = _said(corpus, text)
     names = {a.id: a.name for a in x.actors}
     assert [names.get(s) for _, s in got] == ["Han Ji-soo", "Han Ji-soo"]
+
+
+def test_a_body_named_in_an_appositive_is_not_the_person(corpus) -> None:
+    text = (
+        "Adm. Carla Ruiz, vice chairman of the Joint Chiefs of Staff, seated to his left, "
+        'said the readiness of the force "has not slipped" so far.\n'
+    )
+    got, x = _said(corpus, text)
+    assert [{a.id: a.name for a in x.actors}.get(s) for _, s in got] == ["Carla Ruiz"]
