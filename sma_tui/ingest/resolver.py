@@ -20,7 +20,7 @@ from .phrases import head as _head
 from .phrases import is_outlet as is_outlet
 from .phrases import personal as personal
 from .referents import anonymous_alias, body_named, described, issuer, pair, spokesperson_of
-from .titles import EPITHET, OWNED_ROLE, ROLE_DEFINITE, gender_of, same_role, titled, titled_near
+from .titles import EPITHET, OWNED_ROLE, definite_role, gender_of, same_role, titled, titled_near
 
 _LOOKBACK = 80  # mentions and names searched back (bounded: a hostile article may hold thousands)
 _MAX_NEW = 300  # new actors per article
@@ -189,7 +189,7 @@ class Resolver:
         if m:  # "the 63-year-old diplomat", "the veteran negotiator": the person just named
             last = self.last_person(pos)
             return (last.ref, True) if last is not None and pos - last.pos < _EPITHET_WINDOW else (None, False)
-        m = ROLE_DEFINITE.match(n)
+        m = definite_role(n)
         if m and not self.index.get(np):
             full = self._titled(pos, m.group("role"), None, m.group("mods").split())
             return (self._person(full, pos, full), True) if full else None

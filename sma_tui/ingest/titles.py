@@ -44,11 +44,20 @@ def titled(
     title, ``word`` among their names and every one of ``mods`` in the title."""
     if not role:
         return None
+    mods = [m for m in mods or () if m not in _GENERIC]  # "the top commander" = "commander X"
     for p, full in reversed(names):
         if p < pos and (word is None or word in full.split()):
-            if has_title(title_of(body, p, full), role, mods or ()):
+            if has_title(title_of(body, p, full), role, mods):
                 return full
     return None
+
+
+_PLACE_TAIL = re.compile(r"\s+(?:in|of|for|at)\s+(?:the\s+)?[a-z.'’-]+(?:\s+[a-z.'’-]+){0,2}$")
+
+
+def definite_role(n: str) -> re.Match[str] | None:
+    """ "the general", also with a place after it: "the top U.S. commander in South Korea"."""
+    return ROLE_DEFINITE.match(n) or ROLE_DEFINITE.match(_PLACE_TAIL.sub("", n[-200:]))
 
 
 def titled_near(

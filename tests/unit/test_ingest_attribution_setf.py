@@ -71,3 +71,12 @@ def test_a_body_named_in_an_appositive_is_not_the_person(corpus) -> None:
     )
     got, x = _said(corpus, text)
     assert [{a.id: a.name for a in x.actors}.get(s) for _, s in got] == ["Carla Ruiz"]
+
+
+def test_a_role_with_a_place_after_it_is_the_person_named_with_that_title(corpus) -> None:
+    text = (
+        "Gen. Harold Vance, commander of U.S. Forces Japan, spoke at the base.\n\n"
+        'The top U.S. commander in Japan said the cuts would "hurt morale" within weeks.\n'
+    )
+    got, x = _said(corpus, text)
+    assert [{a.id: a.name for a in x.actors}.get(s) for _, s in got] == ["Harold Vance"]
