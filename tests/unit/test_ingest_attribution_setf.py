@@ -80,3 +80,14 @@ def test_a_role_with_a_place_after_it_is_the_person_named_with_that_title(corpus
     )
     got, x = _said(corpus, text)
     assert [{a.id: a.name for a in x.actors}.get(s) for _, s in got] == ["Harold Vance"]
+
+
+def test_a_question_closed_by_name_asked_is_the_askers(corpus) -> None:
+    text = (
+        "The sharpest exchange came from Rep. Lena Ortiz (D-Ore.), who asked whether the Pentagon "
+        "could pay the staff itself.\n\n"
+        '"These workers have stood with our troops for years. Why punish them now?" Ortiz asked.\n\n'
+        'Rep. Tom Baker (R-Ohio) said the ally "can afford to pay more."\n'
+    )
+    got, x = _said(corpus, text)
+    assert [{a.id: a.name for a in x.actors}.get(s) for _, s in got] == ["Lena Ortiz", "Tom Baker"]
