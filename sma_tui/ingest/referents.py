@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from .clauses import appositive_after, title_before
-from .gazetteer import ActorIndex, Ref
+from .gazetteer import ActorIndex, NewActor, Ref
 from .names import norm
 
 _DESCRIBED_BEFORE = re.compile(
@@ -130,3 +130,22 @@ def anonymous_alias(index: ActorIndex, np: str) -> str | None:
         return None
     aliases = (re.sub(r"^(?:a|an|the|one)\s+", "", norm(a)) for a in index.actors[hit].aliases)
     return hit if bare in aliases else None  # the alias itself, not a shorter one ("the official in Washington")
+
+
+EXPERT = frozenset(("the expert", "the scholar", "the academic", "the specialist"))
+_EXPERT_WORDS = frozenset("analyst researcher professor prof. fellow scholar expert specialist".split())
+_EXPERT_WINDOW = 1500
+
+
+def expert_of(index: ActorIndex, subjects: Sequence[Said], pos: int) -> Ref | None:
+    """ "the expert said": the person last the subject (shortly before ``pos``) whose words
+    describe an analyst, researcher, professor or fellow."""
+    for m in reversed(subjects[-80:]):
+        if m.pos >= pos or not m.person:
+            continue
+        if m.pos < pos - _EXPERT_WINDOW:
+            return None
+        words = [m.surface, *(m.ref.evidence if isinstance(m.ref, NewActor) else index.actors[m.ref].aliases)]
+        if any(w in _EXPERT_WORDS for w in norm(" ".join(words)).split()):
+            return m.ref
+    return None

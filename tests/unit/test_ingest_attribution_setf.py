@@ -91,3 +91,18 @@ def test_a_question_closed_by_name_asked_is_the_askers(corpus) -> None:
     )
     got, x = _said(corpus, text)
     assert [{a.id: a.name for a in x.actors}.get(s) for _, s in got] == ["Lena Ortiz", "Tom Baker"]
+
+
+def test_the_expert_is_the_researcher_just_introduced(corpus) -> None:
+    text = (
+        "Adam Novak, a senior researcher at the Institute of Far Eastern Studies, told a radio station "
+        'that Washington was testing Seoul. "Seoul cannot accept such a figure," the expert said.\n'
+    )
+    got, x = _said(corpus, text)
+    assert [{a.id: a.name for a in x.actors}.get(s) for _, s in got] == ["Adam Novak"]
+
+
+def test_the_expert_is_no_one_when_no_expert_was_the_subject(corpus) -> None:
+    text = 'Defense Minister Ahn Sung-ho spoke on Monday. "The gap is wide," the expert said.\n'
+    got, x = _said(corpus, text)
+    assert {a.id: a.name for a in x.actors}.get(got[0][1]) != "Ahn Sung-ho"
