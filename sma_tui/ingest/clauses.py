@@ -117,6 +117,8 @@ def subject_before(seg: str) -> str | None:
         return m.group()  # "Rep. Kim Jong-dae of the ... Party", "Opposition lawmaker Yoo Jin-seok of the … Party"
     return _trailing_np(part)
 
+_VAGUE = re.compile(r"(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+(?:(?:second|third|fourth|fifth)\s+)?(?:person|source|official)")
+
 
 def _appositive_subject(seg: str) -> str | None:
     """ "X, appositive, said" or "appositive, X, said": the part that names a person, if any."""
@@ -126,6 +128,8 @@ def _appositive_subject(seg: str) -> str | None:
     head, app = parts[-2], parts[-1]
     if re.match(r"(?:who|which|whose|speaking|citing|asked|when|while|in|at|after)\b", app):
         return head
+    if _VAGUE.fullmatch(head) and re.match(r"(?:a|an)\s+[a-z]", app):
+        return app  # "A third person, a congressional aide briefed on the talks, said": the aide
     if re.match(r"(?:a|an|the)\s+[a-z]", app) and person_name(head):
         return head  # "Kim Han-gyu, a retired colonel who teaches at Kyung Hee University, said"
     if person_name(app) or _single_name(app):

@@ -106,3 +106,14 @@ def test_the_expert_is_no_one_when_no_expert_was_the_subject(corpus) -> None:
     text = 'Defense Minister Ahn Sung-ho spoke on Monday. "The gap is wide," the expert said.\n'
     got, x = _said(corpus, text)
     assert {a.id: a.name for a in x.actors}.get(got[0][1]) != "Ahn Sung-ho"
+
+
+def test_a_vague_subject_takes_the_description_in_its_appositive(corpus) -> None:
+    text = (
+        "A third person, a congressional aide briefed on the talks, offered another account: "
+        "the plan reached the president's desk and stopped.\n\n"
+        '"He looked at it and said no. That is all," the aide said.\n'
+    )
+    got, x = _said(corpus, text)
+    name = {a.id: a.name for a in x.actors}.get(got[0][1]) or ""
+    assert "aide" in name.lower()
