@@ -117,7 +117,8 @@ def subject_before(seg: str) -> str | None:
         return m.group()  # "Rep. Kim Jong-dae of the ... Party", "Opposition lawmaker Yoo Jin-seok of the … Party"
     return _trailing_np(part)
 
-_VAGUE = re.compile(r"(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+(?:(?:second|third|fourth|fifth)\s+)?(?:person|source|official)")
+
+_VAGUE = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:(?:second|third|fourth|fifth)\s+)?(?:person|source|official)")
 
 
 def _appositive_subject(seg: str) -> str | None:
