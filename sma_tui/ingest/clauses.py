@@ -14,7 +14,7 @@ VERBS = (
     "said|says|say|told|tells|added|adds|tweeted|wrote|writes|stated|noted|stressed|insisted|warned|confirmed|"
     "revealed|claimed|explained|replied|declared|argued|urged|criticized|criticised|described|announced|remarked|"
     "commented|emphasized|emphasised|acknowledged|admitted|complained|posted|reported|called|read|pledged|vowed|"
-    "answered|asked|continued|recalled|predicted|suggested|observed|lamented|cautioned|maintained|contended|"
+    r"answered|asked|pointed\s+out(?=[,:]\s*[\"“])|continued|recalled|predicted|suggested|observed|lamented|cautioned|maintained|contended|"
     "describe|describes|insist|insists|argue|argues|warn|warns|admits|concede|concedes|conceded|relayed|conveyed|"
     r"went\s+on|goes\s+on"
 )

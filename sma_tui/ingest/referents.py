@@ -12,6 +12,7 @@ from typing import Protocol
 from .clauses import appositive_after, title_before
 from .gazetteer import ActorIndex, NewActor, Ref
 from .names import norm
+from .titles import title_of
 
 _DESCRIBED_BEFORE = re.compile(
     r"(?:^|[.;:!?]\s+|\n)(?:[A-Z][a-z]+,\s+)?(?P<d>(?:[Tt]he|[Aa]n?|[A-Z][\w.]*['’]s)\s(?:[^,.;:\"“”\n]|(?<=[A-Z])\.){2,80}),"
@@ -132,14 +133,16 @@ def anonymous_alias(index: ActorIndex, np: str) -> str | None:
     return hit if bare in aliases else None  # the alias itself, not a shorter one ("the official in Washington")
 
 
-EXPERT = frozenset(("the expert", "the scholar", "the academic", "the specialist"))
+_EXPERT = frozenset(("the expert", "the scholar", "the academic", "the specialist"))
 _EXPERT_WORDS = frozenset("analyst researcher professor prof. fellow scholar expert specialist".split())
 _EXPERT_WINDOW = 1500
 
 
-def expert_of(index: ActorIndex, subjects: Sequence[Said], pos: int) -> Ref | None:
-    """ "the expert said": the person last the subject (shortly before ``pos``) whose words
-    describe an analyst, researcher, professor or fellow."""
+def expert_of(index: ActorIndex, subjects: Sequence[Said], n: str, pos: int) -> Ref | None:
+    """ "the expert said" (``n``): the person last the subject (shortly before ``pos``) whose
+    words describe an analyst, researcher, professor or fellow."""
+    if n not in _EXPERT:
+        return None
     for m in reversed(subjects[-80:]):
         if m.pos >= pos or not m.person:
             continue
@@ -148,4 +151,23 @@ def expert_of(index: ActorIndex, subjects: Sequence[Said], pos: int) -> Ref | No
         words = [m.surface, *(m.ref.evidence if isinstance(m.ref, NewActor) else index.actors[m.ref].aliases)]
         if any(w in _EXPERT_WORDS for w in norm(" ".join(words)).split()):
             return m.ref
+    return None
+
+
+_AN_EXPERT = re.compile(r"^(?:an?|one)\s+(?:expert|analyst|scholar|researcher|professor|specialist)$")
+_ADDED = re.compile(r"[^.!?\"“”]{0,120}?\b(?:added|also\s+said|went\s+on)\b")
+
+
+def expert_after(body: str, names: Sequence[tuple[int, str]], n: str, pos: int) -> str | None:
+    """ "An expert pointed out, "…" Professor X of Y University added that …": the expert is
+    the next person named (shortly after ``pos``) with an expert's title whose verb is "added"."""
+    if not _AN_EXPERT.match(n):
+        return None
+    for p, full in names[:400]:
+        if pos < p < pos + _EXPERT_WINDOW // 2:
+            end = body.find(full.split()[-1], p, p + 120)
+            title = title_of(body, p, full).split()
+            if end >= 0 and any(w in _EXPERT_WORDS for w in title) and _ADDED.match(body, end):
+                return full
+            return None  # another person is named first
     return None

@@ -19,7 +19,7 @@ from .phrases import clean_np as clean_np  # re-exported
 from .phrases import head as _head
 from .phrases import is_outlet as is_outlet
 from .phrases import personal as personal
-from .referents import EXPERT, anonymous_alias, body_named, described, expert_of, issuer, pair, spokesperson_of
+from .referents import anonymous_alias, body_named, described, expert_after, expert_of, issuer, pair, spokesperson_of
 from .titles import EPITHET, OWNED_ROLE, definite_role, gender_of, same_role, titled, titled_near
 
 _LOOKBACK = 80  # mentions and names searched back (bounded: a hostile article may hold thousands)
@@ -189,7 +189,7 @@ class Resolver:
         if m:  # "the 63-year-old diplomat", "the veteran negotiator": the person just named
             last = self.last_person(pos)
             return (last.ref, True) if last is not None and pos - last.pos < _EPITHET_WINDOW else (None, False)
-        expert = expert_of(self.index, self.subjects, pos) if n in EXPERT else None
+        expert = expert_of(self.index, self.subjects, n, pos)
         if expert is not None:  # "the expert said": the analyst or researcher just the subject
             return expert, True
         m = definite_role(n)
@@ -303,6 +303,9 @@ class Resolver:
             known = self._same_anonymous(words)
             if known:
                 return known, True
+            later = expert_after(self.body, self.names, " ".join(words), pos)
+            if later:  # "An expert pointed out, "…" Professor X … added": X
+                return self._person(later, pos, later), True
             name = capital(re.sub(r"^(?:a|an|the|one|another)\s+", "", np, flags=re.I)) + " (anonymous)"
             return self._new(name, "anonymous", np, [np]), True
         if head in _INST_HEADS or any(w in _INST_HEADS for w in words[-2:]):

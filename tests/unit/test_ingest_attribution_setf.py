@@ -117,3 +117,19 @@ def test_a_vague_subject_takes_the_description_in_its_appositive(corpus) -> None
     got, x = _said(corpus, text)
     name = {a.id: a.name for a in x.actors}.get(got[0][1]) or ""
     assert "aide" in name.lower()
+
+
+def test_an_expert_named_in_the_next_sentence_that_adds_is_that_person(corpus) -> None:
+    text = (
+        'An expert pointed out, "If the dispute drags on, it will hurt the alliance." '
+        'Professor Park Min-jae of Hanyang University added that "both sides pay a price" in the end.\n'
+    )
+    got, x = _said(corpus, text)
+    assert [{a.id: a.name for a in x.actors}.get(s) for _, s in got] == ["Park Min-jae", "Park Min-jae"]
+
+
+def test_an_expert_is_not_the_next_person_without_an_experts_title(corpus) -> None:
+    text = 'An analyst pointed out, "The gap is real." Defense Minister Ahn Sung-ho added that "talks go on" for now.\n'
+    got, x = _said(corpus, text)
+    names = {a.id: a.name for a in x.actors}
+    assert names.get(got[0][1]) != "Ahn Sung-ho" and got[0][1] is not None
