@@ -7,6 +7,7 @@ A cache, never a source of truth: any problem reading it just means there is non
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import orjson
 
@@ -23,30 +24,37 @@ inode, mtime in ns, size, ctime in ns). The ctime cannot be set back by a user: 
 place whose mtime was restored still changes it."""
 
 
-def read_overview(path: Path, stamp: Stamp | None) -> Overview | None:
-    """The overview kept at ``path`` if it describes the store file whose stamp is ``stamp``."""
+def _kept(path: Path, stamp: Stamp | None) -> dict[str, Any] | None:
+    """The sidecar at ``path`` if it describes the store file whose stamp is ``stamp``."""
     if stamp is None:
         return None
     try:
         data = orjson.loads(path.read_bytes())
         if data.get("version") != OVERVIEW_VERSION or tuple(data.get("stamp") or ()) != stamp:
             return None
-        return Overview.from_dict(data["overview"])
-    except (OSError, orjson.JSONDecodeError, AttributeError, KeyError, TypeError, ValueError):
+    except (OSError, orjson.JSONDecodeError, AttributeError, TypeError, ValueError):
+        return None
+    return dict(data)
+
+
+def read_overview(path: Path, stamp: Stamp | None) -> Overview | None:
+    """The overview kept at ``path`` if it describes the store file whose stamp is ``stamp``."""
+    data = _kept(path, stamp)
+    try:
+        return None if data is None else Overview.from_dict(data["overview"])
+    except (AttributeError, KeyError, TypeError, ValueError):
         return None
 
 
 def read_state(path: Path, stamp: Stamp | None) -> tuple[Overview, OverviewState] | None:
     """The overview kept at ``path`` with the state ``add`` updates it from, if the file
     describes the store file whose stamp is ``stamp`` and holds a state."""
-    if stamp is None:
+    data = _kept(path, stamp)
+    if data is None or "state" not in data:
         return None
     try:
-        data = orjson.loads(path.read_bytes())
-        if data.get("version") != OVERVIEW_VERSION or tuple(data.get("stamp") or ()) != stamp or "state" not in data:
-            return None
         return Overview.from_dict(data["overview"]), OverviewState.from_dict(data["state"])
-    except (OSError, orjson.JSONDecodeError, AttributeError, KeyError, TypeError, ValueError, IndexError):
+    except (AttributeError, KeyError, TypeError, ValueError, IndexError):
         return None
 
 
