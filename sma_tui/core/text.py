@@ -69,6 +69,22 @@ def _add_bounds(out: list[tuple[int, int]], body: str, start: int, end: int) -> 
         out.append((start, end))
 
 
+def windows_around(
+    pattern: re.Pattern[str], text: str, start: int, stop: int, before: int, after: int
+) -> list[tuple[int, int]]:
+    """The stretches of ``text[start:stop]`` from ``before`` characters ahead of each match of
+    ``pattern`` to ``after`` characters past it, overlapping ones merged, in order: where a
+    costlier pattern needs to run (a long text with few anchors costs little)."""
+    out: list[tuple[int, int]] = []
+    for m in pattern.finditer(text, start, stop):
+        a, b = max(start, m.start() - before), min(stop, m.end() + after)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
 def is_iso_date(value: object) -> bool:
     """True for a real calendar day written ``YYYY-MM-DD`` (``2020-02-30`` is none, and
     neither is the ISO week date ``2020-W01-1`` that :meth:`date.fromisoformat` accepts)."""

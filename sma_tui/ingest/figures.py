@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..core.positions.placement import exchange_rate_spans
+from ..core.text import windows_around
 from .numbers import ABBR_SCALES, DIGITS, KBS_THOUSANDS, LONG_SCALES, SINGLE_SCALES, WORDS, number_value, scaled
 
 _MAX_VALUE = 1e16  # more than any budget in these talks: a typo or an attack, not a figure
@@ -149,23 +150,10 @@ def find_figures(body: str, start: int, end: int, limit: int | None = None) -> l
     """The figures of ``body[start:end]`` in order; at most ``limit`` (reading stops there: a
     hostile text of a million amounts costs no more than its first ``limit``)."""
     out: list[FigureSpan] = []
-    for a, b in _windows(body, start, end):
+    for a, b in windows_around(_ANCHOR, body, start, end, 60, 80):  # the figure pattern runs near numbers only
         out += _find(body, a, b, None if limit is None else limit - len(out))
         if limit is not None and len(out) >= limit:
             return out[:limit]
-    return out
-
-
-def _windows(body: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The stretches of ``body[start:end]`` around numbers (the figure pattern runs there
-    only: a long text with few numbers costs little)."""
-    out: list[tuple[int, int]] = []
-    for m in _ANCHOR.finditer(body, start, end):
-        a, b = max(start, m.start() - 60), min(end, m.end() + 80)
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], b)
-        else:
-            out.append((a, b))
     return out
 
 

@@ -38,6 +38,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ..text import windows_around
+
 SMA10_YEAR = 2019
 SMA11_FIRST_YEAR = 2020
 DEAL_DATE = "2021-03-07"  # agreement in principle on the 11th SMA
@@ -202,20 +204,9 @@ def exchange_rate_spans(text: str, start: int = 0, end: int | None = None) -> li
     if _FX_HINT.search(text, start, stop) is None:  # the cheap test: no "$1", "one dollar" or "dollar"
         return []
     spans: list[tuple[int, int]] = []
-    for a, b in _fx_windows(text, start, stop):  # the full pattern runs only around an "=" or "is"
+    for a, b in windows_around(_FX_LINK, text, start, stop, _FX_REACH, _FX_REACH):  # only around an "=" or "is"
         spans += [m.span() for m in _FX.finditer(text, a, b) if not spans or m.start() >= spans[-1][1]]
     return spans
-
-
-def _fx_windows(text: str, start: int, stop: int) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for m in _FX_LINK.finditer(text, start, stop):
-        a, b = max(start, m.start() - _FX_REACH), min(stop, m.end() + _FX_REACH)
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], b)
-        else:
-            out.append((a, b))
-    return out
 
 
 def is_exchange_rate(sentence: str, start: int, end: int) -> bool:
