@@ -64,7 +64,9 @@ class _Unresolved(Exception):
     pass
 
 
-def _norm(text: str) -> str:
+def actor_name_key(text: str) -> str:
+    """An actor's id, name or alias as corrections match it: casefolded, curly apostrophe
+    straightened, runs of whitespace as one space."""
     return " ".join(text.replace("’", "'").casefold().split())
 
 
@@ -97,7 +99,7 @@ class _Index:
 
     def add_actor(self, actor: Actor) -> None:
         for name in (actor.id, actor.name, *actor.aliases):
-            self.names[_norm(name)].add(actor.id)
+            self.names[actor_name_key(name)].add(actor.id)
 
     def drop_actor(self, actor: Actor) -> None:
         for ids in self.names.values():
@@ -121,7 +123,7 @@ class _Index:
         if actor_id in self.corpus.actors:
             return self.corpus.actors[actor_id]
         for key in (actor_id, name):
-            ids = sorted(self.names.get(_norm(key), ())) if key else []
+            ids = sorted(self.names.get(actor_name_key(key), ())) if key else []
             if len(ids) == 1:
                 return self.corpus.actors[ids[0]]
             if len(ids) > 1:

@@ -15,7 +15,7 @@ from typing import Any
 from ..corpus import Corpus
 from ..models import Actor, Figure, Quote
 from ..text import slug as actor_slug
-from .apply import has_field
+from .apply import actor_name_key, has_field
 from .records import (
     LEGACY_EPOCH,
     Correction,
@@ -54,26 +54,22 @@ def _figure(corpus: Corpus, figure_id: str) -> Figure:
     return figure
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.replace("’", "'").casefold().split())
-
-
 def named_actors(corpus: Corpus, key: str) -> list[Actor]:
     """Actors whose id, name or an alias is ``key`` (spacing, case and apostrophes aside)."""
     if key in corpus.actors:
         return [corpus.actors[key]]
-    needle = _norm(key)
-    hits = [a for a in corpus.actors.values() if needle in {_norm(n) for n in (a.id, a.name, *a.aliases)}]
+    needle = actor_name_key(key)
+    hits = [a for a in corpus.actors.values() if needle in {actor_name_key(n) for n in (a.id, a.name, *a.aliases)}]
     return sorted(hits, key=lambda a: a.id) if needle else []
 
 
 def matching_actors(corpus: Corpus, key: str) -> list[Actor]:
     """Actors ``key`` names (:func:`named_actors`), else those with ``key`` in their name."""
-    needle = _norm(key)
+    needle = actor_name_key(key)
     hits = named_actors(corpus, key)
     if hits or not needle:
         return hits
-    return sorted((a for a in corpus.actors.values() if needle in _norm(a.name)), key=lambda a: a.id)
+    return sorted((a for a in corpus.actors.values() if needle in actor_name_key(a.name)), key=lambda a: a.id)
 
 
 def find_actor(corpus: Corpus, key: str) -> Actor:
