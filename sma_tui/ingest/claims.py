@@ -14,7 +14,7 @@ from .attribution import Attributor, Claimed
 from .dates import find_relative
 from .gazetteer import NewActor, Ref
 from .names import TITLES, person_name
-from .quotes import QuoteSpan, block_leads, block_quotes, marked_quotes
+from .quotes import QuoteSpan, block_leads, block_quotes, marked_quotes, quote_words
 from .resolver import Resolver
 from .text import Paragraph, mask, sentence_bounds
 from .transcripts import Turn, embeds, press_turns, soundbites, speaker_label
@@ -31,8 +31,6 @@ _LATE_APPOSITION = re.compile(
 )
 
 
-def _norm_quote(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
 _CAPITAL = re.compile(r"[A-Z]")
 
 
@@ -207,12 +205,12 @@ class QuoteFinder:
         """A quotation with no speaker that repeats words another speaker is quoted saying (a
         headline or deck quote, a quote recalled later) is theirs, ``context``."""
         known = [
-            (_norm_quote(self.body[c.span.start : c.span.end]), c.ref)
+            (quote_words(self.body[c.span.start : c.span.end]), c.ref)
             for c in self.quotes
             if c.ref is not None and c.span.end - c.span.start <= 1000
         ][:200]  # bounded work: at most 50 × 200 searches in texts of at most 1,000 characters
         for c in [c for c in self.quotes if c.ref is None][:50]:
-            words = _norm_quote(self.body[c.span.start : c.span.end])
+            words = quote_words(self.body[c.span.start : c.span.end])
             if len(words) < 10:
                 continue
             hit = next((ref for text, ref in known if words in text or len(text) >= 10 and text in words), None)

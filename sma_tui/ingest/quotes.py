@@ -98,8 +98,17 @@ def marked_quotes(body: str, paras: list[Paragraph], limit: int = 1_000_000) -> 
     return found[:limit]
 
 
+def quote_words(text: str) -> str:
+    """A quotation's words for comparing reports of it: lowercased, punctuation as spaces,
+    single spaces, none at the ends."""
+    return " ".join(_PUNCT.sub(" ", text.lower()).split())
+
+
+_PUNCT = re.compile(r"[^\w\s]")
+
+
 def _norm(text: str) -> str:
-    return " " + " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split()) + " "
+    return f" {quote_words(text)} "  # padded: a match on whole words
 
 
 def _headline_kept(body: str, paras: list[Paragraph], quotes: list[QuoteSpan]) -> list[QuoteSpan]:
