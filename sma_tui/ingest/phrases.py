@@ -46,8 +46,7 @@ _PREPS = frozenset(
     "working briefed".split()
 )
 _ANON_DROP = frozenset("a an the senior high-ranking top unnamed anonymous".split())
-_ANON_SAME = {"sources": "source", "officials": "official", "spokesman": "spokesperson",
-              "spokeswoman": "spokesperson", "us": "u.s."}  # fmt: skip
+_ANON_SAME = {**SYNONYMS, "us": "u.s."}
 
 
 def personal(np: str) -> bool:
