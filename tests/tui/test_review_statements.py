@@ -15,7 +15,7 @@ from sma_tui import services
 from sma_tui.tui.app import SmaApp
 from sma_tui.tui.screens.picker import Picker
 from sma_tui.tui.screens.reader import ReaderScreen
-from sma_tui.tui.screens.review import ReviewScreen
+from sma_tui.tui.screens.review import WHY_WIDTH, ReviewScreen
 from sma_tui.tui.widgets.lists import SmaTable
 
 from .pilot_helpers import SIZE, corpus_of, move_to
@@ -45,6 +45,9 @@ async def test_a_disagreement_is_listed_explained_and_settled(
         detail = str(review.query_one("#review-detail", Static).render())
         assert "Credited to James DeHart by: Eastern Ledger (easternledger-2020-04-04)" in detail
         assert "Credited to Jeong Eun-bo by: Harbor Wire (harborwire-2020-04-03), Bay Courier" in detail
+        table = review.query_one(SmaTable)
+        why = table.get_cell(f"statement:{dehart.id}", "why")  # the long reason is cut with an ellipsis
+        assert why.plain.endswith("…") and why.cell_len == WHY_WIDTH and dehart.reason.startswith(why.plain[:-1])
 
         await pilot.press("enter")  # the report in its article
         await pilot.pause()

@@ -29,6 +29,8 @@ from ..widgets.lists import SmaTable, cell
 from .base import DrillScreen
 
 CRUMB = "Review"
+WHY_WIDTH = 30
+"""The Why column: the reason, cut with an ellipsis (the detail below shows it whole)."""
 MAX_REPORTS = 3
 """Reports listed per speaker of a statement's disagreement in the detail; the rest are counted."""
 
@@ -52,7 +54,7 @@ class ReviewScreen(DrillScreen):
         table.add_column("Doubt", key="doubt", width=5)
         table.add_column("Kind", key="kind", width=9)  # "statement"
         table.add_column("What", key="what", width=max(20, (self.app.size.width or 100) - 53))
-        table.add_column("Why", key="why")
+        table.add_column("Why", key="why", width=WHY_WIDTH)  # what is left of the width beside "What"
         self.refill()
         table.focus()
 
@@ -90,7 +92,8 @@ class ReviewScreen(DrillScreen):
         self.items = queue(self.corpus, self.disagreements or [])
         table.clear()
         for item in self.items:
-            table.add_row(cell(f"{item.score:.1f}"), cell(item.kind), cell(self.what(item), 200), cell(item.reason),
+            why = cell(item.reason, WHY_WIDTH)
+            table.add_row(cell(f"{item.score:.1f}"), cell(item.kind), cell(self.what(item), 200), why,
                           key=f"{item.kind}:{item.id}")  # fmt: skip
         if self.items:
             table.move_cursor(row=min(row, len(self.items) - 1), animate=False)
