@@ -68,6 +68,9 @@ _FOR_VIEW = re.compile(r"\s*For\s+(?P<np>[A-Z][^,;\"“”]{2,60}),")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _NP_REST = re.compile(r"[^,.;\"“”]{1,80}?(?=,|\.|;|$| in | on | at | during | to )")
 _RELATIVE = re.compile(r"\s+(?:who|which|whose)\s")
+# a person's own phrase, named with a possessive right before it: 'broach Trump's "new method"'
+_OWN_WORDS = re.compile(r"(?<![\w.'’-])(?P<np>(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)['’]s\s+(?:own\s+)?$")
+_SENTENCE_TAIL = re.compile(r"(?:said|says|added|noted|stated)\b[^,;\"“”]{0,40}[.!]?\s*$")  # the verb ends it
 _NAMED_AFTER = re.compile(r",\s+(?P<name>(?:[A-Z][\w'’-]*\.?\s+){1,4}[A-Z][\w'’-]*)(?=,|\.|$)")
 
 
@@ -285,6 +288,9 @@ class Attributor:
                 return None, "unknown"  # 'before Jeong added: "…"' (which Jeong?): not the speaker before
             if cue.pos < q.open and cue.ref is not None and not (own and cue.kind == "acc"):
                 return cue.ref, cue.how
+        final = self._sentence_final(q, sent, k)
+        if final is not None:  # 'Negotiators "broadened their understanding" of …, the ministry said.'
+            return final
         bite = _BITE_LABEL.search(self.body, max(0, q.open - 140), q.open)
         if bite:  # KBS: '[Sound bite: US President Donald Trump]"…"'
             ref = self.resolver.resolve(bite.group("np"), q.open)
@@ -295,7 +301,25 @@ class Attributor:
             ref = self.resolver.resolve(m.group("np") or m.group("np2"), q.open, remember=False)
             if ref is not None:
                 return ref, "explicit"
+        own_words = _OWN_WORDS.search(before) if q.kind == "partial" else None
+        if own_words and personal(own_words.group("np")):  # 'broach Trump's "new method"': his words
+            ref = self.resolver.resolve(own_words.group("np"), q.open, remember=False)
+            if ref is not None:
+                return ref, "context"
         return self._from_context(q, masked, cues, prev, para_start)
+
+    def _sentence_final(self, q: QuoteSpan, sent: Sentence, k: int) -> tuple[Ref, str] | None:
+        """A partial quotation woven into a long sentence that a lone ", X said." ends: X,
+        when no other quotation or reporting clause comes between (farther than ``_TRAIL``)."""
+        if q.kind != "partial" or q.close is None or len(sent.cues) != k + 1:
+            return None
+        cue = sent.cues[k]
+        between = self.body[q.close + 1 : cue.pos]
+        if cue.kind != "fin" or cue.ref is None or cue.unsure or _OPEN_MARK.search(between):
+            return None
+        if not _COMMA_SUBJECT.search(between) or not _SENTENCE_TAIL.match(self.body, cue.pos, sent.end):
+            return None
+        return cue.ref, cue.how
 
     def _relayed(self, q: QuoteSpan, leading: list[Cue]) -> tuple[Ref, str] | None:
         """ 'X told Moon that the talks were "moving forward," the spokesperson said': words

@@ -16,7 +16,8 @@ VERBS = (
     "commented|emphasized|emphasised|acknowledged|admitted|complained|posted|reported|called|read|pledged|vowed|"
     r"answered|asked|pointed\s+out(?=[,:]\s*[\"“])|continued|recalled|predicted|suggested|observed|lamented|cautioned|maintained|contended|"
     "describe|describes|insist|insists|argue|argues|warn|warns|admits|concede|concedes|conceded|relayed|conveyed|"
-    r"went\s+on|goes\s+on"
+    r"went\s+on|goes\s+on|mentioned|accused|accuses|emphasizes|emphasises|stresses|notes|urges|vows|pledges|"
+    "declares|claims|criticizes|criticises"
 )
 PARTICIPLES = (
     "saying|adding|noting|insisting|calling|accusing|arguing|warning|stressing|describing|claiming|urging|"
@@ -33,7 +34,7 @@ INVERTED = re.compile(
     r"\s+(?P<np>(?:[A-Z]|an? |the |one |another |two |three |several |some )[^,.;\"“”]{1,80}?)"
     r"(?=,|\.|;|$| in | on | at | during | to )"
 )
-ACCORDING = re.compile(r"\s+(?P<np>[^,.;\"“”]{1,80}?)(?=,|\.|;|$| who | which )")
+ACCORDING = re.compile(r"\s+(?P<np>(?:U\.S\.|U\.N\.|U\.K\.|[^,.;\"“”]){1,80}?)(?=,|\.|;|$| who | which )")
 DESCRIPTORS = frozenset(
     "official officials source sources spokesperson spokesman spokeswoman aide aides diplomat diplomats lawmaker "
     "lawmakers senators negotiators ministry department office agency government committee union embassy command "
@@ -81,8 +82,16 @@ _SOURCE_WITH_TAIL = re.compile(
 )
 
 _ANONYMITY_TAIL = re.compile(
-    r"\s+(?:who\s+(?:asked|requested|spoke|declined)\s+(?:not\s+to\s+be|on|to\s+be|anonymity)\b[^,;]*"
+    r"\s+(?:who\s+(?:asked|requested|spoke|declined|wished|wanted|preferred)\s+(?:not\s+to\s+be|on|to\s+be"
+    r"|to\s+remain|anonymity)\b[^,;]*"
     r"|(?:speaking\s+)?on\s+(?:the\s+)?condition\s+of\s+anonymity)$"
+)
+
+
+# a verb whose subject is "who"/"which" right after a name: the name ("…, who during his term accused")
+_RELATIVE_SUBJECT = re.compile(
+    r"(?P<ante>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]+),\s+(?:who|which)(?:\s+(?:during|in|at|on|after|before)"
+    r"\s+[^,;\"“”]{1,40}?|\s+(?:also|later|then|had|has|have|once|previously|repeatedly))?$"
 )
 
 
@@ -102,6 +111,9 @@ def subject_before(seg: str) -> str | None:
             if tail and len(tail.split()) <= 10 and "," not in tail:
                 return tail
     seg = strip_time_tail(seg.rstrip()).rstrip()
+    rel = _RELATIVE_SUBJECT.search(seg)
+    if rel:  # "…by Donald Trump, who during his presidency accused": the relative's antecedent
+        return _trailing_np(rel.group("ante"))
     seg = _ASIDE.sub("", seg)  # "Moon's aides, however, said": the aside is no part of the subject
     if seg.endswith(","):  # "X, appositive, said" or "appositive, X, said"
         return _appositive_subject(seg[:-1])
@@ -131,8 +143,10 @@ def _appositive_subject(seg: str) -> str | None:
         return head
     if _VAGUE.fullmatch(head) and re.match(r"(?:a|an)\s+[a-z]", app):
         return app  # "A third person, a congressional aide briefed on the talks, said": the aide
-    if re.match(r"(?:a|an|the)\s+[a-z]", app) and person_name(head):
-        return head  # "Kim Han-gyu, a retired colonel who teaches at Kyung Hee University, said"
+    if re.match(r"(?:a|an|the)\s+[a-z]|[a-z]", app) and person_name(head) and not _VAGUE.fullmatch(head):
+        # "Kim Han-gyu, a retired colonel who teaches at Kyung Hee University, said"; "Chung Eui-yong,
+        # national security adviser to President Moon Jae-in, told": the name the description follows
+        return head
     if person_name(app) or _single_name(app):
         return app
     if re.match(r"(?:[Tt]heir|[Ii]ts|[Tt]he)\s+[a-z]", head) and re.match(r"(?:the\s+)?[A-Z]", app):
@@ -182,9 +196,18 @@ _PAST = re.compile(
 _LEAD_PRONOUN = re.compile(r"\s*(?P<p>He|She|They)\b")
 
 
+# a sentence that opens with a subordinate clause: its subject is the main clause's, after the comma
+_SUBORDINATE = re.compile(
+    r"(?:Although|Though|Even though|While|Whereas|Because|Since|Unless|Until|Once|If)\s[^,;\"“”]{1,160},\s*"
+)
+
+
 def sentence_subject(sentence: str) -> str | None:
     """The noun phrase a sentence opens with (before its first verb; any past tense when no
-    known verb comes first: "He also pointed out that …")."""
+    known verb comes first: "He also pointed out that …"). "Although X did …, Y said": Y."""
+    sub = _SUBORDINATE.match(sentence)
+    if sub:
+        sentence = sentence[sub.end() :]
     m = _FINITE.search(sentence, 0, WINDOW)
     past = _PAST.search(sentence, 0, m.start() if m else WINDOW)
     if past and (m is None or _names_subject(sentence[: past.start()])):

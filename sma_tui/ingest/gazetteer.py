@@ -13,6 +13,9 @@ _MINISTRY_OF = re.compile(r"ministry of (national defen[cs]e|foreign affairs|uni
 _SEOULS = re.compile(r"^(?:seoul's|the south korean|south korean|korea's|the korean)\s+(?=\w+ ministry$)")
 _LOCATED = re.compile(r" in (?:seoul|washington|tokyo|pyongyang|south korea|the united states|the u\.s\.)$")
 _MINISTRIES = {"nati": "defense ministry", "fore": "foreign ministry", "unif": "unification ministry"}
+_DEPARTMENT_OF = re.compile(r"\bdepartment of (state|defen[cs]e)\b")  # "the U.S. Department of State"
+# a unit of a body speaks for it: "the State Department's Bureau of Political-Military Affairs"
+_UNIT_OF = re.compile(r"^(?P<body>.+?)'s (?:bureau|office|division|directorate|press office|spokes\w+ office)\b")
 
 
 @dataclass
@@ -86,7 +89,10 @@ class ActorIndex:
     def get(self, text: str) -> str | None:
         key = _MINISTRY_OF.sub(lambda m: _MINISTRIES[m.group(1)[:4]], norm(text))
         key = _SEOULS.sub("south korea's ", key)
+        key = _DEPARTMENT_OF.sub(lambda m: m.group(1) + " department", key)
         hit = self.ids.get(key)
+        if hit is None and (unit := _UNIT_OF.match(key)):
+            return self.get(unit.group("body"))
         if hit is None and (at := _LOCATED.search(key)):  # "the defense ministry in Seoul"
             return self.get(key[: at.start()])
         if hit is None and key.startswith(("the ", "a ", "an ")):

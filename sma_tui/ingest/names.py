@@ -29,7 +29,10 @@ STOP = frozenset(
     "kbs arirang voa nk stars stripes upi press associated afp bloomberg cnn abc nbc cbs fox east west asian affairs "
     "policy studies diplomatic academy democrat democrats republicans california hawaii virginia alaska texas york new "
     "subcommittee international strategic security global research economic peace unification school college "
-    "professor fellow senior analyst director union employees workers embassy consulate joint chiefs staff".split()
+    "professor fellow senior analyst director union employees workers embassy consulate joint chiefs staff "
+    # words that open a sentence or a clause before a name ("Although Trump did not …"): never part of it
+    "although though while because since after before unless whereas until despite meanwhile also yet even if as so "
+    "then once still".split()
 )
 NAME_TOKEN = r"(?:[A-Z][a-z]+(?:-(?:[a-z]+|[A-Z][a-z]+))?|[A-Z][a-z]*[A-Z][a-z]+|O'[A-Z][a-z]+)"
 PERSON = re.compile(rf"\b(?:(?:{NAME_TOKEN}\.?|[A-Z]\.)\s+){{0,4}}{NAME_TOKEN}(?:\s+[A-Z]\.)?(?:\s+{NAME_TOKEN})\b")

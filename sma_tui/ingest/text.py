@@ -47,10 +47,28 @@ class Paragraph:
     title: bool = False
 
 
+# the line that ends a wire story ("(END)", "-END-", "###"): what follows is the site's (related
+# headlines, most-viewed lists), not the story's
+_STORY_END = re.compile(r"^[ \t]*(?:\(END\)|-\s*END\s*-|#\s*#\s*#)[ \t]*$", re.MULTILINE)
+
+
 def paragraphs(body: str) -> list[Paragraph]:
     """Blank-line separated paragraphs (the reader's too: :func:`~sma_tui.core.text.paragraph_bounds`),
-    each classified."""
-    return [Paragraph(start, end, skip=is_boilerplate(body[start:end])) for start, end in paragraph_bounds(body)]
+    each classified; everything from a story's end line on is boilerplate (a paragraph that
+    holds the end line is cut there)."""
+    end = _STORY_END.search(body)
+    cut = end.start() if end else len(body)
+    out: list[Paragraph] = []
+    for start, stop in paragraph_bounds(body):
+        if start >= cut:
+            out.append(Paragraph(start, stop, skip=True))
+        elif stop > cut:
+            head = body[start:cut].rstrip()
+            out.append(Paragraph(start, start + len(head), skip=is_boilerplate(head)))
+            out.append(Paragraph(cut, stop, skip=True))
+        else:
+            out.append(Paragraph(start, stop, skip=is_boilerplate(body[start:stop])))
+    return out
 
 
 def is_boilerplate(text: str) -> bool:

@@ -34,6 +34,11 @@ _ACRONYMS = frozenset(
 )
 _FUNCTION_WORDS = frozenset("of the and for to at on in".split())
 _NUMBERED = re.compile(r"\s+(?:NUMBER\s+)?(?:ONE|TWO|THREE|FOUR|\d|#\d)$")  # "… OFFICIAL ONE"
+# an upper-case label that holds an office: "SECRETARY OF DEFENSE DR. MARK T. ESPER", "MR. DEHART"
+_TITLED_LABEL = re.compile(
+    r"\b(?:SECRETARY|MINISTER|AMBASSADOR|MR\.|MS\.|MRS\.|DR\.|GENERAL|GEN\.|ADMIRAL|ADM\.|SPOKES(?:PERSON|MAN|WOMAN)"
+    r"|OFFICIAL|PRESIDENT|SENATOR|SEN\.|REP\.|CHAIRMAN|COMMANDER|NEGOTIATOR)(?=\s|$)"
+)
 _END = re.compile(r"(?:#\s*#\s*#|###|-\s*END\s*-|\(END\))")
 
 
@@ -82,7 +87,9 @@ def press_turns(body: str, paras: list[Paragraph]) -> tuple[list[Turn], set[int]
     """The speakers' turns of a press transcript, and every paragraph a turn (or a
     question) covers. Nothing when fewer than two labelled paragraphs are found."""
     labelled = _labelled(body, paras)
-    if len(labelled) < 2 or all(_NOT_SPEAKERS.match(m.group("label").upper()) for _, m in labelled):
+    if len(labelled) == 1 and not _TITLED_LABEL.search(labelled[0][1].group("label")):
+        return [], set()  # one upper-case label is a transcript's only when it holds an office
+    if not labelled or all(_NOT_SPEAKERS.match(m.group("label").upper()) for _, m in labelled):
         return [], set()
     turns: list[Turn] = []
     covered: set[int] = set()

@@ -134,3 +134,20 @@ def test_pentagon_labels_with_a_full_title_and_a_middle_initial(corpus) -> None:
     )
     got, _ = _said(corpus, text)
     assert [s for _, s, _ in got] == ["mark-esper"] * 3
+
+
+def test_a_single_press_label_that_holds_an_office_is_a_turn(corpus) -> None:
+    # an excerpt of a briefing transcript often keeps only the first speaker's turn
+    text = (
+        "Joint Press Briefing\n\nSECRETARY OF DEFENSE DR. MARK T. ESPER: Good morning. We value this alliance.\n\n"
+        "Our partners can and should do more for our common defense.\n"
+    )
+    got, _ = _said(corpus, text)
+    assert [(t[:12], s) for t, s, _ in got] == [("Good morning", "mark-esper")]
+    assert got[0][0].endswith("common defense.")
+
+
+def test_a_single_upper_case_label_without_an_office_is_no_turn(corpus) -> None:
+    text = "WASHINGTON: The two sides met again on Monday for a third day.\n\nNo date was set for the next round.\n"
+    got, _ = _said(corpus, text)
+    assert got == []

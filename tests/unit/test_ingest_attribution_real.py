@@ -77,13 +77,15 @@ def test_according_to_a_title_then_the_name(corpus) -> None:
     assert actors[got[0][1]].name == "Anders Berg" and got[0][2] == "explicit"
 
 
-def test_a_bureau_of_a_department_speaks_and_is_the_bureau_later(corpus) -> None:
+def test_a_bureau_of_a_department_speaks_for_the_department_and_is_it_later(corpus) -> None:
+    # an office of a body speaks for the body the dossier holds ("the State Department's Bureau of
+    # Political-Military Affairs said" is the State Department's word), and "the Bureau" after it too
     text = (
         'The State Department\'s Bureau of Political-Military Affairs said the deal brings a "real rise" in '
         'the share. The Bureau wrote online that the alliance remains "the anchor of the region."\n'
     )
-    got, actors = _said(corpus, text)
-    assert got[0][1] == got[1][1] and "Bureau of Political-Military Affairs" in actors[got[0][1]].name
+    got, _ = _said(corpus, text)
+    assert got[0][1] == got[1][1] == "state-department"
 
 
 def test_the_spokesman_after_one_who_could_not_confirm(corpus) -> None:
@@ -339,3 +341,99 @@ def test_a_description_before_the_name_after_an_opening_adverb(corpus) -> None:
     text = 'Meanwhile, the union\'s leader, Choe Ung-sik, said the furlough was "a betrayal."\n'
     got, actors = _said(corpus, text)
     assert actors[got[0][1]].name == "Choe Ung-sik" and actors[got[0][1]].side == "ROK"
+
+
+# ---------------------------------------------------------------- real scratch set R (dev) classes
+# Constructions that failed on real coverage the project had not seen; every sentence below is
+# written for the test.
+
+
+def test_the_department_of_state_is_the_state_department(corpus) -> None:
+    text = 'The U.S. Department of State said the allies had made "steady headway" in the round.\n'
+    got, _ = _said(corpus, text)
+    assert got[0][1] == "state-department"
+
+
+def test_according_to_a_body_whose_name_holds_an_abbreviation(corpus) -> None:
+    text = 'The allies "are close to a final text," according to the U.S. State Department.\n'
+    got, _ = _said(corpus, text)
+    assert got[0][1:] == ("state-department", "explicit")
+
+
+def test_an_opening_subordinate_clause_is_not_the_subject(corpus) -> None:
+    text = (
+        "Although Esper gave no figure on Friday, the offer was welcomed by the union, which had pressed "
+        'for a "balanced package."\n'
+    )
+    got, actors = _said(corpus, text)
+    assert got[0][1] is None  # not a new speaker "Although Esper", nor Esper
+    assert not any(a.name.startswith("Although") for a in actors.values())
+
+
+def test_a_description_after_a_name_that_holds_another_name(corpus) -> None:
+    text = '"We need more time," Park Min-soo, chief adviser to President Moon Jae-in, told reporters on Friday.\n'
+    got, actors = _said(corpus, text)
+    assert actors[got[0][1]].name == "Park Min-soo"
+
+
+def test_relayed_words_belong_to_the_one_who_mentioned_them(corpus) -> None:
+    text = 'The lawmaker said DeHart mentioned that the full bill was "two or three times" the demand.\n'
+    got, _ = _said(corpus, text)
+    assert got[0][1] == "james-dehart"
+
+
+def test_a_present_tense_verb_before_a_partial_quote(corpus) -> None:
+    text = 'Ambassador Harry Harris emphasizes the "deep roots" of the alliance in a farewell message.\n'
+    got, _ = _said(corpus, text)
+    assert got[0][1] == "harry-harris"
+
+
+def test_an_anonymous_official_who_wished_to_remain_anonymous(corpus) -> None:
+    text = 'A defense ministry official who wished to remain anonymous said, "The gap is still wide."\n'
+    got, actors = _said(corpus, text)
+    assert got[0][1] is not None
+    assert "ministry official" in actors[got[0][1]].name.lower()
+
+
+def test_a_long_sentence_that_a_lone_reporting_clause_ends(corpus) -> None:
+    text = (
+        'U.S. and Korean negotiators "narrowed some gaps" on the text over three days of meetings in Honolulu that '
+        "ended late on Friday, but both teams will need another round early next year before a deal can be "
+        "signed and sent to parliament, South Korea's Foreign Ministry said.\n"
+    )
+    got, _ = _said(corpus, text)
+    assert got[0][1:] == ("rok-foreign-ministry", "explicit")
+
+
+def test_a_long_sentence_with_its_own_subject_before_the_final_clause_is_not_guessed(corpus) -> None:
+    # two quotations before the clause: the rule stays off (only a lone woven phrase is covered)
+    text = (
+        'Workers called the notice "a betrayal" and their leader called it "a disgrace" during a rally outside the '
+        "gate on Wednesday, while police watched from across the road, the union's spokesman said.\n"
+    )
+    got, _ = _said(corpus, text)
+    assert got[0][1] != got[1][1] or got[0][1] is None
+
+
+def test_a_name_with_a_possessive_before_a_phrase_owns_it(corpus) -> None:
+    text = (
+        "Trump spoke to reporters on Thursday. The two leaders did not discuss Trump's \"fresh approach\" to "
+        "the talks or the sanctions.\n"
+    )
+    got, _ = _said(corpus, text)
+    assert got[0][1] == "donald-trump"
+
+
+def test_a_place_or_country_with_a_possessive_owns_nothing(corpus) -> None:
+    text = "The talks turned to Seoul's \"fair share\" and the country's \"war chest\" on Tuesday.\n"
+    got, _ = _said(corpus, text)
+    assert [s for _, s, _ in got] == [None, None]
+
+
+def test_who_after_a_name_makes_the_name_the_subject(corpus) -> None:
+    text = (
+        "Local media said the aim was a deal before any return by former President Donald Trump, who during his "
+        'term accused Seoul of "riding free" on American power.\n'
+    )
+    got, _ = _said(corpus, text)
+    assert got[0][1] == "donald-trump"

@@ -29,6 +29,19 @@ def test_boilerplate_and_captions_are_skipped(line: str) -> None:
     assert paragraphs(f"Body text here.\n\n{line}\n")[1].skip
 
 
+def test_after_a_wire_story_end_line_nothing_is_the_story(corpus) -> None:
+    # a wire page goes on after "(END)" with other headlines in single lines: no quotes from them
+    text = (
+        "SEOUL, May 4 (Yonhap) -- The allies held another round, the ministry said on Tuesday.\n"
+        "reporter@yna.co.kr\n(END)\n-\n1\n(LEAD) Singer tops chart with 'Spring Rain'\n-\n2\n"
+        "(2nd LD) City braces for 'hardest' week of the winter, residents told to stay home\n"
+    )
+    x = extract(text, corpus=corpus)
+    assert x.quotes == []
+    cut = text.index("(END)")
+    assert [p.skip for p in paragraphs(text)] == [False, True] and paragraphs(text)[1].start == cut
+
+
 def test_caption_quotes_and_figures_are_ignored(corpus) -> None:
     text = 'Talks resumed.\n\nPhoto: Esper (R) says "hello" to 28,500 troops. REUTERS/Pool\n'
     x = extract(text, corpus=corpus)
