@@ -98,3 +98,15 @@ HEAD_ALIKE = {"command": ("command", "forces", "usfk"), "ministry": ("ministry",
                "embassy": ("embassy",), "office": ("office", "house"), "union": ("union",)}  # fmt: skip
 
 OF_THEM = re.compile(r"^(?:one|two|some|several|many|a few|both|each|neither)\s+of\s+them$")
+
+
+_ALLY = (
+    r"(?:the\s+)?(?:United\s+States|U\.S\.|US|America|Washington|South\s+Korea|Seoul|Korea|Republic\s+of\s+Korea"
+    r"|ROK)"
+)
+_BOTH_ALLIES = re.compile(rf"{_ALLY}\s+and\s+{_ALLY}", re.IGNORECASE)
+
+
+def both_allies(np: str) -> bool:
+    """Whether ``np`` names the two allies together ("The United States and South Korea")."""
+    return _BOTH_ALLIES.fullmatch(np.strip()) is not None

@@ -12,7 +12,7 @@ from ..core.text import slug
 from .gazetteer import ActorIndex, NewActor
 from .gazetteer import Ref as Ref  # re-exported: figure_claims imports it from here
 from .names import PERSON, STOP, capital, norm, person_name, strip_titles
-from .phrases import DOCUMENTS, HEAD_ALIKE, HONORIFIC, OF_THEM, PARTITIVE, SPOKES_FOR, US_REFS
+from .phrases import DOCUMENTS, HEAD_ALIKE, HONORIFIC, OF_THEM, PARTITIVE, SPOKES_FOR, US_REFS, both_allies
 from .phrases import SYNONYMS as _SYNONYMS
 from .phrases import anon_key as _anon_key
 from .phrases import clean_np as clean_np  # re-exported
@@ -132,6 +132,8 @@ class Resolver:
         m = _ATTRIBUTED.search(np) or _POSSESSIVE.match(np)
         if m:
             return self._resolve(m.groupdict().get("owner") or m.group("owner2"), pos)
+        if both_allies(np):  # "The United States and South Korea announced": the two, not one of them
+            return None, False
         m = _COORD.match(np)
         if m and not self.index.get(np):
             return self._resolve(m.group("first"), pos)

@@ -87,7 +87,10 @@ _ABBREV = frozenset(
     "inc corp co jr sr vs u.n u.k e.u a.m p.m s.korea s dept est a.i".split()
 )
 # possessive, and only at the start of a run of marks: linear on long runs of dots
-_SENT_END = re.compile(r"(?<![.!?])[.!?]++[\"”’')]*+(?=\s+[\"“(‘'`A-Z0-9#$])")
+# (KBS World glues its sentences: "…Korea time.According to the ministry …", "…deterrent.”The ministry …")
+_SENT_END = re.compile(
+    r"(?<![.!?])[.!?]++[\"”’')]*+(?=\s+[\"“(‘'`A-Z0-9#$]|(?<=[a-z]{2}[.!?])[A-Z][a-z]|(?<=[a-z]{2}[.!?][”\"])[A-Z][a-z])"
+)
 
 
 # a short clause that ends its sentence ('…one!" Trump added.'), not a new sentence ('…" USFK said in a

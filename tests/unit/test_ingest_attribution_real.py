@@ -437,3 +437,19 @@ def test_who_after_a_name_makes_the_name_the_subject(corpus) -> None:
     )
     got, _ = _said(corpus, text)
     assert got[0][1] == "donald-trump"
+
+
+def test_glued_sentences_keep_a_later_clause_out_of_a_quotation(corpus) -> None:
+    # some broadcasters' pages print no space after a full stop: the next sentence's "said" is not the quote's
+    text = (
+        "Seoul's foreign ministry said on Tuesday that the ministers talked by phone.They were thought to have "
+        'touched on the North\'s call for a stronger "war deterrent."The ministry said the two agreed to talk again.\n'
+    )
+    got, _ = _said(corpus, text)
+    assert got[0][1] is None
+
+
+def test_the_two_allies_together_are_not_one_of_them(corpus) -> None:
+    text = 'The United States and South Korea said in a joint release on Tuesday, "The talks will resume in May."\n'
+    got, _ = _said(corpus, text)
+    assert got[0][1] is None
