@@ -100,9 +100,10 @@ def subject_before(seg: str) -> str | None:
     seg = seg[-WINDOW:].rstrip()
     # "X, a cook who asked that only his family name be used, said": that "that" is inside the appositive
     that = seg.rfind(" that ") if not (seg.endswith(",") and re.match(r"[A-Z][\w'’-]*,", seg)) else -1
-    cut = max(seg.rfind("”"), seg.rfind('"'), seg.rfind(";"), seg.rfind(" — "), that)
+    typed = max(seg.rfind("’’"), seg.rfind("''"))  # a typewriter closing double mark
+    cut = max(seg.rfind("”"), seg.rfind('"'), seg.rfind(";"), seg.rfind(" — "), that, typed + 1 if typed >= 0 else -1)
     if cut >= 0:
-        quoted = seg[cut] in '”"'
+        quoted = seg[cut] in "”\"'’"
         seg = seg[cut + 1 :]
         if seg.startswith("hat "):
             seg = seg[4:]

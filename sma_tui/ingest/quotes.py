@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .text import Paragraph
 
-_MARKS = re.compile(r"[\"“”«»]|''|``")  # two apostrophes or backticks: typewriter double marks
+_MARKS = re.compile(r"[\"“”«»]|''|’’|``")  # two apostrophes (straight or curly) or backticks: typewriter double marks
 _GLOSSES = (
     "means", "mean", "meaning", "translates as", "translate as", "translated as", "dubbed", "known as", "so-called",
     "titled", "headlined", "nicknamed", "hashtag", "slogan", "the title", "the headline",
@@ -43,7 +43,7 @@ def _role(body: str, i: int, inside: bool = False) -> str:
     ch = body[i]
     if ch == "`":
         return "open"  # ``…''
-    width = 2 if ch == "'" else 1
+    width = 2 if ch in "'’" else 1
     before = body[i - 1] if i > 0 else " "
     after = body[i + width] if i + width < len(body) else " "
     if ch == "“" and i > 0 and after.isspace() and not before.isspace():

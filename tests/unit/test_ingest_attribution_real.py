@@ -453,3 +453,21 @@ def test_the_two_allies_together_are_not_one_of_them(corpus) -> None:
     text = 'The United States and South Korea said in a joint release on Tuesday, "The talks will resume in May."\n'
     got, _ = _said(corpus, text)
     assert got[0][1] is None
+
+
+def test_two_curly_apostrophes_close_a_quotation(corpus) -> None:
+    text = (
+        "The president posted twice on Wednesday.\n\n"
+        "“Talks have begun on a new deal.\n“Seoul is a very wealthy nation,’’ Trump said in a post.\n"
+    )
+    got, _ = _said(corpus, text)
+    assert len(got) == 1 and got[0][0].endswith("wealthy nation") and got[0][1] == "donald-trump"
+
+
+def test_a_title_case_headline_verb_is_never_part_of_a_name(corpus) -> None:
+    text = (
+        "Trump Says Seoul Agrees To Pay More\nPresident Donald Trump said on Friday that talks had begun.\n"
+        "“We will get a lot more,’’ Trump said.\n"
+    )
+    got, actors = _said(corpus, text)
+    assert got[0][1] == "donald-trump" and not any("Says" in a.name for a in actors.values())
