@@ -32,7 +32,7 @@ _FINITE = re.compile(
 )
 INVERTED = re.compile(
     r"\s+(?P<np>(?:[A-Z]|an? |the |one |another |two |three |several |some )[^,.;\"“”]{1,80}?)"
-    r"(?=,|\.|;|$| in | on | at | during | to )"
+    r"(?=,|\.|;|$| in | on | at | during | to | under )"  # "said the union under the federation": the union
 )
 ACCORDING = re.compile(r"\s+(?P<np>(?:U\.S\.|U\.N\.|U\.K\.|[^,.;\"“”]){1,80}?)(?=,|\.|;|$| who | which )")
 DESCRIPTORS = frozenset(

@@ -471,3 +471,12 @@ def test_a_title_case_headline_verb_is_never_part_of_a_name(corpus) -> None:
     )
     got, actors = _said(corpus, text)
     assert got[0][1] == "donald-trump" and not any("Says" in a.name for a in actors.values())
+
+
+def test_said_a_body_under_its_federation_is_the_body(corpus) -> None:
+    text = (
+        "Workers walked out on Monday. “We will not be pawns in this,” said the USFK Korean Employees’ Union under "
+        "the Federation of Korea Trade Unions, which held a rally in front of the gate.\n"
+    )
+    got, actors = _said(corpus, text)
+    assert "Employees" in actors[got[0][1]].name and "Trade Unions" not in actors[got[0][1]].name
