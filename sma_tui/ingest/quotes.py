@@ -17,6 +17,11 @@ _COLON_LEAD = re.compile(
     r"\b(?:said|says|told|wrote|writes|tweeted|posted|added|stated|declared|continued|explained|read)\b[^\"“”]{0,80}:$"
 )
 _WORD = re.compile(r"[\w#$%'’-]+")
+# a quoted name, not anyone's words: an agreement or a law by its title ("Special Measures Agreement"), an acronym
+_NAMED_THING = re.compile(
+    r"(?:(?:[A-Z][\w'’-]*|of|on|the|for|and)\s+){0,5}(?:Agreements?|Act|Treaty|Accord|Pact|Law|Convention)"
+    r"|(?!(?:NO|OK|YES)$)[A-Z]{2,6}"
+)
 _LOOK = 80  # how far before an opening mark a gloss ("which means") or a line start is looked for
 _REPORTING_WORD = re.compile(r"\b(?:said|says|told|according to|added)\b")
 
@@ -316,7 +321,7 @@ def _emit(
     if b <= a or not any(ch.isalnum() for ch in body[a:b]):
         return
     line_start = body.rfind("\n", max(0, open_at - _LOOK), open_at) + 1
-    if _is_gloss(body[max(line_start, open_at - 30) : open_at]):
+    if _is_gloss(body[max(line_start, open_at - 30) : open_at]) or _NAMED_THING.fullmatch(body, a, b):
         return
     out.append(QuoteSpan(a, b, _kind(body, open_at, a, b, line_start, out), open_at, close, para))
 

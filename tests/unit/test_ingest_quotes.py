@@ -225,3 +225,11 @@ def test_typewriter_and_single_marked_quotes_get_their_speaker(corpus) -> None:
         ("Nothing is final.", "jeong-eun-bo"),
         ("fair and reasonable", "jeong-eun-bo"),
     ]
+
+
+def test_a_quoted_agreement_title_or_acronym_is_a_name_not_a_quotation() -> None:
+    body = (
+        "The allies concluded a six-year “Special Measures Agreement” and said the “SMA” would run to 2025. "
+        'Kim said “NO” to a shorter deal and called it "a fair deal for both."\n'
+    )
+    assert found(body) == ["NO", "a fair deal for both."]
