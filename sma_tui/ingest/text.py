@@ -54,14 +54,16 @@ _STORY_END = re.compile(r"^[ \t]*(?:\(END\)|-\s*END\s*-|#\s*#\s*#)[ \t]*$", re.M
 
 def paragraphs(body: str) -> list[Paragraph]:
     """Blank-line separated paragraphs (the reader's too: :func:`~sma_tui.core.text.paragraph_bounds`),
-    each classified; everything from a story's end line on is boilerplate (a paragraph that
-    holds the end line is cut there)."""
+    each classified. A paragraph that holds a story's end line is cut there (the rest is the
+    site's lists); after it, a short line with no sentence end is a list item too."""
     end = _STORY_END.search(body)
     cut = end.start() if end else len(body)
     out: list[Paragraph] = []
     for start, stop in paragraph_bounds(body):
         if start >= cut:
-            out.append(Paragraph(start, stop, skip=True))
+            text = body[start:stop]
+            listed = len(text) <= 200 and not text.endswith((".", "!", "?", '"', "”"))
+            out.append(Paragraph(start, stop, skip=listed or is_boilerplate(text)))
         elif stop > cut:
             head = body[start:cut].rstrip()
             out.append(Paragraph(start, start + len(head), skip=is_boilerplate(head)))

@@ -42,6 +42,15 @@ def test_after_a_wire_story_end_line_nothing_is_the_story(corpus) -> None:
     assert [p.skip for p in paragraphs(text)] == [False, True] and paragraphs(text)[1].start == cut
 
 
+def test_after_an_end_line_list_paragraphs_are_skipped_and_sentences_kept(corpus) -> None:
+    text = (
+        "SEOUL, May 4 (Yonhap) -- The allies held another round, the ministry said on Tuesday.\n\n(END)\n\n"
+        "(LEAD) Band returns with 'Spring Rain'\n\n\"We will meet again in June,\" the minister said.\n"
+    )
+    x = extract(text, corpus=corpus)
+    assert [q.text for q in x.quotes] == ["We will meet again in June"]
+
+
 def test_caption_quotes_and_figures_are_ignored(corpus) -> None:
     text = 'Talks resumed.\n\nPhoto: Esper (R) says "hello" to 28,500 troops. REUTERS/Pool\n'
     x = extract(text, corpus=corpus)
