@@ -34,7 +34,8 @@ STOP = frozenset(
     "although though while because since after before unless whereas until despite meanwhile also yet even if as so "
     "then once still "
     # title-case headline verbs ("Trump Says Talks With South Korea Underway"): never part of a name
-    "says said tells told urges calls wants asks warns seeks rejects agrees vows pledges slams demands".split()
+    "says said tells told urges calls wants asks warns seeks rejects agrees vows pledges slams demands "
+    "armed services".split()
 )
 NAME_TOKEN = r"(?:[A-Z][a-z]+(?:-(?:[a-z]+|[A-Z][a-z]+))?|[A-Z][a-z]*[A-Z][a-z]+|O'[A-Z][a-z]+)"
 PERSON = re.compile(rf"\b(?:(?:{NAME_TOKEN}\.?|[A-Z]\.)\s+){{0,4}}{NAME_TOKEN}(?:\s+[A-Z]\.)?(?:\s+{NAME_TOKEN})\b")

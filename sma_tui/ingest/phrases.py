@@ -110,3 +110,17 @@ _BOTH_ALLIES = re.compile(rf"{_ALLY}\s+and\s+{_ALLY}", re.IGNORECASE)
 def both_allies(np: str) -> bool:
     """Whether ``np`` names the two allies together ("The United States and South Korea")."""
     return _BOTH_ALLIES.fullmatch(np.strip()) is not None
+
+
+_FROM_IN = re.compile(
+    r"\bfrom\s+(?P<np>[^,.;:\"“”]{3,100}?)\s+in\s+(?:a|an|its|their|his|her)\s+(?:joint\s+)?(?P<doc>\w+)"
+)
+
+
+def sent_from(text: str, document: str) -> str | None:
+    """Who sent the ``document`` the last "… from X in a <document>" of ``text`` names ("a
+    rebuke from the committee chairmen in a letter" → "the committee chairmen")."""
+    found = None
+    for m in _FROM_IN.finditer(text):
+        found = m.group("np") if m.group("doc").lower() == document else None
+    return found

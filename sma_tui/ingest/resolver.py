@@ -12,7 +12,7 @@ from ..core.text import slug
 from .gazetteer import ActorIndex, NewActor
 from .gazetteer import Ref as Ref  # re-exported: figure_claims imports it from here
 from .names import PERSON, STOP, capital, norm, person_name, strip_titles
-from .phrases import DOCUMENTS, HEAD_ALIKE, HONORIFIC, OF_THEM, PARTITIVE, SPOKES_FOR, US_REFS, both_allies
+from .phrases import DOCUMENTS, HEAD_ALIKE, HONORIFIC, OF_THEM, PARTITIVE, SPOKES_FOR, US_REFS, both_allies, sent_from
 from .phrases import SYNONYMS as _SYNONYMS
 from .phrases import anon_key as _anon_key
 from .phrases import clean_np as clean_np  # re-exported
@@ -24,8 +24,7 @@ from .titles import EPITHET, OWNED_ROLE, definite_role, gender_of, same_role, ti
 
 _LOOKBACK = 80  # mentions and names searched back (bounded: a hostile article may hold thousands)
 _MAX_NEW = 300  # new actors per article
-_IT_WINDOW = 600
-_EPITHET_WINDOW = 1200
+_IT_WINDOW, _EPITHET_WINDOW = 600, 1200
 _MAX_NAMES = 400  # names read for a family name named later (bounded on hostile text)
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z]{2,8}\)$")  # "it said" is the body named this close before
 
@@ -338,6 +337,8 @@ class Resolver:
         """ "the official", "their union", "the statement": who the article named before."""
         head = _SYNONYMS.get(n.split()[-1], n.split()[-1])
         if head in DOCUMENTS:  # "the statement said": whoever issued it
+            if sender := sent_from(self.body[max(0, pos - 800) : pos], head):  # "a rebuke from X in a letter": X
+                return self._resolve(sender, pos)
             for m in reversed(self.subjects[-_LOOKBACK:]):
                 if m.pos < pos:
                     return (m.ref, m.person) if pos - m.pos < 800 else None

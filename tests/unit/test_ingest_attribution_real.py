@@ -480,3 +480,19 @@ def test_said_a_body_under_its_federation_is_the_body(corpus) -> None:
     )
     got, actors = _said(corpus, text)
     assert "Employees" in actors[got[0][1]].name and "Trade Unions" not in actors[got[0][1]].name
+
+
+def test_the_letter_said_is_its_senders_not_the_last_subject(corpus) -> None:
+    text = (
+        "Reports that President Donald Trump wants far more drew a rebuke from two House committee chairmen in a "
+        'letter on Tuesday.\n\n"We are concerned by these reports," the letter said.\n'
+    )
+    got, actors = _said(corpus, text)
+    assert got[0][1] != "donald-trump"
+    assert got[0][1] is None or "chairmen" in actors[got[0][1]].name.lower()
+
+
+def test_armed_services_is_no_one_s_name() -> None:
+    from sma_tui.ingest.names import person_name
+
+    assert person_name("chairmen of the House Foreign Affairs and Armed Services committees") is None
