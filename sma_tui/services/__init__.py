@@ -124,6 +124,9 @@ class AddReport:
     corpus: Corpus
     batch: Batch
     statements: Grouping | None = None  # what the add did to statements (None: dry run)
+    tables: Tables | None = None
+    """The store's tables as the add wrote them (``None``: dry run): a caller about to exit
+    may keep them, and let the exit drop them, rather than free a million objects one by one."""
 
 
 class AddSteps(Protocol):
@@ -238,7 +241,7 @@ def _add_to_store(
     if batch.to_store and not tables.get("corrections"):  # corrections change the counts: load keeps one
         overview, state = _overview_after(store, tables, kept[0], grouping, first_figure)
         store.save_overview(overview, written, state)
-    return AddReport(corpus, batch, grouping)
+    return AddReport(corpus, batch, grouping, tables)
 
 
 def _overview_after(
