@@ -106,10 +106,10 @@ def updated_counts(old: QuoteCounts, change: QuoteChange) -> QuoteCounts:
 
 
 def value_rows(
-    figures: Iterable[Mapping[str, Any]], touched: set[ValueKey], articles: Mapping[str, tuple[str, str | None]]
+    figures: Iterable[Mapping[str, Any]], touched: set[ValueKey], articles: Mapping[str, Mapping[str, Any]]
 ) -> dict[ValueKey, ValueRow]:
     """The value rows of the ``touched`` values from every stored figure record (in stored
-    order) stating one; ``articles``: an article id's (publisher, date)."""
+    order) stating one (the others may be left out); ``articles``: the article records by id."""
     amounts = {v for _, v, _ in touched}
     found: dict[ValueKey, list[Mapping[str, Any]]] = {}
     for d in [d for d in figures if d["value"] in amounts]:  # the few values touched, first
@@ -119,9 +119,16 @@ def value_rows(
     for key, figs in found.items():
         keys = [(d.get("date") or "", d["article"], d["start"]) for d in figs]  # claim_key, inlined
         figs = [figs[n] for n in sorted(range(len(figs)), key=keys.__getitem__)]  # stable: ties keep stored order
-        pairs = [articles.get(d["article"]) or (d["article"], d.get("date")) for d in figs]
+        pairs = [_source(articles.get(d["article"]), d) for d in figs]
         out[key] = ValueRow(figs[0]["value"], figs[0]["unit"], len(figs), *source_rows(pairs))
     return out
+
+
+def _source(article: Mapping[str, Any] | None, figure: Mapping[str, Any]) -> tuple[str, str | None]:
+    """(publisher, date) of a figure's article, or (its article id, its date) without one."""
+    if article is None:
+        return str(figure["article"]), figure.get("date")
+    return str(article["publisher"]), article.get("date")
 
 
 def merge_groups(

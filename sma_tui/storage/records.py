@@ -6,7 +6,8 @@ import ctypes
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from operator import is_
+from itertools import compress
+from operator import is_, itemgetter, methodcaller
 from pathlib import Path
 from typing import Any
 
@@ -148,17 +149,18 @@ def overview_after_add(
     the figures or counting every quote (see :mod:`sma_tui.core.overview_update`).
     ``change``: what the add did to the quotes; ``first_figure``: the first new figure's index."""
     old, state = kept
-    figures = tables["figures"]
+    figures, articles = tables["figures"], tables["articles"]
     new = figures[first_figure:]
     small = Corpus.from_records({t: records(path, r, tables[t]) for t, r in _SMALL.items()})
     touched = {d["measure"] for d in new if d.get("measure")}  # as Corpus.figure_groups: no group for ""
-    pairs = {str(d["id"]): (str(d["publisher"]), d.get("date")) for d in tables["articles"]}
-    values = value_rows(figures, {(d["measure"], d["value"], d["unit"]) for d in new if d.get("measure")}, pairs)
-    wanted = [d for d in figures if d.get("measure") in touched and d.get("period") is not None
-              and not d.get("exchange_rate")]  # fmt: skip
+    by_id = dict(zip(map(_ID, articles), articles, strict=True))  # C-level passes: 5-30 ms each over 50,000
+    stating = list(compress(figures, map({d["value"] for d in new}.__contains__, map(_VALUE, figures))))
+    values = value_rows(stating, {(d["measure"], d["value"], d["unit"]) for d in new if d.get("measure")}, by_id)
+    wanted = [d for d in compress(figures, map(touched.__contains__, map(_MEASURE, figures)))
+              if d.get("period") is not None and not d.get("exchange_rate")]  # fmt: skip
     chosen = {id(d) for d in wanted}
     wanted += [d for d in new if id(d) not in chosen]  # for their positions
-    sub = corpus_of_figures(path, tables, wanted, small)
+    sub = corpus_of_figures(path, by_id, wanted, small)
     disputes: dict[str, list[str]] = {m: [] for m in touched}
     for d in sub.disputes():
         if d.measure in disputes:
@@ -179,16 +181,19 @@ def overview_after_add(
 
 
 _SMALL = {"events": Event, "actors": Actor, "measures": Measure}
+_ID, _VALUE, _MEASURE = itemgetter("id"), itemgetter("value"), methodcaller("get", "measure")
 
 
-def corpus_of_figures(path: Path, tables: Tables, figures: list[dict[str, Any]], small: Corpus) -> Corpus:
-    """A corpus of ``figures`` (raw records), their articles (without bodies) and ``small``'s
-    events, actors and measures."""
+def corpus_of_figures(
+    path: Path, articles: dict[Any, dict[str, Any]], figures: list[dict[str, Any]], small: Corpus
+) -> Corpus:
+    """A corpus of ``figures`` (raw records), their articles (without bodies; ``articles``:
+    every article record by id) and ``small``'s events, actors and measures."""
     needed = {d["article"] for d in figures}
-    articles = [{**d, "body": ""} for d in tables["articles"] if d.get("id") in needed]
+    rows = [{**d, "body": ""} for d in compress(articles.values(), map(needed.__contains__, articles))]
     return Corpus.from_records(
         {
-            "articles": records(path, Article, articles),
+            "articles": records(path, Article, rows),
             "figures": records(path, Figure, figures),
             "events": small.events.values(),
             "actors": small.actors.values(),
