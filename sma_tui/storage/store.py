@@ -257,7 +257,7 @@ class Store:
         exactly what is on disk now.
         """
         refuse_read_only(self.path)
-        with locked(self.path, self.lock_path), gc_paused():
+        with locked(self.path, self.lock_path), gc_paused(freeze=True):  # what follows never rescans the tables
             seen = self.stamp()
             db = self._db()
             try:
