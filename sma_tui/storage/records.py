@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -68,6 +67,8 @@ def release_memory() -> None:
 
 
 def _malloc_trim() -> None:
+    import ctypes  # only here: kept off every command's start
+
     try:
         ctypes.CDLL(None).malloc_trim(0)
     except (OSError, AttributeError):  # not glibc: the pages stay with the process, reused by the next load
