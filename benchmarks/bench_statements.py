@@ -41,6 +41,7 @@ import argparse
 import compileall
 import os
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -153,11 +154,21 @@ def _copy_store(src: Path, dest: Path) -> Path:
     return dest / "store.json"
 
 
-def _add(path: Path, story: Path, env: dict[str, str]) -> float:
+def _timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds of a child process, and its CPU seconds (user + system): the second
+    barely moves when other processes load the machine, the first does."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     s = time.perf_counter()
-    cmd = [sys.executable, "-m", "sma_tui", "add", "--db", str(path), str(story)]
-    subprocess.run(cmd, capture_output=True, check=True, env=env)
-    return time.perf_counter() - s
+    # run from a neutral folder: ``-m`` puts the working directory first on sys.path, so from a
+    # checkout it would run that checkout's sma_tui whatever PYTHONPATH says
+    subprocess.run(cmd, capture_output=True, check=True, env=env, cwd=tempfile.gettempdir())
+    wall = time.perf_counter() - s
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def _add(path: Path, story: Path, env: dict[str, str]) -> tuple[float, float]:
+    return _timed([sys.executable, "-m", "sma_tui", "add", "--db", str(path), str(story)], env)
 
 
 def end_to_end(corpus: Corpus, adds: int, keep: Path | None = None, previous: Path | None = None) -> float:
@@ -183,17 +194,20 @@ def end_to_end(corpus: Corpus, adds: int, keep: Path | None = None, previous: Pa
         if previous is not None:
             runs["previous"] = (_copy_store(built, Path(tmp) / "previous"), {**env, "PYTHONPATH": str(previous)})
         times: dict[str, list[float]] = {name: [] for name in (*runs, "floor")}
+        cpu: dict[str, list[float]] = {name: [] for name in (*runs, "floor")}
         for i in range(adds + 1):  # the first add of each copy rebuilds its key file (a copy is a new file)
             story = Path(tmp) / f"story-{i}.txt"
             story.write_text(f"{STORY.read_text(encoding='utf-8')}\nBench paragraph {i}.\n", encoding="utf-8")
-            for name, (path, run_env) in runs.items():
-                took = _add(path, story, run_env)
+            order = [*runs, "floor"] if i % 2 else ["floor", *reversed(runs)]
+            for name in order:
+                path, run_env = runs.get(name, (runs["ours"][0], env))
+                if name == "floor":
+                    took = _timed([sys.executable, "-c", REWRITE, str(path)], env)
+                else:
+                    took = _add(path, story, run_env)
                 if i:
-                    times[name].append(took)
-            s = time.perf_counter()
-            subprocess.run([sys.executable, "-c", REWRITE, str(runs["ours"][0])], check=True, env=env)
-            if i:
-                times["floor"].append(time.perf_counter() - s)
+                    times[name].append(took[0])
+                    cpu[name].append(took[1])
         s = time.perf_counter()
         overview_of(built, Store(built).read_tables())
         full = time.perf_counter() - s
@@ -212,7 +226,12 @@ def end_to_end(corpus: Corpus, adds: int, keep: Path | None = None, previous: Pa
             f"  the previous code ({previous}), interleaved: median {old:.2f} s per add "
             f"(×{old / base:.2f} the baseline; ours ×{med / old:.2f} of it)"
         )
-    print("  per add (s): " + "; ".join(f"{k} " + " ".join(f"{t:.2f}" for t in v) for k, v in times.items()))
+    print(
+        "  CPU seconds (user+system) per process, median: "
+        + ", ".join(f"{k} {statistics.median(v):.2f}" for k, v in cpu.items())
+        + f" (ours ×{statistics.median(cpu['ours']) / statistics.median(cpu['floor']):.2f} the baseline)"
+    )
+    print("  per add, wall (s): " + "; ".join(f"{k} " + " ".join(f"{t:.2f}" for t in v) for k, v in times.items()))
     return med
 
 

@@ -206,8 +206,8 @@ def _add_to_store(
 ) -> AddReport:
     """Extract and store in one locked read-modify-write, so the store is parsed once.
 
-    The files are extracted against the store as it is under the lock (its articles for
-    dedupe and ids, its actors, events and measures; not its 100,000 quotes and figures),
+    The files are extracted against the store as it is under the lock (its article records
+    for dedupe and ids, its actors, events and measures; not its 100,000 quotes and figures),
     and the overview the app starts from is refreshed from the very tables written.
     """
     from ..ingest.batch import apply_to_tables, prepare
@@ -220,8 +220,9 @@ def _add_to_store(
 
     def change(tables: Tables) -> bool:
         nonlocal first_figure
-        corpus = store.corpus_of(tables, claims=())
-        batch = prepare(sources, corpus, overrides, dry_run=False, fetched=fetched, step=step)
+        corpus = store.corpus_of(tables, claims=(), articles=False)  # deduped against the records
+        stored = tables["articles"]
+        batch = prepare(sources, corpus, overrides, dry_run=False, fetched=fetched, step=step, stored=stored)
         got.append((corpus, batch, tables))
         if not batch.to_store:
             return False  # nothing new: the file is not rewritten

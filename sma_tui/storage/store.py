@@ -182,9 +182,11 @@ class Store:
         corpus = self.load()
         return corpus, self.loaded_corrections
 
-    def corpus_of(self, tables: Tables, *, claims: tuple[str, ...] = ("quotes", "figures")) -> Corpus:
+    def corpus_of(
+        self, tables: Tables, *, claims: tuple[str, ...] = ("quotes", "figures"), articles: bool = True
+    ) -> Corpus:
         """A corpus of the raw ``tables`` without their bodies; see :func:`records.corpus_of`."""
-        return corpus_of(self.path, tables, claims=claims)
+        return corpus_of(self.path, tables, claims=claims, articles=articles)
 
     def overview_of(self, tables: Tables) -> Overview:
         """The :class:`Overview` of raw ``tables`` (no bodies, quotes only counted)."""
