@@ -290,13 +290,11 @@ def sources_of(
 def source_rows(
     pairs: Iterable[tuple[str, str | None]], max_publishers: int | None = MAX_PUBLISHERS
 ) -> tuple[list[SourceRow], int]:
-    """:func:`sources_of` of the figures' ``(publisher, date)`` pairs, in the figures' order.
-
-    The pairs are counted at C speed (``Counter`` keeps the order in which each first
-    appears, so each publisher and each of its dates keep theirs)."""
+    """:func:`sources_of` of the figures' ``(publisher, date)`` pairs, in the figures' order."""
     by_publisher: dict[str, dict[str | None, int]] = {}
-    for (publisher, when), n in Counter(pairs).items():
-        by_publisher.setdefault(publisher, {})[when] = n
+    for publisher, when in pairs:
+        dates = by_publisher.setdefault(publisher, {})
+        dates[when] = dates.get(when, 0) + 1
     rows = []
     for p, dates in by_publisher.items():
         if len(dates) <= MAX_DATES:

@@ -24,7 +24,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from operator import itemgetter, methodcaller
 from typing import Any
 
 from .models import Measure
@@ -107,45 +106,22 @@ def updated_counts(old: QuoteCounts, change: QuoteChange) -> QuoteCounts:
 
 
 def value_rows(
-    figures: Iterable[Mapping[str, Any]], touched: set[ValueKey], articles: Mapping[str, Mapping[str, Any]]
+    figures: Iterable[Mapping[str, Any]], touched: set[ValueKey], articles: Mapping[str, tuple[str, str | None]]
 ) -> dict[ValueKey, ValueRow]:
     """The value rows of the ``touched`` values from every stored figure record (in stored
-    order) stating one (the others may be left out); ``articles``: the article records by id.
-
-    A stock amount is stated by thousands of figures at 10,000 articles: their claim keys,
-    order and sources are taken with C-level passes, not a Python step per figure."""
+    order) stating one; ``articles``: an article id's (publisher, date)."""
     amounts = {v for _, v, _ in touched}
-    stating = [d for d in figures if d["value"] in amounts]
     found: dict[ValueKey, list[Mapping[str, Any]]] = {}
-    keyed = zip(map(_MEASURE, stating), map(_VALUE, stating), map(_UNIT, stating), strict=True)
-    for key, d in zip(keyed, stating, strict=True):
-        if key in touched:
+    for d in [d for d in figures if d["value"] in amounts]:  # the few values touched, first
+        if (key := (d.get("measure"), d["value"], d["unit"])) in touched:
             found.setdefault(key, []).append(d)
     out: dict[ValueKey, ValueRow] = {}
     for key, figs in found.items():
-        dates = list(map(_DATE, figs))
-        if None in dates:  # a record with "date": null (by hand): claim_key's ``or ""``
-            dates = [day or "" for day in dates]
-        keys = list(zip(dates, map(_ARTICLE, figs), map(_START, figs), strict=True))  # claim_key
-        figs = list(map(figs.__getitem__, sorted(range(len(figs)), key=keys.__getitem__)))  # ties keep stored order
-        ids = list(map(_ARTICLE, figs))
-        of = {a: (str(r["publisher"]), r.get("date")) for a in set(ids) if (r := articles.get(a)) is not None}
-        pairs: list[tuple[str, str | None] | None] = list(map(of.get, ids))
-        if None in pairs:  # a figure whose article is missing
-            pairs = [p or _source(None, d) for p, d in zip(pairs, figs, strict=True)]
-        out[key] = ValueRow(figs[0]["value"], figs[0]["unit"], len(figs), *source_rows(pairs))  # type: ignore[arg-type]
+        keys = [(d.get("date") or "", d["article"], d["start"]) for d in figs]  # claim_key, inlined
+        figs = [figs[n] for n in sorted(range(len(figs)), key=keys.__getitem__)]  # stable: ties keep stored order
+        pairs = [articles.get(d["article"]) or (d["article"], d.get("date")) for d in figs]
+        out[key] = ValueRow(figs[0]["value"], figs[0]["unit"], len(figs), *source_rows(pairs))
     return out
-
-
-_MEASURE, _VALUE, _UNIT = methodcaller("get", "measure"), itemgetter("value"), itemgetter("unit")
-_DATE, _ARTICLE, _START = methodcaller("get", "date", ""), itemgetter("article"), itemgetter("start")
-
-
-def _source(article: Mapping[str, Any] | None, figure: Mapping[str, Any]) -> tuple[str, str | None]:
-    """(publisher, date) of a figure's article, or (its article id, its date) without one."""
-    if article is None:
-        return str(figure["article"]), figure.get("date")
-    return str(article["publisher"]), article.get("date")
 
 
 def merge_groups(

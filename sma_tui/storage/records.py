@@ -5,9 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import partial
-from itertools import compress
-from operator import is_, is_not, itemgetter, methodcaller
+from operator import is_
 from pathlib import Path
 from typing import Any
 
@@ -154,18 +152,17 @@ def overview_after_add(
     the figures or counting every quote (see :mod:`sma_tui.core.overview_update`).
     ``change``: what the add did to the quotes; ``first_figure``: the first new figure's index."""
     old, state = kept
-    figures, articles = tables["figures"], tables["articles"]
+    figures = tables["figures"]
     new = figures[first_figure:]
     small = Corpus.from_records({t: records(path, r, tables[t]) for t, r in _SMALL.items()})
     touched = {d["measure"] for d in new if d.get("measure")}  # as Corpus.figure_groups: no group for ""
-    by_id = dict(zip(map(_ID, articles), articles, strict=True))  # C-level passes: 5-30 ms each over 50,000
-    stating = list(compress(figures, map({d["value"] for d in new}.__contains__, map(_VALUE, figures))))
-    values = value_rows(stating, {(d["measure"], d["value"], d["unit"]) for d in new if d.get("measure")}, by_id)
-    wanted = list(compress(figures, map(touched.__contains__, map(_MEASURE, figures))))
-    wanted = [d for d in compress(wanted, map(_NOT_NONE, map(_PERIOD, wanted))) if not d.get("exchange_rate")]
+    pairs = {str(d["id"]): (str(d["publisher"]), d.get("date")) for d in tables["articles"]}
+    values = value_rows(figures, {(d["measure"], d["value"], d["unit"]) for d in new if d.get("measure")}, pairs)
+    wanted = [d for d in figures if d.get("measure") in touched and d.get("period") is not None
+              and not d.get("exchange_rate")]  # fmt: skip
     chosen = {id(d) for d in wanted}
     wanted += [d for d in new if id(d) not in chosen]  # for their positions
-    sub = corpus_of_figures(path, by_id, wanted, small)
+    sub = corpus_of_figures(path, tables, wanted, small)
     disputes: dict[str, list[str]] = {m: [] for m in touched}
     for d in sub.disputes():
         if d.measure in disputes:
@@ -186,20 +183,16 @@ def overview_after_add(
 
 
 _SMALL = {"events": Event, "actors": Actor, "measures": Measure}
-_ID, _VALUE, _MEASURE = itemgetter("id"), itemgetter("value"), methodcaller("get", "measure")
-_PERIOD, _NOT_NONE = methodcaller("get", "period"), partial(is_not, None)
 
 
-def corpus_of_figures(
-    path: Path, articles: dict[Any, dict[str, Any]], figures: list[dict[str, Any]], small: Corpus
-) -> Corpus:
-    """A corpus of ``figures`` (raw records), their articles (without bodies; ``articles``:
-    every article record by id) and ``small``'s events, actors and measures."""
+def corpus_of_figures(path: Path, tables: Tables, figures: list[dict[str, Any]], small: Corpus) -> Corpus:
+    """A corpus of ``figures`` (raw records), their articles (without bodies) and ``small``'s
+    events, actors and measures."""
     needed = {d["article"] for d in figures}
-    rows = [{**d, "body": ""} for d in compress(articles.values(), map(needed.__contains__, articles))]
+    articles = [{**d, "body": ""} for d in tables["articles"] if d.get("id") in needed]
     return Corpus.from_records(
         {
-            "articles": records(path, Article, rows),
+            "articles": records(path, Article, articles),
             "figures": records(path, Figure, figures),
             "events": small.events.values(),
             "actors": small.actors.values(),
