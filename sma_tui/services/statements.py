@@ -134,7 +134,7 @@ class Grouping:
         """Group the quotes ``tables["quotes"][first_new:]`` (just appended) into statements."""
         rows = tables["quotes"]
         old, new = rows[:first_new], rows[first_new:]
-        keys = self._fresh(seen)
+        keys = self._fresh(seen, len(old))
         found = self._by_index(keys, old, new) if keys is not None else None
         if found is None:
             found = self._by_passes(old, new, None if keys is not None else seen)  # a file that lied: rebuilt
@@ -195,7 +195,7 @@ class Grouping:
         keys = self._keys
         try:
             stale = keys is not None and (seen is None or keys.stamp() != seen)
-            if keys is not None and not stale and not keys.keeps_rows():  # a file from before it kept them
+            if keys is not None and not stale and not keys.keeps_rows(len(old)):  # from before it kept them
                 stale = not keys.fill_rows((str(d["id"]), d.get("statement")) for d in old)
             if keys is not None and stale:
                 keys.rebuild((str(d["id"]), str(d["text"]), d.get("statement")) for d in old)
@@ -226,12 +226,12 @@ class Grouping:
             self._drop()
             return None
 
-    def _fresh(self, seen: Stamp | None) -> StatementKeys | None:
+    def _fresh(self, seen: Stamp | None, stored: int) -> StatementKeys | None:
         """The key file, opened (a damaged one replaced once); itself if it describes the
-        store file read (``seen``) and keeps every quote's statement and place."""
+        store file read (``seen``) and keeps the statement and place of its ``stored`` quotes."""
         keys = self._open() or self._open()
         try:
-            if keys is not None and seen is not None and keys.stamp() == seen and keys.keeps_rows():
+            if keys is not None and seen is not None and keys.stamp() == seen and keys.keeps_rows(stored):
                 return keys
         except sqlite3.Error:
             self._drop()

@@ -101,9 +101,15 @@ class StatementKeys:
             rows += [(h, n) for h in lookup_keys(text)]
         cur.executemany("INSERT INTO post VALUES(?, ?)", rows)
 
-    def keeps_rows(self) -> bool:
-        """Whether the file keeps every quote's statement and place (see the module doc)."""
-        return bool(self.db.execute("SELECT v FROM meta WHERE k='rows'").fetchone() == ("1",))
+    def keeps_rows(self, quotes: int) -> bool:
+        """Whether the file keeps the statement and place of each of the store's ``quotes``
+        quotes (see the module doc): not if an older sma-tui, which adds quotes without
+        them, wrote to it since."""
+        if self.db.execute("SELECT v FROM meta WHERE k='rows'").fetchone() != ("1",):
+            return False
+        count, last = self.db.execute("SELECT COUNT(*), MAX(n) FROM quote").fetchone()
+        unset = self.db.execute("SELECT 1 FROM quote WHERE statement IS NULL LIMIT 1").fetchone()
+        return bool(count == quotes and (last or 0) == quotes and unset is None)
 
     def fill_rows(self, quotes: Iterable[tuple[str, str | None]]) -> bool:
         """Fill a file from before it with the statements and places of ``quotes`` ((id,

@@ -157,3 +157,26 @@ def test_a_failed_add_leaves_the_store_and_the_key_file_as_they_were(
     passes.clear()
     add(store_path, LEDGER)
     assert places(store_path) == stored_places(store_path)
+
+
+@pytest.mark.parametrize(
+    "older_write",
+    [
+        "UPDATE quote SET statement = NULL WHERE n = (SELECT MAX(n) FROM quote)",  # added without its statement
+        "DELETE FROM quote WHERE n = 1",  # a quote it does not know
+    ],
+)
+def test_a_key_file_an_older_sma_tui_wrote_to_is_not_trusted(
+    store_path: Path, courier: Path, passes: list[int], older_write: str
+) -> None:
+    """An older sma-tui keeps the stamp up to date but not the statements and places: the
+    file is filled again (or rebuilt) from the store before it is used."""
+    add(store_path, HARBOR)
+    with sqlite3.connect(keys_path(store_path)) as db:
+        db.execute(older_write)
+    passes.clear()
+    add(store_path, LEDGER)
+    assert passes == [1]
+    assert places(store_path) == stored_places(store_path)
+    add(store_path, courier)
+    assert passes == [1]
