@@ -1,6 +1,7 @@
 """Grouping quotes into statements at 10k articles: the batch build, and one article's add.
 
-    python benchmarks/bench_statements.py [--articles 10000] [--adds 40]
+    python benchmarks/bench_statements.py [--articles 10000] [--adds 40] [--store-adds 7]
+        [--keep DIR] [--previous OLD_CHECKOUT] [--only-store]
 
 Builds :class:`StatementIndex` over the synthetic corpus (~100,000 quotes), then adds
 articles of ten quotes each, three kinds, and prints the median and p95 per add:
@@ -40,6 +41,8 @@ import argparse
 import compileall
 import os
 import random
+import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -141,39 +144,94 @@ with open(sys.argv[1] + ".rewrite", "wb") as fh:
 """
 
 
-def end_to_end(corpus: Corpus, adds: int) -> float:
-    """Median seconds of one ``sma-tui add`` into the store of ``corpus`` (see the module doc)."""
+def _copy_store(src: Path, dest: Path) -> Path:
+    """A copy of the store ``src`` (JSON, sidecars; the immutable body files hard-linked)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", ".overview.json", ".statements.sqlite"):
+        if Path(f"{src}{suffix}").exists():
+            shutil.copyfile(f"{src}{suffix}", dest / f"store.json{suffix}")
+    shutil.copytree(f"{src}.bodies", dest / "store.json.bodies", copy_function=os.link)
+    return dest / "store.json"
+
+
+def _timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds of a child process, and its CPU seconds (user + system): the second
+    barely moves when other processes load the machine, the first does."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    s = time.perf_counter()
+    # run from a neutral folder: ``-m`` puts the working directory first on sys.path, so from a
+    # checkout it would run that checkout's sma_tui whatever PYTHONPATH says
+    subprocess.run(cmd, capture_output=True, check=True, env=env, cwd=tempfile.gettempdir())
+    wall = time.perf_counter() - s
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def _add(path: Path, story: Path, env: dict[str, str]) -> tuple[float, float]:
+    return _timed([sys.executable, "-m", "sma_tui", "add", "--db", str(path), str(story)], env)
+
+
+def end_to_end(corpus: Corpus, adds: int, keep: Path | None = None, previous: Path | None = None) -> float:
+    """Median seconds of one ``sma-tui add`` into the store of ``corpus`` (see the module doc).
+
+    ``keep``: a folder where the store is built once and reused by later runs. ``previous``:
+    the root of another checkout of sma-tui (e.g. ``git archive 0338bd0 | tar -x -C DIR``),
+    whose adds are interleaved with ours into a copy of the same store."""
     from sma_tui.bundled.build import write_corpus
     from sma_tui.storage.records import overview_of
     from sma_tui.storage.store import Store
 
     compileall.compile_dir(ROOT / "sma_tui", quiet=1)
+    if previous is not None:
+        compileall.compile_dir(previous / "sma_tui", quiet=1)
     with tempfile.TemporaryDirectory(prefix="sma-bench-") as tmp:
-        path = Path(tmp) / "store.json"
-        write_corpus(Store(path), corpus, {"corpus": "synthetic"})
-        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-        ours, floor = [], []
-        for i in range(adds):
+        built = (keep or Path(tmp) / "built") / "store.json"
+        if not built.exists() or len(Store(built).read_tables()["articles"]) != len(corpus.articles):
+            built.parent.mkdir(parents=True, exist_ok=True)
+            write_corpus(Store(built), corpus, {"corpus": "synthetic"})
+        env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPATH")}
+        runs = {"ours": (_copy_store(built, Path(tmp) / "ours"), env)}
+        if previous is not None:
+            runs["previous"] = (_copy_store(built, Path(tmp) / "previous"), {**env, "PYTHONPATH": str(previous)})
+        times: dict[str, list[float]] = {name: [] for name in (*runs, "floor")}
+        cpu: dict[str, list[float]] = {name: [] for name in (*runs, "floor")}
+        for i in range(adds + 1):  # the first add of each copy rebuilds its key file (a copy is a new file)
             story = Path(tmp) / f"story-{i}.txt"
             story.write_text(f"{STORY.read_text(encoding='utf-8')}\nBench paragraph {i}.\n", encoding="utf-8")
-            s = time.perf_counter()
-            cmd = [sys.executable, "-m", "sma_tui", "add", "--db", str(path), str(story)]
-            subprocess.run(cmd, capture_output=True, check=True, env=env)
-            ours.append(time.perf_counter() - s)
-            s = time.perf_counter()
-            subprocess.run([sys.executable, "-c", REWRITE, str(path)], check=True, env=env)
-            floor.append(time.perf_counter() - s)
+            order = [*runs, "floor"] if i % 2 else ["floor", *reversed(runs)]
+            for name in order:
+                path, run_env = runs.get(name, (runs["ours"][0], env))
+                if name == "floor":
+                    took = _timed([sys.executable, "-c", REWRITE, str(path)], env)
+                else:
+                    took = _add(path, story, run_env)
+                if i:
+                    times[name].append(took[0])
+                    cpu[name].append(took[1])
         s = time.perf_counter()
-        overview_of(path, Store(path).read_tables())
+        overview_of(built, Store(built).read_tables())
         full = time.perf_counter() - s
+    ours, floor = times["ours"], times["floor"]
     med, base = statistics.median(ours), statistics.median(floor)
     verdict = "OK" if med <= 1 else "OVER TARGET"
     print(
         f"one 'sma-tui add' into the {len(corpus.articles):,}-article store (fresh process, {adds} adds): "
         f"median {med:.2f} s per add, slowest {max(ours):.2f} s | baseline read+rewrite of the store JSON "
-        f"{base:.2f} s (ours ×{med / base:.1f}) | the overview from the whole store, as each add used to "
+        f"{base:.2f} s (ours ×{med / base:.2f}) | the overview from the whole store, as each add used to "
         f"compute it: {full:.2f} s in process -> target ≤ 1 s per add: {verdict}"
     )
+    if previous is not None:
+        old = statistics.median(times["previous"])
+        print(
+            f"  the previous code ({previous}), interleaved: median {old:.2f} s per add "
+            f"(×{old / base:.2f} the baseline; ours ×{med / old:.2f} of it)"
+        )
+    print(
+        "  CPU seconds (user+system) per process, median: "
+        + ", ".join(f"{k} {statistics.median(v):.2f}" for k, v in cpu.items())
+        + f" (ours ×{statistics.median(cpu['ours']) / statistics.median(cpu['floor']):.2f} the baseline)"
+    )
+    print("  per add, wall (s): " + "; ".join(f"{k} " + " ".join(f"{t:.2f}" for t in v) for k, v in times.items()))
     return med
 
 
@@ -186,9 +244,15 @@ def main() -> int:
     p.add_argument("--articles", type=int, default=10_000)
     p.add_argument("--adds", type=int, default=40, help="articles added per kind")
     p.add_argument("--store-adds", type=int, default=5, help="whole 'sma-tui add' runs into the store (0: none)")
+    p.add_argument("--keep", type=Path, metavar="DIR", help="build the store here once and reuse it in later runs")
+    p.add_argument("--previous", type=Path, metavar="DIR", help="a checkout of older sma-tui to interleave adds with")
+    p.add_argument("--only-store", action="store_true", help="only the whole 'sma-tui add' runs")
     args = p.parse_args()
     t0 = time.perf_counter()
     corpus, _ = generate(args.articles)
+    if args.only_store:
+        end_to_end(corpus, args.store_adds, args.keep, args.previous)
+        return 0
     quotes = corpus.quote_list()
     t1 = time.perf_counter()
     index = StatementIndex.build(quotes)
@@ -232,7 +296,7 @@ def main() -> int:
     verdict = "OK" if worst <= 50 else "OVER TARGET"
     print(f"target ≤ 50 ms per add at {args.articles:,} articles: worst p95 {worst:.2f} ms -> {verdict}")
     if args.store_adds:
-        end_to_end(corpus, args.store_adds)
+        end_to_end(corpus, args.store_adds, args.keep, args.previous)
     return 0
 
 

@@ -174,4 +174,4 @@ def write_corpus(store: Store, corpus: Corpus, meta: dict[str, Any]) -> None:
     stamp = store.replace_all(corpus_records(corpus), meta)
     if not store.kept_corrections:  # else the counts change once they apply: the next load keeps one
         store.save_overview(Overview.of(corpus), stamp, overview_state(corpus))
-    write_keys(store.path, ((q.id, q.text) for q in corpus.quote_list()), stamp)
+    write_keys(store.path, ((q.id, q.text, q.statement) for q in corpus.quote_list()), stamp)

@@ -13,20 +13,21 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.table import Table
 from rich.text import Text
 
 from .. import services
 from ..core.corpus import Corpus
-from ..core.corrections import correct as build
 from ..core.corrections.records import SIDE_INPUT, Correction, CorrectionError
 from ..core.safety.sanitize import flat
 from ..core.text import squash
-from ..services import corrections as fixes
 from . import export, render
 from .commands import EXIT_FAIL, EXIT_OK, UsageError
+
+if TYPE_CHECKING:
+    from ..core.corrections.review import ReviewItem
 
 MARK = "✎"
 """How every view marks a claim or actor a person corrected."""
@@ -96,6 +97,8 @@ def _say(text: str) -> None:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
+    from ..services import corrections as fixes
+
     corpus, items = fixes.review(_path(args))
     rows = [review_row(corpus, item) for item in items]
     if args.format in ("csv", "md"):  # one cell: "Name: article, article; Name: article"
@@ -108,7 +111,7 @@ def credits_text(credits: list[dict[str, Any]]) -> str:
     return "; ".join(f"{c['name']}: {', '.join(r['article'] for r in c['reports'])}" for c in credits)
 
 
-def review_row(corpus: Corpus, item: fixes.ReviewItem) -> dict[str, Any]:
+def review_row(corpus: Corpus, item: ReviewItem) -> dict[str, Any]:
     """One row of the queue: what, why, and a short plain description of it; a statement's
     row names each speaker credited and the reports (outlet, article, date) that credit them."""
     row = {**item.to_dict(), "what": describe(corpus, item.kind, item.id)}
@@ -142,6 +145,8 @@ def describe(corpus: Corpus, kind: str, record_id: str) -> str:
 
 
 def cmd_correct(args: argparse.Namespace) -> int:
+    from ..services import corrections as fixes
+
     maker = _maker(args)
     try:
         record = fixes.make(_path(args), maker)
@@ -153,6 +158,8 @@ def cmd_correct(args: argparse.Namespace) -> int:
 
 def _maker(args: argparse.Namespace) -> Callable[[Corpus], Correction]:
     """What to build from the command line; a contradictory one is a :class:`UsageError`."""
+    from ..core.corrections import correct as build
+
     note = args.note
     if args.kind == "quote":
         if bool(args.speaker) == bool(args.reject):
@@ -178,6 +185,8 @@ def _maker(args: argparse.Namespace) -> Callable[[Corpus], Correction]:
 
 
 def cmd_corrections(args: argparse.Namespace) -> int:
+    from ..services import corrections as fixes  # the corrections' modules: kept off every other command
+
     path = _path(args)
     try:
         if args.action == "undo":

@@ -111,17 +111,18 @@ def prepare(
     fetched: Fetched | None = None,
     step: Callable[[str], None] | None = None,
     seconds: float = PER_FILE_SECONDS,
+    stored: Sequence[Mapping[str, Any]] | None = None,
 ) -> Batch:
     """Load and extract every file and URL (``fetched`` holds URLs already fetched); the
     corpus gains the new articles' ids, fingerprints, URLs and actors in memory (so that
     later inputs dedupe against earlier ones and merge speakers). An input whose extraction
-    would take more than ``seconds`` is refused (one failed item)."""
+    would take more than ``seconds`` is refused (one failed item). ``stored``: the store's
+    article records, deduped against instead of the corpus's articles (an add at 10,000
+    articles need not build them)."""
     batch = Batch()
     files, bad = collect(paths)
     batch.items += bad
-    seen = {a.fingerprint: a.id for a in corpus.articles.values()}
-    urls = {url_key(a.url): a.id for a in corpus.articles.values() if a.url}
-    taken = set(corpus.articles)
+    seen, urls, taken = _known(corpus, stored)
     now = datetime.now(UTC).isoformat(timespec="seconds")
     missing = [s for s in files if isinstance(s, str) and (fetched is None or s not in fetched)]
     got: dict[str, Loaded | IngestError] = {**(fetched or {}), **(fetch_all(missing) if missing else {})}
@@ -200,6 +201,20 @@ def _cleaned(loaded: Loaded) -> Loaded:
         author=opt(loaded.author),
         url=opt(loaded.url),
     )
+
+
+Known = tuple[dict[str | None, str], dict[str, str], set[str]]
+
+
+def _known(corpus: Corpus, stored: Sequence[Mapping[str, Any]] | None) -> Known:
+    """The fingerprints, URLs and ids of the articles there are (as :class:`Article` has them)."""
+    if stored is None:
+        arts = corpus.articles.values()
+        return {a.fingerprint: a.id for a in arts}, {url_key(a.url): a.id for a in arts if a.url}, set(corpus.articles)
+    empty = fingerprint("")  # what an article without one is given (its body is not read)
+    seen = {(fp if (fp := d.get("fingerprint")) is not None else empty): str(d["id"]) for d in stored}
+    urls = {url_key(u): str(d["id"]) for d in stored if (u := d.get("url"))}
+    return seen, urls, {str(d["id"]) for d in stored}
 
 
 def apply_to_tables(tables: dict[str, list[dict[str, Any]]], items: list[Item]) -> None:

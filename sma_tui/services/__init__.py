@@ -13,20 +13,17 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from ..bundled.build import CorpusError as CorpusError  # the CLI reports these
 from ..bundled.build import build_store, bundled_corpus
-from ..core.check import check_corpus
 from ..core.corpus import Corpus
 from ..core.overview import Overview
 from ..core.overview_update import OverviewState
 from ..core.safety.sanitize import one_line
-from ..core.search import QuoteMatcher
 from ..paths import default_db_path
 from ..storage.store import Stamp as Stamp
 from ..storage.store import Store, Tables
 from ..storage.store import StoreError as StoreError
-from .corrections import load_store as _corrected
-from .corrections import problems_of
 
 if TYPE_CHECKING:
+    from ..core.search import QuoteMatcher
     from ..ingest.batch import Batch, Fetched
     from ..ingest.web import FetchOptions
     from .statements import Grouping
@@ -64,8 +61,10 @@ def build(path: Path) -> Corpus:
 
 def load_corpus(path: Path) -> Corpus:
     """The whole store at ``path``, in memory (built first when there is none)."""
+    from .corrections import load_store
+
     open_or_build(path)
-    return _corrected(Store(path)).corpus
+    return load_store(Store(path)).corpus
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,10 +88,13 @@ def load(path: Path, kept: tuple[Stamp | None, Overview | None] | None = None) -
     """Read the store at ``path`` for the explorer. ``kept``: an overview already read with the
     stamp it was kept for, trusted when the file is still that version. A missing or stale
     overview is computed from the corpus and kept beside the store for the next start."""
+    from ..core.search import QuoteMatcher
+    from .corrections import load_store
+
     store = Store(path)
     now = store.stamp()
     cached = kept[1] if kept is not None and kept[0] == now else store.read_overview(now)
-    corpus = _corrected(store).corpus  # with the person's corrections applied
+    corpus = load_store(store).corpus  # with the person's corrections applied
     matcher = QuoteMatcher(corpus)
     overview = cached or Overview.of(corpus)
     if cached is None or store.validated_now:  # a fresh validation is kept: the next load may skip it
@@ -124,6 +126,9 @@ class AddReport:
     corpus: Corpus
     batch: Batch
     statements: Grouping | None = None  # what the add did to statements (None: dry run)
+    tables: Tables | None = None
+    """The store's tables as the add wrote them (``None``: dry run): a caller about to exit
+    may keep them, and let the exit drop them, rather than free a million objects one by one."""
 
 
 class AddSteps(Protocol):
@@ -201,8 +206,8 @@ def _add_to_store(
 ) -> AddReport:
     """Extract and store in one locked read-modify-write, so the store is parsed once.
 
-    The files are extracted against the store as it is under the lock (its articles for
-    dedupe and ids, its actors, events and measures; not its 100,000 quotes and figures),
+    The files are extracted against the store as it is under the lock (its article records
+    for dedupe and ids, its actors, events and measures; not its 100,000 quotes and figures),
     and the overview the app starts from is refreshed from the very tables written.
     """
     from ..ingest.batch import apply_to_tables, prepare
@@ -215,8 +220,9 @@ def _add_to_store(
 
     def change(tables: Tables) -> bool:
         nonlocal first_figure
-        corpus = store.corpus_of(tables, claims=())
-        batch = prepare(sources, corpus, overrides, dry_run=False, fetched=fetched, step=step)
+        corpus = store.corpus_of(tables, claims=(), articles=False)  # deduped against the records
+        stored = tables["articles"]
+        batch = prepare(sources, corpus, overrides, dry_run=False, fetched=fetched, step=step, stored=stored)
         got.append((corpus, batch, tables))
         if not batch.to_store:
             return False  # nothing new: the file is not rewritten
@@ -238,7 +244,7 @@ def _add_to_store(
     if batch.to_store and not tables.get("corrections"):  # corrections change the counts: load keeps one
         overview, state = _overview_after(store, tables, kept[0], grouping, first_figure)
         store.save_overview(overview, written, state)
-    return AddReport(corpus, batch, grouping)
+    return AddReport(corpus, batch, grouping, tables)
 
 
 def _overview_after(
@@ -268,11 +274,14 @@ def check_store(store: Store) -> list[str]:
 def _check(store: Store) -> tuple[list[str], Corpus | None]:
     """Records of the wrong shape first (the store does not load until they are fixed),
     then every span and reference of the loaded corpus."""
+    from ..core.check import check_corpus
+    from .corrections import load_store, problems_of
+
     problems = store.schema_problems()
     if problems:
         return problems, None
     try:
-        loaded = _corrected(store)
+        loaded = load_store(store)
     except StoreError as exc:
         return [str(exc)], None
     return check_corpus(loaded.corpus) + problems_of(loaded.applied), loaded.corpus

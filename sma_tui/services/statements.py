@@ -14,10 +14,10 @@ once); a store written before statements existed is grouped whole on its next ad
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import compress
-from operator import methodcaller
+from operator import itemgetter, methodcaller
 from pathlib import Path
 from typing import Any
 
@@ -134,18 +134,14 @@ class Grouping:
         """Group the quotes ``tables["quotes"][first_new:]`` (just appended) into statements."""
         rows = tables["quotes"]
         old, new = rows[:first_new], rows[first_new:]
-        if not all(map(_HAS_STATEMENT, old)):
-            self._group_all(rows)
-            self._reset_keys(rows)
-            return
-        keys = self._open(old, seen) or self._open(old, None)  # a damaged file is replaced once
-        if keys is None:  # no usable key file (a read-only folder?): regroup with every quote
-            existing = old
-        else:
-            candidates = {c for d in new for c in keys.candidates(str(d["text"]))}
-            statements = list(map(_STATEMENT, old))  # C-level passes over 100,000 quotes
-            wanted = set(compress(statements, map(candidates.__contains__, map(_ID, old))))
-            existing = list(compress(old, map(wanted.__contains__, statements)))  # the candidates too
+        keys = self._fresh(seen, len(old))
+        found = self._by_index(keys, old, new) if keys is not None else None
+        if found is None:
+            found = self._by_passes(old, new, None if keys is not None else seen)  # a file that lied: rebuilt
+            if found is None:  # a store written before statements: every quote was regrouped
+                self._reset_keys(rows)
+                return
+        existing, others_of = found
         placed, result = regroup([Quote.from_dict(d) for d in existing], [Quote.from_dict(d) for d in new])
         before = [_triple(d) for d in existing]
         for d in existing:
@@ -153,11 +149,66 @@ class Grouping:
         for d in new:
             apply_placement(d, placed[str(d["id"])])
         after = [_triple(d) for d in (*existing, *new)]
-        self.change = QuoteChange(before, after, _others(old, existing, concerned(before, after)))
+        self.change = QuoteChange(before, after, others_of(concerned(before, after)))
         self.joined = sum(1 for j in result.joins if j.peers)
         self.disagreements = list(result.disagreements)
-        if keys is not None:
-            keys.add((str(d["id"]), str(d["text"])) for d in new)
+        if self._keys is not None:  # the statements the add changed, the new quotes' keys and places
+            try:
+                self._keys.set_statements((str(d["id"]), d.get("statement")) for d in existing)
+                self._keys.add(_key_rows(new, first_new))
+            except sqlite3.Error:
+                self._drop()
+
+    def _by_index(self, keys: StatementKeys, old: list[Row], new: list[Row]) -> Found | None:
+        """The stored reports of every statement a new quote may join, and a way to the other
+        stored reports of any statement, both read through the key file (no pass over the
+        stored quotes); ``None`` if a place it names does not hold that quote."""
+        try:
+            candidates = {c for d in new for c in keys.candidates(str(d["text"]))}
+            existing = _at(old, keys.members(keys.statements_of(candidates)))
+        except sqlite3.Error:
+            self._drop()
+            return None
+        if existing is None:
+            return None
+
+        def others_of(statements: set[str]) -> list[Triple]:
+            try:
+                found = _at(old, keys.members(statements))  # as they were: the file is updated after
+            except sqlite3.Error:
+                found = None
+            if found is None:  # the passes (``existing`` changed in place, the others not)
+                return _others(old, list(map(_STATEMENT, old)), existing, statements)
+            skip = {id(d) for d in existing}
+            return [_triple(d) for d in found if id(d) not in skip]
+
+        return existing, others_of
+
+    def _by_passes(self, old: list[Row], new: list[Row], seen: Stamp | None) -> Found | None:
+        """:meth:`_by_index` with passes over every stored quote (each 10-30 ms at 100,000:
+        their statements, and their ids), the key file rebuilt or filled on the way; ``None``
+        when a stored quote had no statement (then every quote is regrouped)."""
+        statements = list(map(_STATEMENT, old))
+        if _NONE in statements:
+            self._group_all([*old, *new])
+            return None
+        keys = self._keys
+        try:
+            stale = keys is not None and (seen is None or keys.stamp() != seen)
+            if keys is not None and not stale and not keys.keeps_rows(len(old)):  # from before it kept them
+                stale = not keys.fill_rows((str(d["id"]), d.get("statement")) for d in old)
+            if keys is not None and stale:
+                keys.rebuild((str(d["id"]), str(d["text"]), d.get("statement")) for d in old)
+        except sqlite3.Error:
+            self._drop()
+            keys = None
+        if keys is None:  # no usable key file (a read-only folder?): regroup with every quote
+            existing = old
+        else:
+            candidates = {c for d in new for c in keys.candidates(str(d["text"]))}
+            wanted = set(compress(statements, map(candidates.__contains__, map(_ID, old))))
+            existing = list(compress(old, map(wanted.__contains__, statements)))  # the candidates too
+        return existing, lambda concerned_: _others(old, statements, existing, concerned_)
 
     def _group_all(self, rows: list[dict[str, Any]]) -> None:
         self.change = None
@@ -166,22 +217,32 @@ class Grouping:
         for d in rows:
             self.updated += apply_placement(d, placed[str(d["id"])])
 
-    def _open(self, old: list[dict[str, Any]], seen: Stamp | None) -> StatementKeys | None:
+    def _open(self) -> StatementKeys | None:
         try:
             keys = self._keys = open_keys(self.store_path)
             keys.begin()  # waits for another add's key update to be committed first
-            if seen is None or keys.stamp() != seen:
-                keys.rebuild((str(d["id"]), str(d["text"])) for d in old)
             return keys
         except sqlite3.Error:
             self._drop()
             return None
 
+    def _fresh(self, seen: Stamp | None, stored: int) -> StatementKeys | None:
+        """The key file, opened (a damaged one replaced once); itself if it describes the
+        store file read (``seen``) and keeps the statement and place of its ``stored`` quotes."""
+        keys = self._open() or self._open()
+        try:
+            if keys is not None and seen is not None and keys.stamp() == seen and keys.keeps_rows(stored):
+                return keys
+        except sqlite3.Error:
+            self._drop()
+        return None
+
     def _reset_keys(self, rows: list[dict[str, Any]]) -> None:
-        self._open([], None)
+        if self._keys is None:
+            self._open()
         if self._keys is not None:
             try:
-                self._keys.add((str(d["id"]), str(d["text"])) for d in rows)
+                self._keys.rebuild((str(d["id"]), str(d["text"]), d.get("statement")) for d in rows)
             except sqlite3.Error:
                 self._drop()
 
@@ -212,19 +273,45 @@ class Grouping:
         self._keys = None
 
 
-_ID, _STATEMENT = methodcaller("get", "id"), methodcaller("get", "statement")
-_HAS_STATEMENT = methodcaller("__contains__", "statement")
+Row = dict[str, Any]
+Found = tuple[list[Row], Callable[[set[str]], list[Triple]]]
+"""The stored reports of the statements an add may join, and a way to the others of any statement."""
+
+
+def _at(old: list[Row], places: list[tuple[int, str, str | None]]) -> list[Row] | None:
+    """The stored quotes at ``places`` ((place from 1, id, statement) from the key file),
+    or ``None`` if any place does not hold that quote with that statement."""
+    found = []
+    for n, qid, statement in places:
+        d = old[n - 1] if 0 < n <= len(old) else None
+        if d is None or d.get("id") != qid or d.get("statement") != statement:
+            return None
+        found.append(d)
+    return found
+
+
+def _key_rows(new: list[Row], first_new: int) -> list[tuple[int, str, str, str | None]]:
+    """The key file's rows of the quotes stored from place ``first_new + 1`` on."""
+    return [(first_new + k, str(d["id"]), str(d["text"]), d.get("statement")) for k, d in enumerate(new, 1)]
+
+
+_NONE = object()
+"""The statement of a stored quote without the field (a store written before statements)."""
+_ID, _STATEMENT = itemgetter("id"), methodcaller("get", "statement", _NONE)
 
 
 def _triple(d: dict[str, Any]) -> Triple:
     return (d.get("event"), d.get("speaker"), str(d.get("statement") or d.get("id")))
 
 
-def _others(old: list[dict[str, Any]], changed: list[dict[str, Any]], statements: set[str]) -> list[Triple]:
+def _others(
+    old: list[dict[str, Any]], was: list[Any], changed: list[dict[str, Any]], statements: set[str]
+) -> list[Triple]:
     """The stored quotes of ``statements`` that the add left alone (none, when every report
-    of a statement it regrouped was regrouped with it: one pass to make sure)."""
+    of a statement it regrouped was regrouped with it: one pass to make sure). ``was``: the
+    statement of each of ``old`` before the add (the add changed only those of ``changed``)."""
     skip = {id(d) for d in changed}
-    found = compress(old, map(statements.__contains__, map(_STATEMENT, old)))
+    found = compress(old, map(statements.__contains__, was))
     return [_triple(d) for d in found if id(d) not in skip]
 
 

@@ -58,16 +58,19 @@ def read_state(path: Path, stamp: Stamp | None) -> tuple[Overview, OverviewState
         return None
 
 
-def read_validated(path: Path, file_id: FileId | None) -> bool:
-    """Whether the sidecar at ``path`` says that sma-tui itself wrote (or read) the store
-    file version ``file_id`` and validated every record of it."""
+def read_trust(path: Path, file_id: FileId | None) -> tuple[bool, bool]:
+    """What the sidecar at ``path`` vouches for about the store file version ``file_id``:
+    that sma-tui validated every record of it, and that its bytes hold no unsafe character
+    (sma-tui scanned them, or wrote them from records it knew clean)."""
     if file_id is None:
-        return False
+        return False, False
     try:
         data = orjson.loads(path.read_bytes())
-        return data.get("version") == OVERVIEW_VERSION and tuple(data.get("validated") or ()) == file_id
+        if data.get("version") != OVERVIEW_VERSION:
+            return False, False
+        return tuple(data.get("validated") or ()) == file_id, tuple(data.get("clean") or ()) == file_id
     except (OSError, orjson.JSONDecodeError, AttributeError, TypeError):
-        return False
+        return False, False
 
 
 def save_overview(
@@ -76,10 +79,12 @@ def save_overview(
     stamp: Stamp | None,
     validated: FileId | None = None,
     state: OverviewState | None = None,
+    clean: FileId | None = None,
 ) -> None:
     """Keep ``overview`` at ``path`` as that of the store file whose stamp is ``stamp``;
     ``validated``: the :data:`FileId` of that file when its every record was validated;
-    ``state``: what the next ``add`` updates the overview from (see :func:`read_state`).
+    ``state``: what the next ``add`` updates the overview from (see :func:`read_state`);
+    ``clean``: the :data:`FileId` of that file when its bytes hold no unsafe character.
 
     Best effort and lock-free: a write that fails (read-only folder) or races another
     leaves at worst a file whose stamp matches no store, which is ignored."""
@@ -89,8 +94,9 @@ def save_overview(
     data: dict[str, object] = {"version": OVERVIEW_VERSION, "stamp": list(stamp), "overview": overview}
     if state is not None:
         data["state"] = state.to_dict()
-    if validated is not None and validated[1:4] == (stamp[0], stamp[1], stamp[2]):
-        data["validated"] = list(validated)
+    for name, ident in (("validated", validated), ("clean", clean)):
+        if ident is not None and ident[1:4] == (stamp[0], stamp[1], stamp[2]):
+            data[name] = list(ident)
     try:
         atomic_write(path, orjson.dumps(data), what="the overview", durable=False)
     except StoreError:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -66,6 +65,8 @@ def release_memory() -> None:
 
 
 def _malloc_trim() -> None:
+    import ctypes  # only here: kept off every command's start
+
     try:
         ctypes.CDLL(None).malloc_trim(0)
     except (OSError, AttributeError):  # not glibc: the pages stay with the process, reused by the next load
@@ -109,16 +110,19 @@ def load_corpus(path: Path, tables: Tables) -> Corpus:
     return Corpus.from_records(built, tables["meta"][0] if tables["meta"] else {})
 
 
-def corpus_of(path: Path, tables: Tables, *, claims: tuple[str, ...] = ("quotes", "figures")) -> Corpus:
+def corpus_of(
+    path: Path, tables: Tables, *, claims: tuple[str, ...] = ("quotes", "figures"), articles: bool = True
+) -> Corpus:
     """A corpus of the raw ``tables`` (as :meth:`Store.update` hands them to its change),
     without reading the article bodies (their ``body`` is empty), and with only the
     ``claims`` tables named: with none, it is all that ingesting new articles needs, at
-    a fraction of a full load. The dicts are not changed."""
+    a fraction of a full load (``articles=False``: none of the articles either, which an
+    add dedupes against from the records themselves). The dicts are not changed."""
     built: dict[str, list[Record]] = {}
     for rtype in RECORD_TYPES:
         rows = tables[rtype.TABLE]
         if rtype.TABLE == "articles":
-            rows = [{**d, "body": ""} for d in rows]
+            rows = [{**d, "body": ""} for d in rows] if articles else []
         elif rtype.TABLE in ("quotes", "figures") and rtype.TABLE not in claims:
             continue
         built[rtype.TABLE] = records(path, rtype, rows)

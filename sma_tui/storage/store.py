@@ -4,10 +4,7 @@ kept apart from what extraction wrote; see :mod:`sma_tui.core.corrections`), rea
 table API over :class:`~sma_tui.storage.tiny.SmaStorage` (orjson, one atomic replace with
 fsync, the previous good file kept as ``<name>.bak``), every write under a file lock.
 
-Article bodies live beside the JSON, in ``<name>.bodies/``, one immutable file per body
-named by the SHA-256 of its text (the article record keeps ``body_sha``). That keeps the
-JSON that every add must rewrite at half the size, and since a body file is never changed
-or deleted, the ``.bak`` of the JSON always still has its bodies.
+Article bodies live beside the JSON, in ``<name>.bodies/`` (:mod:`sma_tui.storage.bodies`).
 
 Tables go in and out as lists of plain dicts; the domain objects are built in
 :mod:`sma_tui.storage.records`.
@@ -15,13 +12,10 @@ Tables go in and out as lists of plain dicts; the domain objects are built in
 
 from __future__ import annotations
 
-import hashlib
 import os
-import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
-from functools import cached_property
-from operator import methodcaller
+from operator import itemgetter, methodcaller
 from pathlib import Path
 from typing import Any
 
@@ -30,20 +24,19 @@ from ..core.corpus import Corpus
 from ..core.models import SCHEMA_VERSION, TABLES, Record
 from ..core.overview import Overview
 from ..core.overview_update import OverviewState
-from ..core.safety.sanitize import clean, clean_record, json_may_hold_unsafe, one_line
+from ..core.safety.sanitize import clean_record
 from ..core.safety.schema import Problem, validate_tables
+from .bodies import Bodies
 from .files import (
     CorruptStore,
     StoreError,
-    atomic_write,
     file_id,
-    fsync_dir,
     recovery_hint,
     refuse_read_only,
     set_aside,
 )
 from .migrations import Tables, migrate, schema_of
-from .overview_cache import FileId, Stamp, read_overview, read_state, read_validated, save_overview
+from .overview_cache import FileId, Stamp, read_overview, read_state, read_trust, save_overview
 from .records import changed_rows, compact, corpus_of, gc_paused, load_corpus, overview_of
 from .tiny import SmaDB, locked
 
@@ -53,7 +46,16 @@ CORRECTIONS = "corrections"
 """The table of corrections: one ``Correction.to_dict()`` per row. A store without one (older,
 or never corrected) has none; no schema change: an older sma-tui leaves the table alone."""
 
-_SHA = re.compile(r"[0-9a-f]{64}")
+_ID = methodcaller("get", "id")
+
+
+def _count_ids(ids: set[Any], rows: list[Any]) -> int:
+    """How many of ``rows`` have an id in ``ids`` (``itemgetter`` runs at twice the speed
+    of ``get`` over 100,000 records; a record without an id falls back to ``get``)."""
+    try:
+        return sum(map(ids.__contains__, map(itemgetter("id"), rows)))
+    except (KeyError, TypeError, IndexError):
+        return sum(map(ids.__contains__, map(_ID, rows)))
 
 
 class Store:
@@ -71,6 +73,7 @@ class Store:
         # exclude each other.
         self.path = given.resolve() if given.is_symlink() else given
         self.lock_path = self.path.with_name(self.path.name + ".lock")
+        self.bodies = Bodies(self.path)
         self.kept_corrections = 0
         """How many corrections the last :meth:`replace_all` carried over from the old file."""
         self.loaded_corrections: list[dict[str, Any]] = []
@@ -79,6 +82,9 @@ class Store:
         """The file version whose every record this object validated (read, or wrote)."""
         self.validated_now = False
         """Whether the last read ran the whole validation (not trusting the sidecar)."""
+        self.clean: FileId | None = None
+        """The file version whose bytes this object scanned, or wrote from clean records:
+        no unsafe character (the sidecar keeps it; the next read skips the scan)."""
 
     # ------------------------------------------------------------------ state
     def exists(self) -> bool:
@@ -103,11 +109,15 @@ class Store:
         The dicts are the parsed JSON objects themselves (no copies: at 10,000 articles
         the store holds ~160,000 records, and every copy costs memory and time).
         """
-        db = SmaDB(self.path)
+        db = self._db()
         try:
             return self._read(db)
         finally:
             db.close()
+
+    def _db(self) -> SmaDB:
+        """The file, its bytes left unscanned when the sidecar vouches them clean (:attr:`clean`)."""
+        return SmaDB(self.path, known_clean=lambda ident: read_trust(self.overview_path, ident)[1])
 
     def _read(self, db: SmaDB) -> Tables:
         """The validated tables (one :class:`StoreError` when any record is of the wrong
@@ -120,13 +130,14 @@ class Store:
                 f"the store {self.path} does not load cleanly ({len(problems)} problem(s), the first: {first}); "
                 f"run 'sma-tui check --db {self.path}' to list them, or {recovery_hint(self.path)}"
             )
+        self.clean = None if db.sma_storage.may_hold_unsafe else db.sma_storage.file_id
         if db.sma_storage.may_hold_unsafe:
             for name, rows in tables.items():
                 for row in rows:
                     cleaned = clean_record(name, row)
                     if cleaned is not row:
                         row.update(cleaned)  # in place: TinyDB's own documents, so a write keeps it clean
-        migrate(tables, schema_of(self.path, tables["meta"][0]), self._read_body)  # saved on the next write
+        migrate(tables, schema_of(self.path, tables["meta"][0]), self.bodies.text_of)  # saved on the next write
         return tables
 
     def _read_raw(self, db: SmaDB, *, trust: bool) -> tuple[Tables, list[Problem]]:
@@ -141,7 +152,7 @@ class Store:
         tables: Tables = {"meta": meta}
         for name in (*TABLES, CORRECTIONS):
             tables[name] = db.rows(name)
-        self.validated_now = not (trust and read_validated(self.overview_path, ident))
+        self.validated_now = not (trust and read_trust(self.overview_path, ident)[0])
         problems = validate_tables(tables) if self.validated_now else []
         if not problems and not meta:
             schema_of(self.path, None)
@@ -162,7 +173,7 @@ class Store:
         corrections, kept in :attr:`loaded_corrections`, are applied by :mod:`sma_tui.services`)."""
         with gc_paused(freeze=True):
             tables = self.read_tables()
-            self._attach_bodies(tables["articles"])
+            self.bodies.attach(tables["articles"])
             self.loaded_corrections = tables.pop(CORRECTIONS, [])
             return load_corpus(self.path, tables)
 
@@ -171,25 +182,11 @@ class Store:
         corpus = self.load()
         return corpus, self.loaded_corrections
 
-    def _attach_bodies(self, articles: list[dict[str, Any]]) -> None:
-        """Give every article its ``body``, cleaned of control characters (same length:
-        the spans hold). One C-speed scan of all the body files' bytes together proves the
-        common case clean; only then are the bodies scanned one by one."""
-        raws = [self._body_bytes(doc) for doc in articles]
-        dirty = json_may_hold_unsafe(b"".join(r for r in raws if r is not None))
-        for doc, raw in zip(articles, raws, strict=True):
-            if raw is None:  # a schema-2 store not yet rewritten: the body is in the record
-                doc["body"] = clean(str(doc["body"]))
-                continue
-            try:
-                text = raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                raise StoreError(f"cannot read the body of article {self._aid(doc)!r}: {exc.reason}") from None
-            doc["body"] = clean(text) if dirty and json_may_hold_unsafe(raw) else text
-
-    def corpus_of(self, tables: Tables, *, claims: tuple[str, ...] = ("quotes", "figures")) -> Corpus:
+    def corpus_of(
+        self, tables: Tables, *, claims: tuple[str, ...] = ("quotes", "figures"), articles: bool = True
+    ) -> Corpus:
         """A corpus of the raw ``tables`` without their bodies; see :func:`records.corpus_of`."""
-        return corpus_of(self.path, tables, claims=claims)
+        return corpus_of(self.path, tables, claims=claims, articles=articles)
 
     def overview_of(self, tables: Tables) -> Overview:
         """The :class:`Overview` of raw ``tables`` (no bodies, quotes only counted)."""
@@ -211,72 +208,15 @@ class Store:
     def save_overview(self, overview: Overview, stamp: Stamp | None, state: OverviewState | None = None) -> None:
         """Keep ``overview`` as the summary of the store file whose :meth:`stamp` is ``stamp``
         (and if this object validated that file version, say so), with the ``state`` an add updates."""
-        save_overview(self.overview_path, overview, stamp, self.validated, state)
+        save_overview(self.overview_path, overview, stamp, self.validated, state, self.clean)
 
     # ----------------------------------------------------------------- bodies
     @property
     def bodies_dir(self) -> Path:
-        return self.path.with_name(self.path.name + ".bodies")
-
-    @cached_property
-    def _bodies(self) -> str:
-        return str(self.bodies_dir)
+        return self.bodies.folder
 
     def _body_path(self, sha: str) -> Path:
-        return self.bodies_dir / sha[:2] / f"{sha}.txt"
-
-    @staticmethod
-    def _aid(article: dict[str, Any]) -> str:
-        return one_line(str(article.get("id")), 80)
-
-    def _read_body(self, article: dict[str, Any]) -> str:
-        """The article's body as text, cleaned (for a migration that needs the text)."""
-        raw = self._body_bytes(article)
-        if raw is None:
-            return clean(str(article["body"]))
-        try:
-            return clean(raw.decode("utf-8"))
-        except UnicodeDecodeError as exc:
-            raise StoreError(f"cannot read the body of article {self._aid(article)!r}: {exc.reason}") from None
-
-    def _body_bytes(self, article: dict[str, Any]) -> bytes | None:
-        """The bytes of the article's body file (``None`` when the record holds its body).
-
-        ``body_sha`` must be a SHA-256 hex digest (validated on load, and again here): the
-        path it names stays inside the bodies folder whatever the store says. Plain string
-        paths: ``pathlib`` costs a fifth of a second over 10,000 bodies."""
-        if "body" in article:
-            return None
-        sha = article.get("body_sha")
-        if not isinstance(sha, str) or _SHA.fullmatch(sha) is None:
-            aid = self._aid(article)
-            raise StoreError(f"article {aid!r} in {self.path} has no valid body_sha; run 'sma-tui check'")
-        path = os.path.join(self._bodies, sha[:2], sha + ".txt")
-        try:
-            with open(path, "rb") as fh:
-                return fh.read()
-        except FileNotFoundError:
-            raise StoreError(
-                f"the body of article {self._aid(article)!r} is missing ({path}); "
-                f"keep {self.bodies_dir.name}/ beside {self.path.name}, or run 'sma-tui build --force'"
-            ) from None
-        except OSError as exc:
-            raise StoreError(
-                f"cannot read the body of article {self._aid(article)!r} ({path}): {one_line(str(exc))}"
-            ) from None
-
-    def _externalise_bodies(self, articles: Iterable[dict[str, Any]], durable: bool) -> None:
-        """Move every in-record ``body`` to its (immutable) body file, leaving ``body_sha``."""
-        for doc in articles:
-            body = doc.pop("body", None)
-            if body is None:
-                continue
-            doc["body_sha"] = sha = hashlib.sha256(body.encode("utf-8")).hexdigest()
-            path = self._body_path(sha)
-            if not path.exists():
-                atomic_write(path, body.encode("utf-8"), what="the article body", durable=durable)
-        if durable:
-            fsync_dir(self.bodies_dir)
+        return self.bodies.path_of(sha)
 
     # ----------------------------------------------------------------- writes
     def replace_all(self, records: Mapping[str, Iterable[Record]], meta: dict[str, Any] | None = None) -> Stamp | None:
@@ -287,7 +227,7 @@ class Store:
         refuse_read_only(self.path)
         with locked(self.path, self.lock_path):
             self._set_aside_if_bad()
-            self._externalise_bodies(rows["articles"], durable=False)
+            self.bodies.externalise(rows["articles"], durable=False)
             os.sync()  # one flush for all body files, before the JSON that names them
             db = SmaDB(self.path, create=True)
             try:
@@ -303,6 +243,7 @@ class Store:
             finally:
                 db.close()
             self.validated = self._file_id()
+            self.clean = None  # not proven: the first read scans the file
             return self.stamp()
 
     def update(self, change: Callable[[Tables], bool | None]) -> tuple[Stamp | None, Stamp | None]:
@@ -318,9 +259,9 @@ class Store:
         exactly what is on disk now.
         """
         refuse_read_only(self.path)
-        with locked(self.path, self.lock_path), gc_paused():
+        with locked(self.path, self.lock_path), gc_paused(freeze=True):  # what follows never rescans the tables
             seen = self.stamp()
-            db = SmaDB(self.path)
+            db = self._db()
             try:
                 tables = self._read(db)
                 before = {name: list(rows) for name, rows in tables.items()}
@@ -328,12 +269,16 @@ class Store:
                     return seen, seen
                 changes = {name: changed_rows(before.get(name, []), rows) for name, rows in tables.items()}
                 self._refuse_invalid({name: new for name, (new, _) in changes.items()}, tables)
-                self._externalise_bodies(tables["articles"], durable=True)
+                # what was read is clean now (cleaned above if it had to be); the added records
+                # are checked (an edit in place writes values sma-tui made or read: clean too)
+                clean = all(clean_record(name, d) is d for name, (new, _) in changes.items() for d in new)
+                self.bodies.externalise(tables["articles"], durable=True)
                 with db.batch():
                     self._write_changes(db, tables, changes)
             finally:
                 db.close()
             self.validated = self._file_id()
+            self.clean = self.validated if clean else None
             return seen, self.stamp()
 
     @staticmethod
@@ -352,10 +297,17 @@ class Store:
 
     def _refuse_invalid(self, new: Tables, whole: Tables | None = None) -> None:
         """Never write a record of the wrong shape: ``new`` are the records about to be
-        written (all of them, or those added to ``whole``, whose ids must stay unique)."""
+        written (all of them, or those added to ``whole``, whose ids must stay unique).
+
+        The records ``whole`` held before were read validated (their ids unique), so only
+        the added ones are checked: each id once among them, and each found exactly once
+        in its whole table (itself). One C-level pass over a table with additions, no set
+        of its 100,000 ids built on every add."""
         problems = [str(p) for p in validate_tables(new)]
         for name, rows in (whole or {}).items():
-            if name != "meta" and len(ids := list(map(methodcaller("get", "id"), rows))) != len(set(ids)):
+            added = list(map(_ID, new.get(name) or ())) if name != "meta" else []
+            wanted = set(added)
+            if added and (len(wanted) != len(added) or _count_ids(wanted, rows) != len(added)):
                 problems.append(f"{name}: an id would appear twice")
         if problems:
             raise StoreError(f"refusing to write {self.path}: {len(problems)} invalid record(s), first: {problems[0]}")

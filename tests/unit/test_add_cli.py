@@ -157,3 +157,18 @@ def test_a_read_only_store_location_is_one_line_and_loses_nothing(
     assert lines[0].startswith(f"sma-tui: error: cannot write to {store_path.parent}: Read-only file system")
     assert "--db PATH or SMA_TUI_DB" in lines[0]
     assert store_path.read_bytes() == before and Store(store_path).load().counts()["articles"] == 5
+
+
+def test_an_add_dedupes_against_the_article_records_as_against_the_articles(store_path: Path) -> None:
+    """``sma-tui add`` builds no Article for the stored ones (issue 16): the fingerprints,
+    URLs and ids it dedupes against, read from the records, are the articles' own, a record
+    without a fingerprint (written by hand) included."""
+    from sma_tui.ingest.batch import _known
+
+    store = Store(store_path)
+    tables = store.read_tables()
+    tables["articles"][0].pop("fingerprint")
+    tables["articles"][1]["url"] = "https://example.com/news/1?utm_source=x"
+    from_articles = _known(store.corpus_of(tables, claims=()), None)
+    from_records = _known(store.corpus_of(tables, claims=(), articles=False), tables["articles"])
+    assert from_records == from_articles and len(from_records[2]) == len(tables["articles"])

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from sma_tui.cli.main import main
+from sma_tui.storage.store import Store
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -222,3 +223,21 @@ def test_entry_point_runs_as_a_program(store_path: Path) -> None:
         text=True,
     )
     assert res.returncode == 1 and res.stderr.count("\n") == 1 and "Traceback" not in res.stderr
+
+
+def test_the_program_exits_without_freeing_but_flushes_everything(store_path: Path, tmp_path: Path) -> None:
+    """``python -m sma_tui`` ends with ``os._exit`` (nothing freed one by one): every byte of
+    a long listing still reaches the pipe, the exit status is kept, and an add it made is
+    stored."""
+    listing = [sys.executable, "-m", "sma_tui", "quotes", "--json", "--db", str(store_path)]
+    res = subprocess.run(listing, capture_output=True, text=True)
+    assert res.returncode == 0 and len(json.loads(res.stdout)) == len(Store(store_path).load().quotes) > 10
+    story = Path(__file__).resolve().parent.parent / "fixtures" / "articles" / "reuters-2019-11-15-esper-seoul.txt"
+    add = [sys.executable, "-m", "sma_tui", "add", "--json", "--db", str(store_path), str(story)]
+    res = subprocess.run(add, capture_output=True, text=True)
+    assert res.returncode == 0 and json.loads(res.stdout)[0]["status"] == "added", res.stderr
+    assert json.loads(res.stdout)[0]["article"]["id"] in Store(store_path).load().articles
+    code = "import atexit, sys; from sma_tui.cli.main import run; atexit.register(print, 'bye'); "
+    code += "sys.argv[1:] = ['x']; run()"  # a usage error: status 2, the atexit handlers still run
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert res.returncode == 2 and res.stdout == "bye\n" and "invalid choice" in res.stderr

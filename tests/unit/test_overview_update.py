@@ -151,3 +151,46 @@ def test_groups_of_measures_outside_the_table_keep_the_order_of_their_first_figu
     assert [g.measure for g in merge_groups(old, {}, {}, {}, first)] == ["m-a", "m-b"]
     first["m-b"] = ("2019-12-31", "z", 0)
     assert [g.measure for g in merge_groups(old, {}, {"m-b": []}, {}, first)] == ["m-b", "m-a"]
+
+
+def _value_rows_reference(figures, touched, articles):  # type: ignore[no-untyped-def]
+    """The value rows the plain way: group, sort by claim key, count (the oracle)."""
+    from sma_tui.core.overview import ValueRow, source_rows
+
+    found: dict[Any, list[Any]] = {}
+    for d in figures:
+        if (key := (d.get("measure"), d["value"], d["unit"])) in touched:
+            found.setdefault(key, []).append(d)
+    out = {}
+    for key, figs in found.items():
+        figs = sorted(figs, key=lambda d: (d.get("date") or "", d["article"], d["start"]))
+        pairs = []
+        for d in figs:
+            pairs.append(articles[d["article"]] if d["article"] in articles else (d["article"], d.get("date")))
+        out[key] = ValueRow(figs[0]["value"], figs[0]["unit"], len(figs), *source_rows(pairs))
+    return out
+
+
+def test_value_rows_of_many_figures_equal_the_step_by_step_ones() -> None:
+    """Thousands of figures stating a value, with what hand edits leave: a null or missing
+    date, a figure whose article is gone, ties in claim order, more publishers and dates
+    than a row shows."""
+    import random
+
+    from sma_tui.core.overview_update import value_rows
+
+    rng = random.Random(16)
+    articles = {f"a{i}": (f"Outlet {i % 17}", rng.choice([None, f"2020-0{1 + i % 9}-01"])) for i in range(400)}
+    figures = []
+    for n in range(6000):
+        d: dict[str, Any] = {"article": f"a{rng.randrange(440)}", "start": rng.randrange(50),
+                             "measure": rng.choice(["m1", "m2", None]), "value": rng.choice([1.0, 5.0, 5, 7.5]),
+                             "unit": rng.choice(["USD", "troops"])}  # fmt: skip
+        roll = rng.random()
+        if roll < 0.8:
+            d["date"] = f"2020-0{1 + n % 9}-2{n % 10}"
+        elif roll < 0.9:
+            d["date"] = None
+        figures.append(d)
+    touched = {("m1", 5.0, "USD"), ("m2", 1.0, "troops"), (None, 7.5, "USD"), ("m1", 9.0, "USD")}
+    assert value_rows(figures, touched, articles) == _value_rows_reference(figures, touched, articles)

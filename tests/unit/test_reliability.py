@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from sma_tui.services import check_store
 from sma_tui.storage.store import Store
 
@@ -112,3 +114,60 @@ def test_two_add_processes_at_once_lose_no_article(store_path: Path, tmp_path: P
     for a in added:  # every claim sits under its own article's id
         assert all(q.id.startswith(a.id + "/") for q in corpus.quotes_in_article(a.id))
     assert check_store(Store(store_path)) == []
+
+
+HOLDER = r"""
+import sys, time
+from filelock import FileLock
+with FileLock(sys.argv[1]):
+    print("held", flush=True)
+    time.sleep(float(sys.argv[2]))
+"""
+
+
+def test_the_lock_excludes_a_filelock_holder_and_says_so_when_it_waited_too_long(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The store lock is a ``flock`` of ``<name>.lock``, as the ``filelock`` package (which
+    sma-tui used before) takes it: a process holding it that way keeps a writer out, and
+    the writer gives up with one line after ``LOCK_TIMEOUT``."""
+    from sma_tui.storage import tiny
+    from sma_tui.storage.files import StoreError
+
+    lock = store_path.with_name(store_path.name + ".lock")
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(lock), "30"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        monkeypatch.setattr(tiny, "LOCK_TIMEOUT", 0.3)
+        before = store_path.read_bytes()
+        start = time.monotonic()
+        with pytest.raises(StoreError, match="locked by another sma-tui process"):
+            Store(store_path).update(lambda tables: None)
+        assert 0.3 <= time.monotonic() - start < 10 and store_path.read_bytes() == before
+    finally:
+        holder.kill()
+        holder.wait()
+    Store(store_path).update(lambda tables: None)  # free again: the holder's lock died with it
+
+
+def test_without_flock_the_filelock_package_locks(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+    import fcntl
+    from contextlib import contextmanager
+
+    from sma_tui.storage import tiny
+
+    def no_flock(fd: int, op: int) -> None:
+        raise OSError(errno.ENOSYS, "flock not supported")
+
+    used: list[str] = []
+
+    @contextmanager
+    def spy(path: Path):  # type: ignore[no-untyped-def]
+        used.append(path.name)
+        yield
+
+    monkeypatch.setattr(fcntl, "flock", no_flock)
+    monkeypatch.setattr(tiny, "_filelock", spy)
+    Store(store_path).update(lambda tables: None)
+    assert used == ["store.json.lock"]

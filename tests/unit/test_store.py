@@ -57,6 +57,25 @@ def test_failed_update_changes_nothing(store: Store) -> None:
     assert store.path.read_bytes() == before
 
 
+@pytest.mark.parametrize("twice", ["with a stored one", "among the added"])
+def test_an_update_that_would_repeat_an_id_writes_nothing(store: Store, twice: str) -> None:
+    """Only the added records' ids are checked (the stored ones were validated when read),
+    against each other and against every stored record of their table."""
+    before = store.path.read_bytes()
+    taken = next(iter(store.load().quotes))
+
+    def repeat(tables):
+        row = dict(tables["quotes"][-1])
+        if twice == "with a stored one":
+            tables["quotes"].append({**row, "id": taken})
+        else:
+            tables["quotes"] += [{**row, "id": "fresh/q1"}, {**row, "id": "fresh/q1"}]
+
+    with pytest.raises(StoreError, match=r"refusing to write .*(an id would appear twice|the id appears 2 times)"):
+        store.update(repeat)
+    assert store.path.read_bytes() == before
+
+
 def test_replace_all_writes_a_loadable_store(tmp_path: Path, corpus) -> None:
     store = Store(tmp_path / "deep" / "folder" / "s.json")
     store.replace_all(corpus_records(corpus))
