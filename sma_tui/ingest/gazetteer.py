@@ -9,7 +9,9 @@ from ..core.models import Actor
 from .names import norm
 from .sides import side_from_evidence
 
-_MINISTRY_OF = re.compile(r"ministry of (national defen[cs]e|foreign affairs|unification)")
+_MINISTRY_OF = re.compile(
+    r"ministry of (national defen[cs]e|foreign affairs|unification)|(national defen[cs]e|foreign affairs) ministry"
+)
 _DEPARTMENT_OF = re.compile(r"\bdepartment of (state|defen[cs]e)$")  # "the U.S. Department of State"
 _SEOULS = re.compile(
     r"^(?:seoul's|the south korean|south korean|korea's|the korean|(?:the )?rok(?:'s)?|(?:the )?republic of korea's)"
@@ -55,6 +57,7 @@ _KOREAN_ORDER = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+-[a-z]+")  # "Jeong Eun-bo":
 _ROMANISED = {w: g for g in "jeong jung chung|lee yi rhee|choi choe|park pak|suh seo|yoon yun|moon mun|chang jang|"
               "kang gang|kim gim|cho jo|shin sin|hwang whang".split("|") for w in g.split()}  # fmt: skip
 _COMMON = frozenset("kim gim lee yi rhee park pak".split())
+_SYLLABLES = {w: g for g in "kyeong kyung gyeong|eui ui|hwa wha|wook uk".split("|") for w in g.split()}  # given names
 
 
 def family_name(name: str, korean: bool = False) -> str:
@@ -80,12 +83,16 @@ def _spellings(key: str) -> tuple[str, ...]:
 
 def _romanised(actor: Actor) -> list[str]:
     """A Korean person's name and titled aliases in the other romanisations of the family name
-    and in Western order ("Jung Eun-bo", "Chung Eun-bo", "Eun-bo Jeong")."""
+    and of common syllables of the given name, and in Western order ("Jung Eun-bo", "Chung
+    Eun-bo", "Eun-bo Jeong", "Jeong Kyung-doo")."""
     name = norm(actor.name)
     family, _, given = name.partition(" ")
-    if not given or family not in _ROMANISED:
+    if not given:
         return []
-    names = [f"{f} {given}" for f in _ROMANISED[family].split()] + [f"{given} {f}" for f in _ROMANISED[family].split()]
+    givens = [""]
+    for part in re.split(r"([- ])", given):
+        givens = [g + alt for g in givens for alt in (_SYLLABLES[part].split() if part in _SYLLABLES else [part])]
+    names = [n for f in _ROMANISED.get(family, family).split() for g in givens for n in (f"{f} {g}", f"{g} {f}")]
     keys = [norm(a) for a in (actor.name, *actor.aliases) if name in norm(a)]
     return [k.replace(name, n) for k in keys for n in names if n != name]
 
@@ -121,7 +128,7 @@ class ActorIndex:
         self.actors = actors
 
     def get(self, text: str) -> str | None:
-        key = _MINISTRY_OF.sub(lambda m: _MINISTRIES[m.group(1)[:4]], norm(text))
+        key = _MINISTRY_OF.sub(lambda m: _MINISTRIES[(m.group(1) or m.group(2))[:4]], norm(text))
         key = _DEPARTMENT_OF.sub(lambda m: m.group(1).replace("defence", "defense") + " department", key)
         key = _SEOULS.sub("south korea's ", key)
         hit = self.ids.get(key)

@@ -77,13 +77,15 @@ def test_according_to_a_title_then_the_name(corpus) -> None:
     assert actors[got[0][1]].name == "Anders Berg" and got[0][2] == "explicit"
 
 
-def test_a_bureau_of_a_department_speaks_and_is_the_bureau_later(corpus) -> None:
+def test_a_bureau_of_a_department_speaks_for_it_and_is_the_bureau_later(corpus) -> None:
+    # a part of a dossier institution is that institution (the real-coverage labels want the
+    # State Department, not a new actor for its bureau)
     text = (
         'The State Department\'s Bureau of Political-Military Affairs said the deal brings a "real rise" in '
         'the share. The Bureau wrote online that the alliance remains "the anchor of the region."\n'
     )
-    got, actors = _said(corpus, text)
-    assert got[0][1] == got[1][1] and "Bureau of Political-Military Affairs" in actors[got[0][1]].name
+    got, _ = _said(corpus, text)
+    assert got[0][1] == got[1][1] == "state-department"
 
 
 def test_the_spokesman_after_one_who_could_not_confirm(corpus) -> None:
@@ -173,7 +175,7 @@ def test_words_woven_into_what_x_told_someone_are_x_s_not_the_relayer_s(corpus) 
         '"moving forward," presidential spokesperson Kang Min-seok said.\n'
     )
     got, actors = _said(corpus, text)
-    assert actors[got[0][1]].name == "Chung Eui-yong" and got[0][2] == "explicit"
+    assert got[0][1:] == ("chung-eui-yong", "explicit")  # the dossier's Chung Eui-yong
 
 
 def test_a_full_quotation_before_the_relayer_is_the_relayer_s(corpus) -> None:
@@ -324,7 +326,7 @@ def test_a_participle_after_a_family_name_subject_behind_a_comma(corpus) -> None
 
 def test_a_leading_initial_and_a_hyphenated_given_name(corpus) -> None:
     got, actors = _said(corpus, '"It is fair," Assistant Secretary of State R. Clarke Cooper told reporters.\n')
-    assert actors[got[0][1]].name == "Clarke Cooper" and actors[got[0][1]].side == "US"
+    assert got[0][1] == "clarke-cooper" and corpus.actors["clarke-cooper"].side == "US"  # the dossier's
     got, actors = _said(corpus, '"It is fair," said Leif-Eric Easley, a professor at a university in Seoul.\n')
     assert actors[got[0][1]].name == "Leif-Eric Easley"
 

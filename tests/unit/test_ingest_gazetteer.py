@@ -27,7 +27,8 @@ def _person(name: str, side: str, guessed: bool = False) -> Actor:
     [("Jung Eun-bo", "jeong-eun-bo"), ("Chung Eun-bo, the veteran envoy,", "jeong-eun-bo"),
      ("Eun-bo Jeong", "jeong-eun-bo"), ("Ambassador Chung Eun Bo", "jeong-eun-bo"),
      ("Gang Kyung-wha", "kang-kyung-wha"), ("Choe Jong-kun", "choi-jong-kun"), ("Mun Jae-in", "moon-jae-in"),
-     ("Seo Wook", "suh-wook"), ("Rhee Tae-woo", "lee-tae-woo"), ("Eui-yong Jeong", "chung-eui-yong")],
+     ("Seo Wook", "suh-wook"), ("Rhee Tae-woo", "lee-tae-woo"), ("Eui-yong Jeong", "chung-eui-yong"),
+     ("Defense Minister Chung Kyung-doo", "jeong-kyeong-doo"), ("Chung Ui-yong", "chung-eui-yong")],
 )  # fmt: skip
 def test_a_korean_name_in_another_romanisation_is_the_dossier_person(corpus, who: str, actor: str) -> None:
     assert _speaker(corpus, f'"The gap is closing," {who} said on Friday.') == actor
@@ -76,6 +77,8 @@ def test_a_shared_family_name_in_another_romanisation_is_no_one(corpus) -> None:
      ("the ROK's Ministry of Foreign Affairs", "rok-foreign-ministry"),
      ("South Korea's Ministry of Foreign Affairs", "rok-foreign-ministry"),
      ("Seoul's foreign ministry", "rok-foreign-ministry"), ("the Ministry of National Defense", "rok-defense-ministry"),
+     ("the Foreign Affairs Ministry", "rok-foreign-ministry"),
+     ("the National Defense Ministry", "rok-defense-ministry"),
      ("the Blue House", "cheong-wa-dae"), ("the USFK Korean Employees Union", "usfk-korean-employees-union")],
 )  # fmt: skip
 def test_an_institution_by_its_other_names(corpus, who: str, actor: str) -> None:
@@ -108,3 +111,11 @@ def test_a_part_of_no_known_institution_links_to_nothing(corpus) -> None:
     index = ActorIndex(corpus.actors)
     assert index.get("the Coast Guard's Bureau of Harbours") is None
     assert index.get("the State Department's " * 2000 + "bureau") is None  # a hostile phrase: refused, not scanned
+
+
+def test_a_title_that_changes_hands_is_not_an_alias(corpus) -> None:
+    # Seoul's chief negotiator was Jeong Eun-bo in 2019-2021 and Lee Tae-woo in 2024: the title
+    # alone names neither, it is the person the article introduces with it
+    said = '\n\n"We will be fair," Seoul\'s chief negotiator said.'
+    assert _speaker(corpus, "SEOUL, April 22 (Yonhap) -- Lee Tae-woo leads the talks." + said) != "jeong-eun-bo"
+    assert _speaker(corpus, "Lee Tae-woo, Seoul's chief negotiator, flew to Honolulu." + said) == "lee-tae-woo"
