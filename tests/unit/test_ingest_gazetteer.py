@@ -119,3 +119,12 @@ def test_a_title_that_changes_hands_is_not_an_alias(corpus) -> None:
     said = '\n\n"We will be fair," Seoul\'s chief negotiator said.'
     assert _speaker(corpus, "SEOUL, April 22 (Yonhap) -- Lee Tae-woo leads the talks." + said) != "jeong-eun-bo"
     assert _speaker(corpus, "Lee Tae-woo, Seoul's chief negotiator, flew to Honolulu." + said) == "lee-tae-woo"
+
+
+@pytest.mark.parametrize(
+    ("who", "actor"),
+    [("Ambassador Harry B. Harris Jr.", "harry-harris"), ("Secretary of State Michael R. Pompeo", "mike-pompeo"),
+     ("Defense Secretary Lloyd J. Austin III", "lloyd-austin"), ("the U.S. military command in South Korea", "usfk")],
+)  # fmt: skip
+def test_a_full_style_name_or_a_description_only_one_actor_fits(corpus, who: str, actor: str) -> None:
+    assert _speaker(corpus, f'"The door is open," {who} said.') == actor
