@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..core.models import Actor
-from .names import norm
+from .names import LEAD_CONNECTIVE, norm
 from .sides import side_from_evidence
 
 _MINISTRY_OF = re.compile(
@@ -129,6 +129,7 @@ class ActorIndex:
         self.actors = actors
 
     def get(self, text: str) -> str | None:
+        text = LEAD_CONNECTIVE.sub("", text.strip())  # "Although Trump": Trump
         key = _MINISTRY_OF.sub(lambda m: _MINISTRIES[(m.group(1) or m.group(2))[:4]], norm(text))
         key = _DEPARTMENT_OF.sub(lambda m: m.group(1).replace("defence", "defense") + " department", key)
         key = _SEOULS.sub("south korea's ", key)

@@ -128,3 +128,15 @@ def test_a_title_that_changes_hands_is_not_an_alias(corpus) -> None:
 )  # fmt: skip
 def test_a_full_style_name_or_a_description_only_one_actor_fits(corpus, who: str, actor: str) -> None:
     assert _speaker(corpus, f'"The door is open," {who} said.') == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "name"),
+    [('Although Trump said Seoul should pay "far more," the envoys met again.', "donald-trump", None),
+     ('While Esper called the offer "a start," Seoul waited.', "mark-esper", None),
+     ('Although Kim Min-su said the deal was "fair," others disagreed.', "kim-min-su", "Kim Min-su")],
+)  # fmt: skip
+def test_a_sentence_opening_connective_is_not_part_of_the_name(corpus, text: str, actor: str, name: str) -> None:
+    x = extract(text + "\n", corpus=corpus)
+    assert [q.speaker for q in x.quotes] == [actor]
+    assert [a.name for a in x.actors] == ([name] if name else [])
