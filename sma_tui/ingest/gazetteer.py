@@ -57,7 +57,7 @@ _KOREAN_ORDER = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+-[a-z]+")  # "Jeong Eun-bo":
 # one Korean family name as outlets romanise it; a family name too common to name one person alone
 _ROMANISED = {w: g for g in "jeong jung chung|lee yi rhee|choi choe|park pak|suh seo|yoon yun|moon mun|chang jang|"
               "kang gang|kim gim|cho jo|shin sin|hwang whang".split("|") for w in g.split()}  # fmt: skip
-_COMMON = frozenset("kim gim lee yi rhee park pak".split())
+_COMMON = frozenset("kim gim lee yi rhee park pak yoon yun".split())
 _SYLLABLES = {w: g for g in "kyeong kyung gyeong|eui ui|hwa wha|wook uk".split("|") for w in g.split()}  # given names
 
 
@@ -113,7 +113,7 @@ class ActorIndex:
                     seen.setdefault(key, set()).add(a.id)
             if a.kind != "person" or a.side_guessed:  # the curated people, not speakers an add made
                 continue
-            korean = a.side == "ROK" and len(a.name.split()) == 2
+            korean = a.side == "ROK"  # the curated ROK people are Korean: family name first
             for key in _romanised(a) if korean or _KOREAN_ORDER.fullmatch(a.name) else ():
                 for spelled in _spellings(key):
                     variants.setdefault(spelled, set()).add(a.id)

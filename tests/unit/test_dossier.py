@@ -148,6 +148,9 @@ QUOTED = {
     "morgan-ortagus": ("person", "US", "spokesperson", "https://www.globalsecurity.org/military/library/news/2019/08/mil-190808-stateb01.htm"),
     "ned-price": ("person", "US", "spokesperson", "https://www.state.gov/briefings/department-press-briefing-august-18-2022/"),
     "pentagon": ("institution", "US", "Defense ministry", "https://en.yna.co.kr/view/AEN20200325007652325"),
+    "joe-biden": ("person", "US", "President of the United States", "https://wcfcourier.com/news/national/bidens-deal-with-seoul-points-to-a-swift-shift-on-alliances/article_adcc8fc8-94e4-553a-ade9-7cd22b5352ce.html"),
+    "stephen-biegun": ("person", "US", "Deputy Secretary of State", "https://en.yna.co.kr/view/AEN20200708006100325"),
+    "yoon-suk-yeol": ("person", "ROK", "President of South Korea", "https://koreapro.org/2024/10/trumps-potential-return-risks-south-koreas-national-security-and-economy/"),
 }  # fmt: skip
 
 

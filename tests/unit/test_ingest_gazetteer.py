@@ -50,13 +50,16 @@ def test_two_curated_people_whose_spellings_meet_share_none_of_them() -> None:
 
 def test_a_family_name_alone_in_any_romanisation() -> None:
     people = [_person("Jeong Min-ho", "ROK"), _person("Chung Dae-il", "ROK"), _person("Suh Wan", "ROK"),
-              _person("Lee Sun-ok", "ROK"), _person("Harold Vance", "US")]  # fmt: skip
+              _person("Lee Sun-ok", "ROK"), _person("Harold Vance", "US"), _person("Han Ji Won", "ROK"),
+              _person("Yoon Mi Ra", "ROK")]  # fmt: skip
     index = ActorIndex({a.id: a for a in people})
     assert index.family["seo"] == index.family["suh"] == "suh-wan"  # a one-syllable given name: family first
     assert "wan" not in index.family
     assert {"jeong", "jung", "chung"} <= index.ambiguous  # two curated people: "Chung said" names no one
     assert "lee" not in index.family and "lee" not in index.ambiguous  # too common to name anyone alone
     assert index.family["vance"] == "harold-vance"
+    assert index.family["han"] == "han-ji-won" and "won" not in index.family  # a ROK name unhyphenated: family first
+    assert not {"yoon", "yun"} & (set(index.family) | index.ambiguous)  # Yoon/Yun: too common (and Joseph Yun)
 
 
 def test_a_common_family_name_alone_stays_a_new_speaker(corpus) -> None:
