@@ -24,6 +24,7 @@ _UNIT_OF = re.compile(
     rf"^(?P<owner>.+?)'s (?:[\w.-]+ ){{0,4}}{_UNIT}(?: of(?: [\w.,-]+){{1,5}})?$"
     rf"|^(?:the |its )?(?:[\w.-]+ ){{0,4}}{_UNIT}(?: of(?: [\w.,-]+){{1,5}})? (?:at|of|in) (?P<owner2>the .+)$"
 )
+_ACRONYM = re.compile(r"\s*\([a-z.&]{2,8}\)$")  # "the Ministry of Foreign Affairs (MOFA)"
 _SUFFIX = re.compile(r",? (?:jr|sr|ii|iii|iv)\.?$")  # "Harry B. Harris Jr.", "Lloyd J. Austin III"
 _BARE_HEAD = re.compile(r"^[\w.' -]+ (?:ministry|department)$")  # "Foreign Ministry said", no article
 _LOCATED = re.compile(r" in (?:seoul|washington|tokyo|pyongyang|south korea|the united states|the u\.s\.)$")
@@ -138,7 +139,7 @@ class ActorIndex:
             return self.get(key[: at.start()])
         if hit is None and key.startswith(("the ", "a ", "an ")):
             hit = self.ids.get(key.split(" ", 1)[1])
-        if hit is None and (suffix := _SUFFIX.search(key)):
+        if hit is None and (suffix := _SUFFIX.search(key) or _ACRONYM.search(key)):
             return self.get(key[: suffix.start()])
         if hit is None and _BARE_HEAD.match(key):  # "Foreign Ministry officials said": the Foreign Ministry
             hit = self.ids.get("the " + key)

@@ -82,7 +82,9 @@ def test_a_shared_family_name_in_another_romanisation_is_no_one(corpus) -> None:
      ("Seoul's foreign ministry", "rok-foreign-ministry"), ("the Ministry of National Defense", "rok-defense-ministry"),
      ("the Foreign Affairs Ministry", "rok-foreign-ministry"),
      ("the National Defense Ministry", "rok-defense-ministry"),
-     ("the Blue House", "cheong-wa-dae"), ("the USFK Korean Employees Union", "usfk-korean-employees-union")],
+     ("the Blue House", "cheong-wa-dae"), ("the USFK Korean Employees Union", "usfk-korean-employees-union"),
+     ("the Ministry of Foreign Affairs (MOFA)", "rok-foreign-ministry"), ("U.S. Forces Korea (USFK)", "usfk"),
+     ("the Department of Defense (DoD)", "pentagon")],
 )  # fmt: skip
 def test_an_institution_by_its_other_names(corpus, who: str, actor: str) -> None:
     assert _speaker(corpus, f'"Talks will resume next month," {who} said in a statement.') == actor
