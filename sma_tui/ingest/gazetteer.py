@@ -135,7 +135,9 @@ class ActorIndex:
         key = _DEPARTMENT_OF.sub(lambda m: m.group(1).replace("defence", "defense") + " department", key)
         key = _SEOULS.sub("south korea's ", key)
         hit = self.ids.get(key)
-        if hit is None and (at := _LOCATED.search(key)):  # "the defense ministry in Seoul"
+        if hit is not None or len(key) > 160:  # no name is longer: a hostile phrase is not taken apart
+            return hit
+        if (at := _LOCATED.search(key)) is not None:  # "the defense ministry in Seoul"
             return self.get(key[: at.start()])
         if hit is None and key.startswith(("the ", "a ", "an ")):
             hit = self.ids.get(key.split(" ", 1)[1])
@@ -143,7 +145,7 @@ class ActorIndex:
             return self.get(key[: suffix.start()])
         if hit is None and _BARE_HEAD.match(key):  # "Foreign Ministry officials said": the Foreign Ministry
             hit = self.ids.get("the " + key)
-        if hit is None and len(key) <= 160 and (m := _UNIT_OF.match(key)):
+        if hit is None and (m := _UNIT_OF.match(key)):
             owner = self.get(m.group("owner") or m.group("owner2"))
             hit = owner if owner and self.actors[owner].kind == "institution" else None
         return hit
