@@ -47,6 +47,8 @@ _ORG_TAIL = frozenset(
 )
 _LEAD_INITIAL = re.compile(r"^(?:[A-Z]\.\s*)+(?=[A-Z][a-z])")  # "R. Clarke Cooper", "H.R. McMaster"
 _INITIAL = re.compile(r"\s+[A-Z]\.(?=\s)")  # a middle initial: "Mark T. Esper" is Mark Esper
+# a sentence's opening connective glued to the name after it: "Although Kim Min-su said …"
+LEAD_CONNECTIVE = re.compile(r"^(?:Although|Though|While|Whereas|Because|Since|Unless|Once|After|Before|If|When|As)\s+")
 
 
 def norm(text: str) -> str:
@@ -59,7 +61,7 @@ def capital(np: str) -> str:
 
 def strip_titles(name: str) -> str:
     """The name at the end of a capitalised run ("Defense Secretary Mark Esper" → "Mark Esper")."""
-    words = _INITIAL.sub("", _LEAD_INITIAL.sub("", name)).split()
+    words = _INITIAL.sub("", _LEAD_INITIAL.sub("", LEAD_CONNECTIVE.sub("", name))).split()
     while words and words[-1].lower() in STOP:
         words.pop()
     k = len(words)

@@ -51,7 +51,8 @@ _KOREAN_UNION = re.compile(
     r"(?:\s+(?:of|at)\s+(?:the\s+)?(?:USFK|U\.S\. Forces Korea))?"
     r"|(?:[A-Z][\w.]*\s+){0,4}Employees['’]?\s+Union"  # "the U.S. Forces Korea Employees Union"
     r"(?:\s+(?:of|at)\s+(?:the\s+)?(?:USFK|U\.S\. Forces Korea))?"
-    r"|\bunion['’]s\s+(?:leader|chief|head|president|spokes(?:man|woman|person)|members?)\b|\b(?:workers|employees)['’]\s+union\b"
+    r"|\bunion['’]s\s+(?:leader|chief|head|(?:vice[- ])?president|secretary[- ]general|director|officials?"
+    r"|spokes(?:man|woman|person)|members?)\b|\b(?:workers|employees)['’]\s+union\b"
     r"|\b(?:head|leader|chief|president|spokes(?:man|woman|person)|official|member)s?\s+(?:of|for|at)\s+the\s+"
     r"(?:\w+\s+)?union\b|\bheads\s+the\s+union\b|\bunion\s+(?:members?|officials?|leaders?|workers|spokes(?:man|woman|person)"
     r"|head|chief|president)\b",

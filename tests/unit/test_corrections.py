@@ -117,23 +117,23 @@ def test_ambiguous_speaker_names_every_candidate(fresh: Corpus) -> None:
 
 
 def test_unknown_speaker_needs_an_explicit_new_actor(fresh: Corpus) -> None:
-    with pytest.raises(CorrectionError, match="no actor 'Clarke Cooper'"):
-        correct_quote_speaker(fresh, "breitbart-2019-11-19/q1", "Clarke Cooper")
-    rec = correct_quote_speaker(fresh, "breitbart-2019-11-19/q1", "Clarke Cooper", new_actor=True, now=at(1))
-    assert rec.after["speaker"] == "clarke-cooper"
+    with pytest.raises(CorrectionError, match="no actor 'Vera Lindqvist'"):
+        correct_quote_speaker(fresh, "breitbart-2019-11-19/q1", "Vera Lindqvist")
+    rec = correct_quote_speaker(fresh, "breitbart-2019-11-19/q1", "Vera Lindqvist", new_actor=True, now=at(1))
+    assert rec.after["speaker"] == "vera-lindqvist"
     out = apply(fresh, [rec])
     assert out.problems == []
-    cooper = fresh.actors["clarke-cooper"]
-    assert (cooper.name, cooper.side, cooper.sources) == ("Clarke Cooper", "unknown", ["breitbart-2019-11-19"])
-    assert fresh.quotes_by_speaker("clarke-cooper")[0].id == "breitbart-2019-11-19/q1"
-    with pytest.raises(CorrectionError, match="'clarke cooper' is already an actor: Clarke Cooper"):
-        correct_quote_speaker(fresh, "breitbart-2019-11-19/q2", "clarke cooper", new_actor=True)
+    cooper = fresh.actors["vera-lindqvist"]
+    assert (cooper.name, cooper.side, cooper.sources) == ("Vera Lindqvist", "unknown", ["breitbart-2019-11-19"])
+    assert fresh.quotes_by_speaker("vera-lindqvist")[0].id == "breitbart-2019-11-19/q1"
+    with pytest.raises(CorrectionError, match="'vera lindqvist' is already an actor: Vera Lindqvist"):
+        correct_quote_speaker(fresh, "breitbart-2019-11-19/q2", "vera lindqvist", new_actor=True)
     with pytest.raises(CorrectionError, match="'President Trump' is already an actor: Donald Trump"):
         correct_quote_speaker(fresh, "breitbart-2019-11-19/q2", "President Trump", new_actor=True)
 
 
 def test_an_imported_new_actor_never_replaces_an_existing_one(fresh: Corpus) -> None:
-    rec = correct_quote_speaker(fresh, "breitbart-2019-11-19/q1", "Clarke Cooper", new_actor=True, now=at(1))
+    rec = correct_quote_speaker(fresh, "breitbart-2019-11-19/q1", "Vera Lindqvist", new_actor=True, now=at(1))
     hostile = replace(rec, after={**rec.after, "speaker": "nobody", "speaker_name": "",
                                   "new_actor": {"id": "usfk", "name": "Impostor"}})  # fmt: skip
     apply(fresh, [hostile])
@@ -436,7 +436,7 @@ def test_unresolvable_targets_are_problems_not_silence(fresh: Corpus) -> None:
 def test_export_import_into_another_store_reproduces_the_result() -> None:
     mine = bundled_corpus()
     recs = three_fixes(mine)
-    recs.append(correct_quote_speaker(mine, "breitbart-2019-11-19/q2", "Clarke Cooper", new_actor=True, now=at(4)))
+    recs.append(correct_quote_speaker(mine, "breitbart-2019-11-19/q2", "Vera Lindqvist", new_actor=True, now=at(4)))
     apply(mine, recs)
     text = json.dumps(dump(recs))
     theirs = rename_articles(bundled_corpus(), "x-")  # same articles, other ids
@@ -686,12 +686,12 @@ def test_review_queue_after_corrections_and_for_added_actors(fresh: Corpus) -> N
     baseline = review_queue(corpus)  # the bundled corpus: only the quotes whose speaker was inferred
     assert {i.kind for i in baseline} == {"quote"}
     assert all(corpus.quotes[i.id].attribution != "explicit" for i in baseline)
-    rec = correct_quote_speaker(corpus, "breitbart-2019-11-19/q1", "Clarke Cooper", new_actor=True, now=at(1))
+    rec = correct_quote_speaker(corpus, "breitbart-2019-11-19/q1", "Vera Lindqvist", new_actor=True, now=at(1))
     apply(corpus, [rec])
     corpus.articles["breitbart-2019-11-19"].added = T0.isoformat()
     items = {(i.kind, i.id): i for i in review_queue(corpus)}
-    assert "side unknown" in items[("actor", "clarke-cooper")].reason
-    assert "created by adding" in items[("actor", "clarke-cooper")].reason
+    assert "side unknown" in items[("actor", "vera-lindqvist")].reason
+    assert "created by adding" in items[("actor", "vera-lindqvist")].reason
     assert ("quote", "breitbart-2019-11-19/q1") not in items  # its speaker is listed, not each of its quotes
     assert ("actor", "us-negotiators") in items  # its only source is now an added article
     assert ("actor", "james-dehart") not in items  # the dossier cites public sources for him
@@ -707,9 +707,9 @@ def test_review_queue_lists_an_unattributed_quote(fresh: Corpus) -> None:
 
 
 def test_actor_slug_is_the_extractors() -> None:
-    for name in ("Clarke Cooper", "Jeong Eun-bo", "  O’Brien, Robert. ", "U.S. Forces Korea", "", "??"):
+    for name in ("Vera Lindqvist", "Jeong Eun-bo", "  O’Brien, Robert. ", "U.S. Forces Korea", "", "??"):
         assert actor_slug(name) == extractor_slug(name)
-    assert actor_slug("Clarke Cooper") == "clarke-cooper"
+    assert actor_slug("Vera Lindqvist") == "vera-lindqvist"
 
 
 def test_core_imports_no_ui_or_storage_library() -> None:

@@ -131,6 +131,38 @@ def test_actors_say_when_they_led(corpus: Corpus) -> None:
         assert urls(corpus.actors[actor_id].sources), actor_id
 
 
+# the people and bodies real coverage quotes most (issue 11's linking): id -> (kind, side, words of
+# the role, a URL that states it)
+QUOTED = {
+    "moon-jae-in": ("person", "ROK", "President of South Korea", "https://m-en.yna.co.kr/view/AEN20190924003500315"),
+    "chung-eui-yong": ("person", "ROK", "National Security Office", "http://m.koreatimes.co.kr/pages/article.asp?newsIdx=291580"),
+    "suh-wook": ("person", "ROK", "Minister of National Defense", "https://en.yna.co.kr/view/AEN20210317004651325"),
+    "lee-tae-woo": ("person", "ROK", "12th SMA", "http://www01.koreaherald.com/view.php?mp=6&np=59&ud=20240305050228"),
+    "cheong-wa-dae": ("institution", "ROK", "Office of the President", "http://m.koreaherald.com/view.php?ud=20170524000780&ntn=0"),
+    "usfk-korean-employees-union": ("institution", "ROK", "union", "https://en.yna.co.kr/view/AEN20200218007051325"),
+    "robert-abrams": ("person", "US", "Commander of U.S. Forces Korea", "https://en.yna.co.kr/view/AEN20200218007051325"),
+    "lloyd-austin": ("person", "US", "Secretary of Defense", "https://en.yna.co.kr/view/AEN20210317004651325"),
+    "antony-blinken": ("person", "US", "Secretary of State", "http://en.people.cn/n3/2021/0318/c90000-9830256.html"),
+    "linda-specht": ("person", "US", "12th SMA", "http://www01.koreaherald.com/view.php?mp=6&np=59&ud=20240305050228"),
+    "clarke-cooper": ("person", "US", "Political-Military Affairs", "https://en.yna.co.kr/view/AEN20200515000200325"),
+    "morgan-ortagus": ("person", "US", "spokesperson", "https://www.globalsecurity.org/military/library/news/2019/08/mil-190808-stateb01.htm"),
+    "ned-price": ("person", "US", "spokesperson", "https://www.state.gov/briefings/department-press-briefing-august-18-2022/"),
+    "pentagon": ("institution", "US", "Defense ministry", "https://en.yna.co.kr/view/AEN20200325007652325"),
+    "joe-biden": ("person", "US", "President of the United States", "https://wcfcourier.com/news/national/bidens-deal-with-seoul-points-to-a-swift-shift-on-alliances/article_adcc8fc8-94e4-553a-ade9-7cd22b5352ce.html"),
+    "stephen-biegun": ("person", "US", "Deputy Secretary of State", "https://en.yna.co.kr/view/AEN20200708006100325"),
+    "yoon-suk-yeol": ("person", "ROK", "President of South Korea", "https://koreapro.org/2024/10/trumps-potential-return-risks-south-koreas-national-security-and-economy/"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("actor_id", sorted(QUOTED))
+def test_the_people_coverage_quotes_are_in_the_dossier(corpus: Corpus, actor_id: str) -> None:
+    kind, side, role, url = QUOTED[actor_id]
+    actor = corpus.actors[actor_id]
+    assert (actor.kind, actor.side, actor.side_guessed) == (kind, side, False)
+    assert role in actor.role and url in urls(actor.sources)
+    assert actor.name in actor.aliases  # the id is the slug a new speaker of that name got before
+
+
 def test_the_bare_surname_no_longer_names_the_negotiator(corpus: Corpus) -> None:
     assert "Jeong" not in corpus.actors["jeong-eun-bo"].aliases
     # Breitbart's "Jeong confirmed" still goes to the negotiator, by the nearer full name

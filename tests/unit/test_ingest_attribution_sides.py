@@ -20,6 +20,8 @@ from sma_tui.ingest.sides import side_from_evidence
         ("the South Korean attaché in Washington", "ROK"),
         ("a lawmaker in Seoul", "unknown"),
         ("The union's spokeswoman", "ROK"),
+        ("the union's secretary-general", "ROK"),
+        ("the union's vice president", "ROK"),
         ("The Korean Workers Union of USFK", "ROK"),
         ("who leads a Seoul-based alliance of groups protesting the U.S. troop presence", "ROK"),
         ("Three congressional staffers", "US"),
