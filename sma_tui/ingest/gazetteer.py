@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..core.models import Actor
-from .names import LEAD_CONNECTIVE, norm
+from .names import LEAD_CONNECTIVE, TITLES, norm
 from .sides import side_from_evidence
 
 _MINISTRY_OF = re.compile(
@@ -127,7 +127,18 @@ class ActorIndex:
         # romanisations; shared by several ("Jeong", "Chung"), it names no one
         self.family = {k: next(iter(v)) for k, v in families.items() if len(v) == 1 and k}
         self.ambiguous = {k for k, v in families.items() if len(v) > 1}
+        self.families = families
         self.actors = actors
+
+    def titled(self, key: str) -> str | None:
+        """ "Ambassador Chung", "Foreign Minister Chung": of the curated people with that family
+        name (in any romanisation), the one whose role or aliases carry every title word."""
+        *title, family = key.split()
+        title = [_ABBREVIATED.get(w, w) for w in title if w != "the"]
+        if not title or not all(w in TITLES for w in title) or family not in self.families:
+            return None
+        fits = [aid for aid in sorted(self.families[family]) if set(title) <= _words(self.actors[aid])]
+        return fits[0] if len(fits) == 1 else None
 
     def get(self, text: str) -> str | None:
         text = LEAD_CONNECTIVE.sub("", text.strip())  # "Although Trump": Trump
@@ -145,10 +156,20 @@ class ActorIndex:
             return self.get(key[: suffix.start()])
         if hit is None and _BARE_HEAD.match(key):  # "Foreign Ministry officials said": the Foreign Ministry
             hit = self.ids.get("the " + key)
+        if hit is None and len(key.split()) <= 5:
+            hit = self.titled(key)
         if hit is None and (m := _UNIT_OF.match(key)):
             owner = self.get(m.group("owner") or m.group("owner2"))
             hit = owner if owner and self.actors[owner].kind == "institution" else None
         return hit
+
+
+_ABBREVIATED = {"gen.": "general", "gen": "general", "amb.": "ambassador", "defence": "defense", "adm.": "admiral"}
+
+
+def _words(actor: Actor) -> set[str]:
+    """The words of a curated person's role and aliases ("defence" spelt "defense")."""
+    return {_ABBREVIATED.get(w, w) for w in norm(" ".join((actor.role, *actor.aliases))).replace(",", " ").split()}
 
 
 def index_for(corpus: object, actors: dict[str, Actor]) -> ActorIndex:

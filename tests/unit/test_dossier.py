@@ -122,6 +122,10 @@ def test_summaries_say_who_claimed_what(corpus: Corpus) -> None:
 def test_actors_say_when_they_led(corpus: Corpus) -> None:
     jeong = corpus.actors["jeong-eun-bo"]
     assert "from round 2" in jeong.role and "26 Sep 2019" in jeong.role
+    assert jeong.role.startswith("Ambassador for the SMA negotiations") and (  # "Ambassador Chung" in the press
+        "https://aju.news/en/bidens-government-negotiates-the-first-korean-us-defense-costs-consensus-of-agreement-as-"
+        "soon-as-possible.html" in urls(jeong.sources)
+    )
     assert "http://www.koreaherald.com/view.php?ud=20190926000812" in urls(jeong.sources)
     welton = corpus.actors["donna-welton"]
     assert "mid-2020" in welton.role and "(2021)" not in welton.role

@@ -147,3 +147,16 @@ def test_a_sentence_opening_connective_is_not_part_of_the_name(corpus, text: str
     x = extract(text + "\n", corpus=corpus)
     assert [q.speaker for q in x.quotes] == [actor]
     assert [a.name for a in x.actors] == ([name] if name else [])
+
+
+@pytest.mark.parametrize(
+    ("key", "actor"),
+    [("Ambassador Chung", "jeong-eun-bo"), ("Ambassador Jung", "jeong-eun-bo"),  # the envoy holds the title
+     ("Foreign Minister Chung", "chung-eui-yong"), ("Defense Minister Jeong", "jeong-kyeong-doo"),
+     ("Minister Chung", None), ("Minister Jeong", None),  # two ministers of that name: no one
+     ("Ambassador Kim", None)],  # no curated Kim
+)  # fmt: skip
+def test_a_title_and_a_shared_family_name_is_the_one_curated_person_with_that_title(
+    corpus, key: str, actor: str | None
+) -> None:
+    assert ActorIndex(corpus.actors).get(key) == actor
