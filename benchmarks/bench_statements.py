@@ -31,6 +31,10 @@ against a baseline measured in the same run: a fresh process that reads the same
 JSON and writes it back with fsync (the floor of any read-modify-write of that file). Also
 timed in process: the overview computed from the whole store, what each add cost before
 the add updated it from the one kept (:mod:`sma_tui.core.overview_update`). Target ≤ 1 s.
+Each child's CPU seconds are printed beside its wall clock (the machine is shared), then one
+more add's wall clock by stage. ``--previous DIR`` interleaves the adds of another checkout
+(``git archive <commit> | tar -x -C DIR``) into a copy of the same store; ``--keep DIR``
+builds the store once there; ``--only-store`` skips the in-process index measurements.
 Modules are byte-compiled first, as an installed sma-tui is (``PYTHONDONTWRITEBYTECODE``
 would otherwise make every process compile them again).
 """
