@@ -31,6 +31,10 @@ against a baseline measured in the same run: a fresh process that reads the same
 JSON and writes it back with fsync (the floor of any read-modify-write of that file). Also
 timed in process: the overview computed from the whole store, what each add cost before
 the add updated it from the one kept (:mod:`sma_tui.core.overview_update`). Target ≤ 1 s.
+Each child's CPU seconds are printed beside its wall clock (the machine is shared), then one
+more add's wall clock by stage. ``--previous DIR`` interleaves the adds of another checkout
+(``git archive <commit> | tar -x -C DIR``) into a copy of the same store; ``--keep DIR``
+builds the store once there; ``--only-store`` skips the in-process index measurements.
 Modules are byte-compiled first, as an installed sma-tui is (``PYTHONDONTWRITEBYTECODE``
 would otherwise make every process compile them again).
 """
@@ -144,6 +148,54 @@ with open(sys.argv[1] + ".rewrite", "wb") as fh:
 """
 
 
+STAGES = r"""
+import sys, time
+T0 = time.perf_counter()
+import sma_tui.cli.main as cm
+import sma_tui.ingest.batch as batch
+T1 = time.perf_counter()
+from sma_tui import services
+from sma_tui.services import statements
+from sma_tui.storage import files, store, tiny
+took = {}
+def timed(owner, name, label):
+    fn = getattr(owner, name)
+    def wrapper(*a, **k):
+        s = time.perf_counter()
+        try:
+            return fn(*a, **k)
+        finally:
+            took[label] = took.get(label, 0.0) + time.perf_counter() - s
+    setattr(owner, name, wrapper)
+timed(files, "read_with_id", "read the JSON"); tiny.read_with_id = files.read_with_id
+timed(files, "parse_json", "parse the JSON"); tiny.parse_json = files.parse_json
+timed(tiny, "json_may_hold_unsafe", "scan for control characters")
+timed(store, "validate_tables", "validate records")
+timed(store.Store, "corpus_of", "corpus to extract against")
+timed(batch, "prepare", "extract")
+timed(statements.Grouping, "group", "group into statements")
+timed(store.Store, "_refuse_invalid", "check the records written")
+timed(tiny.SmaStorage, "flush", "write the JSON (dump, fsync, replace)")
+timed(statements.Grouping, "commit", "commit the key file")
+timed(services, "_overview_after", "update the overview")
+timed(store.Store, "save_overview", "save the overview")
+code = cm.main(["add", "--db", sys.argv[1], sys.argv[2]])
+T2 = time.perf_counter()
+print(f"imports {T1 - T0:.3f}", file=sys.stderr)
+for label, sec in took.items():
+    print(f"{label} {sec:.3f}", file=sys.stderr)
+print(f"the rest of main() {T2 - T1 - sum(took.values()):.3f}", file=sys.stderr)
+"""
+
+
+def stages(path: Path, story: Path, env: dict[str, str]) -> None:
+    """Wall seconds by stage of one more add in a fresh process (functions wrapped by name)."""
+    cmd = [sys.executable, "-c", STAGES, str(path), str(story)]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True, env=env, cwd=tempfile.gettempdir())
+    rows = [line.rsplit(" ", 1) for line in out.stderr.strip().splitlines()]
+    print("  one more add by stage (s): " + "; ".join(f"{label} {sec}" for label, sec in rows))
+
+
 def _copy_store(src: Path, dest: Path) -> Path:
     """A copy of the store ``src`` (JSON, sidecars; the immutable body files hard-linked)."""
     dest.mkdir(parents=True, exist_ok=True)
@@ -208,6 +260,9 @@ def end_to_end(corpus: Corpus, adds: int, keep: Path | None = None, previous: Pa
                 if i:
                     times[name].append(took[0])
                     cpu[name].append(took[1])
+        story = Path(tmp) / "story-stages.txt"
+        story.write_text(f"{STORY.read_text(encoding='utf-8')}\nBench paragraph for the stages.\n", encoding="utf-8")
+        stages(runs["ours"][0], story, env)
         s = time.perf_counter()
         overview_of(built, Store(built).read_tables())
         full = time.perf_counter() - s
