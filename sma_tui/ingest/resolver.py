@@ -174,7 +174,7 @@ class Resolver:
             full = self._titled(pos, role, word) or self._surname(word, pos)
             if full:
                 return self._person(full, pos, full), True
-            hit = self.index.get(word) or self.index.family.get(word.lower())
+            hit = self.index.get(word) or self.index.family.get(word.lower()) or self.index.titled(norm(np))
             if hit is None and word.lower() in self.index.ambiguous:
                 return None, False  # "Minister Jeong", never named in full: which Jeong?
             return (hit, True) if hit else (self._person(word, pos, np), True)

@@ -160,3 +160,15 @@ def test_a_title_and_a_shared_family_name_is_the_one_curated_person_with_that_ti
     corpus, key: str, actor: str | None
 ) -> None:
     assert ActorIndex(corpus.actors).get(key) == actor
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [('"We are close to the finish," Ambassador Chung told reporters.', "jeong-eun-bo"),
+     ('"The alliance comes first," Foreign Minister Chung said on Monday.', "chung-eui-yong")],
+)  # fmt: skip
+def test_a_reporting_clause_with_a_title_and_a_shared_family_name_names_the_titled_person(
+    corpus, sentence: str, actor: str
+) -> None:
+    # the honorific path of the resolver asks the index for the title too, not the family name alone
+    assert _speaker(corpus, sentence) == actor
