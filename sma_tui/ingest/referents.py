@@ -12,7 +12,7 @@ from typing import Protocol
 from .clauses import appositive_after, title_before
 from .gazetteer import ActorIndex, NewActor, Ref
 from .names import norm
-from .titles import title_of
+from .titles import has_title, title_of
 
 _DESCRIBED_BEFORE = re.compile(
     r"(?:^|[.;:!?]\s+|\n)(?:[A-Z][a-z]+,\s+)?(?P<d>(?:[Tt]he|[Aa]n?|[A-Z][\w.]*['’]s)\s(?:[^,.;:\"“”\n]|(?<=[A-Z])\.){2,80}),"
@@ -170,4 +170,21 @@ def expert_after(body: str, names: Sequence[tuple[int, str]], n: str, pos: int) 
             if end >= 0 and any(w in _EXPERT_WORDS for w in title) and _ADDED.match(body, end):
                 return full
             return None  # another person is named first
+    return None
+
+
+_ROLE_SUBJECT_WINDOW = 1500
+
+
+def role_subject(index: ActorIndex, subjects: Sequence[Said], role: str, mods: list[str], pos: int) -> Ref | None:
+    """ "the president said" (``role``, ``mods``): the person who was the subject last (shortly
+    before ``pos``) when their title has the role — the one the story follows, not a president
+    named since as an object ("… criticized President X. The president emphasized …")."""
+    for m in reversed(subjects[-80:]):
+        if m.pos >= pos or not m.person:
+            continue
+        if m.pos < pos - _ROLE_SUBJECT_WINDOW:
+            return None
+        words = [m.surface, *(m.ref.evidence if isinstance(m.ref, NewActor) else index.actors[m.ref].aliases)]
+        return m.ref if any(has_title(norm(w), role, mods) for w in words) else None
     return None

@@ -20,12 +20,12 @@ from .phrases import head as _head
 from .phrases import is_outlet as is_outlet
 from .phrases import personal as personal
 from .referents import anonymous_alias, body_named, described, expert_after, expert_of, issuer, pair, spokesperson_of
+from .referents import role_subject as _role_subject
 from .titles import EPITHET, OWNED_ROLE, definite_role, gender_of, same_role, titled, titled_near
 
 _LOOKBACK = 80  # mentions and names searched back (bounded: a hostile article may hold thousands)
-_MAX_NEW = 300  # new actors per article
+_MAX_NEW, _MAX_NAMES = 300, 400  # new actors per article; names read for a family name named later (bounded)
 _IT_WINDOW, _EPITHET_WINDOW = 600, 1200
-_MAX_NAMES = 400  # names read for a family name named later (bounded on hostile text)
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z]{2,8}\)$")  # "it said" is the body named this close before
 
 _ANON_HEADS = frozenset(
@@ -33,10 +33,8 @@ _ANON_HEADS = frozenset(
     "lawmakers senators negotiators analyst analysts expert experts observer observers insider insiders members "
     "workers employees residents protesters worker employee resident protester member people person".split()
 )
-_ROLE_HEADS = frozenset(
-    "chief commander negotiator envoy ambassador minister secretary adviser advisor director general admiral "
-    "president chairman chairwoman head".split()
-)
+_ROLE_HEADS = frozenset("chief commander negotiator envoy ambassador minister secretary adviser advisor director "
+                        "general admiral president chairman chairwoman head".split())  # fmt: skip
 _INST_HEADS = frozenset(
     "ministry department office agency government committee union embassy command media reports report team "
     "delegation side party council administration house pentagon forces institute outlet bureau club association "
@@ -194,9 +192,11 @@ class Resolver:
         if expert is not None:  # "the expert said": the analyst or researcher just the subject
             return expert, True
         m = definite_role(n)
-        if m and not self.index.get(np):
-            full = self._titled(pos, m.group("role"), None, m.group("mods").split())
-            return (self._person(full, pos, full), True) if full else None
+        if m and not self.index.get(np):  # "the president": the titled person the story follows, else last named
+            role, mods = m.group("role"), m.group("mods").split()
+            said = _role_subject(self.index, self.subjects, role, mods, pos)
+            full = None if said else self._titled(pos, role, None, mods) or self._owned(pos, role, mods)
+            return (said, True) if said else (self._person(full, pos, full), True) if full else None
         m = OWNED_ROLE.match(np)
         if m and not self.index.get(np):  # "South Korea's foreign minister said …", named a paragraph later
             full = self._owned(pos, m.group("role").lower(), m.group("mods").split())
