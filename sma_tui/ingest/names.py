@@ -34,7 +34,9 @@ STOP = frozenset(
     "although though while because since after before unless whereas until despite meanwhile also yet even if as so "
     "then once still "
     # title-case headline verbs ("Trump Says Talks With South Korea Underway"): never part of a name
-    "says said tells told urges calls wants asks warns seeks rejects agrees vows pledges slams demands "
+    "says said tells told urges calls wants asks warns seeks rejects agrees vows pledges slams demands mocks blasts "
+    "threatens threatened claims insists praises criticizes criticises reiterates renews denies defends dismisses "
+    "questions signals suggests presses pushes doubles hits "
     "armed services".split()
 )
 NAME_TOKEN = r"(?:[A-Z][a-z]+(?:-(?:[a-z]+|[A-Z][a-z]+))?|[A-Z][a-z]*[A-Z][a-z]+|O'[A-Z][a-z]+)"

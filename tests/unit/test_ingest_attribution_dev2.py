@@ -6,6 +6,7 @@ none is copied from an article."""
 from __future__ import annotations
 
 from sma_tui.ingest import extract
+from sma_tui.ingest.names import person_name
 
 
 def _said(corpus, text: str, date: str | None = None):
@@ -41,3 +42,10 @@ def test_the_defense_secretary_is_the_curated_person_whose_title_it_is(corpus) -
     )
     got, _ = _said(corpus, text, "2020-02-19")
     assert got[0][1] == "mark-esper"
+
+
+def test_a_title_case_headline_verb_is_no_part_of_the_name() -> None:
+    # "Jane Holt Mocks 'Rich' Partners", "Bolton's Book Claims Holt Threatened to …": headline case
+    assert person_name("Jane Holt Mocks") == "Jane Holt"
+    assert person_name("Senator Jane Holt Threatened") == "Jane Holt"
+    assert person_name("Jane Holt Blasts") == "Jane Holt"
