@@ -194,7 +194,7 @@ class Attributor:
             elif m.group("part"):
                 cues.append(self._participle(cues, masked, m.start(), pos))
             else:
-                cue = self._finite(masked, m, pos)
+                cue = self._finite(masked, m, pos, any(c.ref is not None and c.kind == "fin" for c in cues))
                 if cue is not None:
                     cues.append(cue)
         return cues
@@ -223,7 +223,7 @@ class Attributor:
             np = subject_before(before) or sentence_subject(masked)
         return self._cue(np, pos, "part")
 
-    def _finite(self, masked: str, m: re.Match[str], pos: int) -> Cue | None:
+    def _finite(self, masked: str, m: re.Match[str], pos: int, spoken: bool = False) -> Cue | None:
         verb = m.group("fin")
         own = _RELAYED.match(masked, m.end()) if verb in ("relayed", "conveyed") else None
         if own and person_name(own.group("np")):  # "a spokesman relayed X's remarks, saying …": X speaks
@@ -234,7 +234,8 @@ class Attributor:
             return None
         if np is None and verb in ("said", "says", "added", "wrote", "tweeted", "told", "stated", "continued", "noted"):
             np = _inverted(masked, m.end())
-        if np and verb in ("reported", "wrote") and is_outlet(clean_np(np)):
+        relay = spoken and verb == "reported" and re.fullmatch(r"(?:[A-Z][\w.'’&-]*\s*){1,4}", clean_np(np or ""))
+        if np and (relay or verb in ("reported", "wrote") and is_outlet(clean_np(np))):  # '…," X said, Y reported': Y
             self.resolver.outlet_at = pos
             return Cue(pos, None, "fin", "explicit")  # "…, Yonhap reported": where, not who
         cue = self._cue(np, pos, "fin") if np else Cue(pos, None, "fin", "explicit")

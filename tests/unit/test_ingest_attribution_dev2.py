@@ -49,3 +49,14 @@ def test_a_title_case_headline_verb_is_no_part_of_the_name() -> None:
     assert person_name("Jane Holt Mocks") == "Jane Holt"
     assert person_name("Senator Jane Holt Threatened") == "Jane Holt"
     assert person_name("Jane Holt Blasts") == "Jane Holt"
+
+
+def test_a_name_that_reports_after_the_speaker_is_where_it_was_reported(corpus) -> None:
+    text = (
+        "Senator Jane Holt spoke at a rally in Ohio on Friday.\n\n"
+        "“Why do we defend them? They are rich,” the senator said at the rally, Civic Wire reported.\n\n"
+        "“They will have to pay,” she continued.\n"
+    )
+    got, actors = _said(corpus, text, "2019-11-30")
+    assert [actors[s].name for _, s, _ in got] == ["Jane Holt", "Jane Holt"]
+    assert "Civic Wire" not in {a.name for a in actors.values()}
