@@ -207,16 +207,16 @@ class Attributor:
         own = None if before.rstrip().endswith(",") else _OWN_SUBJECT.search(before)
         if own:  # "…, and the South Korean side calling the demand …": its own subject
             return self._cue(own.group("np"), pos, "part")
-        if cues and cues[-1].ref is not None:
-            return Cue(pos, cues[-1].ref, "part", cues[-1].how)
         quoted = _QUOTED_AS.search(before)  # "Yonhap quoted a ministry official as saying"
         if quoted:  # "… quoted Kim Jun-hyung, a professor at …, as saying": the name before the appositive
             np = quoted.group("np")
             head = np.split(",", 1)[0]
             return self._cue(head if "," in np and person_name(head) else np, pos, "fin")
-        passive = _WAS_QUOTED.search(before)  # "Jeong was quoted as saying"
+        passive = _WAS_QUOTED.search(before)  # "Jeong was quoted as saying": Jeong, not the clause before
         if passive:
             return self._cue(subject_before(before[: passive.start()]), pos, "fin")
+        if cues and cues[-1].ref is not None:
+            return Cue(pos, cues[-1].ref, "part", cues[-1].how)
         if before.rstrip().endswith(","):  # "X welcomed the move in a statement, calling it …": X
             np = sentence_subject(masked) or subject_before(before.rstrip().rstrip(","))
         else:  # "with reports claiming …": the reports

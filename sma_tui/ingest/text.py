@@ -98,7 +98,8 @@ _SENT_END = re.compile(
 # a short clause that ends its sentence ('…one!" Trump added.'), not a new sentence ('…" USFK said in a
 # statement that …')
 _CLAUSE_AFTER = re.compile(
-    r"(?:\s+(?:(?:[A-Z][\w.'’-]*|the|a|an|of|U\.S\.)\s+){1,6}?(?:said|says|added|told|wrote|tweeted|replied|continued|asked)"
+    r"(?:\s+(?:(?:[A-Z][\w.'’-]*|the|a|an|of|U\.S\.)\s+){1,6}?(?:said|says|added|told|wrote|tweeted|replied|continued|asked"
+    r"|(?:was|were)\s+quoted\s+as\s+saying)"
     r"|\s+(?:he|she|they)\s+(?:said|added|says|told|wrote|asked))\b(?:[^.!?\"“”\n]{0,30}[.!?]|,)"
 )
 

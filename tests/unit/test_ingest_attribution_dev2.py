@@ -60,3 +60,23 @@ def test_a_name_that_reports_after_the_speaker_is_where_it_was_reported(corpus) 
     got, actors = _said(corpus, text, "2019-11-30")
     assert [actors[s].name for _, s, _ in got] == ["Jane Holt", "Jane Holt"]
     assert "Civic Wire" not in {a.name for a in actors.values()}
+
+
+def test_was_quoted_as_saying_after_a_question_mark_names_the_speaker(corpus) -> None:
+    text = (
+        "According to a Pentagon release on Monday, the general spoke about the costs.\n\n"
+        '"Why do we pay for their bases? Why can\'t they pay?" Tom Arlen was quoted as saying.\n'
+    )
+    got, actors = _said(corpus, text, "2019-11-12")
+    assert got[0][1] is not None and actors[got[0][1]].name == "Tom Arlen" and got[0][2] == "explicit"
+
+
+def test_was_quoted_as_saying_is_its_own_subject_not_the_verb_before(corpus) -> None:
+    text = (
+        "The talks have stalled.\n\n"
+        "While asking allies to pay more, Tom Arlen has continued to doubt the deployments and has "
+        '"made it plain he wants choices," one of his administration officials was quoted as saying.\n'
+    )
+    got, actors = _said(corpus, text, "2020-07-18")
+    assert got[0][1] is not None and actors[got[0][1]].name != "Tom Arlen"
+    assert "officials" in actors[got[0][1]].name
