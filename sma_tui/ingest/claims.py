@@ -32,6 +32,11 @@ _LATE_APPOSITION = re.compile(
 
 
 _CAPITAL = re.compile(r"[A-Z]")
+# a headline that says who speaks: "X says …", "X: '…'", "Jane Holt Mocks '…'" (a title-case verb after a name)
+_HEADLINE = re.compile(
+    r"\s*(?P<np>[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}?)(?:(?P<said>:\s|\s+(?:says|said|tells|told|warns|urges|insists"
+    r"|claims)\s)|\s+(?P<verb>[A-Z][a-z]{2,}s)\s)"
+)
 
 
 class ExtractionTimeout(Exception):
@@ -150,6 +155,22 @@ class QuoteFinder:
             if i in leads:
                 prev = self._block(i, starts.get(i, p.start), usable, in_block) or prev
         self.repeated()
+        self.headlines()
+
+    def headlines(self) -> None:
+        """A headline quotation no body quotation repeats is the speaker the headline names before
+        its verb ("X says …", "X: …", "Jane Holt Mocks …"), when it names one; else no one."""
+        for c in self.quotes[:MAX_QUOTES]:
+            p = self.paras[c.span.para]
+            first = self.body.find("\n", p.start, p.start + 200) if c.span.para == 0 else -1  # the first line
+            line = p.title or c.span.open < first and self.body[first - 1] not in ".!?"  # … when it ends no sentence
+            if c.ref is not None or not line:
+                continue
+            m = _HEADLINE.match(self.body, p.start, c.span.open)
+            if m is None or (m.group("verb") and person_name(m.group("np")) != m.group("np")):
+                continue  # "Bolton's Book Claims …": no one
+            c.ref = self.resolver.resolve(m.group("np"), c.span.open, remember=False)
+            c.how = "explicit" if c.ref is not None else "unknown"
 
     def _block(self, i: int, start: int, usable: list[Paragraph], in_block: set[int]) -> Claimed | None:
         sent = self.attributor.sentence(start, usable[i].end, self.body[start : usable[i].end])

@@ -45,7 +45,8 @@ PERSON = re.compile(rf"\b(?:(?:{NAME_TOKEN}\.?|[A-Z]\.)\s+){{0,4}}{NAME_TOKEN}(?
 _ORG_TAIL = frozenset(
     "agreement party institute institution university foundation forces command ministry department center centre "
     "union council committee act treaty agency office embassy corps times post herald daily news journal assembly "
-    "school college academy studies association federation coalition group bank company corporation club".split()
+    "school college academy studies association federation coalition group bank company corporation club report "
+    "reports book study survey poll memo bill plan".split()
 )
 _LEAD_INITIAL = re.compile(r"^(?:[A-Z]\.\s*)+(?=[A-Z][a-z])")  # "R. Clarke Cooper", "H.R. McMaster"
 _INITIAL = re.compile(r"\s+[A-Z]\.(?=\s)")  # a middle initial: "Mark T. Esper" is Mark Esper

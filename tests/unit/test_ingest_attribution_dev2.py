@@ -80,3 +80,30 @@ def test_was_quoted_as_saying_is_its_own_subject_not_the_verb_before(corpus) -> 
     got, actors = _said(corpus, text, "2020-07-18")
     assert got[0][1] is not None and actors[got[0][1]].name != "Tom Arlen"
     assert "officials" in actors[got[0][1]].name
+
+
+def test_a_headline_that_says_who_speaks_names_the_speaker(corpus) -> None:
+    text = (
+        "Senator Jane Holt says allies must pay ‘much more’\n\n"
+        "Senator Jane Holt told a rally on Friday that allies should carry more of the cost of the troops.\n"
+    )
+    got, actors = _said(corpus, text, "2019-11-30")
+    assert got[0][0] == "much more" and actors[got[0][1]].name == "Jane Holt" and got[0][2] == "explicit"
+
+
+def test_a_first_line_with_a_title_case_verb_after_a_name_names_the_speaker(corpus) -> None:
+    text = (
+        "Jane Holt Mocks “Rich” Partners For Relying on Our Army\n"
+        "President Jane Holt has mocked the allies during a speech in Ohio on November 29.\n"
+    )
+    got, actors = _said(corpus, text, "2019-11-30")
+    assert got[0][0] == "Rich" and actors[got[0][1]].name == "Jane Holt"
+
+
+def test_a_headline_whose_subject_is_no_person_names_no_one(corpus) -> None:
+    text = (
+        "Budget Report Warns Basing Plan Is “Reckless and Costly”\n\n"
+        "Senator Jane Holt has criticised the basing plan in a speech in Ohio on November 29.\n"
+    )
+    got, _ = _said(corpus, text, "2019-11-30")
+    assert got[0][0] == "Reckless and Costly" and got[0][1] is None
