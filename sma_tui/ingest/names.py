@@ -32,7 +32,7 @@ STOP = frozenset(
     "professor fellow senior analyst director union employees workers embassy consulate joint chiefs staff "
     # words that open a sentence or a clause before a name ("Although Trump did not …"): never part of it
     "although though while because since after before unless whereas until despite meanwhile also yet even if as so "
-    "then once still "
+    "then once still here there now today yesterday "
     # title-case headline verbs ("Trump Says Talks With South Korea Underway"): never part of a name
     "says said tells told urges calls wants asks warns seeks rejects agrees vows pledges slams demands mocks blasts "
     "threatens threatened claims insists praises criticizes criticises reiterates renews denies defends dismisses "

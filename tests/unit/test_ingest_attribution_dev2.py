@@ -107,3 +107,12 @@ def test_a_headline_whose_subject_is_no_person_names_no_one(corpus) -> None:
     )
     got, _ = _said(corpus, text, "2019-11-30")
     assert got[0][0] == "Reckless and Costly" and got[0][1] is None
+
+
+def test_here_or_there_opening_a_sentence_is_no_person(corpus) -> None:
+    text = (
+        "Senator Jane Holt spoke in Ohio on Friday.\n\n"
+        "Here is what was new, that the senator reportedly called the plan a “grand folly”:\n"
+    )
+    _, actors = _said(corpus, text, "2019-11-30")
+    assert not {"Here", "There"} & {a.name for a in actors.values()}
