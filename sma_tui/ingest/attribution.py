@@ -71,6 +71,9 @@ _RELATIVE = re.compile(r"\s+(?:who|which|whose)\s")
 # a person's own phrase, named with a possessive right before it: 'broach Trump's "new method"'
 _OWN_WORDS = re.compile(r"(?<![\w.'’-])(?P<np>(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)['’]s\s+(?:own\s+)?$")
 _SENTENCE_TAIL = re.compile(r"(?:said|says|added|noted|stated)\b[^,;\"“”]{0,40}[.!]?\s*$")  # the verb ends it
+_CITING = re.compile(
+    r"[^,.;\"“”]{0,40},\s+citing\s+(?P<np>(?:U\.S\.|U\.N\.|[^,.;\"“”]){2,80}?)(?=,|\.|;|$|\s+as\s|\s+in\s|\s+on\s)"
+)
 _NAMED_AFTER = re.compile(r",\s+(?P<name>(?:[A-Z][\w'’-]*\.?\s+){1,4}[A-Z][\w'’-]*)(?=,|\.|$)")
 
 
@@ -234,6 +237,10 @@ class Attributor:
             return None
         if np is None and verb in ("said", "says", "added", "wrote", "tweeted", "told", "stated", "continued", "noted"):
             np = _inverted(masked, m.end())
+        citing = _CITING.match(masked, m.end()) if np and is_outlet(clean_np(np)) else None
+        if citing:  # "…, the Yonhap news agency said, citing the State Department": the department
+            self.resolver.outlet_at = pos
+            return self._cue(citing.group("np"), pos, "fin")
         relay = spoken and verb == "reported" and re.fullmatch(r"(?:[A-Z][\w.'’&-]*\s*){1,4}", clean_np(np or ""))
         if np and (relay or verb in ("reported", "wrote") and is_outlet(clean_np(np))):  # '…," X said, Y reported': Y
             self.resolver.outlet_at = pos

@@ -116,3 +116,12 @@ def test_here_or_there_opening_a_sentence_is_no_person(corpus) -> None:
     )
     _, actors = _said(corpus, text, "2019-11-30")
     assert not {"Here", "There"} & {a.name for a in actors.values()}
+
+
+def test_an_outlet_citing_a_body_gives_the_body_as_the_speaker(corpus) -> None:
+    text = (
+        "Negotiators met again in Honolulu on Tuesday.\n\n"
+        "The two sides are \"nearly there\" on a deal, the Yonhap news agency said, citing the U.S. State Department.\n"
+    )
+    got, _ = _said(corpus, text, "2021-03-04")
+    assert got[0][1] == "state-department"
