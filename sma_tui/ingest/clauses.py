@@ -23,7 +23,9 @@ PARTICIPLES = (
     "saying|adding|noting|insisting|calling|accusing|arguing|warning|stressing|describing|claiming|urging|"
     "telling|explaining"
 )
-REPORTING = re.compile(rf"\b(?:(?P<fin>{VERBS})|(?P<part>(?i:{PARTICIPLES}))|(?P<acc>[Aa]ccording to))\b")
+REPORTING = re.compile(
+    rf"\b(?:(?P<fin>{VERBS})|(?P<part>(?i:{PARTICIPLES}))|(?P<acc>[Aa]ccording to|in the words of))\b"
+)
 _FINITE = re.compile(
     rf"\b(?:{VERBS}|has|have|had|is|are|was|were|will|would|released|walked|welcomed|met|pressed|went|voiced|"
     r"expressed|made|held|sent|hoped|believes|believed|thinks|thought|expects|expected|wants|wanted|sees|saw|"
@@ -34,7 +36,7 @@ INVERTED = re.compile(
     r"\s+(?P<np>(?:[A-Z]|an? |the |one |another |two |three |several |some )[^,.;\"“”]{1,80}?)"
     r"(?=,|\.|;|$| in | on | at | during | to | under )"  # "said the union under the federation": the union
 )
-ACCORDING = re.compile(r"\s+(?P<np>(?:U\.S\.|U\.N\.|U\.K\.|[^,.;\"“”]){1,80}?)(?=,|\.|;|$| who | which )")
+ACCORDING = re.compile(r"\s+(?P<np>(?:U\.S\.|U\.N\.|U\.K\.|[^,.;\"“”]){1,80}?)(?=,|\.|;|$| who | which |\s+[—–])")
 DESCRIPTORS = frozenset(
     "official officials source sources spokesperson spokesman spokeswoman aide aides diplomat diplomats lawmaker "
     "lawmakers senators negotiators ministry department office agency government committee union embassy command "

@@ -125,3 +125,12 @@ def test_an_outlet_citing_a_body_gives_the_body_as_the_speaker(corpus) -> None:
     )
     got, _ = _said(corpus, text, "2021-03-04")
     assert got[0][1] == "state-department"
+
+
+def test_in_the_words_of_names_the_speaker_between_dashes(corpus) -> None:
+    text = (
+        "The last round of talks ended on Friday.\n\n"
+        "It left — in the words of one defense ministry official in Seoul — a “wide chasm” between the allies.\n"
+    )
+    got, actors = _said(corpus, text, "2019-01-19")
+    assert got[0][1] is not None and "official" in actors[got[0][1]].name.lower()
