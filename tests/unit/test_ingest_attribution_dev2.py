@@ -134,3 +134,12 @@ def test_in_the_words_of_names_the_speaker_between_dashes(corpus) -> None:
     )
     got, actors = _said(corpus, text, "2019-01-19")
     assert got[0][1] is not None and "official" in actors[got[0][1]].name.lower()
+
+
+def test_a_quotation_right_after_another_continues_its_speaker(corpus) -> None:
+    text = (
+        "The talks went on.\n\n"
+        'Asked about the gap, Tom Arlen said, "We are still talking about the total." "It shows progress was made."\n'
+    )
+    got, actors = _said(corpus, text, "2020-03-21")
+    assert [actors[s].name for _, s, _ in got] == ["Tom Arlen", "Tom Arlen"] and got[1][2] == "context"
