@@ -211,7 +211,8 @@ class QuoteFinder:
         """A speaker described in the quote's sentence and named in the next one ("…," a lawmaker
         said. Rep. Kim Ji-ho, a member of …, made the remarks on the radio.), or with the noun
         that described them ("… one student told AFP "…". (The student, Park Seo-yeon, 22, …)")."""
-        m = _LATE_NAME.match(self.body, e, min(end, e + 300))
+        last = not self.body[e:end].strip()  # a lede's last sentence: the name may open the next paragraph
+        m = _LATE_NAME.match(self.body, e, min(len(self.body) if last else end, e + 300))
         if m is None and (a := _LATE_APPOSITION.match(self.body, e, e + 300)):
             m = a if re.search(rf"\b{a.group('head')}\b", self.body[s:e]) else None
         name = person_name(m.group("np")) if m else None

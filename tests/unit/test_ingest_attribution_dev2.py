@@ -143,3 +143,12 @@ def test_a_quotation_right_after_another_continues_its_speaker(corpus) -> None:
     )
     got, actors = _said(corpus, text, "2020-03-21")
     assert [actors[s].name for _, s, _ in got] == ["Tom Arlen", "Tom Arlen"] and got[1][2] == "context"
+
+
+def test_a_described_speaker_named_in_the_next_paragraph_who_made_the_remarks(corpus) -> None:
+    text = (
+        "The U.S. lead envoy for the talks on troop costs has said that Washington seeks a “balanced result.”\n\n"
+        "Tom Arlen, a senior adviser at the State Department, made the remarks on Monday in a statement.\n"
+    )
+    got, actors = _said(corpus, text, "2024-04-22")
+    assert got[0][1] is not None and actors[got[0][1]].name == "Tom Arlen"
