@@ -188,3 +188,17 @@ def role_subject(index: ActorIndex, subjects: Sequence[Said], role: str, mods: l
         words = [m.surface, *(m.ref.evidence if isinstance(m.ref, NewActor) else index.actors[m.ref].aliases)]
         return m.ref if any(has_title(norm(w), role, mods) for w in words) else None
     return None
+
+
+def issued_by(body: str, subjects: Sequence[Said], document: str, pos: int) -> Ref | None:
+    """ "…," the statement read (``document``): the subject last said to speak "in a statement"
+    (shortly before ``pos``), not merely the last subject."""
+    issued = re.compile(rf"[^.;\"“”]{{0,60}}?\bin\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){{0,2}}{document}s?\b")
+    for m in reversed(subjects[-80:]):
+        if m.pos >= pos:
+            continue
+        if m.pos < pos - _ROLE_SUBJECT_WINDOW:
+            return None
+        if issued.match(body, m.pos, m.pos + 120):
+            return m.ref
+    return None

@@ -20,6 +20,7 @@ from .phrases import head as _head
 from .phrases import is_outlet as is_outlet
 from .phrases import personal as personal
 from .referents import anonymous_alias, body_named, described, expert_after, expert_of, issuer, pair, spokesperson_of
+from .referents import issued_by as _issued_by
 from .referents import role_subject as _role_subject
 from .titles import EPITHET, OWNED_ROLE, definite_role, gender_of, same_role, titled, titled_near
 
@@ -339,6 +340,8 @@ class Resolver:
         if head in DOCUMENTS:  # "the statement said": whoever issued it
             if sender := sent_from(self.body[max(0, pos - 800) : pos], head):  # "a rebuke from X in a letter": X
                 return self._resolve(sender, pos)
+            if issuer_ref := _issued_by(self.body, self.subjects, head, pos):  # "X said in a statement": X
+                return issuer_ref, False
             for m in reversed(self.subjects[-_LOOKBACK:]):
                 if m.pos < pos:
                     return (m.ref, m.person) if pos - m.pos < 800 else None
@@ -353,11 +356,8 @@ class Resolver:
         if alike:
             for p, aid in reversed(self.mentions[-_LOOKBACK:]):
                 actor = self.index.actors[aid]
-                if (
-                    p < pos
-                    and actor.kind != "person"
-                    and any(w in norm(x) for x in (actor.name, *actor.aliases) for w in alike)
-                ):
+                if p < pos and actor.kind != "person" and any(w in norm(x) for x in (actor.name, *actor.aliases)
+                                                              for w in alike):  # fmt: skip
                     return aid, False
             for new in reversed(list(self.new.values())[-_LOOKBACK:]):
                 if new.kind == "institution" and any(w in norm(new.name) for w in alike):

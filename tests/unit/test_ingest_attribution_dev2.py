@@ -152,3 +152,13 @@ def test_a_described_speaker_named_in_the_next_paragraph_who_made_the_remarks(co
     )
     got, actors = _said(corpus, text, "2024-04-22")
     assert got[0][1] is not None and actors[got[0][1]].name == "Tom Arlen"
+
+
+def test_the_statement_is_the_one_who_spoke_in_a_statement_not_the_last_subject(corpus) -> None:
+    text = (
+        "The Pentagon said in a statement on Tuesday that the deal covered the workers' pay.\n\n"
+        "The Trump administration had first sought a far larger sum from Seoul last year.\n\n"
+        '"We believe fair burden-sharing serves both allies," the statement read.\n'
+    )
+    got, _ = _said(corpus, text, "2020-06-02")
+    assert got[0][1] == "pentagon"
