@@ -166,7 +166,7 @@ class QuoteFinder:
             line = p.title or c.span.open < first and self.body[first - 1] not in ".!?"  # … when it ends no sentence
             if c.ref is not None or not line:
                 continue
-            m = _HEADLINE.match(self.body, p.start, c.span.open)
+            m = _HEADLINE.match(self.body, p.start, min(c.span.open, p.start + 200))  # bounded per quotation
             if m is None or (m.group("verb") and person_name(m.group("np")) != m.group("np")):
                 continue  # "Bolton's Book Claims …": no one
             c.ref = self.resolver.resolve(m.group("np"), c.span.open, remember=False)
