@@ -71,3 +71,33 @@ def lone_close(body: str, start: int, end: int, i: int, width: int) -> bool:
     if before.isdigit() or not (before in _LONE_BEFORE or at_end and before.isalpha()):
         return False
     return len(body[start:i].split()) >= _LONE_MIN_WORDS
+
+
+# before a quoted title of a work: a possessive ("Fox News' 'Town Hall with …'") or a sentence
+# that opens with "In" ("In “The Room Where It Happened,” he recalls …")
+_WORK_LEAD = re.compile(r"(?:\w['’]s|\ws['’])\s$|(?:^|[.!?]\s+)In\s$", re.MULTILINE)
+_SMALL_WORDS = frozenset("with from into over upon about than that this under after".split())
+_SPEECH_END = re.compile(r"[.!?;:]")
+
+
+def work_title(body: str, open_at: int, a: int, b: int, line_start: int) -> bool:
+    """Whether ``body[a:b]``, opened at ``open_at``, is the title of a book or a show, not
+    anyone's words: three words or more in title case (every word of four letters or more
+    capitalised but "with", "from" …), no sentence end in it, after a possessive or a sentence-opening "In"."""
+    if b - a > 120 or _SPEECH_END.search(body, a, b):
+        return False
+    words = body[a:b].split()
+    if len(words) < 3 or not words[0][:1].isupper():
+        return False
+    if any(len(w) >= 4 and not w[:1].isupper() and w not in _SMALL_WORDS for w in words):
+        return False
+    return bool(_WORK_LEAD.search(body, max(line_start, open_at - 40), open_at))
+
+
+def teaser(body: str, line_start: int, open_at: int, b: int, close: int | None) -> bool:
+    """A quotation after a bracketed section tag, cut off at its line end with no closing
+    mark ("[Alliance] “Workers at the bases help … and bet..."): a headline teaser in a list
+    of links, not a quotation."""
+    if close is not None or not (body.endswith("...", 0, b) or body.endswith("…", 0, b)):
+        return False
+    return body.startswith("[", line_start) and "]" in body[line_start:open_at]

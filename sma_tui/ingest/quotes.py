@@ -7,12 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .marks import MARKS as _MARKS
-from .marks import lone_close, role
+from .marks import lone_close, role, teaser, work_title
 from .text import Paragraph
 
 _GLOSSES = (
     "means", "mean", "meaning", "translates as", "translate as", "translated as", "dubbed", "known as", "so-called",
-    "titled", "headlined", "nicknamed", "hashtag", "slogan", "the title", "the headline",
+    "titled", "headlined", "nicknamed", "hashtag", "slogan", "the title", "the headline", "perceived as",
+    "regarded as",
 )  # fmt: skip
 _COLON_LEAD = re.compile(
     r"\b(?:said|says|told|wrote|writes|tweeted|posted|added|stated|declared|continued|explained|read)\b[^\"“”]{0,80}:$"
@@ -308,6 +309,8 @@ def _emit(
         return
     line_start = body.rfind("\n", max(0, open_at - _LOOK), open_at) + 1
     if _is_gloss(body[max(line_start, open_at - 30) : open_at]) or _NAMED_THING.fullmatch(body, a, b):
+        return
+    if work_title(body, open_at, a, b, line_start) or teaser(body, line_start, open_at, b, close):
         return
     out.append(QuoteSpan(a, b, _kind(body, open_at, a, b, line_start, out), open_at, close, para))
 

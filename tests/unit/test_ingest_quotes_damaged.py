@@ -140,3 +140,31 @@ def test_a_closing_mark_typed_after_a_space_at_a_line_end_still_ends_the_sentenc
     body = '"Trust is slow to rebuild. "\nThe aide said the talks would go on. Then it rained.'
     cuts = [body[a:b] for a, b in sentence_bounds(body, 0, len(body), [(0, 27)])]
     assert cuts == ['"Trust is slow to rebuild. "', "The aide said the talks would go on.", "Then it rained."]
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        ("He spoke on the network's 'Morning Hour with Dana Reyes' that \"We will not pay.\"", ["We will not pay."]),
+        ("In “The Long Road to Seoul,” due out next week, the envoy recalls the talks.", []),
+        ("Her memoir said the offer was “A Fair Deal for Both Allies,” an aide recalled.",
+         ["A Fair Deal for Both Allies"]),  # no possessive, no sentence-opening "In": a quotation
+        ("The envoy's “we will never accept this offer” stance held.", ["we will never accept this offer"]),
+    ],
+)  # fmt: skip
+def test_the_title_of_a_book_or_a_show_is_not_a_quotation(text: str, quotes: list[str]) -> None:
+    assert found(text) == quotes
+
+
+def test_a_scare_quote_after_perceived_as_is_not_a_quotation() -> None:
+    assert found("The remark was perceived as 'meddling in our affairs.' He said \"no.\"") == ["no."]
+
+
+def test_a_teaser_cut_off_mid_word_in_a_list_of_links_is_not_a_quotation() -> None:
+    body = (
+        "Latest News\n\n[Alliance] “Workers at the bases help the alliance in ways few see and bet...\n\n"
+        "[Alliance] “The deal is fair,” the minister says\n\n"
+        "“We cannot wait...\n\n"
+        "The aide left."
+    )
+    assert found(body) == ["The deal is fair", "We cannot wait..."]  # no section tag: an excerpt cut short, kept
