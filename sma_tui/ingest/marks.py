@@ -95,9 +95,10 @@ def work_title(body: str, open_at: int, a: int, b: int, line_start: int) -> bool
 
 
 def teaser(body: str, line_start: int, open_at: int, b: int, close: int | None) -> bool:
-    """A quotation after a bracketed section tag, cut off at its line end with no closing
-    mark ("[Alliance] “Workers at the bases help … and bet..."): a headline teaser in a list
-    of links, not a quotation."""
-    if close is not None or not (body.endswith("...", 0, b) or body.endswith("…", 0, b)):
+    """A quotation right after a bracketed section tag with no closing mark, cut off by dots
+    or by the line end ("[Alliance] “Workers at the bases help … and bet..."): a headline
+    teaser in a list of links, not a quotation."""
+    if close is not None or not body.startswith("[", line_start):
         return False
-    return body.startswith("[", line_start) and "]" in body[line_start:open_at]
+    tag = body[line_start:open_at].rstrip()
+    return "]" in tag and (tag.endswith("]") or body.endswith("...", 0, b) or body.endswith("…", 0, b))

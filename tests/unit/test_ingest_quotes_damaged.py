@@ -163,6 +163,7 @@ def test_a_scare_quote_after_perceived_as_is_not_a_quotation() -> None:
 def test_a_teaser_cut_off_mid_word_in_a_list_of_links_is_not_a_quotation() -> None:
     body = (
         "Latest News\n\n[Alliance] “Workers at the bases help the alliance in ways few see and bet...\n\n"
+        "[Alliance] “Workers at the bases help\n\n"
         "[Alliance] “The deal is fair,” the minister says\n\n"
         "“We cannot wait...\n\n"
         "The aide left."
