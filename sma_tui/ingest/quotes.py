@@ -6,12 +6,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .marks import MARKS as _MARKS
+from .marks import lone_close, role, teaser, work_title
 from .text import Paragraph
 
-_MARKS = re.compile(r"[\"“”«»]|''|’’|``")  # two apostrophes (straight or curly) or backticks: typewriter double marks
 _GLOSSES = (
     "means", "mean", "meaning", "translates as", "translate as", "translated as", "dubbed", "known as", "so-called",
-    "titled", "headlined", "nicknamed", "hashtag", "slogan", "the title", "the headline",
+    "titled", "headlined", "nicknamed", "hashtag", "slogan", "the title", "the headline", "perceived as",
+    "regarded as",
 )  # fmt: skip
 _COLON_LEAD = re.compile(
     r"\b(?:said|says|told|wrote|writes|tweeted|posted|added|stated|declared|continued|explained|read)\b[^\"“”]{0,80}:$"
@@ -35,35 +37,6 @@ class QuoteSpan:
     close: int | None  # offset of the closing mark; None when the quote runs to a paragraph end
     para: int  # index of the paragraph it starts in
     lead: int | None = None  # block quotes: index of the "He told reporters:" paragraph
-
-
-def _role(body: str, i: int, inside: bool = False) -> str:
-    """Whether the double mark at ``i`` opens or closes a quotation; ``inside``: one is open.
-
-    Curly marks say which they are, unless the text around says loudly otherwise (a left
-    mark typed for a right one: ``pay,“ he said``). A straight mark opens after a space or a
-    bracket, and, when no quotation is open, right after a comma, colon or bullet when text
-    follows it (``said,"We``, ``Union:"We``).
-    """
-    ch = body[i]
-    if ch == "`":
-        return "open"  # ``…''
-    width = 2 if ch in "'’" else 1
-    before = body[i - 1] if i > 0 else " "
-    after = body[i + width] if i + width < len(body) else " "
-    if ch == "“" and i > 0 and after.isspace() and not before.isspace():
-        return "close"
-    if ch == "”" and (i == 0 or before.isspace()) and after.isalnum():
-        return "open"
-    if ch in "“«":
-        return "open"
-    if ch in "”»":
-        return "close"
-    if before.isspace() or before in "([{—–-/]" or i == 0:  # ']': '[Sound bite: X]"…"'; '[sic]" he' closes
-        return "open" if not after.isspace() else "close"
-    if not inside and before in ",;:•·*>|" and (after.isalnum() or after in "‘'$(…"):
-        return "open"
-    return "close"
 
 
 def _trim(body: str, a: int, b: int) -> tuple[int, int]:
@@ -163,34 +136,46 @@ def _double_quotes(body: str, paras: list[Paragraph], limit: int) -> list[QuoteS
         p = paras[i]
         open_at: int | None = None
         start_para, width = i, 1
-        pos = p.start
-        end = p.end
+        pos, end = p.start, p.end
         while True:
+            last_close: int | None = None
             for m in _MARKS.finditer(body, pos, end):
-                role = _role(body, m.start(), open_at is not None)
-                if role == "open" and open_at is None:
+                how = role(body, m.start(), open_at is not None, last_close)
+                if how == "open" and open_at is None:
                     open_at, start_para, width = m.start(), i, len(m.group())
-                elif role == "close" and open_at is not None:
+                elif how == "close" and open_at is not None:
                     _emit(out, body, open_at, m.start(), m.end() - 1, start_para, width)
-                    open_at = None
+                    open_at, last_close = None, m.end()
+                elif how == "close" and pos == p.start and last_close is None and not p.title:
+                    last_close = m.end()  # a first mark that closes: the opening mark may be lost
+                    if lone_close(body, p.start, end, m.start(), len(m.group())):
+                        _emit(out, body, p.start, m.start(), m.end() - 1, i, 0)
             if open_at is None:
                 break
             nxt = usable[k + 1] if k + 1 < len(usable) else None
             again = _MARKS.match(body, paras[nxt].start) if nxt is not None and nxt == i + 1 else None
-            if (
-                nxt is not None
-                and again is not None
-                and not paras[i].title  # a headline never runs on into the body
-                and (_role(body, paras[nxt].start) == "open")
-            ):
-                k += 1
+            if nxt is not None and again is not None and not paras[i].title and role(body, paras[nxt].start) == "open":
+                k += 1  # a headline never runs on into the body
                 i = nxt
                 pos, end = again.end(), paras[nxt].end
+                continue
+            if nxt is not None and nxt == i + 1 and not paras[i].title and _runs_on(body, paras[nxt]):
+                k, i = k + 1, nxt  # the next paragraph goes on without reopening the mark and closes it
+                pos, end = paras[nxt].start, paras[nxt].end
                 continue
             _emit(out, body, open_at, end, None, start_para, width)
             break
         k += 1
     return out
+
+
+def _runs_on(body: str, p: Paragraph) -> bool:
+    """Whether a quotation left open at a paragraph end goes on into paragraph ``p`` with no
+    reopening mark: the first mark of ``p`` closes it the way a lost opening mark's would."""
+    first = _MARKS.search(body, p.start, p.end)
+    if first is None or p.title or role(body, first.start(), True) != "close":
+        return False
+    return lone_close(body, p.start, p.end, first.start(), len(first.group()))
 
 
 # ------------------------------------------------------------------ single marks
@@ -230,11 +215,13 @@ def single_quotes(
         if i < skip_to:
             continue
         while c < len(covered) and covered[c][1] <= i:
-            if pending is not None and covered[c][0] > pending:
-                pending = weak = None  # a double-quoted span between: no quotation across it
+            if pending is not None and covered[c][0] > pending:  # a double-quoted span between: no
+                _close_single(out, body, pending, weak, para)  # quotation across it, but one closed before
+                pending = weak = None
             c += 1
         if c < len(covered) and covered[c][0] <= i:
             if pending is not None and covered[c][0] > pending:
+                _close_single(out, body, pending, weak, para)
                 pending = weak = None
             continue  # nested inside a double-quoted quotation
         if pending is not None and i - pending > SINGLE_MAX:
@@ -322,6 +309,8 @@ def _emit(
         return
     line_start = body.rfind("\n", max(0, open_at - _LOOK), open_at) + 1
     if _is_gloss(body[max(line_start, open_at - 30) : open_at]) or _NAMED_THING.fullmatch(body, a, b):
+        return
+    if work_title(body, open_at, a, b, line_start) or teaser(body, line_start, open_at, b, close):
         return
     out.append(QuoteSpan(a, b, _kind(body, open_at, a, b, line_start, out), open_at, close, para))
 

@@ -89,9 +89,11 @@ _ABBREV = frozenset(
     "inc corp co jr sr vs u.n u.k e.u a.m p.m s.korea s dept est a.i".split()
 )
 # possessive, and only at the start of a run of marks: linear on long runs of dots
-# (KBS World glues its sentences: "…Korea time.According to the ministry …", "…deterrent.”The ministry …")
+# (KBS World glues its sentences: "…Korea time.According to the ministry …", "…deterrent.”The ministry …");
+# a closing mark typed after a space at a line end ('…relationship. "') still ends the sentence
 _SENT_END = re.compile(
-    r"(?<![.!?])[.!?]++[\"”’')]*+(?=\s+[\"“(‘'`A-Z0-9#$]|(?<=[a-z]{2}[.!?])[A-Z][a-z]|(?<=[a-z]{2}[.!?][”\"])[A-Z][a-z])"
+    r"(?<![.!?])[.!?]++(?: (?=[\"”]\n))?[\"”’')]*+"
+    r"(?=\s+[\"“(‘'`A-Z0-9#$]|(?<=[a-z]{2}[.!?])[A-Z][a-z]|(?<=[a-z]{2}[.!?][”\"])[A-Z][a-z])"
 )
 
 

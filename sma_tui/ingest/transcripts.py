@@ -39,6 +39,8 @@ _TITLED_LABEL = re.compile(
     r"\b(?:SECRETARY|MINISTER|AMBASSADOR|MR\.|MS\.|MRS\.|DR\.|GENERAL|GEN\.|ADMIRAL|ADM\.|SPOKES(?:PERSON|MAN|WOMAN)"
     r"|OFFICIAL|PRESIDENT|SENATOR|SEN\.|REP\.|CHAIRMAN|COMMANDER|NEGOTIATOR)(?=\s|$)"
 )
+# a label followed by a quote mark is a headline's speaker ('Trump: "Not Being Exploited…"'), not a turn
+_OPENERS = "\"“‘'«"
 _END = re.compile(r"(?:#\s*#\s*#|###|-\s*END\s*-|\(END\))")
 
 
@@ -119,11 +121,11 @@ def _labelled(body: str, paras: list[Paragraph]) -> list[tuple[int, re.Match[str
         if p.skip:
             continue
         m = _PRESS_LABEL.match(body, p.start, min(p.end, p.start + 120))
-        if m and any(c.isalpha() for c in m.group("label")):
+        if m and any(c.isalpha() for c in m.group("label")) and body[m.end()] not in _OPENERS:
             upper.append((i, m))
             continue
         m = _MIXED_LABEL.match(body, p.start, min(p.end, p.start + 80))
-        if m:
+        if m and body[m.end()] not in _OPENERS:
             mixed.append((i, m))
     if upper:
         return upper

@@ -130,7 +130,9 @@ def test_quotes_are_sane_on_any_mix_of_marks(body: str) -> None:
     opens = [q.open for q in quotes]
     assert opens == sorted(opens) and len(set(opens)) == len(opens)
     for q in quotes:
-        assert 0 <= q.open < q.start <= q.end <= len(body)
+        assert 0 <= q.open <= q.start <= q.end <= len(body)
+        if q.open == q.start:  # an opening mark lost: from the paragraph start to a closing mark
+            assert q.close is not None and body[q.close] in "\"”»'’" and (q.open == 0 or body[q.open - 1] == "\n")
         if body[q.open] in "'‘’" and body[q.open : q.open + 2] != "''":  # two apostrophes: a double mark
             assert q.close is not None and q.end <= q.close and body[q.close] in "'’"
             pieces = body[q.open : q.close].split("\n\n")  # a run over paragraphs reopens each one
