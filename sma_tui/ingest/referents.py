@@ -6,7 +6,7 @@ their body was named, and "the two secretaries" after a pair was named."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Protocol
 
 from .clauses import appositive_after, title_before
@@ -143,15 +143,23 @@ def expert_of(index: ActorIndex, subjects: Sequence[Said], n: str, pos: int) -> 
     words describe an analyst, researcher, professor or fellow."""
     if n not in _EXPERT:
         return None
+    for ref, words in _people_before(index, subjects, pos, _EXPERT_WINDOW):
+        if any(w in _EXPERT_WORDS for w in norm(" ".join(words)).split()):
+            return ref
+    return None
+
+
+def _people_before(
+    index: ActorIndex, subjects: Sequence[Said], pos: int, window: int
+) -> Iterator[tuple[Ref, list[str]]]:
+    """The people who were subjects before ``pos`` (within ``window`` characters), latest first,
+    each with the words that describe them (their surface, and their evidence or aliases)."""
     for m in reversed(subjects[-80:]):
         if m.pos >= pos or not m.person:
             continue
-        if m.pos < pos - _EXPERT_WINDOW:
-            return None
-        words = [m.surface, *(m.ref.evidence if isinstance(m.ref, NewActor) else index.actors[m.ref].aliases)]
-        if any(w in _EXPERT_WORDS for w in norm(" ".join(words)).split()):
-            return m.ref
-    return None
+        if m.pos < pos - window:
+            return
+        yield m.ref, [m.surface, *(m.ref.evidence if isinstance(m.ref, NewActor) else index.actors[m.ref].aliases)]
 
 
 _AN_EXPERT = re.compile(r"^(?:an?|one)\s+(?:expert|analyst|scholar|researcher|professor|specialist)$")
@@ -180,13 +188,8 @@ def role_subject(index: ActorIndex, subjects: Sequence[Said], role: str, mods: l
     """ "the president said" (``role``, ``mods``): the person who was the subject last (shortly
     before ``pos``) when their title has the role — the one the story follows, not a president
     named since as an object ("… criticized President X. The president emphasized …")."""
-    for m in reversed(subjects[-80:]):
-        if m.pos >= pos or not m.person:
-            continue
-        if m.pos < pos - _ROLE_SUBJECT_WINDOW:
-            return None
-        words = [m.surface, *(m.ref.evidence if isinstance(m.ref, NewActor) else index.actors[m.ref].aliases)]
-        return m.ref if any(has_title(norm(w), role, mods) for w in words) else None
+    for ref, words in _people_before(index, subjects, pos, _ROLE_SUBJECT_WINDOW):
+        return ref if any(has_title(norm(w), role, mods) for w in words) else None
     return None
 
 
