@@ -73,11 +73,16 @@ def lone_close(body: str, start: int, end: int, i: int, width: int) -> bool:
     return len(body[start:i].split()) >= _LONE_MIN_WORDS
 
 
-# before a quoted title of a work: a possessive ("Fox News' 'Town Hall with …'") or a sentence
-# that opens with "In" ("In “The Room Where It Happened,” he recalls …")
-_WORK_LEAD = re.compile(r"(?:\w['’]s|\ws['’])\s$|(?:^|[.!?]\s+)In\s$", re.MULTILINE)
+# before a quoted title of a work: a possessive ("Fox News' 'Town Hall with …'"), a sentence
+# that opens with "In" ("In “The Room Where It Happened,” he recalls …"), or the kind of work
+# ("in his memoir “…”", "a book titled “…”", "A copy of “…”")
+_WORK_LEAD = re.compile(
+    r"(?:\w['’]s|\ws['’])\s$|(?:^|[.!?]\s+)In\s$"
+    r"|\b(?:memoir|book|novel|biography|autobiography|documentary|film|movie|essay|op-ed|titled|entitled|copy\s+of)\s$",
+    re.MULTILINE | re.IGNORECASE,
+)
 _SMALL_WORDS = frozenset("with from into over upon about than that this under after".split())
-_SPEECH_END = re.compile(r"[.!?;:]")
+_SPEECH_END = re.compile(r"[.!?;]|:(?!\s[A-Z])")  # a subtitle's colon ("…: A White House Memoir") is no end
 
 
 def work_title(body: str, open_at: int, a: int, b: int, line_start: int) -> bool:
