@@ -221,11 +221,14 @@ def sentence_subject(sentence: str) -> str | None:
     return p.group("p") if p else None
 
 
+_TITLED_DEFINITE = re.compile(r"The\s+(?:Vice\s+|Deputy\s+|Prime\s+)?[A-Z][\w’'.-]+")
+
+
 def _names_subject(seg: str) -> bool:
     """Whether ``seg`` (the words before a verb) ends with a person's name or is a pronoun."""
     seg = seg.strip()
-    if seg in ("He", "She", "They"):
-        return True
+    if seg in ("He", "She", "They") or _TITLED_DEFINITE.fullmatch(seg):
+        return True  # "The Chargé thanked … and described …": the title the readout uses for its person
     alone = re.search(r",\s*(?P<w>(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[a-z]+)?)$", seg)
     if alone and alone.group("w").lower() not in STOP:  # "In last week's address, Trump renewed …"
         return True

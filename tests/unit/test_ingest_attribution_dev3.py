@@ -28,3 +28,27 @@ def test_words_after_the_kind_of_work_that_are_not_a_title_stay_a_quotation(corp
     text = 'Walden wrote in his memoir that the demand was "a very bad idea for both allies."\n'
     got, _ = _said(corpus, text, "2020-06-22")
     assert [g[0] for g in got] == ["a very bad idea for both allies."]
+
+
+def test_a_bulleted_line_starts_a_new_sentence_so_each_bullet_keeps_its_speaker(corpus) -> None:
+    text = (
+        "What the experts say:\n"
+        '  • Tom Walden, a former defense secretary, told CNN: "Yes, readiness is costly. Saying so misses the point."\n'
+        "  • Ann Kerr, the head of a think tank and a retired general, told The Washington Post: "
+        '"We could skip the drills for a few months. Longer than that, the troops suffer."\n'
+        '  • Sen. Bob Hale called the decision "a big gift to Pyongyang."\n'
+    )
+    got, _ = _said(corpus, text, "2018-06-13")
+    assert [g[1] for g in got] == ["tom-walden", "ann-kerr", "bob-hale"]
+
+
+def test_each_bullet_of_a_readout_has_its_own_subject_the_title_the_readout_uses(corpus) -> None:
+    text = (
+        "Chargé d’Affaires a.i. Robert Rapson and Vice Foreign Minister Choi Jong-kun met on Monday.\n\n"
+        "The two discussed the following:\n\n"
+        "• The Chargé said the talks showed “a firm and lasting friendship” between the allies.\n"
+        "• The Vice Minister noted the deal’s terms for local workers.\n"
+        "• The Chargé thanked Seoul for its share and described the alliance as “the anchor of peace in the region.”\n"
+    )
+    got, _ = _said(corpus, text, "2021-04-08")
+    assert [g[1] for g in got] == ["rob-rapson", "rob-rapson"]
