@@ -33,7 +33,8 @@ def test_words_after_the_kind_of_work_that_are_not_a_title_stay_a_quotation(corp
 def test_a_bulleted_line_starts_a_new_sentence_so_each_bullet_keeps_its_speaker(corpus) -> None:
     text = (
         "What the experts say:\n"
-        '  • Tom Walden, a former defense secretary, told CNN: "Yes, readiness is costly. Saying so misses the point."\n'
+        "  • Tom Walden, a former defense secretary, told CNN: "
+        '"Yes, readiness is costly. Saying so misses the point."\n'
         "  • Ann Kerr, the head of a think tank and a retired general, told The Washington Post: "
         '"We could skip the drills for a few months. Longer than that, the troops suffer."\n'
         '  • Sen. Bob Hale called the decision "a big gift to Pyongyang."\n'
