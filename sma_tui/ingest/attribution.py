@@ -54,6 +54,7 @@ _RELAYED = re.compile(
 )
 _DOTTED = re.compile(r"\.(?:[a-z]\.)+")  # the rest of "a.i.", "e.g."
 _PRONOUNS = frozenset(("he", "she", "they", "it"))
+_RELAYER = re.compile(r"(?:[A-Z][\w.'’&-]*\s*){1,4}(?<!['’]s)")  # "Washington's reported demand": no relay
 _MAX_CUES = 40  # reporting clauses read per sentence
 _MAX_ARTICLE_CUES = 3000  # … and per article
 _TRAIL = 160  # a reporting clause this close after a quotation's end can be its own
@@ -241,7 +242,7 @@ class Attributor:
         if citing:  # "…, the Yonhap news agency said, citing the State Department": the department
             self.resolver.outlet_at = pos
             return self._cue(citing.group("np"), pos, "fin")
-        relay = spoken and verb == "reported" and re.fullmatch(r"(?:[A-Z][\w.'’&-]*\s*){1,4}", clean_np(np or ""))
+        relay = spoken and verb == "reported" and _RELAYER.fullmatch(clean_np(np or ""))
         if np and (relay or verb in ("reported", "wrote") and is_outlet(clean_np(np))):  # '…," X said, Y reported': Y
             self.resolver.outlet_at = pos
             return Cue(pos, None, "fin", "explicit")  # "…, Yonhap reported": where, not who

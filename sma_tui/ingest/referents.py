@@ -205,3 +205,31 @@ def issued_by(body: str, subjects: Sequence[Said], document: str, pos: int) -> R
         if issued.match(body, m.pos, m.pos + 120):
             return m.ref
     return None
+
+
+# an appositive whose head is a body ("one of the North's propaganda outlets", "another state-run
+# website"), not a person at a body ("a professor at the Korea Institute"): no "at/of/in" before the head
+_BODY_APPOSITIVE = re.compile(
+    r"(?:one\s+of\s+(?:the|its|their|[\w.'’-]+['’]s?)\s+|another\s+|an?\s+|the\s+)"
+    r"(?:(?!(?:at|of|in|for|with|from|and)\b)[\w.'’-]+\s+){0,4}"
+    r"(?:outlets?|newspapers?|websites?|sites?|dail(?:y|ies)|weekl(?:y|ies)|magazines?|broadcasters?|channels?"
+    r"|news\s+agenc(?:y|ies)|think\s+tanks?|organi[sz]ations?|groups?)\b",
+    re.IGNORECASE,
+)
+
+
+def speaks_as_body(body: str, said: Said) -> bool:
+    """Whether a subject is a body, "it" in '"…," it added': not a person, or a name taken for a
+    person's whose appositive makes it a body ("Uriminzokkiri, one of the North's propaganda
+    outlets, said …"; the name is looked for only around where it spoke: bounded work)."""
+    if not said.person:
+        return True
+    if not isinstance(said.ref, NewActor) or said.ref.kind != "person":
+        return False
+    k = body.find(said.surface + ",", max(0, said.pos - 300), said.pos + 300)
+    if k < 0:
+        return False
+    at = k + len(said.surface) + 1
+    while at < len(body) and body[at] == " " and at < k + len(said.surface) + 4:
+        at += 1
+    return bool(_BODY_APPOSITIVE.match(body, at))

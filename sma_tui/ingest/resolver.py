@@ -22,6 +22,7 @@ from .phrases import personal as personal
 from .referents import anonymous_alias, body_named, described, expert_after, expert_of, issuer, pair, spokesperson_of
 from .referents import issued_by as _issued_by
 from .referents import role_subject as _role_subject
+from .referents import speaks_as_body as _as_body
 from .titles import EPITHET, OWNED_ROLE, definite_role, gender_of, same_role, titled, titled_near
 
 _LOOKBACK = 80  # mentions and names searched back (bounded: a hostile article may hold thousands)
@@ -242,7 +243,7 @@ class Resolver:
         if n == "it":  # '…," it said': the body that spoke just before ("USFK said in a release")
             for m in reversed(self.subjects[-_LOOKBACK:]):
                 if m.pos < pos:
-                    body = not m.person and pos - m.pos < _IT_WINDOW and not m.pos < self.outlet_at < pos
+                    body = _as_body(self.body, m) and pos - m.pos < _IT_WINDOW and not m.pos < self.outlet_at < pos
                     return (m.ref, False) if body else (None, False)
             return None, False
         if n not in ("he", "she", "him", "her"):

@@ -53,3 +53,33 @@ def test_each_bullet_of_a_readout_has_its_own_subject_the_title_the_readout_uses
     )
     got, _ = _said(corpus, text, "2021-04-08")
     assert [g[1] for g in got] == ["rob-rapson", "rob-rapson"]
+
+
+def test_it_after_a_name_whose_appositive_makes_it_an_outlet_is_that_outlet(corpus) -> None:
+    text = (
+        "The North's websites attacked the cost talks on Tuesday.\n\n"
+        '"The demand is plain robbery," Minjok Voice, one of the North\'s propaganda websites, '
+        "said in a commentary.\n\n"
+        '"The money Seoul pays is spent on war drills," it added.\n'
+    )
+    got, _ = _said(corpus, text, "2019-11-12")
+    assert [g[1:] for g in got] == [("minjok-voice", "explicit"), ("minjok-voice", "pronoun")]
+
+
+def test_it_after_a_person_with_a_post_at_a_body_is_still_no_one(corpus) -> None:
+    text = (
+        '"The demand is too high," Tom Walden, a professor at the Seoul Institute, said on Tuesday.\n\n'
+        '"Seoul should hold firm," it added.\n'
+    )
+    got, _ = _said(corpus, text, "2019-11-12")
+    assert got[1][1] is None
+
+
+def test_a_possessive_before_reported_is_an_adjective_not_an_outlet_relaying(corpus) -> None:
+    text = (
+        '"It is a greedy demand," Minjok Voice, one of the North\'s propaganda websites, said in a commentary, '
+        "referring to Washington's reported demand for a fivefold rise.\n\n"
+        '"Seoul bows to its master," it added.\n'
+    )
+    got, _ = _said(corpus, text, "2019-11-12")
+    assert [g[1] for g in got] == ["minjok-voice", "minjok-voice"]
