@@ -218,10 +218,19 @@ _BODY_APPOSITIVE = re.compile(
 )
 
 
+_IT_WINDOW = 600
+
+
+def it_is(body: str, said: Said, pos: int, outlet_at: int) -> bool:
+    """Whether "it" at ``pos`` ('"…," it added') is ``said``, the subject just before: close
+    enough, no news outlet reported anything in between, and a body (:func:`speaks_as_body`)."""
+    return pos - said.pos < _IT_WINDOW and not said.pos < outlet_at < pos and speaks_as_body(body, said)
+
+
 def speaks_as_body(body: str, said: Said) -> bool:
-    """Whether a subject is a body, "it" in '"…," it added': not a person, or a name taken for a
-    person's whose appositive makes it a body ("Uriminzokkiri, one of the North's propaganda
-    outlets, said …"; the name is looked for only around where it spoke: bounded work)."""
+    """Whether a subject is a body: not a person, or a name taken for a person's whose
+    appositive makes it a body ("Uriminzokkiri, one of the North's propaganda outlets, said …";
+    the name is looked for only around where it spoke: bounded work)."""
     if not said.person:
         return True
     if not isinstance(said.ref, NewActor) or said.ref.kind != "person":

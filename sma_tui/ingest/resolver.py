@@ -21,13 +21,13 @@ from .phrases import is_outlet as is_outlet
 from .phrases import personal as personal
 from .referents import anonymous_alias, body_named, described, expert_after, expert_of, issuer, pair, spokesperson_of
 from .referents import issued_by as _issued_by
+from .referents import it_is as _it_is
 from .referents import role_subject as _role_subject
-from .referents import speaks_as_body as _as_body
 from .titles import EPITHET, OWNED_ROLE, definite_role, gender_of, same_role, titled, titled_near
 
 _LOOKBACK = 80  # mentions and names searched back (bounded: a hostile article may hold thousands)
 _MAX_NEW, _MAX_NAMES = 300, 400  # new actors per article; names read for a family name named later (bounded)
-_IT_WINDOW, _EPITHET_WINDOW = 600, 1200
+_EPITHET_WINDOW = 1200
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z]{2,8}\)$")  # "it said" is the body named this close before
 
 _ANON_HEADS = frozenset(
@@ -243,8 +243,7 @@ class Resolver:
         if n == "it":  # '…," it said': the body that spoke just before ("USFK said in a release")
             for m in reversed(self.subjects[-_LOOKBACK:]):
                 if m.pos < pos:
-                    body = _as_body(self.body, m) and pos - m.pos < _IT_WINDOW and not m.pos < self.outlet_at < pos
-                    return (m.ref, False) if body else (None, False)
+                    return (m.ref, False) if _it_is(self.body, m, pos, self.outlet_at) else (None, False)
             return None, False
         if n not in ("he", "she", "him", "her"):
             return None, False
