@@ -32,10 +32,11 @@ _LATE_APPOSITION = re.compile(
 
 
 _CAPITAL = re.compile(r"[A-Z]")
-# a headline that says who speaks: "X says …", "X: '…'", "Jane Holt Mocks '…'" (a title-case verb after a name)
+# a headline that says who speaks: "X says …", "X: '…'", "Jane Holt Mocks '…'" (a title-case verb after a name),
+# "Trump still calls Kim '…'" 
 _HEADLINE = re.compile(
-    r"\s*(?P<np>[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}?)(?:(?P<said>:\s|\s+(?:says|said|tells|told|warns|urges|insists"
-    r"|claims)\s)|\s+(?P<verb>[A-Z][a-z]{2,}s)\s)"
+    r"\s*(?P<np>[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}?)(?:\s+(?:still|also|again|now))?(?:(?P<said>:\s|\s+(?:says|said"
+    r"|tells|told|warns|urges|insists|claims|calls|slams|blasts|mocks)\s)|\s+(?P<verb>[A-Z][a-z]{2,}s)\s)"
 )
 
 

@@ -83,3 +83,12 @@ def test_a_possessive_before_reported_is_an_adjective_not_an_outlet_relaying(cor
     )
     got, _ = _said(corpus, text, "2019-11-12")
     assert [g[1] for g in got] == ["minjok-voice", "minjok-voice"]
+
+
+def test_a_headline_where_a_person_calls_something_a_quoted_name_is_theirs(corpus) -> None:
+    text = (
+        "Trump still calls Kim ‘a very good friend’\n\n"
+        "Former President Donald Trump praised the North Korean leader on Friday and attacked Seoul's leader.\n"
+    )
+    got, _ = _said(corpus, text, "2021-04-23")
+    assert got[0][1:] == ("donald-trump", "explicit")
