@@ -49,7 +49,8 @@ class Paragraph:
 
 # the line that ends a wire story ("(END)", "-END-", "###"): what follows is the site's (related
 # headlines, most-viewed lists), not the story's
-_STORY_END = re.compile(r"^[ \t]*(?:\(END\)|-\s*END\s*-|#\s*#\s*#)[ \t]*$", re.MULTILINE)
+STORY_END_MARK = r"(?:\(END\)|-\s*END\s*-|#\s*#\s*#)"
+_STORY_END = re.compile(rf"^[ \t]*{STORY_END_MARK}[ \t]*$", re.MULTILINE)
 
 
 def paragraphs(body: str) -> list[Paragraph]:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .quotes import QuoteSpan
-from .text import Paragraph
+from .text import STORY_END_MARK, Paragraph
 
 _PRESS_LABEL = re.compile(
     r"(?P<label>(?:(?:Mc|Mac)?[A-Z][A-Z.'’-]*)(?:\s+(?:Mc|Mac)?[A-Z][A-Z.'’-]*){0,7})(?:\s*\([^()\n]{1,40}\))?\s*:\s+(?=\S)"
@@ -41,7 +41,7 @@ _TITLED_LABEL = re.compile(
 )
 # a label followed by a quote mark is a headline's speaker ('Trump: "Not Being Exploited…"'), not a turn
 _OPENERS = "\"“‘'«"
-_END = re.compile(r"(?:#\s*#\s*#|###|-\s*END\s*-|\(END\))")
+_END = re.compile(STORY_END_MARK)  # a paragraph that opens with a story's end mark ends a turn
 
 
 @dataclass(slots=True)
