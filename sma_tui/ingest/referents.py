@@ -149,16 +149,23 @@ def expert_of(index: ActorIndex, subjects: Sequence[Said], n: str, pos: int) -> 
     return None
 
 
+def _subjects_before(subjects: Sequence[Said], pos: int, window: int, people: bool) -> Iterator[Said]:
+    """The subjects before ``pos`` (within ``window`` characters; ``people``: persons only),
+    latest first, among the last 80 (bounded work)."""
+    for m in reversed(subjects[-80:]):
+        if m.pos >= pos or (people and not m.person):
+            continue
+        if m.pos < pos - window:
+            return
+        yield m
+
+
 def _people_before(
     index: ActorIndex, subjects: Sequence[Said], pos: int, window: int
 ) -> Iterator[tuple[Ref, list[str]]]:
     """The people who were subjects before ``pos`` (within ``window`` characters), latest first,
     each with the words that describe them (their surface, and their evidence or aliases)."""
-    for m in reversed(subjects[-80:]):
-        if m.pos >= pos or not m.person:
-            continue
-        if m.pos < pos - window:
-            return
+    for m in _subjects_before(subjects, pos, window, people=True):
         yield m.ref, [m.surface, *(m.ref.evidence if isinstance(m.ref, NewActor) else index.actors[m.ref].aliases)]
 
 
@@ -197,11 +204,7 @@ def issued_by(body: str, subjects: Sequence[Said], document: str, pos: int) -> R
     """ "…," the statement read (``document``): the subject last said to speak "in a statement"
     (shortly before ``pos``), not merely the last subject."""
     issued = re.compile(rf"[^.;\"“”]{{0,60}}?\bin\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){{0,2}}{document}s?\b")
-    for m in reversed(subjects[-80:]):
-        if m.pos >= pos:
-            continue
-        if m.pos < pos - _ROLE_SUBJECT_WINDOW:
-            return None
+    for m in _subjects_before(subjects, pos, _ROLE_SUBJECT_WINDOW, people=False):
         if issued.match(body, m.pos, m.pos + 120):
             return m.ref
     return None
