@@ -11,6 +11,7 @@ from sma_tui.core.corpus import Corpus
 from sma_tui.core.models import Quote
 from sma_tui.tui.app import SmaApp
 from sma_tui.tui.screens.reader import ArticleBody, Paragraph, ReaderScreen
+from sma_tui.tui.screens.review import ReviewScreen
 from sma_tui.tui.widgets.lists import SmaTable
 
 SIZE = (100, 30)
@@ -34,6 +35,15 @@ async def settle(pilot: Pilot[None]) -> None:
     """Search scans run in a worker: wait for them, then for the results to be drawn."""
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def open_review(pilot: Pilot[None]) -> ReviewScreen:
+    """Press v, as a user would, and return the Review screen it opens."""
+    await pilot.press("v")
+    await pilot.pause()
+    review = pilot.app.screen
+    assert isinstance(review, ReviewScreen)
+    return review
 
 
 def corpus_of(app: SmaApp) -> Corpus:

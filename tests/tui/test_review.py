@@ -12,22 +12,19 @@ from sma_tui.services import corrections as fixes
 from sma_tui.tui.app import SmaApp
 from sma_tui.tui.screens.picker import Picker
 from sma_tui.tui.screens.reader import ReaderScreen
-from sma_tui.tui.screens.review import ReviewScreen
 from sma_tui.tui.screens.search import SearchScreen
 from sma_tui.tui.widgets.browser import QuoteBrowser
 from sma_tui.tui.widgets.lists import SmaTable
 
-from .pilot_helpers import SIZE, corpus_of, settle
+from .pilot_helpers import SIZE, corpus_of, open_review, settle
 
 
 async def test_review_correct_then_undo(make_app: Callable[[], SmaApp], loaded, store_path: Path) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        await pilot.press("v")
-        await pilot.pause()
-        review = app.screen
-        assert isinstance(review, ReviewScreen) and review.items
+        review = await open_review(pilot)
+        assert review.items
         first = review.current()
         assert first is not None and first.kind == "quote"
         quote = corpus_of(app).quotes[first.id]
@@ -72,10 +69,7 @@ async def test_reject_and_a_new_actor(make_app: Callable[[], SmaApp], loaded, st
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        await pilot.press("v")
-        await pilot.pause()
-        review = app.screen
-        assert isinstance(review, ReviewScreen)
+        review = await open_review(pilot)
         first = review.current()
         assert first is not None
         before = corpus_of(app).counts()["quotes"]

@@ -15,10 +15,10 @@ from sma_tui import services
 from sma_tui.tui.app import SmaApp
 from sma_tui.tui.screens.picker import Picker
 from sma_tui.tui.screens.reader import ReaderScreen
-from sma_tui.tui.screens.review import WHY_WIDTH, ReviewScreen
+from sma_tui.tui.screens.review import WHY_WIDTH
 from sma_tui.tui.widgets.lists import SmaTable
 
-from .pilot_helpers import SIZE, corpus_of, move_to
+from .pilot_helpers import SIZE, corpus_of, move_to, open_review
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "disagreement"
 
@@ -30,10 +30,7 @@ async def test_a_disagreement_is_listed_explained_and_settled(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        await pilot.press("v")
-        await pilot.pause()
-        review = app.screen
-        assert isinstance(review, ReviewScreen)
+        review = await open_review(pilot)
         await app.workers.wait_for_complete()  # the statements are compared in a worker
         await pilot.pause()
         assert "To review" in str(review.query_one("#review-title", Label).render())
