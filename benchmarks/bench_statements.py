@@ -156,7 +156,7 @@ import sma_tui.ingest.batch as batch
 T1 = time.perf_counter()
 from sma_tui import services
 from sma_tui.services import statements
-from sma_tui.storage import files, store, tiny
+from sma_tui.storage import append, files, store, tiny
 took = {}
 def timed(owner, name, label):
     fn = getattr(owner, name)
@@ -167,15 +167,18 @@ def timed(owner, name, label):
         finally:
             took[label] = took.get(label, 0.0) + time.perf_counter() - s
     setattr(owner, name, wrapper)
-timed(files, "read_with_id", "read the JSON"); tiny.read_with_id = files.read_with_id
+timed(files, "read_with_id", "read the JSON"); tiny.read_with_id = append.read_with_id = files.read_with_id
 timed(files, "parse_json", "parse the JSON"); tiny.parse_json = files.parse_json
 timed(tiny, "json_may_hold_unsafe", "scan for control characters")
 timed(store, "validate_tables", "validate records")
 timed(store.Store, "corpus_of", "corpus to extract against")
 timed(batch, "prepare", "extract")
 timed(statements.Grouping, "group", "group into statements")
-timed(store.Store, "_refuse_invalid", "check the records written")
+timed(store.Store, "refuse_invalid", "check the records written")
 timed(tiny.SmaStorage, "flush", "write the JSON (dump, fsync, replace)")
+timed(append, "_parse_others", "parse every table but the quotes (spliced add)")
+timed(append, "_written", "splice the new file's bytes")
+timed(append, "atomic_write", "write the spliced JSON (fsync, replace)")
 timed(statements.Grouping, "commit", "commit the key file")
 timed(services, "_overview_after", "update the overview")
 timed(store.Store, "save_overview", "save the overview")

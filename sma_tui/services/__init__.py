@@ -231,12 +231,12 @@ def _add_to_store(
         if not tables.get("corrections"):  # else the kept overview counts the corrected corpus
             kept[0] = store.read_overview_state(seen)
         apply_to_tables(tables, batch.items)
-        grouping.group(tables, first_new, seen)
+        grouping.group(tables, first_new, seen, store.stored)
         return True
 
     wrote = False
     try:
-        _, written = store.update(change)
+        _, written = store.update(change, partial=True)
         wrote = bool(got and got[0][1].to_store)
     finally:
         grouping.commit(store.stamp(), wrote)  # the key file is stamped with the file written
@@ -255,6 +255,8 @@ def _overview_after(
     from ..storage.records import overview_after_add, overview_and_state
 
     if kept is None or grouping.change is None:
+        if store.stored is not None:  # counted from every quote
+            store.stored.fill_all()
         return overview_and_state(store.path, tables)
     return overview_after_add(store.path, tables, kept, grouping.change, first_figure)
 

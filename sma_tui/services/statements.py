@@ -29,6 +29,7 @@ from ..core.statements.assign import apply_placement, placements, regroup, summa
 from ..core.statements.data import Disagreement, Statement
 from ..core.statements.index import StatementIndex
 from ..core.statements.wording import DiffOp, word_diff
+from ..storage.append import StoredRows
 from ..storage.statement_keys import StatementKeys, keys_path, open_keys
 from ..storage.store import Stamp, Store, Tables
 
@@ -130,13 +131,17 @@ class Grouping:
     every stored quote, so the counts are taken again)."""
     _keys: StatementKeys | None = None
 
-    def group(self, tables: Tables, first_new: int, seen: Stamp | None) -> None:
-        """Group the quotes ``tables["quotes"][first_new:]`` (just appended) into statements."""
+    def group(self, tables: Tables, first_new: int, seen: Stamp | None, stored: StoredRows | None = None) -> None:
+        """Group the quotes ``tables["quotes"][first_new:]`` (just appended) into statements.
+        ``stored``: the stored quotes are parsed on demand (``None`` in the list until then)."""
         rows = tables["quotes"]
-        old, new = rows[:first_new], rows[first_new:]
-        keys = self._fresh(seen, len(old))
-        found = self._by_index(keys, old, new) if keys is not None else None
+        new = rows[first_new:]
+        keys = self._fresh(seen, first_new)
+        found = self._by_index(keys, rows, first_new, stored) if keys is not None else None
         if found is None:
+            if stored is not None:
+                stored.fill_all()
+            old = rows[:first_new]
             found = self._by_passes(old, new, None if keys is not None else seen)  # a file that lied: rebuilt
             if found is None:  # a store written before statements: every quote was regrouped
                 self._reset_keys(rows)
@@ -159,13 +164,15 @@ class Grouping:
             except sqlite3.Error:
                 self._drop()
 
-    def _by_index(self, keys: StatementKeys, old: list[Row], new: list[Row]) -> Found | None:
+    def _by_index(
+        self, keys: StatementKeys, rows: list[Row], first_new: int, stored: StoredRows | None
+    ) -> Found | None:
         """The stored reports of every statement a new quote may join, and a way to the other
         stored reports of any statement, both read through the key file (no pass over the
         stored quotes); ``None`` if a place it names does not hold that quote."""
         try:
-            candidates = {c for d in new for c in keys.candidates(str(d["text"]))}
-            existing = _at(old, keys.members(keys.statements_of(candidates)))
+            candidates = {c for d in rows[first_new:] for c in keys.candidates(str(d["text"]))}
+            existing = _at(rows, first_new, keys.members(keys.statements_of(candidates)), stored)
         except sqlite3.Error:
             self._drop()
             return None
@@ -174,10 +181,14 @@ class Grouping:
 
         def others_of(statements: set[str]) -> list[Triple]:
             try:
-                found = _at(old, keys.members(statements))  # as they were: the file is updated after
+                # as they were: the file is updated after
+                found = _at(rows, first_new, keys.members(statements), stored)
             except sqlite3.Error:
                 found = None
             if found is None:  # the passes (``existing`` changed in place, the others not)
+                if stored is not None:
+                    stored.fill_all()
+                old = rows[:first_new]
                 return _others(old, list(map(_STATEMENT, old)), existing, statements)
             skip = {id(d) for d in existing}
             return [_triple(d) for d in found if id(d) not in skip]
@@ -278,12 +289,17 @@ Found = tuple[list[Row], Callable[[set[str]], list[Triple]]]
 """The stored reports of the statements an add may join, and a way to the others of any statement."""
 
 
-def _at(old: list[Row], places: list[tuple[int, str, str | None]]) -> list[Row] | None:
-    """The stored quotes at ``places`` ((place from 1, id, statement) from the key file),
-    or ``None`` if any place does not hold that quote with that statement."""
+def _at(
+    rows: list[Row], stored_count: int, places: list[tuple[int, str, str | None]], stored: StoredRows | None
+) -> list[Row] | None:
+    """The stored quotes (the first ``stored_count`` of ``rows``; ``stored`` parses them on
+    demand) at ``places`` ((place from 1, id, statement) from the key file), or ``None`` if
+    any place does not hold that quote with that statement."""
+    if stored is not None:
+        stored.fill(n for n, _, _ in places)
     found = []
     for n, qid, statement in places:
-        d = old[n - 1] if 0 < n <= len(old) else None
+        d = rows[n - 1] if 0 < n <= stored_count else None
         if d is None or d.get("id") != qid or d.get("statement") != statement:
             return None
         found.append(d)

@@ -26,6 +26,7 @@ from ..core.overview import Overview
 from ..core.overview_update import OverviewState
 from ..core.safety.sanitize import clean_record
 from ..core.safety.schema import Problem, validate_tables
+from .append import StoredRows, spliced_update
 from .bodies import Bodies
 from .files import (
     CorruptStore,
@@ -82,6 +83,9 @@ class Store:
         """The file version whose every record this object validated (read, or wrote)."""
         self.validated_now = False
         """Whether the last read ran the whole validation (not trusting the sidecar)."""
+        self.stored: StoredRows | None = None
+        """The stored quotes of the last :meth:`update` with ``partial``, when it parsed them
+        only on demand (``None``: the quote list it gave the change was complete)."""
         self.clean: FileId | None = None
         """The file version whose bytes this object scanned, or wrote from clean records:
         no unsafe character (the sidecar keeps it; the next read skips the scan)."""
@@ -223,7 +227,7 @@ class Store:
         """Write a whole new store in one atomic replace; returns the new file's :meth:`stamp`.
         The corrections a person made are kept (a rebuild re-extracts; they apply again)."""
         rows = {name: [compact(r.to_dict()) for r in records.get(name, ())] for name in TABLES}
-        self._refuse_invalid({"meta": [self._meta(meta)], **rows})
+        self.refuse_invalid({"meta": [self.meta_fields(meta)], **rows})
         refuse_read_only(self.path)
         with locked(self.path, self.lock_path):
             self._set_aside_if_bad()
@@ -234,7 +238,7 @@ class Store:
                 kept = self._kept_corrections(db)
                 with db.batch():
                     db.drop_tables()
-                    db.table("meta").insert(self._meta(meta))
+                    db.table("meta").insert(self.meta_fields(meta))
                     for name in TABLES:
                         db.table(name).insert_multiple(rows[name])
                     if kept:
@@ -242,13 +246,19 @@ class Store:
                 self.kept_corrections = len(kept)
             finally:
                 db.close()
-            self.validated = self._file_id()
+            self.validated = self.current_file_id()
             self.clean = None  # not proven: the first read scans the file
             return self.stamp()
 
-    def update(self, change: Callable[[Tables], bool | None]) -> tuple[Stamp | None, Stamp | None]:
+    def update(
+        self, change: Callable[[Tables], bool | None], *, partial: bool = False
+    ) -> tuple[Stamp | None, Stamp | None]:
         """Read-modify-write under the lock: ``change`` edits the table lists in place (and
         may return ``False`` when it changed nothing: then nothing is written).
+
+        ``partial``: the quote list may hold ``None`` for the stored quotes, which
+        :attr:`stored` fills on demand (see :mod:`sma_tui.storage.append`: what ``add`` asks
+        for, so that it neither parses nor rewrites the 100,000 quotes of a large store).
 
         Article dicts that ``change`` adds may carry their ``body``; it is written to a body
         file first. All of the change lands in one atomic write of the JSON, or none of it
@@ -259,7 +269,10 @@ class Store:
         exactly what is on disk now.
         """
         refuse_read_only(self.path)
+        self.stored = None
         with locked(self.path, self.lock_path), gc_paused(freeze=True):  # what follows never rescans the tables
+            if partial and (done := spliced_update(self, change)) is not None:
+                return done
             seen = self.stamp()
             db = self._db()
             try:
@@ -268,7 +281,7 @@ class Store:
                 if change(tables) is False:
                     return seen, seen
                 changes = {name: changed_rows(before.get(name, []), rows) for name, rows in tables.items()}
-                self._refuse_invalid({name: new for name, (new, _) in changes.items()}, tables)
+                self.refuse_invalid({name: new for name, (new, _) in changes.items()}, tables)
                 # what was read is clean now (cleaned above if it had to be); the added records
                 # are checked (an edit in place writes values sma-tui made or read: clean too)
                 clean = all(clean_record(name, d) is d for name, (new, _) in changes.items() for d in new)
@@ -277,7 +290,7 @@ class Store:
                     self._write_changes(db, tables, changes)
             finally:
                 db.close()
-            self.validated = self._file_id()
+            self.validated = self.current_file_id()
             self.clean = self.validated if clean else None
             return seen, self.stamp()
 
@@ -289,13 +302,13 @@ class Store:
         except (StoreError, ValueError, TypeError):
             return []
 
-    def _file_id(self) -> FileId | None:
+    def current_file_id(self) -> FileId | None:
         try:
             return file_id(self.path.stat())
         except OSError:
             return None
 
-    def _refuse_invalid(self, new: Tables, whole: Tables | None = None) -> None:
+    def refuse_invalid(self, new: Tables, whole: Tables | None = None) -> None:
         """Never write a record of the wrong shape: ``new`` are the records about to be
         written (all of them, or those added to ``whole``, whose ids must stay unique).
 
@@ -316,7 +329,7 @@ class Store:
         """Hand TinyDB what ``change`` did: the dicts it edited in place are TinyDB's own
         documents already; the ones it added are inserted and the ones it dropped removed."""
         meta = db.table("meta")
-        fields = self._meta(tables["meta"][0] if tables["meta"] else {})
+        fields = self.meta_fields(tables["meta"][0] if tables["meta"] else {})
         meta.truncate()
         meta.insert(fields)
         stored = db.sma_storage.read() or {}
@@ -342,7 +355,7 @@ class Store:
             set_aside(self.path)
 
     @staticmethod
-    def _meta(meta: dict[str, Any] | None) -> dict[str, Any]:
+    def meta_fields(meta: dict[str, Any] | None) -> dict[str, Any]:
         out = dict(meta or {})
         out["schema"] = SCHEMA_VERSION
         out["app_version"] = __version__

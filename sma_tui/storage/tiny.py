@@ -17,13 +17,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import orjson
 from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
 from ..core.safety.sanitize import json_may_hold_unsafe
-from .files import CorruptStore, StoreError, atomic_write, parse_json, read_with_id, recovery_hint
+from . import layout
+from .files import CorruptStore, StoreError, atomic_write, file_id, parse_json, read_with_id, recovery_hint
 from .overview_cache import FileId
 
 Raw = dict[str, dict[str, Any]]
@@ -73,7 +73,13 @@ class SmaStorage(Storage):
     def flush(self, force: bool = False) -> None:
         """Write what TinyDB wrote to the file (once, however many writes it made)."""
         if (self._dirty or force) and self._data is not None:
-            atomic_write(self.path, orjson.dumps(self._data), what="the store", durable=True, backup=True)
+            raw, spans = layout.dump(self._data)
+            atomic_write(self.path, raw, what="the store", durable=True, backup=True)
+            try:
+                written: FileId | None = file_id(self.path.stat())
+            except OSError:
+                written = None
+            layout.save(self.path, written, self._data, raw, spans)
         self._dirty = False
 
     def close(self) -> None:

@@ -149,7 +149,8 @@ def test_a_failed_add_leaves_the_store_and_the_key_file_as_they_were(
             raise StoreError("disk full (simulated)")
         real(path, data, **kw)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("sma_tui.storage.tiny.atomic_write", failing)
+    for writer in ("tiny", "append"):  # the whole file's write, and the spliced one (an add's)
+        monkeypatch.setattr(f"sma_tui.storage.{writer}.atomic_write", failing)
     with pytest.raises(StoreError):
         add(store_path, LEDGER)
     monkeypatch.undo()
