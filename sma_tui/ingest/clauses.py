@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .names import NAME_TOKEN, STOP, person_name
+from .names import NAME_TOKEN, PLACES, STOP, person_name
 
 VERBS = (
     "said|says|say|told|tells|added|adds|tweeted|wrote|writes|stated|noted|stressed|insisted|warned|confirmed|"
@@ -221,6 +221,9 @@ def sentence_subject(sentence: str) -> str | None:
     return p.group("p") if p else None
 
 
+_PLACE_SUBJECT = re.compile(
+    r"(?:^|[,;:]\s+)(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in PLACES) + r")$", re.I
+)
 _TITLED_DEFINITE = re.compile(r"The\s+(?:Vice\s+|Deputy\s+|Prime\s+)?[A-Z][\w’'.-]+")
 
 
@@ -231,6 +234,8 @@ def _names_subject(seg: str) -> bool:
         return True  # "The Chargé thanked … and described …": the title the readout uses for its person
     alone = re.search(r",\s*(?P<w>(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[a-z]+)?)$", seg)
     if alone and alone.group("w").lower() not in STOP:  # "In last week's address, Trump renewed …"
+        return True
+    if _PLACE_SUBJECT.search(seg[-40:]):  # "On Thursday, Pyongyang condemned …, saying": the country
         return True
     name = person_name(seg[-80:])
     return bool(name) and seg.endswith(name)  # type: ignore[arg-type]

@@ -26,8 +26,12 @@ _LEAD_TRIM = re.compile(
 )
 
 
+_RELAYED_BY = re.compile(r"\s+(?:quoted|cited|carried|relayed)\s+(?:by|in)\s.*$", re.S)
+
+
 def is_outlet(np: str) -> bool:
-    return bool(_OUTLET.search(np.strip()))
+    """Whether ``np`` is a news outlet ("a joint statement quoted by Yonhap" is the statement)."""
+    return bool(_OUTLET.search(_RELAYED_BY.sub("", np.strip())))
 
 
 def clean_np(np: str) -> str:

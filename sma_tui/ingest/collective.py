@@ -1,0 +1,132 @@
+"""Speakers that are not one person, when a reporting clause makes them its subject: a country
+or its capital ("Pyongyang condemned the drills, saying …", "…, Seoul says"), the two allies
+together ("The United States and South Korea announced …"), and a joint document no one is
+named to have issued ("A joint statement released after the meeting stated …", "according to a
+joint statement quoted by Yonhap"). A place speaks only as that subject: right before its verb
+after a clause break or connective (or right after it, "…, Seoul says"), never inside a
+prepositional phrase ("talks in Seoul"), a possessive ("Seoul's share"), a person's description,
+or as the subject of a sentence whose later verb belongs to someone else. A person or body named
+by another reporting clause of the same sentence wins (:func:`yield_to_people`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+from .gazetteer import NewActor, Ref
+from .names import PLACES, norm
+from .resolver import Mention
+
+if TYPE_CHECKING:
+    from .resolver import Resolver
+
+# what may come right before a place that is a clause's subject: the start of a sentence, a clause
+# break, a connective ("and Seoul said", "that Pyongyang would …") — never a preposition or a name
+_FREE_BEFORE = re.compile(
+    r"(?:^|[\n.!?;:,—–(\"“”]|--|\b(?:and|but|while|as|whereas|meanwhile|that|when|after|then|also))\s*$", re.I
+)
+# between a place and its finite verb: an aside and a few adverbs or auxiliaries ("has also", "on Monday")
+_GAP = re.compile(r"(?:\s*,\s*[a-z][a-z ]{1,30},)?\s*(?:(?:[a-z]+|on\s+[A-Z][a-z]+)\s+){0,3}")
+_ALLY = r"(?:the\s+)?(?:United\s+States|U\.S\.|US|America|Washington|South\s+Korea|Seoul|Republic\s+of\s+Korea|ROK)"
+_BOTH = re.compile(rf"(?i:{_ALLY})\s+and\s+(?i:{_ALLY})")
+# a document no one is named to have issued: "a joint statement released after the meeting"
+_DOCUMENT = re.compile(
+    r"(?:an?|the|one|another)\s+(?:(?:recent|new|separate|earlier|latest)\s+)?(?P<doc>joint\s+(?:press\s+)?"
+    r"(?:statement|release|communiqu[eé]|declaration|readout))\b(?:\s+(?:released|issued|published|adopted|quoted|cited|carried)\b"
+    r"[^,;\"“”]{0,60})?",
+    re.I,
+)
+_KINDS = ("country", "group")
+
+
+def speaker_ref(resolver: Resolver, np: str, pos: int, kind: str = "fin") -> Ref | None:
+    """Who ``np``, the subject of a reporting verb at ``pos`` (``kind``: fin | part | acc), names:
+    a country, the two allies or a joint document when it is one of them, else what the resolver says."""
+    bare = np.strip(" ,;:—-\n\t\"“”")
+    place = PLACES.get(norm(bare))
+    if place is not None:  # "Beijing said": a country, never a person called Beijing
+        free = _free(resolver.body, bare, pos, kind == "fin")
+        return _made(resolver, place[0], "country", bare, pos, place[1]) if free else None
+    doc = _DOCUMENT.fullmatch(bare)
+    ref = None if doc and not bare.lower().startswith("the ") else resolver.resolve(np, pos)
+    if ref is not None:  # "the joint statement" may be the one its issuers were said to release
+        return ref
+    if _BOTH.fullmatch(bare) and _free(resolver.body, bare, pos, kind == "fin"):  # the allies together, not one
+        return _made(resolver, _pair_name(bare), "group", bare, pos, "unknown")
+    doc = doc or _document_before(resolver.body, bare, pos)
+    if doc:  # "A joint statement released after the meeting stated": the statement, no one issuing it named
+        name = " ".join(doc.group("doc").lower().split())
+        return _made(resolver, name[:1].upper() + name[1:], "group", doc.group().strip(), pos, "unknown")
+    return None
+
+
+class _Cue(Protocol):
+    ref: Ref | None
+
+
+C = TypeVar("C", bound=_Cue)
+
+
+def yield_to_people(cues: list[C]) -> list[C]:
+    """A sentence's reporting clauses, where a person or body named in one of them wins over a
+    country or group in another ("Chang told reporters that Seoul had explained "…""): Chang's."""
+    if any(c.ref is not None and not _collective(c.ref) for c in cues):
+        for c in cues:
+            if c.ref is not None and _collective(c.ref):
+                c.ref = None
+    return cues
+
+
+def _collective(ref: Ref) -> bool:
+    return isinstance(ref, NewActor) and ref.kind in _KINDS
+
+
+def lead_document(sentence: str) -> str | None:
+    """The joint document a sentence opens with ("A joint statement issued after the talks …")."""
+    m = _DOCUMENT.match(sentence.lstrip())
+    return m.group() if m else None
+
+
+def _document_before(body: str, bare: str, pos: int) -> re.Match[str] | None:
+    """The joint document that opens the clause of the verb at ``pos`` and holds ``bare`` (the
+    subject as the clause reader cut it: "statement" of "A joint statement released after …")."""
+    if not bare or len(bare) > 80:
+        return None
+    start = max(0, pos - 200)
+    cut = max(body.rfind(c, start, pos) for c in ".!?\n;")
+    found = None
+    for m in _DOCUMENT.finditer(body, max(start, cut + 1), pos):
+        if bare.lower() in m.group().lower() and _FREE_BEFORE.search(body, max(0, m.start() - 40), m.start()):
+            found = m
+    return found
+
+
+def _free(body: str, surface: str, pos: int, near: bool) -> bool:
+    """Whether ``surface`` (a place or two) stands as a subject of the verb at ``pos``: right
+    after it ("…, said Seoul") or before it after a clause break or connective, and (``near``,
+    a finite verb) with at most a few adverbs between ("Seoul has repeatedly said")."""
+    k = body.rfind(surface, max(0, pos - 200), pos)
+    if k < 0:
+        k = body.find(surface, pos, pos + 60)
+    if k < 0 or body.startswith(("'s", "’s"), k + len(surface)):
+        return False
+    if near and k < pos and not _GAP.fullmatch(body, k + len(surface), pos):
+        return False  # "Seoul pushed back against statements by Trump that suggested …": not Seoul's verb
+    return _FREE_BEFORE.search(body, max(0, k - 40), k) is not None
+
+
+def _pair_name(surface: str) -> str:
+    """The two allies in the order named: "Seoul and Washington" → "South Korea and United States"."""
+    first, second = re.split(r"\s+and\s+", surface, maxsplit=1)
+    us = [re.search(r"U\.?S|America|Washington|United", part) is not None for part in (first, second)]
+    return " and ".join("United States" if u else "South Korea" for u in us)
+
+
+def _made(resolver: Resolver, name: str, kind: str, surface: str, pos: int, side: str) -> Ref | None:
+    """A new speaker that is no person, remembered as the subject at ``pos`` ("it said" next is it)."""
+    actor = resolver._new(name, kind, surface, [surface])
+    if actor is not None:
+        actor.given_side = side
+        resolver.subjects.append(Mention(pos, actor, surface, False))
+    return actor

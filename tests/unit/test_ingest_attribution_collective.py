@@ -1,0 +1,112 @@
+"""Speakers that are not one person (ingest.collective): a country or capital that is the subject
+of a reporting clause, the two allies together, a joint statement no one is named to have issued.
+Places speak only as that subject, never inside a prepositional phrase, a possessive or a person's
+clause. Every sentence here is written for the test; none is copied from an article."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sma_tui.cli.main import main
+from sma_tui.ingest import extract
+from sma_tui.storage.store import Store
+
+
+def _said(corpus, text: str):
+    x = extract(text, corpus=corpus, overrides={"date": "2020-03-02"})
+    quotes = sorted(x.quotes, key=lambda q: q.start)
+    return [(q.text, q.speaker, q.attribution) for q in quotes], {a.id: a for a in x.actors}
+
+
+def test_a_capital_that_says_something_is_its_country_with_the_country_side(corpus) -> None:
+    got, actors = _said(corpus, 'Seoul said on Monday that the new figure was "far too high."\n')
+    assert got[0][1] == "south-korea"
+    seoul = actors["south-korea"]
+    assert (seoul.name, seoul.kind, seoul.side) == ("South Korea", "country", "ROK") and "Seoul" in seoul.aliases
+
+
+def test_a_country_after_a_clause_break_speaks_through_a_participle(corpus) -> None:
+    text = 'On Friday, Pyongyang slammed the spring drills, saying it felt "cheated" and would answer "in kind."\n'
+    got, actors = _said(corpus, text)
+    assert [g[1] for g in got] == ["north-korea", "north-korea"] and actors["north-korea"].side == "other"
+
+
+def test_a_capital_in_a_trailing_clause_is_a_country_not_a_person_called_beijing(corpus) -> None:
+    got, actors = _said(corpus, '"The drills only raise tension," Beijing said on Tuesday.\n')
+    assert got[0][1] == "china" and actors["china"].kind == "country"
+    assert not any(a.kind == "person" for a in actors.values())
+
+
+def test_a_headline_line_with_the_capital_at_its_end_speaks(corpus) -> None:
+    text = (
+        "Workers stay home\n\nThe furlough began on Wednesday for thousands of workers.\n\n"
+        "SEE ALSO South Korea 'talking' daily with U.S. about the workers, Seoul says\n\nThe talks went on.\n"
+    )
+    got, _ = _said(corpus, text)
+    assert got[0][:2] == ("talking", "south-korea")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The delegation that arrived in Seoul said the offer was "final."\n',
+        'Seoul pushed back on Monday against remarks by a senator that suggested the deal was "done."\n',
+        'The drills near Pyongyang, reported to be large, were called "routine."\n',
+    ],
+)
+def test_a_place_in_a_phrase_or_far_from_the_verb_never_speaks(corpus, text: str) -> None:
+    got, actors = _said(corpus, text)
+    assert got[0][1] not in ("south-korea", "north-korea")
+    assert not any(a.kind == "country" for a in actors.values())
+
+
+def test_a_person_in_the_same_sentence_wins_over_the_country_in_their_clause(corpus) -> None:
+    text = 'Jeong Eun-bo told reporters that Seoul had explained "the whole picture" to the U.S. side.\n'
+    got, _ = _said(corpus, text)
+    assert got[0][1] == "jeong-eun-bo"
+
+
+def test_the_two_allies_together_are_one_group_of_both_sides_not_either_of_them(corpus) -> None:
+    text = 'The United States and South Korea said in a joint release on Tuesday, "The talks will resume in May."\n'
+    got, actors = _said(corpus, text)
+    pair = actors[got[0][1]]
+    assert (pair.name, pair.kind, pair.side) == ("United States and South Korea", "group", "unknown")
+
+
+def test_the_two_allies_inside_a_phrase_are_no_speaker(corpus) -> None:
+    text = (
+        "Talks between South Korea and the United States ended early as the U.S. team walked out and accused "
+        'Seoul of falling short of "a fair share."\n'
+    )
+    got, actors = _said(corpus, text)
+    assert not any(a.kind == "group" for a in actors.values())
+
+
+def test_a_joint_statement_that_no_one_is_named_to_issue_speaks_for_itself(corpus) -> None:
+    text = (
+        "The two defense chiefs met for two hours in Seoul.\n\n"
+        'A joint statement issued after the talks stated that the two "agreed to meet again soon" in the spring.\n\n'
+        'The pair "will keep the alliance strong," according to a joint statement carried by the Yonhap news agency.\n'
+    )
+    got, actors = _said(corpus, text)
+    assert [g[1] for g in got] == ["joint-statement", "joint-statement"]
+    assert actors["joint-statement"].kind == "group" and actors["joint-statement"].side == "unknown"
+
+
+def test_a_country_speaker_added_to_a_store_passes_check(store_path: Path, tmp_path: Path, capsys) -> None:
+    article = tmp_path / "seoul.txt"
+    article.write_text(
+        "Seoul rejects new demand\n\nSEOUL, March 2 (Wire) -- Seoul said on Monday that the new figure was "
+        '"far too high" for the allies to accept.\n',
+        encoding="utf-8",
+    )
+    assert main(["add", "--db", str(store_path), "--json", "--date", "2020-03-02", str(article)]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["status"] == "added"
+    seoul = Store(store_path).load().actors["south-korea"]
+    assert (seoul.kind, seoul.side) == ("country", "ROK")
+    assert main(["check", "--db", str(store_path)]) == 0 and "check: ok" in capsys.readouterr().out
+    assert main(["show", "actor", "south-korea", "--db", str(store_path)]) == 0
+    assert "South Korea" in capsys.readouterr().out
