@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from .gazetteer import NewActor, Ref
 from .names import PLACES, norm
 from .resolver import Mention
+from .sides import side_from_evidence
 
 if TYPE_CHECKING:
     from .resolver import Resolver
@@ -37,7 +38,17 @@ _DOCUMENT = re.compile(
     r"[^,;\"“”]{0,60})?",
     re.I,
 )
+# a media outlet described as speaking for a state or a cause: it is the speaker, not where it was reported
+_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’.-]*){0,3}")
+_MEDIA = re.compile(
+    r"\s*(?:one\s+of\s+(?:the|its|[\w.'’-]+['’]s?)\s+|another\s+|an?\s+|the\s+)(?:[\w.'’-]+\s+){0,3}?"
+    r"(?:propaganda|state(?:-run|-owned|-controlled)?|official|party|regime)\s+(?:[\w-]+\s+)?(?:outlets?|websites?|sites?"
+    r"|newspapers?|media|mouthpieces?|broadcasters?|news\s+agenc(?:y|ies)|dail(?:y|ies)|weekl(?:y|ies))\b"
+)
 _KINDS = ("country", "group")
+_CAPITALS = {
+    "South Korea": "Seoul", "North Korea": "Pyongyang", "China": "Beijing", "Japan": "Tokyo", "Russia": "Moscow"
+}  # fmt: skip
 
 
 def speaker_ref(resolver: Resolver, np: str, pos: int, kind: str = "fin") -> Ref | None:
@@ -47,11 +58,17 @@ def speaker_ref(resolver: Resolver, np: str, pos: int, kind: str = "fin") -> Ref
     place = PLACES.get(norm(bare))
     if place is not None:  # "Beijing said": a country, never a person called Beijing
         free = _free(resolver.body, bare, pos, kind == "fin")
-        return _made(resolver, place[0], "country", bare, pos, place[1]) if free else None
+        country = _made(resolver, place[0], "country", bare, pos, place[1]) if free else None
+        if isinstance(country, NewActor):  # known by its name and its capital, whichever the text used
+            country.aliases += [a for a in (place[0], _CAPITALS[place[0]]) if a not in country.aliases]
+        return country
     doc = _DOCUMENT.fullmatch(bare)
     ref = None if doc and not bare.lower().startswith("the ") else resolver.resolve(np, pos)
     if ref is not None:  # "the joint statement" may be the one its issuers were said to release
         return ref
+    media = _media_appositive(resolver.body, bare, pos)
+    if media is not None:  # "DPRK Today, another North Korean propaganda outlet, said": the outlet speaks
+        return _made(resolver, bare, "institution", bare, pos, side_from_evidence(media))
     if _BOTH.fullmatch(bare) and _free(resolver.body, bare, pos, kind == "fin"):  # the allies together, not one
         return _made(resolver, _pair_name(bare), "group", bare, pos, "unknown")
     doc = doc or _document_before(resolver.body, bare, pos)
@@ -100,6 +117,16 @@ def _document_before(body: str, bare: str, pos: int) -> re.Match[str] | None:
         if bare.lower() in m.group().lower() and _FREE_BEFORE.search(body, max(0, m.start() - 40), m.start()):
             found = m
     return found
+
+
+def _media_appositive(body: str, name: str, pos: int) -> str | None:
+    """The appositive that makes ``name`` (a capitalised name) an outlet that speaks for itself,
+    right after the name near the verb at ``pos``: ", another North Korean propaganda outlet,"."""
+    if not _NAME.fullmatch(name):
+        return None
+    k = body.find(name + ",", max(0, pos - 200), pos + 200)
+    m = _MEDIA.match(body, k + len(name) + 1) if k >= 0 else None
+    return m.group() if m else None
 
 
 def _free(body: str, surface: str, pos: int, near: bool) -> bool:

@@ -110,3 +110,36 @@ def test_a_country_speaker_added_to_a_store_passes_check(store_path: Path, tmp_p
     assert main(["check", "--db", str(store_path)]) == 0 and "check: ok" in capsys.readouterr().out
     assert main(["show", "actor", "south-korea", "--db", str(store_path)]) == 0
     assert "South Korea" in capsys.readouterr().out
+
+
+def test_a_country_that_denounces_or_condemns_a_demand_speaks_and_is_known_by_its_capital(corpus) -> None:
+    text = (
+        "Talks stall again\n\n"
+        'South Korea has denounced the new U.S. demand for a steep rise in its payments as "out of line."\n\n'
+        'Beijing condemned the joint drills as "provocative" on Friday.\n'
+    )
+    got, actors = _said(corpus, text)
+    assert [g[1] for g in got] == ["south-korea", "china"]
+    assert {"South Korea", "Seoul"} <= set(actors["south-korea"].aliases)
+
+
+def test_a_propaganda_outlet_named_with_its_appositive_is_the_speaker_and_it_next_is_it(corpus) -> None:
+    text = (
+        "Northern websites hit out at the talks\n\n"
+        "Voice of Juche, a North Korean state propaganda website, denounced the allies on Monday for their "
+        'talks over "a greedy bargain."\n\n'
+        '"The U.S. wants to rob its ally blind," it said. "The puppets in the South will pay for it."\n'
+    )
+    got, actors = _said(corpus, text)
+    assert [g[1] for g in got] == ["voice-of-juche"] * 3
+    outlet = actors["voice-of-juche"]
+    assert (outlet.kind, outlet.side) == ("institution", "other")
+
+
+def test_an_outlet_that_only_relays_someone_is_still_where_it_was_reported(corpus) -> None:
+    text = (
+        "Minister speaks\n\n"
+        'The minister said the talks were "going well," according to Daily Wire, a Seoul newspaper.\n'
+    )
+    got, actors = _said(corpus, text)
+    assert not any(a.name == "Daily Wire" for a in actors.values())
