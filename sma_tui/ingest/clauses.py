@@ -97,6 +97,14 @@ _RELATIVE_SUBJECT = re.compile(
 )
 
 
+# people listed as one subject: "Blinken, Austin and their counterparts", "Kim, Lee and Park"
+LISTED = re.compile(
+    r"(?P<first>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}),\s+(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2},\s+){0,2}"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2},?\s+and\s+(?:(?:their|his|her|its|the)\s+)?(?:[A-Z][\w'’-]*\s+){0,3}"
+    r"[\w'’-]+$"
+)
+
+
 def subject_before(seg: str) -> str | None:
     """The subject noun phrase of a verb whose preceding text (in its sentence) is ``seg``."""
     seg = seg[-WINDOW:].rstrip()
@@ -118,6 +126,9 @@ def subject_before(seg: str) -> str | None:
     if rel:  # "…by Donald Trump, who during his presidency accused": the relative's antecedent
         return _trailing_np(rel.group("ante"))
     seg = _ASIDE.sub("", seg)  # "Moon's aides, however, said": the aside is no part of the subject
+    listed = LISTED.search(seg)
+    if listed and (person_name(listed.group("first")) or _single_name(listed.group("first"))):  # "Blinken, Austin and their South Korean counterparts said": the list (ingest.collective)
+        return listed.group()
     if seg.endswith(","):  # "X, appositive, said" or "appositive, X, said"
         return _appositive_subject(seg[:-1])
     part = seg.rsplit(",", 1)[-1].strip()

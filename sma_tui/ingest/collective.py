@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
+from .clauses import LISTED
 from .gazetteer import NewActor, Ref
 from .names import PLACES, norm
+from .phrases import personal
 from .resolver import Mention
 from .sides import side_from_evidence
 
@@ -62,6 +64,9 @@ def speaker_ref(resolver: Resolver, np: str, pos: int, kind: str = "fin") -> Ref
         if isinstance(country, NewActor):  # known by its name and its capital, whichever the text used
             country.aliases += [a for a in (place[0], _CAPITALS[place[0]]) if a not in country.aliases]
         return country
+    listed = LISTED.fullmatch(bare)
+    if listed and personal(listed.group("first")):  # people listed together: the first named, as joint authors
+        return resolver.resolve(listed.group("first"), pos)
     doc = _DOCUMENT.fullmatch(bare)
     ref = None if doc and not bare.lower().startswith("the ") else resolver.resolve(np, pos)
     if ref is not None:  # "the joint statement" may be the one its issuers were said to release

@@ -143,3 +143,22 @@ def test_an_outlet_that_only_relays_someone_is_still_where_it_was_reported(corpu
     )
     got, actors = _said(corpus, text)
     assert not any(a.name == "Daily Wire" for a in actors.values())
+
+
+def test_people_listed_as_one_subject_go_to_the_first_named_as_joint_authors_do(corpus) -> None:
+    text = (
+        "After the meeting, Blinken, Austin and their Japanese counterparts said in a joint statement that the "
+        'drills were "a shared duty" for the region.\n\n'
+        "Tom Hale, Ann Kerr and Joe Marsh, three former envoys, met on Monday.\n\n"
+        'Hale, Kerr and Marsh said the deal was "a fair one" for both allies.\n'
+    )
+    got, _ = _said(corpus, text)
+    assert [g[1] for g in got] == ["antony-blinken", "tom-hale"]
+
+
+def test_places_listed_as_a_subject_are_no_list_of_people(corpus) -> None:
+    text = 'Officials in Seoul, Tokyo and Beijing said the drills were "routine."\n'
+    got, actors = _said(corpus, text)
+    assert got[0][1] not in ("south-korea", "japan", "china") and not any(
+        a.kind == "person" for a in actors.values()
+    )
