@@ -126,8 +126,8 @@ def subject_before(seg: str) -> str | None:
     if rel:  # "…by Donald Trump, who during his presidency accused": the relative's antecedent
         return _trailing_np(rel.group("ante"))
     seg = _ASIDE.sub("", seg)  # "Moon's aides, however, said": the aside is no part of the subject
-    listed = LISTED.search(seg)
-    if listed and (person_name(listed.group("first")) or _single_name(listed.group("first"))):  # "Blinken, Austin and their South Korean counterparts said": the list (ingest.collective)
+    listed = LISTED.search(seg)  # "Blinken, Austin and their counterparts said": the list (ingest.collective)
+    if listed and (person_name(listed.group("first")) or _single_name(listed.group("first"))):
         return listed.group()
     if seg.endswith(","):  # "X, appositive, said" or "appositive, X, said"
         return _appositive_subject(seg[:-1])
