@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from .clauses import LISTED
 from .gazetteer import NewActor, Ref
 from .names import PLACES, norm
-from .phrases import personal
+from .phrases import is_outlet, personal
 from .resolver import Mention
 from .sides import side_from_evidence
 
@@ -45,8 +45,15 @@ _NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’.-]*){0,
 _MEDIA = re.compile(
     r"\s*(?:one\s+of\s+(?:the|its|[\w.'’-]+['’]s?)\s+|another\s+|an?\s+|the\s+)(?:[\w.'’-]+\s+){0,3}?"
     r"(?:propaganda|state(?:-run|-owned|-controlled)?|official|party|regime)\s+(?:[\w-]+\s+)?(?:outlets?|websites?|sites?"
-    r"|newspapers?|media|mouthpieces?|broadcasters?|news\s+agenc(?:y|ies)|dail(?:y|ies)|weekl(?:y|ies))\b"
+    r"|newspapers?|media|mouthpieces?|broadcasters?|tabloids?|news\s+agenc(?:y|ies)|dail(?:y|ies)|weekl(?:y|ies))(?=\s*[,;.)]|\s+(?:that|which|said|says)\b)"
 )
+# a paper's own voice: "A Korea Times headline", "one Washington Post editorial"
+_OUTLET_OWN = re.compile(
+    r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:(?:recent|new|latest|separate)\s+)?"
+    r"(?P<outlet>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s+(?P<doc>editorial|headline|column)"
+)
+# "The Korea Times said in an editorial": the paper speaks (after the verb at ``pos``)
+_IN_EDITORIAL = re.compile(r"\w+\s+(?:on\s+\w+\s+)?in\s+(?:an?|its)\s+(?:[\w-]+\s+)?(?:editorial|commentary)\b")
 _KINDS = ("country", "group")
 _CAPITALS = {
     "South Korea": "Seoul", "North Korea": "Pyongyang", "China": "Beijing", "Japan": "Tokyo", "Russia": "Moscow"
@@ -67,13 +74,19 @@ def speaker_ref(resolver: Resolver, np: str, pos: int, kind: str = "fin") -> Ref
     listed = LISTED.fullmatch(bare)
     if listed and personal(listed.group("first")):  # people listed together: the first named, as joint authors
         return resolver.resolve(listed.group("first"), pos)
+    media = _media_appositive(resolver.body, bare, pos)
+    if media is not None:  # "DPRK Today, another North Korean propaganda outlet, said": the outlet speaks
+        return _made(resolver, bare, "institution", bare, pos, side_from_evidence(bare, media))
     doc = _DOCUMENT.fullmatch(bare)
     ref = None if doc and not bare.lower().startswith("the ") else resolver.resolve(np, pos)
     if ref is not None:  # "the joint statement" may be the one its issuers were said to release
         return ref
-    media = _media_appositive(resolver.body, bare, pos)
-    if media is not None:  # "DPRK Today, another North Korean propaganda outlet, said": the outlet speaks
-        return _made(resolver, bare, "institution", bare, pos, side_from_evidence(media))
+    own = _OUTLET_OWN.fullmatch(bare)
+    if own and is_outlet(own.group("outlet")):  # "A Korea Times headline said": the paper's own voice
+        name = f"{own.group('outlet')} {own.group('doc').lower()}"
+        return _made(resolver, name, "institution", bare, pos, side_from_evidence(own.group("outlet")))
+    if is_outlet(bare) and _IN_EDITORIAL.match(resolver.body, pos, pos + 80):
+        return _made(resolver, re.sub(r"^[Tt]he\s+", "", bare), "institution", bare, pos, side_from_evidence(bare))
     if _BOTH.fullmatch(bare) and _free(resolver.body, bare, pos, kind == "fin"):  # the allies together, not one
         return _made(resolver, _pair_name(bare), "group", bare, pos, "unknown")
     doc = doc or _document_before(resolver.body, bare, pos)

@@ -162,3 +162,22 @@ def test_places_listed_as_a_subject_are_no_list_of_people(corpus) -> None:
     assert got[0][1] not in ("south-korea", "japan", "china") and not any(
         a.kind == "person" for a in actors.values()
     )
+
+
+def test_a_papers_editorial_headline_or_column_is_the_papers_own_voice(corpus) -> None:
+    text = (
+        "Papers weigh in\n\n"
+        'The Korea Times said in an editorial on Tuesday that the demand was "daylight robbery."\n\n'
+        'A Korea Herald headline said it plainly: "Pay less, not more."\n\n'
+        'The Global Times, a Chinese state-run tabloid, said the drills were "a provocation."\n\n'
+        'Yonhap said the talks were "tense."\n'
+    )
+    got, actors = _said(corpus, text)
+    assert [g[1] for g in got] == ["korea-times", "korea-herald-headline", "global-times", None]
+    assert actors["global-times"].side == "other" and actors["korea-times"].kind == "institution"
+
+
+def test_a_person_described_by_a_medium_is_still_the_person(corpus) -> None:
+    text = 'Media watch\n\nKim Sang-ho, a state media commentator, said the talks were "dead."\n'
+    got, actors = _said(corpus, text)
+    assert actors[got[0][1]].kind == "person"
