@@ -45,7 +45,7 @@ _SOUTH, _NORTH = ("South Korea", "ROK"), ("North Korea", "other")
 PLACES: dict[str, tuple[str, str]] = {
     "south korea": _SOUTH, "s. korea": _SOUTH, "seoul": _SOUTH, "the republic of korea": _SOUTH,
     "republic of korea": _SOUTH, "north korea": _NORTH, "n. korea": _NORTH, "pyongyang": _NORTH,
-    "the dprk": _NORTH, "dprk": _NORTH, "china": ("China", "other"), "beijing": ("China", "other"),
+    "the dprk": _NORTH, "dprk": _NORTH, "the north": _NORTH, "china": ("China", "other"), "beijing": ("China", "other"),
     "japan": ("Japan", "other"), "tokyo": ("Japan", "other"), "russia": ("Russia", "other"),
     "moscow": ("Russia", "other"),
 }  # fmt: skip

@@ -73,6 +73,11 @@ def anon_key(words: list[str]) -> frozenset[str]:
     return frozenset(_ANON_SAME.get(w, w) for w in words if w not in _ANON_DROP)
 
 
+# people who speak as a group without a determiner ("Lawmakers said", "chairmen of two committees wrote")
+PLURAL_GROUPS = frozenset(
+    "senators lawmakers negotiators analysts experts people chairmen commanders protesters activists students".split()
+)
+
 US_REFS = frozenset(
     ("us", "u.s.", "the us", "the u.s.", "washington", "the united states", "united states", "the american delegation",
      "american delegation", "the u.s. delegation", "u.s. delegation", "the us delegation", "the u.s. team",

@@ -181,3 +181,21 @@ def test_a_person_described_by_a_medium_is_still_the_person(corpus) -> None:
     text = 'Media watch\n\nKim Sang-ho, a state media commentator, said the talks were "dead."\n'
     got, actors = _said(corpus, text)
     assert actors[got[0][1]].kind == "person"
+
+
+def test_the_north_that_says_something_is_north_korea(corpus) -> None:
+    text = 'North hits out\n\nThe North said on Monday the drills were "a rehearsal for invasion."\n'
+    got, actors = _said(corpus, text)
+    assert got[0][1] == "north-korea" and actors["north-korea"].side == "other"
+
+
+def test_the_letter_of_committee_chairmen_is_theirs_as_a_group(corpus) -> None:
+    text = (
+        "Lawmakers push back\n\n"
+        "The demand drew a sharp rebuke from chairmen of the House Armed Services and Foreign Affairs committees "
+        "in a letter to the defense secretary on Monday.\n\n"
+        '"We see no basis for a fivefold increase," the letter said.\n'
+    )
+    got, actors = _said(corpus, text)
+    group = actors[got[0][1]]
+    assert group.name.startswith("Chairmen of the House") and group.side == "US"
