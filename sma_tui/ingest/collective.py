@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 # what may come right before a place that is a clause's subject: the start of a sentence, a clause
 # break, a connective ("and Seoul said", "that Pyongyang would …") — never a preposition or a name
 _FREE_BEFORE = re.compile(
-    r"(?:^|[\n.!?;:,—–(\"“”]|--|\b(?:and|but|while|as|whereas|meanwhile|that|when|after|then|also))\s*$", re.I
+    r"(?:^|[\n.!?;:,—–(\"“”]|--|\b(?:and|but|while|as|whereas|meanwhile|that|which|when|after|then|also))\s*$", re.I
 )
 # between a place and its finite verb: an aside and a few adverbs or auxiliaries ("has also", "on Monday")
 _GAP = re.compile(r"(?:\s*,\s*[a-z][a-z ]{1,30},)?\s*(?:(?:[a-z]+|on\s+[A-Z][a-z]+)\s+){0,3}")
@@ -169,9 +169,14 @@ def _pair_name(surface: str) -> str:
 
 
 def _made(resolver: Resolver, name: str, kind: str, surface: str, pos: int, side: str) -> Ref | None:
-    """A new speaker that is no person, remembered as the subject at ``pos`` ("it said" next is it)."""
-    actor = resolver._new(name, kind, surface, [surface])
+    """The speaker ``name`` that is no person, remembered as the subject at ``pos`` ("it said" next
+    is it): the store's actor of that name and kind when it has one (an earlier article's), else new."""
+    hit = resolver.index.get(name)
+    actor: Ref | None = hit if hit is not None and resolver.index.actors[hit].kind == kind else None
+    if actor is None:
+        actor = resolver._new(name, kind, surface, [surface])
+        if actor is not None:
+            actor.given_side = side
     if actor is not None:
-        actor.given_side = side
         resolver.subjects.append(Mention(pos, actor, surface, False))
     return actor

@@ -199,3 +199,21 @@ def test_the_letter_of_committee_chairmen_is_theirs_as_a_group(corpus) -> None:
     got, actors = _said(corpus, text)
     group = actors[got[0][1]]
     assert group.name.startswith("Chairmen of the House") and group.side == "US"
+
+
+def test_a_country_added_twice_is_one_actor_of_the_store(store_path: Path, tmp_path: Path, capsys) -> None:
+    for day, line in (("2", 'Seoul said on Monday the figure was "far too high."'),
+                      ("9", 'South Korea said on Monday the new offer was "a step."')):  # fmt: skip
+        article = tmp_path / f"seoul-{day}.txt"
+        article.write_text(f"Seoul answers\n\nSEOUL, March {day} (Wire) -- {line}\n", encoding="utf-8")
+        assert main(["add", "--db", str(store_path), "--date", f"2020-03-0{day}", str(article)]) == 0
+    capsys.readouterr()
+    corpus = Store(store_path).load()
+    countries = [a for a in corpus.actors.values() if a.kind == "country"]
+    assert [a.id for a in countries] == ["south-korea"]
+    assert sum(q.speaker == "south-korea" for q in corpus.quotes.values()) == 2
+
+
+def test_a_relative_clause_of_a_country_is_its_words(corpus) -> None:
+    got, _ = _said(corpus, 'Talks go on\n\nThe sum, which Seoul said was "too high," was cut in the end.\n')
+    assert got[0][1] == "south-korea"
