@@ -217,3 +217,13 @@ def test_a_country_added_twice_is_one_actor_of_the_store(store_path: Path, tmp_p
 def test_a_relative_clause_of_a_country_is_its_words(corpus) -> None:
     got, _ = _said(corpus, 'Talks go on\n\nThe sum, which Seoul said was "too high," was cut in the end.\n')
     assert got[0][1] == "south-korea"
+
+
+def test_the_norths_media_named_without_a_description_are_on_the_other_side(corpus) -> None:
+    text = (
+        "North hits out\n\n"
+        'Propaganda website Maeari on Tuesday denounced the pact as "treason."\n\n'
+        'Another website, the Tongil Voice, criticized Seoul for its "submission."\n'
+    )
+    got, actors = _said(corpus, text)
+    assert [actors[g[1]].side for g in got] == ["other", "other"]
