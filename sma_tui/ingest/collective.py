@@ -88,7 +88,7 @@ def speaker_ref(resolver: Resolver, np: str, pos: int, kind: str = "fin") -> Ref
     if is_outlet(bare) and _IN_EDITORIAL.match(resolver.body, pos, pos + 80):
         return _made(resolver, re.sub(r"^[Tt]he\s+", "", bare), "institution", bare, pos, side_from_evidence(bare))
     if _BOTH.fullmatch(bare) and _free(resolver.body, bare, pos, kind == "fin"):  # the allies together, not one
-        return _made(resolver, _pair_name(bare), "group", bare, pos, "unknown")
+        return _made(resolver, "United States and South Korea", "group", bare, pos, "unknown")
     doc = doc or _document_before(resolver.body, bare, pos)
     if doc:  # "A joint statement released after the meeting stated": the statement, no one issuing it named
         name = " ".join(doc.group("doc").lower().split())
@@ -159,13 +159,6 @@ def _free(body: str, surface: str, pos: int, near: bool) -> bool:
     if near and k < pos and not _GAP.fullmatch(body, k + len(surface), pos):
         return False  # "Seoul pushed back against statements by Trump that suggested …": not Seoul's verb
     return _FREE_BEFORE.search(body, max(0, k - 40), k) is not None
-
-
-def _pair_name(surface: str) -> str:
-    """The two allies in the order named: "Seoul and Washington" → "South Korea and United States"."""
-    first, second = re.split(r"\s+and\s+", surface, maxsplit=1)
-    us = [re.search(r"U\.?S|America|Washington|United", part) is not None for part in (first, second)]
-    return " and ".join("United States" if u else "South Korea" for u in us)
 
 
 def _made(resolver: Resolver, name: str, kind: str, surface: str, pos: int, side: str) -> Ref | None:

@@ -227,3 +227,14 @@ def test_the_norths_media_named_without_a_description_are_on_the_other_side(corp
     )
     got, actors = _said(corpus, text)
     assert [actors[g[1]].side for g in got] == ["other", "other"]
+
+
+def test_the_two_allies_in_either_order_are_one_actor(corpus) -> None:
+    text = (
+        "Deal reached\n\n"
+        'Seoul and Washington said in a joint statement that the deal was "a win for both."\n\n'
+        'The U.S. and South Korea announced on Friday that talks would "resume soon."\n'
+    )
+    got, actors = _said(corpus, text)
+    assert [g[1] for g in got] == ["united-states-and-south-korea"] * 2
+    assert {"Seoul and Washington", "The U.S. and South Korea"} <= set(actors["united-states-and-south-korea"].aliases)
