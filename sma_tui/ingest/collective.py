@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from .clauses import LISTED
 from .gazetteer import NewActor, Ref
 from .names import PLACES, norm
-from .phrases import is_outlet, personal
+from .phrases import is_outlet, personal, sent_from
+from .referents import issued_by
 from .resolver import Mention
 from .sides import side_from_evidence
 
@@ -78,8 +79,8 @@ def speaker_ref(resolver: Resolver, np: str, pos: int, kind: str = "fin") -> Ref
     if media is not None:  # "DPRK Today, another North Korean propaganda outlet, said": the outlet speaks
         return _made(resolver, bare, "institution", bare, pos, side_from_evidence(bare, media))
     doc = _DOCUMENT.fullmatch(bare)
-    ref = None if doc and not bare.lower().startswith("the ") else resolver.resolve(np, pos)
-    if ref is not None:  # "the joint statement" may be the one its issuers were said to release
+    ref = _issuer(resolver, doc, pos) if doc else resolver.resolve(np, pos)
+    if ref is not None:  # "the joint statement": the one its issuers were said to release, if they were
         return ref
     own = _OUTLET_OWN.fullmatch(bare)
     if own and is_outlet(own.group("outlet")):  # "A Korea Times headline said": the paper's own voice
@@ -115,6 +116,16 @@ def yield_to_people(cues: list[C]) -> list[C]:
 
 def _collective(ref: Ref) -> bool:
     return isinstance(ref, NewActor) and ref.kind in _KINDS
+
+
+def _issuer(resolver: Resolver, doc: re.Match[str], pos: int) -> Ref | None:
+    """Who issued "the joint statement" ``doc``: the subject said to speak "in a joint statement"
+    shortly before, or "a rebuke from X in a joint statement"; never merely the last subject."""
+    if not doc.group().lower().startswith("the "):
+        return None
+    head = doc.group("doc").split()[-1].lower()
+    sender = sent_from(resolver.body[max(0, pos - 800) : pos], head)
+    return resolver.resolve(sender, pos) if sender else issued_by(resolver.body, resolver.subjects, head, pos)
 
 
 def lead_document(sentence: str) -> str | None:

@@ -238,3 +238,16 @@ def test_the_two_allies_in_either_order_are_one_actor(corpus) -> None:
     got, actors = _said(corpus, text)
     assert [g[1] for g in got] == ["united-states-and-south-korea"] * 2
     assert {"Seoul and Washington", "The U.S. and South Korea"} <= set(actors["united-states-and-south-korea"].aliases)
+
+
+def test_the_joint_statement_is_its_issuers_when_named_else_itself_never_the_last_subject(corpus) -> None:
+    text = (
+        "Talks stall\n\n"
+        'The deal is "close," according to people familiar with the talks.\n\n'
+        'The two sides are "very close," according to the joint statement.\n\n'
+        "Esper and Suh Wook met on Friday. Esper said in a joint statement with Suh that the allies would stay "
+        '"ironclad."\n\n'
+        '"We will meet again," the joint statement said.\n'
+    )
+    got, _ = _said(corpus, text)
+    assert [g[1] for g in got][1:] == ["joint-statement", "mark-esper", "mark-esper"]
