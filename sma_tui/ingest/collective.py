@@ -1,12 +1,16 @@
 """Speakers that are not one person, when a reporting clause makes them its subject: a country
 or its capital ("Pyongyang condemned the drills, saying …", "…, Seoul says"), the two allies
-together ("The United States and South Korea announced …"), and a joint document no one is
-named to have issued ("A joint statement released after the meeting stated …", "according to a
-joint statement quoted by Yonhap"). A place speaks only as that subject: right before its verb
-after a clause break or connective (or right after it, "…, Seoul says"), never inside a
-prepositional phrase ("talks in Seoul"), a possessive ("Seoul's share"), a person's description,
-or as the subject of a sentence whose later verb belongs to someone else. A person or body named
-by another reporting clause of the same sentence wins (:func:`yield_to_people`).
+together ("The United States and South Korea announced …"), people listed together (the first
+named, as for joint authors: "Blinken, Austin and their counterparts said"), a medium that speaks
+for a state or cause ("DPRK Today, another North Korean propaganda outlet, said"), a paper's own
+editorial, headline or column, and a joint document no one is named to have issued ("A joint
+statement released after the meeting stated …", "according to a joint statement quoted by
+Yonhap"). A place speaks only as that subject: right before its verb after a clause break or
+connective (or right after it, "…, Seoul says"), never inside a prepositional phrase ("talks in
+Seoul"), a possessive ("Seoul's share"), a person's description, or as the subject of a sentence
+whose later verb belongs to someone else. A person or body named by another reporting clause of
+the same sentence wins (:func:`yield_to_people`). Outlets that relay others stay where it was
+reported (the attributor's rule).
 """
 
 from __future__ import annotations
@@ -37,16 +41,17 @@ _BOTH = re.compile(rf"(?i:{_ALLY})\s+and\s+(?i:{_ALLY})")
 # a document no one is named to have issued: "a joint statement released after the meeting"
 _DOCUMENT = re.compile(
     r"(?:an?|the|one|another)\s+(?:(?:recent|new|separate|earlier|latest)\s+)?(?P<doc>joint\s+(?:press\s+)?"
-    r"(?:statement|release|communiqu[eé]|declaration|readout))\b(?:\s+(?:released|issued|published|adopted|quoted|cited|carried)\b"
-    r"[^,;\"“”]{0,60})?",
+    r"(?:statement|release|communiqu[eé]|declaration|readout))\b"
+    r"(?:\s+(?:released|issued|published|adopted|quoted|cited|carried)\b[^,;\"“”]{0,60})?",
     re.I,
 )
 # a media outlet described as speaking for a state or a cause: it is the speaker, not where it was reported
 _NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’.-]*){0,3}")
 _MEDIA = re.compile(
     r"\s*(?:one\s+of\s+(?:the|its|[\w.'’-]+['’]s?)\s+|another\s+|an?\s+|the\s+)(?:[\w.'’-]+\s+){0,3}?"
-    r"(?:propaganda|state(?:-run|-owned|-controlled)?|official|party|regime)\s+(?:[\w-]+\s+)?(?:outlets?|websites?|sites?"
-    r"|newspapers?|media|mouthpieces?|broadcasters?|tabloids?|news\s+agenc(?:y|ies)|dail(?:y|ies)|weekl(?:y|ies))(?=\s*[,;.)]|\s+(?:that|which|said|says)\b)"
+    r"(?:propaganda|state(?:-run|-owned|-controlled)?|official|party|regime)\s+(?:[\w-]+\s+)?"
+    r"(?:outlets?|websites?|sites?|newspapers?|media|mouthpieces?|broadcasters?|tabloids?|news\s+agenc(?:y|ies)"
+    r"|dail(?:y|ies)|weekl(?:y|ies))(?=\s*[,;.)]|\s+(?:that|which|said|says)\b)"
 )
 # a paper's own voice: "A Korea Times headline", "one Washington Post editorial"
 _OUTLET_OWN = re.compile(
