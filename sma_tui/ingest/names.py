@@ -37,7 +37,10 @@ STOP = frozenset(
     "says said tells told urges calls wants asks warns seeks rejects agrees vows pledges slams demands mocks blasts "
     "threatens threatened claims insists praises criticizes criticises reiterates renews denies defends dismisses "
     "questions signals suggests presses pushes doubles hits "
-    "armed services".split()
+    "armed services "
+    # people in the plural ("Officials said", "Protesters chanted"): a group, never a person's name
+    "officials analysts experts observers protesters students activists chairmen commanders lawmakers senators "
+    "aides diplomats sources insiders residents".split()
 )
 # a country or its capital as outlets name them: (the country, its side); one speaks only as the
 # subject of a reporting clause (ingest.collective), never as a person called "Beijing"

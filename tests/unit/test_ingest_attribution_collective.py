@@ -251,3 +251,11 @@ def test_the_joint_statement_is_its_issuers_when_named_else_itself_never_the_las
     )
     got, _ = _said(corpus, text)
     assert [g[1] for g in got][1:] == ["joint-statement", "mark-esper", "mark-esper"]
+
+
+def test_people_in_the_plural_at_a_sentence_start_are_an_anonymous_group_not_a_person(corpus) -> None:
+    text = 'Protest\n\nProtesters said the deal was "shameful." Officials said the talks were "tense."\n'
+    got, actors = _said(corpus, text)
+    assert [(actors[g[1]].name, actors[g[1]].kind) for g in got] == [
+        ("Protesters (anonymous)", "anonymous"), ("Officials (anonymous)", "anonymous")
+    ]
