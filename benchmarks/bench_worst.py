@@ -46,6 +46,9 @@ def inputs(size: int) -> dict[str, str]:
         "soundbites": _fill('[Soundbite] KIM (X) : "a"\n\n', size),
         "according to": _fill("according to Yonhap, ", size),
         "apostrophes": _fill("Seoul's ", size),
+        "places that speak": _fill('Seoul said "a," Pyongyang condemned it, saying "b." ', size),
+        "people listed": _fill("Aa Bb Cc, Dd Ee, Ff Gg and ", size),
+        "joint statements": _fill('A joint statement released after the meeting stated "a" ', size),
         "random mix": _fill('He said "It\'s $5 bn," on Monday... SEOUL (Yonhap) -- Q: “a”\n\n', size),
     }
 

@@ -33,7 +33,7 @@ video, or the 2021 meetings, numbered in the ministry's count when it numbers th
 milestone: an initialling, signing, ratification or entry into force; event: anything else
 (statements, op-eds, an expiry, furloughs)."""
 QUOTE_KINDS: tuple[str, ...] = ("full", "partial", "block")
-ACTOR_KINDS: tuple[str, ...] = ("person", "institution", "anonymous")
+ACTOR_KINDS: tuple[str, ...] = ("person", "institution", "anonymous", "country", "group")
 UNITS: tuple[str, ...] = ("USD", "KRW", "percent", "multiple", "troops", "people")
 
 T = TypeVar("T", bound="Record")
@@ -159,7 +159,7 @@ class Actor(Record):
     id: str
     name: str
     side: str  # "US" | "ROK" | "other" | "unknown" (no evidence in the text)
-    kind: str = "person"  # person | institution | anonymous
+    kind: str = "person"  # person | institution | anonymous | country | group
     role: str = ""
     organisation: str = ""
     aliases: list[str] = field(default_factory=list)

@@ -21,6 +21,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from .clauses import ACCORDING, INVERTED, REPORTING, WINDOW, sentence_subject, subject_before
+from .collective import lead_document, speaker_ref, yield_to_people
 from .gazetteer import Ref
 from .names import TITLES, person_name
 from .quotes import QuoteSpan
@@ -58,7 +59,6 @@ _RELAYER = re.compile(r"(?:[A-Z][\w.'’&-]*\s*){1,4}(?<!['’]s)")  # "Washingt
 _MAX_CUES = 40  # reporting clauses read per sentence
 _MAX_ARTICLE_CUES = 3000  # … and per article
 _TRAIL = 160  # a reporting clause this close after a quotation's end can be its own
-
 
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:Rep|Sen|Gen|Lt|Col|Adm|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|Gov|Prof|U\.S|St|Jr|[A-Z])$")
 
@@ -193,7 +193,7 @@ class Attributor:
                 np = (_named_after(masked, n.end(), np) if n else None) or np
                 if np and is_outlet(np):  # "according to the Dong-A Ilbo": "it said" next is the paper
                     self.resolver.outlet_at = pos
-                ref = None if not np or is_outlet(np) else self.resolver.resolve(np, pos)
+                ref = None if not np or is_outlet(np) else speaker_ref(self.resolver, np, pos, "acc")
                 cues.append(Cue(pos, ref, "acc", "explicit"))
             elif m.group("part"):
                 cues.append(self._participle(cues, masked, m.start(), pos))
@@ -201,7 +201,7 @@ class Attributor:
                 cue = self._finite(masked, m, pos, any(c.ref is not None and c.kind == "fin" for c in cues))
                 if cue is not None:
                     cues.append(cue)
-        return cues
+        return yield_to_people(cues)
 
     def _participle(self, cues: list[Cue], masked: str, at: int, pos: int) -> Cue:
         before = masked[max(0, at - WINDOW) : at]
@@ -248,14 +248,14 @@ class Attributor:
             return Cue(pos, None, "fin", "explicit")  # "…, Yonhap reported": where, not who
         cue = self._cue(np, pos, "fin") if np else Cue(pos, None, "fin", "explicit")
         if cue.ref is None and np is None and before.strip() and not before.rstrip().endswith(('"', "”", ",")):
-            cue = self._cue(sentence_subject(masked), pos, "fin")
+            cue = self._cue(sentence_subject(masked) or lead_document(masked), pos, "fin")
         return cue
 
     def _cue(self, np: str | None, pos: int, kind: str) -> Cue:
         if not np:
             return Cue(pos, None, kind, "explicit")
         how = "pronoun" if clean_np(np).lower() in _PRONOUNS else "explicit"
-        ref = self.resolver.resolve(np, pos)
+        ref = speaker_ref(self.resolver, np, pos, kind)
         unsure = ref is None and personal(clean_np(np))
         if unsure:  # "Jeong told reporters" (which Jeong?): "he" next is no one
             self.resolver.unknown_at = pos

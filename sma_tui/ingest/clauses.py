@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .names import NAME_TOKEN, STOP, person_name
+from .names import NAME_TOKEN, PLACES, STOP, person_name
 
 VERBS = (
     "said|says|say|told|tells|added|adds|tweeted|wrote|writes|stated|noted|stressed|insisted|warned|confirmed|"
@@ -17,7 +17,7 @@ VERBS = (
     r"answered|asked|pointed\s+out(?=[,:]\s*[\"“])|continued|recalled|predicted|suggested|observed|lamented|cautioned|maintained|contended|"
     "describe|describes|insist|insists|argue|argues|warn|warns|admits|concede|concedes|conceded|relayed|conveyed|"
     r"went\s+on|goes\s+on|mentioned|accused|accuses|emphasizes|emphasises|stresses|notes|urges|vows|pledges|"
-    "declares|claims|criticizes|criticises"
+    "declares|claims|criticizes|criticises|denounced|denounces|condemned|condemns"
 )
 PARTICIPLES = (
     "saying|adding|noting|insisting|calling|accusing|arguing|warning|stressing|describing|claiming|urging|"
@@ -46,7 +46,7 @@ DESCRIPTORS = frozenset(
     "national security adviser official's analyst analysts expert experts observers outlet state-run union members "
     "workers employees residents protesters some several many general admiral colonel ambassador envoy professor "
     "researcher assistant deputy vice former retired acting chairman chairwoman director mayor governor leader "
-    "counterpart".split()
+    "counterpart editorial headline column".split()
 )
 _TIME_TAIL = re.compile(
     r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\s+(?:last|this|earlier|later)"
@@ -97,6 +97,14 @@ _RELATIVE_SUBJECT = re.compile(
 )
 
 
+# people listed as one subject: "Blinken, Austin and their counterparts", "Kim, Lee and Park"
+LISTED = re.compile(
+    r"(?P<first>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}),\s+(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2},\s+){0,2}"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2},?\s+and\s+(?:(?:their|his|her|its|the)\s+)?(?:[A-Z][\w'’-]*\s+){0,3}"
+    r"[\w'’-]+$"
+)
+
+
 def subject_before(seg: str) -> str | None:
     """The subject noun phrase of a verb whose preceding text (in its sentence) is ``seg``."""
     seg = seg[-WINDOW:].rstrip()
@@ -118,6 +126,9 @@ def subject_before(seg: str) -> str | None:
     if rel:  # "…by Donald Trump, who during his presidency accused": the relative's antecedent
         return _trailing_np(rel.group("ante"))
     seg = _ASIDE.sub("", seg)  # "Moon's aides, however, said": the aside is no part of the subject
+    listed = LISTED.search(seg)  # "Blinken, Austin and their counterparts said": the list (ingest.collective)
+    if listed and (person_name(listed.group("first")) or _single_name(listed.group("first"))):
+        return listed.group()
     if seg.endswith(","):  # "X, appositive, said" or "appositive, X, said"
         return _appositive_subject(seg[:-1])
     part = seg.rsplit(",", 1)[-1].strip()
@@ -221,6 +232,9 @@ def sentence_subject(sentence: str) -> str | None:
     return p.group("p") if p else None
 
 
+_PLACE_SUBJECT = re.compile(
+    r"(?:^|[,;:]\s+)(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in PLACES) + r")$", re.I
+)
 _TITLED_DEFINITE = re.compile(r"The\s+(?:Vice\s+|Deputy\s+|Prime\s+)?[A-Z][\w’'.-]+")
 
 
@@ -231,6 +245,8 @@ def _names_subject(seg: str) -> bool:
         return True  # "The Chargé thanked … and described …": the title the readout uses for its person
     alone = re.search(r",\s*(?P<w>(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[a-z]+)?)$", seg)
     if alone and alone.group("w").lower() not in STOP:  # "In last week's address, Trump renewed …"
+        return True
+    if _PLACE_SUBJECT.search(seg[-40:]):  # "On Thursday, Pyongyang condemned …, saying": the country
         return True
     name = person_name(seg[-80:])
     return bool(name) and seg.endswith(name)  # type: ignore[arg-type]

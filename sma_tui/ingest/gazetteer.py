@@ -40,9 +40,12 @@ class NewActor:
     kind: str
     aliases: list[str] = field(default_factory=list)
     evidence: list[str] = field(default_factory=list)  # the words that describe them
+    given_side: str = ""  # a country's own side, or "unknown" for a group of both (see collective)
 
     @property
     def side(self) -> str:
+        if self.given_side:
+            return self.given_side
         # titles, employers and nationality words only: a name or a dateline is no evidence
         # of a side (a Korean-American analyst, a U.S. official quoted from Seoul)
         return side_from_evidence(*self.evidence, seated=self.kind == "anonymous")

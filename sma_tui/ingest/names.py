@@ -37,8 +37,21 @@ STOP = frozenset(
     "says said tells told urges calls wants asks warns seeks rejects agrees vows pledges slams demands mocks blasts "
     "threatens threatened claims insists praises criticizes criticises reiterates renews denies defends dismisses "
     "questions signals suggests presses pushes doubles hits "
-    "armed services".split()
+    "armed services "
+    # people in the plural ("Officials said", "Protesters chanted"): a group, never a person's name
+    "officials analysts experts observers protesters students activists chairmen commanders lawmakers senators "
+    "aides diplomats sources insiders residents".split()
 )
+# a country or its capital as outlets name them: (the country, its side); one speaks only as the
+# subject of a reporting clause (ingest.collective), never as a person called "Beijing"
+_SOUTH, _NORTH = ("South Korea", "ROK"), ("North Korea", "other")
+PLACES: dict[str, tuple[str, str]] = {
+    "south korea": _SOUTH, "s. korea": _SOUTH, "seoul": _SOUTH, "the republic of korea": _SOUTH,
+    "republic of korea": _SOUTH, "north korea": _NORTH, "n. korea": _NORTH, "pyongyang": _NORTH,
+    "the dprk": _NORTH, "dprk": _NORTH, "the north": _NORTH, "china": ("China", "other"), "beijing": ("China", "other"),
+    "japan": ("Japan", "other"), "tokyo": ("Japan", "other"), "russia": ("Russia", "other"),
+    "moscow": ("Russia", "other"),
+}  # fmt: skip
 NAME_TOKEN = r"(?:[A-Z][a-z]+(?:-(?:[a-z]+|[A-Z][a-z]+))?|[A-Z][a-z]*[A-Z][a-z]+|O'[A-Z][a-z]+)"
 PERSON = re.compile(rf"\b(?:(?:{NAME_TOKEN}\.?|[A-Z]\.)\s+){{0,4}}{NAME_TOKEN}(?:\s+[A-Z]\.)?(?:\s+{NAME_TOKEN})\b")
 # the last word of a capitalised run that names an organisation or a document, not a person

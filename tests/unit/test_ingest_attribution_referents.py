@@ -107,7 +107,7 @@ def test_a_statement_named_after_its_body_is_the_body(corpus) -> None:
         '"The numbers are not final," a joint statement said.\n'
     )
     got, _ = _said(corpus, text)
-    assert [s for _, s in got] == ["state-department", "usfk", None]
+    assert [s for _, s in got] == ["state-department", "usfk", "joint-statement"]  # the joint one: its own speaker
 
 
 def test_a_speaker_named_only_in_a_later_parenthesis(corpus) -> None:
