@@ -247,9 +247,16 @@ class Attributor:
             self.resolver.outlet_at = pos
             return Cue(pos, None, "fin", "explicit")  # "…, Yonhap reported": where, not who
         cue = self._cue(np, pos, "fin") if np else Cue(pos, None, "fin", "explicit")
+        if verb == "calls" and not self._person(cue.ref):
+            return None  # 'Trump calls the formula "…"' is his word; 'Ruling party calls it "…"' echoes a member's
         if cue.ref is None and np is None and before.strip() and not before.rstrip().endswith(('"', "”", ",")):
             cue = self._cue(sentence_subject(masked), pos, "fin")
         return cue
+
+    def _person(self, ref: Ref | None) -> bool:
+        if isinstance(ref, str):
+            return self.resolver.index.actors[ref].kind == "person"
+        return ref is not None and ref.kind == "person"
 
     def _cue(self, np: str | None, pos: int, kind: str) -> Cue:
         if not np:

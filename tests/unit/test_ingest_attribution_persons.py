@@ -22,3 +22,23 @@ def test_a_title_held_before_names_the_person_who_held_it(corpus) -> None:
     got = _said(corpus, text)
     assert [g[1] for g in got] == ["donald-trump", "donald-trump"]
 
+
+
+def test_a_person_who_calls_something_by_a_quoted_name_is_its_speaker(corpus) -> None:
+    text = (
+        "Allies fear a new formula for the cost of U.S. troops abroad.\n\n"
+        "Under it, hosts would pay the whole bill plus half again, officials said.\n\n"
+        "Trump calls the plan “cost plus fifty,” and it has alarmed capitals from Berlin to Tokyo.\n"
+    )
+    got = _said(corpus, text, "2019-03-10")
+    assert got == [("cost plus fifty", "donald-trump", "explicit")]
+
+
+def test_a_body_that_calls_something_by_a_quoted_name_is_no_speaker_of_it(corpus) -> None:
+    text = (
+        "Cost talks end without a deal\n\n"
+        "Opposition party calls the deal “a surrender to Washington”\n\n"
+        "The talks ended on Friday. Rep. Jin Ha-neul of the opposition party said the deal was a surrender.\n"
+    )
+    got = _said(corpus, text, "2020-01-17")
+    assert [g[1] for g in got] == [None]
