@@ -1,5 +1,4 @@
-"""Who said each quotation, and how we know (``explicit`` | ``pronoun`` | ``context`` |
-``unknown``).
+"""Who said each quotation, and how we know (``explicit`` | ``pronoun`` | ``context`` | ``unknown``).
 
 Per sentence: the reporting clauses (a verb of speech and its subject, "according to X",
 "said X, a senior fellow at …"). Per quotation, in order: a clause right after it
@@ -247,16 +246,11 @@ class Attributor:
             self.resolver.outlet_at = pos
             return Cue(pos, None, "fin", "explicit")  # "…, Yonhap reported": where, not who
         cue = self._cue(np, pos, "fin") if np else Cue(pos, None, "fin", "explicit")
-        if verb == "calls" and not self._person(cue.ref):
-            return None  # 'Trump calls the formula "…"' is his word; 'Ruling party calls it "…"' echoes a member's
+        if verb == "calls" and not self.resolver.index.person(cue.ref):  # 'Trump calls the formula "…"'
+            return None  # … but 'Ruling party calls it "…"' echoes a member the story names
         if cue.ref is None and np is None and before.strip() and not before.rstrip().endswith(('"', "”", ",")):
             cue = self._cue(sentence_subject(masked), pos, "fin")
         return cue
-
-    def _person(self, ref: Ref | None) -> bool:
-        if isinstance(ref, str):
-            return self.resolver.index.actors[ref].kind == "person"
-        return ref is not None and ref.kind == "person"
 
     def _cue(self, np: str | None, pos: int, kind: str) -> Cue:
         if not np:

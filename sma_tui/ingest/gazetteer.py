@@ -130,6 +130,10 @@ class ActorIndex:
         self.families = families
         self.actors = actors
 
+    def person(self, ref: Ref | None) -> bool:
+        """Whether ``ref`` is a person (of the corpus, or new)."""
+        return (self.actors[ref].kind if isinstance(ref, str) else ref.kind if ref else "") == "person"
+
     def titled(self, key: str) -> str | None:
         """ "Ambassador Chung", "Foreign Minister Chung": of the curated people with that family
         name (in any romanisation), the one whose role or aliases carry every title word."""
