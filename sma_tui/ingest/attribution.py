@@ -58,7 +58,6 @@ _MAX_CUES = 40  # reporting clauses read per sentence
 _MAX_ARTICLE_CUES = 3000  # … and per article
 _TRAIL = 160  # a reporting clause this close after a quotation's end can be its own
 
-
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:Rep|Sen|Gen|Lt|Col|Adm|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|Gov|Prof|U\.S|St|Jr|[A-Z])$")
 
 _BITE_LABEL = re.compile(r"\[\s*Sound\s*-?\s*bites?\s*:\s*(?P<np>[^\[\]\n]{2,120})\]\s*$", re.I)
