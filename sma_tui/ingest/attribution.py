@@ -202,7 +202,7 @@ class Attributor:
             self.resolver.outlet_at = pos
             return Cue(pos, None, "fin", "explicit")  # "…, Yonhap reported": where, not who
         cue = self._cue(np, pos, "fin") if np else Cue(pos, None, "fin", "explicit")
-        if verb == "calls" and not self.resolver.index.person(cue.ref):  # 'Trump calls the formula "…"'
+        if verb == "calls" and not self.resolver.index.named_person(cue.ref):  # 'Trump calls the formula "…"'
             return None  # … but 'Ruling party calls it "…"' echoes a member the story names
         if cue.ref is None and np is None and before.strip() and not before.rstrip().endswith(('"', "”", ",")):
             cue = self._cue(sentence_subject(masked), pos, "fin")

@@ -130,9 +130,11 @@ class ActorIndex:
         self.families = families
         self.actors = actors
 
-    def person(self, ref: Ref | None) -> bool:
-        """Whether ``ref`` is a person (of the corpus, or new)."""
-        return (self.actors[ref].kind if isinstance(ref, str) else ref.kind if ref else "") == "person"
+    def named_person(self, ref: Ref | None) -> bool:
+        """Whether ``ref`` is a person of the corpus, or a new one named in full (not "Lawmaker")."""
+        if isinstance(ref, str):
+            return self.actors[ref].kind == "person"
+        return ref is not None and ref.kind == "person" and " " in ref.name
 
     def titled(self, key: str) -> str | None:
         """ "Ambassador Chung", "Foreign Minister Chung": of the curated people with that family
