@@ -33,6 +33,8 @@ _POSS_REF = re.compile(
     r"\s+(?:an?\s+|the\s+)?$"
     r"|(?P<np2>[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)*)['’]s\s+(?:message|point|answer|reply|response|verdict|view|position"
     r"|argument|warning)\s+(?:was|is)\b[^\"“”:]{0,40}:\s*$"  # "DeHart's message was clear: "…""
+    r"|\b(?P<his>[Hh]is|[Hh]er)\s+(?:own\s+)?(?:words,|reference\s+to|use\s+of|call\s+for|remarks?\s+(?:about|on))"
+    r"\s+(?:an?\s+|the\s+)?$"  # "In his words, "…"", "His remarks about "…"": the person just the subject
 )
 # a pull quote signed after a dash: '"…" — Jeong Eun-bo, Seoul's chief negotiator'
 _SIGNED = re.compile(r"[\"”]?\s*[—–]{1,2}\s*(?P<np>[A-Z][^\n\"“”,]{2,60})(?:,[^\n\"“”]{0,100})?\s*$")
@@ -264,7 +266,8 @@ class Attributor:
         before = self.body[max(s, q.open - 120) : q.open]
         m = _POSS_REF.search(before) or _REQUEST.search(before)
         if m:
-            ref = self.resolver.resolve(m.group("np") or m.group("np2"), q.open, remember=False)
+            his = {"his": "he", "her": "she"}.get((m.groupdict().get("his") or "").lower())
+            ref = self.resolver.resolve(his or m.group("np") or m.group("np2"), q.open, remember=False)
             if ref is not None:
                 return ref, "explicit"
         own_words = _OWN_WORDS.search(before) if q.kind == "partial" else None

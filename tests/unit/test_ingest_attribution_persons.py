@@ -42,3 +42,20 @@ def test_a_body_that_calls_something_by_a_quoted_name_is_no_speaker_of_it(corpus
     )
     got = _said(corpus, text, "2020-01-17")
     assert [g[1] for g in got] == [None]
+
+
+def test_his_words_and_his_remarks_about_are_the_person_just_the_subject(corpus) -> None:
+    text = (
+        "President Donald Trump raised the cost of U.S. troops in Korea again on Tuesday. In his words, "
+        '"Korea pays almost nothing." The remark came during tariff talks.\n\n'
+        "Trump did not say whether he would pull troops out. His remarks about “a fair share” were read in Seoul "
+        "as leverage in the talks.\n"
+    )
+    got = _said(corpus, text, "2025-07-09")
+    assert [g[1] for g in got] == ["donald-trump", "donald-trump"]
+
+
+def test_his_words_with_no_person_named_before_name_no_one(corpus) -> None:
+    text = 'The ministry issued a statement on the talks on Tuesday. In his words, "the deal is dead."\n'
+    got = _said(corpus, text, "2025-07-09")
+    assert [g[1] for g in got] == [None]
