@@ -187,9 +187,9 @@ class Resolver:
         if two is not None:
             return two
         m = EPITHET.match(n)
-        if m:  # "the 63-year-old diplomat", "the veteran negotiator": the person just named
-            last = self.last_person(pos)
-            return (last.ref, True) if last is not None and pos - last.pos < _EPITHET_WINDOW else (None, False)
+        last = self.last_person(pos) if m else None  # "the veteran negotiator": the person just named
+        if last is not None and pos - last.pos < _EPITHET_WINDOW:  # … else a description ("the former envoy")
+            return last.ref, True
         expert = expert_of(self.index, self.subjects, n, pos)
         if expert is not None:  # "the expert said": the analyst or researcher just the subject
             return expert, True

@@ -59,3 +59,39 @@ def test_his_words_with_no_person_named_before_name_no_one(corpus) -> None:
     text = 'The ministry issued a statement on the talks on Tuesday. In his words, "the deal is dead."\n'
     got = _said(corpus, text, "2025-07-09")
     assert [g[1] for g in got] == [None]
+
+
+def test_the_former_head_of_a_command_is_the_person_just_the_subject(corpus) -> None:
+    text = (
+        "Retired Adm. Tom Walden, the U.S. envoy to Seoul, said he was hopeful about the alliance.\n\n"
+        "Walden said trust between the allies had not worn thin.\n"
+        "“The alliance has never been stronger,” the former head of Pacific Fleet at Camp J.R. Hale said. "
+        "“Allies argue, and they work it out.”\n"
+    )
+    got = _said(corpus, text, "2019-12-07")
+    assert [g[1] for g in got] == ["tom-walden", "tom-walden"]
+
+
+def test_a_party_candidate_is_the_politician_the_story_follows(corpus) -> None:
+    text = (
+        '"They would pay us ten billion a year," Donald Trump said in an interview on Tuesday.\n\n'
+        "The Republican presidential candidate also attacked the current deal as “a giveaway.”\n"
+    )
+    got = _said(corpus, text)
+    assert [g[1] for g in got] == ["donald-trump", "donald-trump"]
+
+
+def test_the_former_negotiator_with_no_person_before_is_a_description_of_its_own(corpus) -> None:
+    text = "The ministry said on Friday that talks go on.\n\n“We will not pay,” the former chief negotiator said."
+    x = extract(text, corpus=corpus, overrides={"date": "2019-12-07"})
+    speaker = {a.id: a for a in x.actors}.get(x.quotes[0].speaker or "")
+    assert speaker is not None and speaker.kind == "anonymous" and speaker.name == "Former chief negotiator"
+
+
+def test_dotted_initials_before_a_name_end_no_sentence() -> None:
+    from sma_tui.ingest.text import sentence_bounds
+
+    body = "He spoke at Camp H.M. Smith on Friday. George H.W. Bush was there. It rained in the U.S. Then it cleared."
+    cuts = [body[s:e] for s, e in sentence_bounds(body, 0, len(body), [])]
+    assert cuts == ["He spoke at Camp H.M. Smith on Friday.", "George H.W. Bush was there.",
+                    "It rained in the U.S. Then it cleared."]  # fmt: skip
