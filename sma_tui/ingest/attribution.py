@@ -327,6 +327,16 @@ class Attributor:
         ref = self.resolver.resolve(m.group("np"), q.open)
         return (ref, "explicit") if ref is not None else (None, "unknown")
 
+    def _paraphrased(self, q: QuoteSpan, prev: Claimed | None, para_start: int) -> Ref | None:
+        """ 'Y, a fellow at …, said that …' as the sentence right before a quotation that opens its
+        paragraph (or line), after an earlier quotation: Y speaks it, not the earlier speaker."""
+        lead = self.before
+        if lead is None or lead.quoted or prev is None or lead.start <= prev.span.end:
+            return None
+        if q.open != para_start and self.body[q.open - 1 : q.open] != "\n":
+            return None
+        return next((c.ref for c in reversed(lead.cues) if c.kind == "fin" and c.ref is not None), None)
+
     def _from_context(
         self, q: QuoteSpan, masked: str, cues: list[Cue], prev: Claimed | None, para_start: int
     ) -> tuple[Ref | None, str]:
@@ -349,6 +359,9 @@ class Attributor:
                 return label, "explicit"
         if any(c.ref is not None or c.named for c in cues):
             return None, "unknown"  # the sentence names someone (else): no guess
+        said = self._paraphrased(q, prev, para_start)
+        if said is not None:
+            return said, "context"
         if prev is not None and prev.ref is not None:
             gap = self.body[prev.span.end : q.open]
             if (q.kind != "partial" or not gap.strip(" \"”’")) and gap.count("\n\n") <= 1 and len(gap) < 400:

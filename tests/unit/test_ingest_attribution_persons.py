@@ -95,3 +95,15 @@ def test_dotted_initials_before_a_name_end_no_sentence() -> None:
     cuts = [body[s:e] for s, e in sentence_bounds(body, 0, len(body), [])]
     assert cuts == ["He spoke at Camp H.M. Smith on Friday.", "George H.W. Bush was there.",
                     "It rained in the U.S. Then it cleared."]  # fmt: skip
+
+
+def test_a_quotation_line_after_a_new_speakers_paraphrase_is_theirs_not_the_last_quotes(corpus) -> None:
+    text = (
+        "Experts expect a softer tone from the next administration.\n"
+        "“The allies will hear less shouting,” said Mara Quill, a professor at Linden University.\n"
+        "Owen Tark, a senior fellow at the Harbor Institute, said that a deal would likely come quickly.\n"
+        "“I would expect a signed deal within months, at a modest increase.”\n"
+    )
+    got = _said(corpus, text, "2020-11-09")
+    assert [g[1] for g in got] == ["mara-quill", "owen-tark"]
+    assert got[1][2] == "context"
