@@ -32,6 +32,7 @@ _LATE_APPOSITION = re.compile(
 
 
 _CAPITAL = re.compile(r"[A-Z]")
+_CLAUSE_WORD = re.compile(r"\b(?:said|says|told|added|asked|replied|according)\b")
 # a headline that says who speaks: "X says …", "X: '…'", "Jane Holt Mocks '…'" (a title-case verb after a name),
 # "Trump still calls Kim '…'" 
 _HEADLINE = re.compile(
@@ -155,8 +156,19 @@ class QuoteFinder:
             prev = self._paragraph(starts.get(i, p.start), p.end, by_para.get(i, []), prev)
             if i in leads:
                 prev = self._block(i, starts.get(i, p.start), usable, in_block) or prev
+        self.named_after()
         self.repeated()
         self.headlines()
+
+    def named_after(self) -> None:
+        """ '"A" in how … "B," X said.': a quotation with no clause of its own, on the line of the
+        next quotation, whose speaker a clause names, is that speaker's (the clause covers the run)."""
+        for c, d in zip(self.quotes[:MAX_QUOTES], self.quotes[1:MAX_QUOTES], strict=False):
+            if c.how not in ("context", "unknown") or d.how != "explicit" or d.ref is None or c.ref == d.ref:
+                continue
+            gap = self.body[c.span.end : d.span.open]
+            if d.span.open > c.span.end and len(gap) < 200 and "\n" not in gap and not _CLAUSE_WORD.search(gap):
+                c.ref, c.how = d.ref, "context"
 
     def headlines(self) -> None:
         """A headline quotation no body quotation repeats is the speaker the headline names before

@@ -107,3 +107,23 @@ def test_a_quotation_line_after_a_new_speakers_paraphrase_is_theirs_not_the_last
     got = _said(corpus, text, "2020-11-09")
     assert [g[1] for g in got] == ["mara-quill", "owen-tark"]
     assert got[1][2] == "context"
+
+
+def test_a_quotation_without_a_clause_before_one_whose_clause_names_x_on_its_line_is_xs(corpus) -> None:
+    text = (
+        "Ann Lobo, the North's vice minister, warned on Tuesday that talks were “a foolish trick.”\n"
+        "“Pyongyang gets a say” in what comes next. “Give it two weeks and we will know,”\n"
+        "Tom Walden said at a forum on the region.\n"
+    )
+    got = _said(corpus, text, "2019-12-07")
+    assert [g[1] for g in got] == ["ann-lobo", "tom-walden", "tom-walden"]
+
+
+def test_a_quotation_on_another_line_keeps_the_speaker_before_it(corpus) -> None:
+    text = (
+        "“We will not move,” Ann Lobo said on Tuesday.\n"
+        "“Not this year.”\n"
+        "“Give it two weeks and we will know,” Tom Walden said at a forum.\n"
+    )
+    got = _said(corpus, text, "2019-12-07")
+    assert [g[1] for g in got] == ["ann-lobo", "ann-lobo", "tom-walden"]
