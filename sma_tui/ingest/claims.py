@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections import Counter
 from collections.abc import Callable
 from datetime import date
 
@@ -159,6 +160,7 @@ class QuoteFinder:
         self.named_after()
         self.repeated()
         self.headlines()
+        self.from_lede(lede)
 
     def named_after(self) -> None:
         """ '"A" in how … "B," X said.': a quotation with no clause of its own, on the line of the
@@ -169,6 +171,20 @@ class QuoteFinder:
             gap = self.body[c.span.end : d.span.open]
             if d.span.open > c.span.end and len(gap) < 200 and "\n" not in gap and not _CLAUSE_WORD.search(gap):
                 c.ref, c.how = d.ref, "context"
+
+    def from_lede(self, lede: tuple[int, int] | None) -> None:
+        """A quotation above the lede (a headline, a deck) that nothing attributed is the person the
+        lede opens with, when that person is also the article's main speaker (quoted most, alone)."""
+        if lede is None:
+            return
+        first = next((m for m in self.resolver.subjects[:MAX_QUOTES] if lede[0] <= m.pos < lede[1] and m.person), None)
+        counts = Counter(_key(c.ref) for c in self.quotes if c.ref is not None).most_common(2)
+        tied = len(counts) > 1 and counts[1][1] == counts[0][1]
+        if first is None or not counts or tied or counts[0][0] != _key(first.ref):
+            return  # no one, or not the one the story quotes most: a headline may quote someone else
+        for c in self.quotes:
+            if c.ref is None and c.span.end <= lede[0]:
+                c.ref, c.how = first.ref, "context"
 
     def headlines(self) -> None:
         """A headline quotation no body quotation repeats is the speaker the headline names before
@@ -277,3 +293,7 @@ class QuoteFinder:
                 self.quotes.append(prev)
                 k += 1
         return prev
+
+
+def _key(ref: Ref) -> str:
+    return ref if isinstance(ref, str) else ref.id

@@ -127,3 +127,27 @@ def test_a_quotation_on_another_line_keeps_the_speaker_before_it(corpus) -> None
     )
     got = _said(corpus, text, "2019-12-07")
     assert [g[1] for g in got] == ["ann-lobo", "ann-lobo", "tom-walden"]
+
+
+def test_a_headline_quotation_is_the_main_speaker_the_lede_opens_with(corpus) -> None:
+    text = (
+        "Allies urged to “pay the rest” of the bill, envoy says\n\n"
+        "Ambassador Tom Walden on Wednesday urged the allies to pay far more for the troops they host, "
+        "going further than any envoy before him in a speech to a business group in Denver.\n\n"
+        '"They can afford it," Walden said. "It is only fair."\n\n'
+        '"We will talk," a ministry official in Seoul said.\n'
+    )
+    got = _said(corpus, text, "2019-05-09")
+    assert got[0] == ("pay the rest", "tom-walden", "context")
+
+
+def test_a_headline_quotation_stays_unattributed_when_the_lede_opens_with_someone_quoted_less(corpus) -> None:
+    text = (
+        "“A huge footprint”: allies bid farewell to a commander\n\n"
+        "Minister Ann Lobo on Thursday praised outgoing commander Tom Walden at a dinner in Seoul, "
+        "saying he leaves a mark on the alliance that will last for many years to come.\n\n"
+        '"Never underestimate our resolve," Walden said. "We will stay ready."\n\n'
+        '"The alliance is the anchor," Walden added.\n'
+    )
+    got = _said(corpus, text, "2021-05-13")
+    assert got[0][:2] == ("A huge footprint", None)
