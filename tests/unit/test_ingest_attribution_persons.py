@@ -151,3 +151,25 @@ def test_a_headline_quotation_stays_unattributed_when_the_lede_opens_with_someon
     )
     got = _said(corpus, text, "2021-05-13")
     assert got[0][:2] == ("A huge footprint", None)
+
+
+def test_a_family_name_the_page_misspelt_is_the_person_named_in_full_before(corpus) -> None:
+    text = (
+        "Foreign Minister Ann Lobo and U.S. envoy Tom Walden signed the deal on Friday.\n\n"
+        'Lobo called it "the fruit of hard work." Waldon said it shows "an alliance of iron."\n\n'
+        "Beijing's envoy, Cui Tiankai, said little. Cu added that he hoped for \"a candid dialogue.\"\n"
+    )
+    got = _said(corpus, text, "2019-03-08")
+    assert [g[1] for g in got] == ["ann-lobo", "tom-walden", "cui-tiankai"]
+
+
+def test_one_letter_off_is_added_dropped_or_changed_and_nothing_more() -> None:
+    from sma_tui.ingest.names import misspelt
+
+    names = [(0, "Tom Walden"), (10, "Ann Lobo")]
+    assert misspelt("Waldon", names, 50) == "Tom Walden"
+    assert misspelt("Walde", names, 50) == "Tom Walden"
+    assert misspelt("Lobbo", names, 50) == "Ann Lobo"
+    assert misspelt("Wilton", names, 50) is None  # two letters off: someone else
+    assert misspelt("Waldon", names, 0) is None  # named only after it
+    assert misspelt("Loba", [*names, (20, "Kim Loma")], 50) is None  # one letter off two people: which?
