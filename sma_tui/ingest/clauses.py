@@ -247,7 +247,8 @@ _TITLE_WORDS = frozenset(
     "spokeswoman spokesman spokesperson official officials negotiator envoy ambassador colonel general professor "
     "lawmaker leader head chief secretary minister deputy assistant senior former retired top of the for at and "
     "affairs state defense defence foreign army union president director fellow researcher commander analyst expert "
-    "acting vice charge d'affaires adviser advisor a an representative lieutenant officer navy air force".split()
+    "acting vice charge d'affaires adviser advisor a an representative lieutenant officer navy air force department "
+    "ministry".split()
 ) - frozenset(("and",))  # "X and Y": stop at the other person
 
 

@@ -216,6 +216,9 @@ class Resolver:
             own = spokesperson_of(self.index, m.group("owner"))
             if own:
                 return own, True
+            named = self._owned(pos, "spokesman", norm(m.group("owner")).split()[-1:])  # "department spokesman X"
+            if named:  # … named nearby (a lede's "a spokesman for the department", its name a paragraph later)
+                return self._person(named, pos, named), True
             owner = self.index.get(m.group("owner"))
             if owner and self.index.actors[owner].kind == "institution":
                 return owner, False

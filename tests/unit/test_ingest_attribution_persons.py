@@ -173,3 +173,22 @@ def test_one_letter_off_is_added_dropped_or_changed_and_nothing_more() -> None:
     assert misspelt("Wilton", names, 50) is None  # two letters off: someone else
     assert misspelt("Waldon", names, 0) is None  # named only after it
     assert misspelt("Loba", [*names, (20, "Kim Loma")], 50) is None  # one letter off two people: which?
+
+
+def test_a_spokesman_for_a_body_named_a_paragraph_later_is_that_person(corpus) -> None:
+    text = (
+        "WASHINGTON, March 8 (Yonhap) -- The new deal will run for five years, a spokesman for the U.S. State "
+        "Department said Monday, calling it \"a fair outcome.\"\n\n"
+        '"Both sides gave ground," department spokesman Tom Walden told a daily press briefing.\n'
+    )
+    got = _said(corpus, text, "2021-03-08")
+    assert [g[1] for g in got] == ["tom-walden", "tom-walden"]
+
+
+def test_a_spokesman_for_a_body_stays_the_body_when_only_another_bodys_spokesman_is_named(corpus) -> None:
+    text = (
+        "The talks will go on, a spokesman for the U.S. State Department said, calling them \"productive.\"\n\n"
+        '"We are ready," ministry spokesman Kim Ha-neul told reporters in Seoul.\n'
+    )
+    got = _said(corpus, text, "2021-03-08")
+    assert got[0][1] == "state-department"
