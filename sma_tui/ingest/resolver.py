@@ -213,12 +213,10 @@ class Resolver:
             return self._resolve("the " + m.group("rest"), pos)
         m = SPOKES_FOR.match(np)
         if m and not self.index.get(np):
-            own = spokesperson_of(self.index, m.group("owner"))
-            if own:
+            if own := spokesperson_of(self.index, m.group("owner")):
                 return own, True
-            named = self._owned(pos, "spokesman", norm(m.group("owner")).split()[-1:])  # "department spokesman X"
-            if named:  # … named nearby (a lede's "a spokesman for the department", its name a paragraph later)
-                return self._person(named, pos, named), True
+            if named := self._owned(pos, "spokesman", norm(m.group("owner")).split()[-1:]):  # "department spokesman X"
+                return self._person(named, pos, named), True  # … named nearby (in a lede, a paragraph later)
             owner = self.index.get(m.group("owner"))
             if owner and self.index.actors[owner].kind == "institution":
                 return owner, False
