@@ -327,15 +327,19 @@ class Attributor:
         ref = self.resolver.resolve(m.group("np"), q.open)
         return (ref, "explicit") if ref is not None else (None, "unknown")
 
-    def _paraphrased(self, q: QuoteSpan, prev: Claimed | None, para_start: int) -> Ref | None:
+    def _paraphrased(self, q: QuoteSpan, prev: Claimed | None, para_start: int, cued: bool) -> Ref | None:
         """ 'Y, a fellow at …, said that …' as the sentence right before a quotation that opens its
-        paragraph (or line), after an earlier quotation: Y speaks it, not the earlier speaker."""
+        paragraph (or line), after an earlier quotation: Y speaks it, not the earlier speaker; and
+        a partial quotation in the next sentence of Y's paragraph continues what Y said."""
         lead = self.before
-        if lead is None or lead.quoted or prev is None or lead.start <= prev.span.end:
+        said = next((c.ref for c in reversed(lead.cues) if c.kind == "fin" and c.ref), None) if lead else None
+        if lead is None or lead.quoted or said is None:
             return None
-        if q.open != para_start and self.body[q.open - 1 : q.open] != "\n":
+        if q.kind == "partial" and not cued and lead.start >= para_start and self.resolver.index.named_person(said):
+            return said  # 'X said furloughs would hurt readiness. Units would need "borrowed manpower" …'
+        if prev is None or lead.start <= prev.span.end:
             return None
-        return next((c.ref for c in reversed(lead.cues) if c.kind == "fin" and c.ref is not None), None)
+        return said if q.open == para_start or self.body[q.open - 1 : q.open] == "\n" else None
 
     def _from_context(
         self, q: QuoteSpan, masked: str, cues: list[Cue], prev: Claimed | None, para_start: int
@@ -359,7 +363,7 @@ class Attributor:
                 return label, "explicit"
         if any(c.ref is not None or c.named for c in cues):
             return None, "unknown"  # the sentence names someone (else): no guess
-        said = self._paraphrased(q, prev, para_start)
+        said = self._paraphrased(q, prev, para_start, bool(cues))
         if said is not None:
             return said, "context"
         if prev is not None and prev.ref is not None:

@@ -192,3 +192,23 @@ def test_a_spokesman_for_a_body_stays_the_body_when_only_another_bodys_spokesman
     )
     got = _said(corpus, text, "2021-03-08")
     assert got[0][1] == "state-department"
+
+
+def test_a_partial_quotation_in_the_sentence_after_x_said_continues_xs_paraphrase(corpus) -> None:
+    text = (
+        "Retired Army Col. Ben Ostrow, who served two tours in Korea, said a furlough would hurt readiness. "
+        "For example, units would need soldiers to do “borrowed work” that falls “outside their normal duties.”\n\n"
+        "A protest outside the gate drew a crowd that chanted “go home” as buses passed.\n"
+    )
+    got = _said(corpus, text, "2020-01-29")
+    assert [g[1] for g in got] == ["ben-ostrow", "ben-ostrow", None]
+
+
+def test_a_partial_quotation_in_a_sentence_with_its_own_verb_of_speech_is_not_the_paraphrase_before(corpus) -> None:
+    text = (
+        "Protests greet the cost talks\n\n"
+        "Ann Lobo said the demand was too high. Crowds gathered, and one student told AFP the bill was "
+        '"like paying rent on our own land."\n'
+    )
+    got = _said(corpus, text, "2019-11-19")
+    assert got[0][1] != "ann-lobo"
