@@ -48,7 +48,7 @@ DESCRIPTORS = frozenset(
     "national security adviser official's analyst analysts expert experts observers outlet state-run union members "
     "workers employees residents protesters some several many general admiral colonel ambassador envoy professor "
     "researcher assistant deputy vice former retired acting chairman chairwoman director mayor governor leader "
-    "counterpart candidate nominee".split()
+    "counterpart candidate nominee senator congressman congresswoman".split()
 )
 _TIME_TAIL = re.compile(
     r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\s+(?:last|this|earlier|later)"

@@ -212,3 +212,15 @@ def test_a_partial_quotation_in_a_sentence_with_its_own_verb_of_speech_is_not_th
     )
     got = _said(corpus, text, "2019-11-19")
     assert got[0][1] != "ann-lobo"
+
+
+def test_the_senator_as_a_subject_is_the_senator_named_before(corpus) -> None:
+    text = (
+        "Senator wants a fresh look at the alliance\n\n"
+        "In an interview on Tuesday, Sen. Tom Walden (D-Del.) said the talks had dragged on too long.\n\n"
+        "“We need a deal this year,” Walden said.\n\n"
+        "The senator addressed worries in Seoul over his party's new platform, saying the goal remains its "
+        "“settled policy.”\n"
+    )
+    got = _said(corpus, text, "2024-08-20")
+    assert [g[1] for g in got] == ["tom-walden", "tom-walden"]
