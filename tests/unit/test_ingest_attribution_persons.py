@@ -224,3 +224,23 @@ def test_the_senator_as_a_subject_is_the_senator_named_before(corpus) -> None:
     )
     got = _said(corpus, text, "2024-08-20")
     assert [g[1] for g in got] == ["tom-walden", "tom-walden"]
+
+
+def test_a_bracketed_soundbite_on_its_own_line_inside_a_paragraph_is_its_labels_words(corpus) -> None:
+    text = (
+        "[Anchor]\n"
+        "Allies brace for a tougher line on costs.\n"
+        "[Reporter]\n"
+        "Tom Walden, who will advise the next president, says allies must pay more.\n"
+        "[Tom Walden / Security adviser designate: Allies are friends, but friends must pay their share.]\n"
+        "Others disagree. Ann Lobo, a deputy secretary of state, praised Seoul.\n"
+        "[Ann Lobo / Deputy Secretary of State: Korea has paid generously.]\n"
+    )
+    got = _said(corpus, text, "2024-11-20")
+    assert [(g[0][:12], g[1]) for g in got] == [("Allies are f", "tom-walden"), ("Korea has pa", "ann-lobo")]
+
+
+def test_an_unclosed_bracket_line_inside_a_paragraph_is_no_soundbite(corpus) -> None:
+    text = "Walden spoke on Monday.\n[Tom Walden / adviser: Allies are friends, and the line goes on\nmore text.\n"
+    got = _said(corpus, text, "2024-11-20")
+    assert got == []
