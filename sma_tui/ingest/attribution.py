@@ -62,6 +62,7 @@ _TRAIL = 160  # a reporting clause this close after a quotation's end can be its
 _BITE_LABEL = re.compile(r"\[\s*Sound\s*-?\s*bites?\s*:\s*(?P<np>[^\[\]\n]{2,120})\]\s*$", re.I)
 _MAIN_CLAUSE = re.compile(r",[\"”]?\s+(?=(?:[A-Z]|the\s|a\s|an\s)[^\"“”]{0,200}$)")
 _SPEECH = re.compile(r"(?:said|says|told|tells|wrote|writes)\b")
+_INTRODUCES = re.compile(r"(?:said|says|told|tells)(?:\s+(?:him|her|them|me|us))?\s*[,:]\s*")
 _FOR_VIEW = re.compile(r"\s*For\s+(?P<np>[A-Z][^,;\"“”]{2,60}),")
 # a person's own phrase, named with a possessive right before it: 'broach Trump's "new method"'
 _OWN_WORDS = re.compile(r"(?<![\w.'’-])(?P<np>(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)['’]s\s+(?:own\s+)?$")
@@ -292,12 +293,12 @@ class Attributor:
 
     def _relayed(self, q: QuoteSpan, leading: list[Cue]) -> tuple[Ref, str] | None:
         """ 'X told Moon that the talks were "moving forward," the spokesperson said': words
-        woven into what X said are X's; the trailing clause only relays them."""
-        if q.kind != "partial":
-            return None
+        woven into what X said are X's; the trailing clause only relays them. So is a quotation that
+        a clause right before it introduces ('he said, "…," Bolton wrote': the "he")."""
         for cue in reversed(leading):
             if cue.pos < q.open and cue.ref is not None and cue.kind == "fin" and _SPEECH.match(self.body, cue.pos):
-                return cue.ref, cue.how
+                if q.kind == "partial" or _INTRODUCES.fullmatch(self.body, cue.pos, q.open):
+                    return cue.ref, cue.how
         return None
 
     def _colon_lead(self, para_start: int) -> tuple[Ref, str] | None:

@@ -244,3 +244,23 @@ def test_an_unclosed_bracket_line_inside_a_paragraph_is_no_soundbite(corpus) -> 
     text = "Walden spoke on Monday.\n[Tom Walden / adviser: Allies are friends, and the line goes on\nmore text.\n"
     got = _said(corpus, text, "2024-11-20")
     assert got == []
+
+
+def test_a_quotation_a_clause_introduces_is_its_speakers_though_a_writer_relays_it(corpus) -> None:
+    text = (
+        "In his memoir, former adviser Tom Walden recalls a meeting on the drills.\n\n"
+        "Trump called the drills a waste. After asking when they would end, he said, "
+        '"Stop them in two days," Walden wrote.\n\n'
+        '"We pay too much for them," Trump said, according to the book.\n'
+    )
+    got = _said(corpus, text, "2020-06-22")
+    assert [g[1] for g in got] == ["donald-trump", "donald-trump"]
+
+
+def test_a_full_quotation_not_introduced_by_the_clause_before_it_stays_the_trailing_speakers(corpus) -> None:
+    text = (
+        "Tom Walden met Trump in August.\n\n"
+        'Trump told aides to get ready for a long fight. "Nobody expected that," Walden wrote.\n'
+    )
+    got = _said(corpus, text, "2020-06-22")
+    assert [g[1] for g in got] == ["tom-walden"]
