@@ -33,6 +33,7 @@ _LATE_APPOSITION = re.compile(
 
 
 _CAPITAL = re.compile(r"[A-Z]")
+_HE_SAID = re.compile(r"[\"”’',]{0,3}\s{0,2}(?:he|she)\s+(?:said|says|added|told|stressed|noted)\b")
 _CLAUSE_WORD = re.compile(r"\b(?:said|says|told|added|asked|replied|according)\b")
 # a headline that says who speaks: "X says …", "X: '…'", "Jane Holt Mocks '…'" (a title-case verb after a name),
 # "Trump still calls Kim '…'" 
@@ -173,18 +174,26 @@ class QuoteFinder:
                 c.ref, c.how = d.ref, "context"
 
     def from_lede(self, lede: tuple[int, int] | None) -> None:
-        """A quotation above the lede (a headline, a deck) that nothing attributed is the person the
-        lede opens with, when that person is also the article's main speaker (quoted most, alone)."""
-        if lede is None:
-            return
-        first = next((m for m in self.resolver.subjects[:MAX_QUOTES] if lede[0] <= m.pos < lede[1] and m.person), None)
+        """The article's main speaker (quoted most, alone) says what nothing attributed when the
+        text points at them: a quotation above the lede (a headline, a deck) when the lede opens
+        with them, and a quotation whose clause is a bare "he said" before anyone is named (a
+        broadcast script that names the speaker later)."""
         counts = Counter(_key(c.ref) for c in self.quotes if c.ref is not None).most_common(2)
-        tied = len(counts) > 1 and counts[1][1] == counts[0][1]
-        if first is None or not counts or tied or counts[0][0] != _key(first.ref):
-            return  # no one, or not the one the story quotes most: a headline may quote someone else
+        if not counts or len(counts) > 1 and counts[1][1] == counts[0][1]:
+            return  # no one, or no one quoted most: a headline may quote anyone
+        main = next(c.ref for c in self.quotes if c.ref is not None and _key(c.ref) == counts[0][0])
+        subjects = self.resolver.subjects[:MAX_QUOTES]
+        first = next((m for m in subjects if lede and lede[0] <= m.pos < lede[1] and m.person), None)
+        seen = [p for p, _ in self.resolver.names[:1] + self.resolver.mentions[:1]]
+        named = min(seen + [m.pos for m in subjects if m.person], default=len(self.body))  # a person first named
+        person = self.resolver.index.named_person(main)
         for c in self.quotes:
-            if c.ref is None and c.span.end <= lede[0]:
-                c.ref, c.how = first.ref, "context"
+            if c.ref is not None:
+                continue
+            if lede and first is not None and _key(first.ref) == counts[0][0] and c.span.end <= lede[0]:
+                c.ref, c.how = main, "context"
+            elif person and c.span.end < named and _HE_SAID.match(self.body, c.span.end):
+                c.ref, c.how = main, "pronoun"
 
     def headlines(self) -> None:
         """A headline quotation no body quotation repeats is the speaker the headline names before

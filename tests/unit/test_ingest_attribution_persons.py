@@ -264,3 +264,24 @@ def test_a_full_quotation_not_introduced_by_the_clause_before_it_stays_the_trail
     )
     got = _said(corpus, text, "2020-06-22")
     assert [g[1] for g in got] == ["tom-walden"]
+
+
+def test_a_bare_he_said_before_anyone_is_named_is_the_main_speaker_named_later(corpus) -> None:
+    text = (
+        '"They agreed to pay far more," he said, though talks have not even begun.\n\n'
+        "President Donald Trump spoke to reporters at the White House on Wednesday.\n\n"
+        '"We get almost nothing from them," Trump said. "That is not fair."\n\n'
+        '"We will talk," a ministry official in Seoul said.\n'
+    )
+    got = _said(corpus, text, "2019-08-07")
+    assert got[0] == ("They agreed to pay far more", "donald-trump", "pronoun")
+
+
+def test_a_bare_he_said_stays_no_one_when_no_one_is_quoted_most(corpus) -> None:
+    text = (
+        '"They agreed to pay far more," he said, though talks have not even begun.\n\n'
+        '"We get almost nothing from them," Donald Trump said on Wednesday.\n\n'
+        '"We will talk," Ann Lobo said in Seoul.\n'
+    )
+    got = _said(corpus, text, "2019-08-07")
+    assert got[0][1] is None
