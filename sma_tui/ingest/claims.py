@@ -33,7 +33,7 @@ _LATE_APPOSITION = re.compile(
 
 
 _CAPITAL = re.compile(r"[A-Z]")
-_HE_SAID = re.compile(r"[\"”’',]{0,3}\s{0,2}(?:he|she)\s+(?:said|says|added|told|stressed|noted)\b")
+_HE_SAID = re.compile(r"[\"”’',]{0,3}\s{0,2}(?:(?P<she>s)he|he)\s+(?:said|says|added|told|stressed|noted)\b")
 _CLAUSE_WORD = re.compile(r"\b(?:said|says|told|added|asked|replied|according)\b")
 # a headline that says who speaks: "X says …", "X: '…'", "Jane Holt Mocks '…'" (a title-case verb after a name),
 # "Trump still calls Kim '…'" 
@@ -192,8 +192,10 @@ class QuoteFinder:
                 continue
             if lede and first is not None and _key(first.ref) == counts[0][0] and c.span.end <= lede[0]:
                 c.ref, c.how = main, "context"
-            elif person and c.span.end < named and _HE_SAID.match(self.body, c.span.end):
-                c.ref, c.how = main, "pronoun"
+            elif person and c.span.end < named and (he := _HE_SAID.match(self.body, c.span.end)):
+                g = "f" if he.group("she") else "m"
+                if self.resolver.gender.get(counts[0][0], g) == g:  # not a "she" for a man
+                    c.ref, c.how = main, "pronoun"
 
     def headlines(self) -> None:
         """A headline quotation no body quotation repeats is the speaker the headline names before

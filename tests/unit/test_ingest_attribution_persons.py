@@ -285,3 +285,13 @@ def test_a_bare_he_said_stays_no_one_when_no_one_is_quoted_most(corpus) -> None:
     )
     got = _said(corpus, text, "2019-08-07")
     assert got[0][1] is None
+
+
+def test_a_bare_she_said_is_not_a_main_speaker_known_to_be_a_man(corpus) -> None:
+    text = (
+        '"They agreed to pay far more," she said, though talks have not even begun.\n\n'
+        "Mr. Tom Walden spoke to reporters at the embassy on Wednesday.\n\n"
+        '"We get almost nothing from them," Walden said. "That is not fair," he added.\n'
+    )
+    got = _said(corpus, text, "2019-08-07")
+    assert got[0][1] is None and got[1][1] == "tom-walden"
