@@ -5,7 +5,9 @@ Per sentence: the reporting clauses (a verb of speech and its subject, "accordin
 ('…," he said'), a clause before it in its sentence ('X told reporters that "…"'), the
 subject of its sentence when the quotation is woven in ('X voiced confidence that with
 "patient work," …'), and the speaker stack: a quotation paragraph without a clause
-continues the speaker of the paragraph before. "According to <outlet>" names where it was
+continues the speaker of the paragraph before, unless a narrative sentence right before it
+introduced someone else ('Y, a fellow at …, said that …'), whose paraphrase a woven-in
+quotation in the next sentence also continues. "According to <outlet>" names where it was
 reported, never who spoke. Words woven into what X said are X's even when a trailing clause
 names who relays them; a clause whose subject is a person we cannot tell ("Jeong", when the
 dossier has two) gives no speaker rather than the one before it; a lead ending in a colon,

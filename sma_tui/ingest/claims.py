@@ -1,6 +1,8 @@
 """The quotations of an article with their speakers and dates, paragraph by paragraph:
-transcript turns, marked quotations, colon blocks. Bounded work per sentence, and a
-deadline checked per paragraph."""
+transcript turns, marked quotations, colon blocks; then passes over the whole article for
+what one paragraph cannot tell (a quotation before the clause that names its speaker on the
+same line, headline and deck quotations, a "he said" before anyone is named). Bounded work
+per sentence, and a deadline checked per paragraph."""
 
 from __future__ import annotations
 
