@@ -35,6 +35,10 @@ _LATE_APPOSITION = re.compile(
 
 
 _CAPITAL = re.compile(r"[A-Z]")
+_SIGNATURE = re.compile(
+    r"(?P<name>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){1,3}),{1,2}\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+    r"\s\d{1,2},\s\d{4}(?:,?\s\d{1,2}:\d{2}\s?(?:[AaPp]\.?[Mm]\.?)?)?"
+)
 _HE_SAID = re.compile(r"[\"”’',]{0,3}\s{0,2}(?:(?P<she>s)he|he)\s+(?:said|says|added|told|stressed|noted)\b")
 _CLAUSE_WORD = re.compile(r"\b(?:said|says|told|added|asked|replied|according)\b")
 # a headline that says who speaks: "X says …", "X: '…'", "Jane Holt Mocks '…'" (a title-case verb after a name),
@@ -161,9 +165,23 @@ class QuoteFinder:
             if i in leads:
                 prev = self._block(i, starts.get(i, p.start), usable, in_block) or prev
         self.named_after()
+        self.signed_below()
         self.repeated()
         self.headlines()
         self.from_lede(lede)
+
+    def signed_below(self) -> None:
+        """A quotation with no speaker whose paragraph is followed by a signature paragraph (a
+        person's name and a date: "Donald Trump, August 7, 2019 5:21 am", as archives of posts
+        print them) is that person's."""
+        for c in [c for c in self.quotes if c.ref is None][:MAX_QUOTES]:
+            k = c.span.para + 1
+            if k >= len(self.paras) or self.paras[c.span.para].end < c.span.end:
+                continue  # the last paragraph, or a quotation running over paragraphs
+            m = _SIGNATURE.fullmatch(self.body, self.paras[k].start, self.paras[k].end)
+            if m and person_name(m.group("name")) == m.group("name"):
+                c.ref = self.resolver.resolve(m.group("name"), self.paras[k].start, remember=False)
+                c.how = "explicit" if c.ref is not None else "unknown"
 
     def named_after(self) -> None:
         """ '"A" in how … "B," X said.': a quotation with no clause of its own, on the line of the

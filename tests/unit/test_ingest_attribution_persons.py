@@ -295,3 +295,15 @@ def test_a_bare_she_said_is_not_a_main_speaker_known_to_be_a_man(corpus) -> None
     )
     got = _said(corpus, text, "2019-08-07")
     assert got[0][1] is None and got[1][1] == "tom-walden"
+
+
+def test_a_quotation_paragraph_signed_by_a_name_and_a_date_below_it_is_that_persons(corpus) -> None:
+    text = (
+        "Posts about the alliance\n\n"
+        "ALLIES/TRADE: “Talks have begun on a bigger payment. Korea is a rich country and knows it.”\n\n"
+        "Tom Walden,, August 7, 2019 5:21 am\n\n"
+        "ALLIES/DRILLS: “The drills cost a fortune and we get nothing back.”\n\n"
+        "August 8, 2019 9:02 am\n"
+    )
+    got = _said(corpus, text, "2019-08-08")
+    assert [g[1] for g in got] == ["tom-walden", None]
