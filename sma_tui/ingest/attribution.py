@@ -1,12 +1,13 @@
-"""Who said each quotation, and how we know (``explicit`` | ``pronoun`` | ``context`` |
-``unknown``).
+"""Who said each quotation, and how we know (``explicit`` | ``pronoun`` | ``context`` | ``unknown``).
 
 Per sentence: the reporting clauses (a verb of speech and its subject, "according to X",
 "said X, a senior fellow at …"). Per quotation, in order: a clause right after it
 ('…," he said'), a clause before it in its sentence ('X told reporters that "…"'), the
 subject of its sentence when the quotation is woven in ('X voiced confidence that with
 "patient work," …'), and the speaker stack: a quotation paragraph without a clause
-continues the speaker of the paragraph before. "According to <outlet>" names where it was
+continues the speaker of the paragraph before, unless a narrative sentence right before it
+introduced someone else ('Y, a fellow at …, said that …'), whose paraphrase a woven-in
+quotation in the next sentence also continues. "According to <outlet>" names where it was
 reported, never who spoke. Words woven into what X said are X's even when a trailing clause
 names who relays them; a clause whose subject is a person we cannot tell ("Jeong", when the
 dossier has two) gives no speaker rather than the one before it; a lead ending in a colon,
@@ -20,10 +21,10 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from .clauses import ACCORDING, INVERTED, REPORTING, WINDOW, sentence_subject, subject_before
+from .clauses import ACCORDING, REPORTING, WINDOW, inverted_subject, named_after, sentence_subject, subject_before
 from .collective import lead_document, speaker_ref, yield_to_people
 from .gazetteer import Ref
-from .names import TITLES, person_name
+from .names import person_name
 from .quotes import QuoteSpan
 from .resolver import Resolver, clean_np, is_outlet, personal
 
@@ -35,6 +36,8 @@ _POSS_REF = re.compile(
     r"\s+(?:an?\s+|the\s+)?$"
     r"|(?P<np2>[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)*)['’]s\s+(?:message|point|answer|reply|response|verdict|view|position"
     r"|argument|warning)\s+(?:was|is)\b[^\"“”:]{0,40}:\s*$"  # "DeHart's message was clear: "…""
+    r"|\b(?P<his>[Hh]is|[Hh]er)\s+(?:own\s+)?(?:words,|reference\s+to|use\s+of|call\s+for|remarks?\s+(?:about|on))"
+    r"\s+(?:an?\s+|the\s+)?$"  # "In his words, "…"", "His remarks about "…"": the person just the subject
 )
 # a pull quote signed after a dash: '"…" — Jeong Eun-bo, Seoul's chief negotiator'
 _SIGNED = re.compile(r"[\"”]?\s*[—–]{1,2}\s*(?P<np>[A-Z][^\n\"“”,]{2,60})(?:,[^\n\"“”]{0,100})?\s*$")
@@ -53,65 +56,23 @@ _LEADING_NAME = re.compile(r"(?:(?:[A-Z][\w.'’-]*|of|the|for|and)\s+){0,8}?")
 _RELAYED = re.compile(
     r"\s+(?P<np>[^,.;\"“”]{2,60}?)['’]s\s+(?:remarks|message|comments|words|position|views?|concerns?)\b"
 )
-_DOTTED = re.compile(r"\.(?:[a-z]\.)+")  # the rest of "a.i.", "e.g."
 _PRONOUNS = frozenset(("he", "she", "they", "it"))
 _RELAYER = re.compile(r"(?:[A-Z][\w.'’&-]*\s*){1,4}(?<!['’]s)")  # "Washington's reported demand": no relay
 _MAX_CUES = 40  # reporting clauses read per sentence
 _MAX_ARTICLE_CUES = 3000  # … and per article
 _TRAIL = 160  # a reporting clause this close after a quotation's end can be its own
 
-_ABBREVIATION = re.compile(r"(?:^|\s)(?:Rep|Sen|Gen|Lt|Col|Adm|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|Gov|Prof|U\.S|St|Jr|[A-Z])$")
-
 _BITE_LABEL = re.compile(r"\[\s*Sound\s*-?\s*bites?\s*:\s*(?P<np>[^\[\]\n]{2,120})\]\s*$", re.I)
 _MAIN_CLAUSE = re.compile(r",[\"”]?\s+(?=(?:[A-Z]|the\s|a\s|an\s)[^\"“”]{0,200}$)")
 _SPEECH = re.compile(r"(?:said|says|told|tells|wrote|writes)\b")
+_INTRODUCES = re.compile(r"(?:said|says|told|tells)(?:\s+(?:him|her|them|me|us))?\s*[,:]\s*")
 _FOR_VIEW = re.compile(r"\s*For\s+(?P<np>[A-Z][^,;\"“”]{2,60}),")
-_INITIALS = re.compile(r"(?:[A-Z]\.)+")
-_NP_REST = re.compile(r"[^,.;\"“”]{1,80}?(?=,|\.|;|$| in | on | at | during | to )")
-_RELATIVE = re.compile(r"\s+(?:who|which|whose)\s")
 # a person's own phrase, named with a possessive right before it: 'broach Trump's "new method"'
 _OWN_WORDS = re.compile(r"(?<![\w.'’-])(?P<np>(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)['’]s\s+(?:own\s+)?$")
 _SENTENCE_TAIL = re.compile(r"(?:said|says|added|noted|stated)\b[^,;\"“”]{0,40}[.!]?\s*$")  # the verb ends it
 _CITING = re.compile(
     r"[^,.;\"“”]{0,40},\s+citing\s+(?P<np>(?:U\.S\.|U\.N\.|[^,.;\"“”]){2,80}?)(?=,|\.|;|$|\s+as\s|\s+in\s|\s+on\s)"
 )
-_NAMED_AFTER = re.compile(r",\s+(?P<name>(?:[A-Z][\w'’-]*\.?\s+){1,4}[A-Z][\w'’-]*)(?=,|\.|$)")
-
-
-def _inverted(masked: str, at: int) -> str | None:
-    """The subject after the verb: '…," said Rep. Oh Min-seok, who …'."""
-    np = ""
-    for _ in range(4):
-        inv = INVERTED.match(masked, at)
-        if not inv:
-            break
-        np += masked[at : inv.end()]
-        at = inv.end()
-        dotted = _DOTTED.match(masked, at) if re.search(r"\s[a-z]$", np) else None
-        if dotted:  # "Chargé d'Affaires a.i. Robert Rapson"
-            np, at = np + dotted.group(), dotted.end()
-            continue
-        if not (masked.startswith(".", at) and _ABBREVIATION.search(np)):
-            break
-        np += "."
-        at += 1
-        more = _INITIALS.match(masked, at)  # "one former U.S. official"
-        if more:
-            rest = _NP_REST.match(masked, more.end())
-            np, at = np + more.group() + (rest.group() if rest else ""), rest.end() if rest else more.end()
-    np = _RELATIVE.split(np, 1)[0]  # "one former U.S. official who asked not to be named"
-    return _named_after(masked, at, np) or np.strip() or None
-
-
-def _named_after(masked: str, at: int, np: str) -> str | None:
-    """The name in an appositive after a description: "said the man, Choi Dong-hoon, 58",
-    "according to foreign ministry spokesman, Anders Berg"."""
-    words = np.split()
-    described = re.match(r"\s*(?:the|a|an)\s+[a-z]", np) or (
-        words and words[-1].lower() in TITLES and not person_name(np)
-    )
-    named = _NAMED_AFTER.match(masked, at) if described else None
-    return named.group("name") if named and person_name(named.group("name")) else None
 
 
 @dataclass(slots=True)
@@ -190,7 +151,7 @@ class Attributor:
             if m.group("acc"):
                 n = ACCORDING.match(masked, m.end())
                 np = n.group("np") if n else ""
-                np = (_named_after(masked, n.end(), np) if n else None) or np
+                np = (named_after(masked, n.end(), np) if n else None) or np
                 if np and is_outlet(np):  # "according to the Dong-A Ilbo": "it said" next is the paper
                     self.resolver.outlet_at = pos
                 ref = None if not np or is_outlet(np) else speaker_ref(self.resolver, np, pos, "acc")
@@ -237,7 +198,7 @@ class Attributor:
         if verb == "read" and not (np and re.search(r"commentary|statement|letter|tweet|post|message", np)):
             return None
         if np is None and verb in ("said", "says", "added", "wrote", "tweeted", "told", "stated", "continued", "noted"):
-            np = _inverted(masked, m.end())
+            np = inverted_subject(masked, m.end())
         citing = _CITING.match(masked, m.end()) if np and is_outlet(clean_np(np)) else None
         if citing:  # "…, the Yonhap news agency said, citing the State Department": the department
             self.resolver.outlet_at = pos
@@ -247,6 +208,8 @@ class Attributor:
             self.resolver.outlet_at = pos
             return Cue(pos, None, "fin", "explicit")  # "…, Yonhap reported": where, not who
         cue = self._cue(np, pos, "fin") if np else Cue(pos, None, "fin", "explicit")
+        if verb == "calls" and not self.resolver.index.named_person(cue.ref):  # 'Trump calls the formula "…"'
+            return None  # … but 'Ruling party calls it "…"' echoes a member the story names
         if cue.ref is None and np is None and before.strip() and not before.rstrip().endswith(('"', "”", ",")):
             cue = self._cue(sentence_subject(masked) or lead_document(masked), pos, "fin")
         return cue
@@ -307,7 +270,8 @@ class Attributor:
         before = self.body[max(s, q.open - 120) : q.open]
         m = _POSS_REF.search(before) or _REQUEST.search(before)
         if m:
-            ref = self.resolver.resolve(m.group("np") or m.group("np2"), q.open, remember=False)
+            his = {"his": "he", "her": "she"}.get((m.groupdict().get("his") or "").lower())
+            ref = self.resolver.resolve(his or m.group("np") or m.group("np2"), q.open, remember=False)
             if ref is not None:
                 return ref, "explicit"
         own_words = _OWN_WORDS.search(before) if q.kind == "partial" else None
@@ -332,12 +296,12 @@ class Attributor:
 
     def _relayed(self, q: QuoteSpan, leading: list[Cue]) -> tuple[Ref, str] | None:
         """ 'X told Moon that the talks were "moving forward," the spokesperson said': words
-        woven into what X said are X's; the trailing clause only relays them."""
-        if q.kind != "partial":
-            return None
+        woven into what X said are X's; the trailing clause only relays them. So is a quotation that
+        a clause right before it introduces ('he said, "…," Bolton wrote': the "he")."""
         for cue in reversed(leading):
             if cue.pos < q.open and cue.ref is not None and cue.kind == "fin" and _SPEECH.match(self.body, cue.pos):
-                return cue.ref, cue.how
+                if q.kind == "partial" or _INTRODUCES.fullmatch(self.body, cue.pos, q.open):
+                    return cue.ref, cue.how
         return None
 
     def _colon_lead(self, para_start: int) -> tuple[Ref, str] | None:
@@ -367,6 +331,20 @@ class Attributor:
         ref = self.resolver.resolve(m.group("np"), q.open)
         return (ref, "explicit") if ref is not None else (None, "unknown")
 
+    def _paraphrased(self, q: QuoteSpan, prev: Claimed | None, para_start: int, cued: bool) -> Ref | None:
+        """ 'Y, a fellow at …, said that …' as the sentence right before a quotation that opens its
+        paragraph (or line), after an earlier quotation: Y speaks it, not the earlier speaker; and
+        a partial quotation in the next sentence of Y's paragraph continues what Y said."""
+        lead = self.before
+        said = next((c.ref for c in reversed(lead.cues) if c.kind == "fin" and c.ref), None) if lead else None
+        if lead is None or lead.quoted or said is None:
+            return None
+        if q.kind == "partial" and not cued and lead.start >= para_start and self.resolver.index.named_person(said):
+            return said  # 'X said furloughs would hurt readiness. Units would need "borrowed manpower" …'
+        if prev is None or lead.start <= prev.span.end:
+            return None
+        return said if q.open == para_start or self.body[q.open - 1 : q.open] == "\n" else None
+
     def _from_context(
         self, q: QuoteSpan, masked: str, cues: list[Cue], prev: Claimed | None, para_start: int
     ) -> tuple[Ref | None, str]:
@@ -389,6 +367,9 @@ class Attributor:
                 return label, "explicit"
         if any(c.ref is not None or c.named for c in cues):
             return None, "unknown"  # the sentence names someone (else): no guess
+        said = self._paraphrased(q, prev, para_start, bool(cues))
+        if said is not None:
+            return said, "context"
         if prev is not None and prev.ref is not None:
             gap = self.body[prev.span.end : q.open]
             if (q.kind != "partial" or not gap.strip(" \"”’")) and gap.count("\n\n") <= 1 and len(gap) < 400:

@@ -1,11 +1,14 @@
 """The quotations of an article with their speakers and dates, paragraph by paragraph:
-transcript turns, marked quotations, colon blocks. Bounded work per sentence, and a
-deadline checked per paragraph."""
+transcript turns, marked quotations, colon blocks; then passes over the whole article for
+what one paragraph cannot tell (a quotation before the clause that names its speaker on the
+same line, headline and deck quotations, a "he said" before anyone is named). Bounded work
+per sentence, and a deadline checked per paragraph."""
 
 from __future__ import annotations
 
 import re
 import time
+from collections import Counter
 from collections.abc import Callable
 from datetime import date
 
@@ -32,6 +35,12 @@ _LATE_APPOSITION = re.compile(
 
 
 _CAPITAL = re.compile(r"[A-Z]")
+_SIGNATURE = re.compile(
+    r"(?P<name>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){1,3}),{1,2}\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+    r"\s\d{1,2},\s\d{4}(?:,?\s\d{1,2}:\d{2}\s?(?:[AaPp]\.?[Mm]\.?)?)?"
+)
+_HE_SAID = re.compile(r"[\"”’',]{0,3}\s{0,2}(?:(?P<she>s)he|he)\s+(?:said|says|added|told|stressed|noted)\b")
+_CLAUSE_WORD = re.compile(r"\b(?:said|says|told|added|asked|replied|according)\b")
 # a headline that says who speaks: "X says …", "X: '…'", "Jane Holt Mocks '…'" (a title-case verb after a name),
 # "Trump still calls Kim '…'" 
 _HEADLINE = re.compile(
@@ -155,8 +164,58 @@ class QuoteFinder:
             prev = self._paragraph(starts.get(i, p.start), p.end, by_para.get(i, []), prev)
             if i in leads:
                 prev = self._block(i, starts.get(i, p.start), usable, in_block) or prev
+        self.named_after()
+        self.signed_below()
         self.repeated()
         self.headlines()
+        self.from_lede(lede)
+
+    def signed_below(self) -> None:
+        """A quotation with no speaker whose paragraph is followed by a signature paragraph (a
+        person's name and a date: "Donald Trump, August 7, 2019 5:21 am", as archives of posts
+        print them) is that person's."""
+        for c in [c for c in self.quotes if c.ref is None][:MAX_QUOTES]:
+            k = c.span.para + 1
+            if k >= len(self.paras) or self.paras[c.span.para].end < c.span.end:
+                continue  # the last paragraph, or a quotation running over paragraphs
+            m = _SIGNATURE.fullmatch(self.body, self.paras[k].start, self.paras[k].end)
+            if m and person_name(m.group("name")) == m.group("name"):
+                c.ref = self.resolver.resolve(m.group("name"), self.paras[k].start, remember=False)
+                c.how = "explicit" if c.ref is not None else "unknown"
+
+    def named_after(self) -> None:
+        """ '"A" in how … "B," X said.': a quotation with no clause of its own, on the line of the
+        next quotation, whose speaker a clause names, is that speaker's (the clause covers the run)."""
+        for c, d in zip(self.quotes[:MAX_QUOTES], self.quotes[1:MAX_QUOTES], strict=False):
+            if c.how not in ("context", "unknown") or d.how != "explicit" or d.ref is None or c.ref == d.ref:
+                continue
+            gap = self.body[c.span.end : d.span.open]
+            if d.span.open > c.span.end and len(gap) < 200 and "\n" not in gap and not _CLAUSE_WORD.search(gap):
+                c.ref, c.how = d.ref, "context"
+
+    def from_lede(self, lede: tuple[int, int] | None) -> None:
+        """The article's main speaker (quoted most, alone) says what nothing attributed when the
+        text points at them: a quotation above the lede (a headline, a deck) when the lede opens
+        with them, and a quotation whose clause is a bare "he said" before anyone is named (a
+        broadcast script that names the speaker later)."""
+        counts = Counter(_key(c.ref) for c in self.quotes if c.ref is not None).most_common(2)
+        if not counts or len(counts) > 1 and counts[1][1] == counts[0][1]:
+            return  # no one, or no one quoted most: a headline may quote anyone
+        main = next(c.ref for c in self.quotes if c.ref is not None and _key(c.ref) == counts[0][0])
+        subjects = self.resolver.subjects[:MAX_QUOTES]
+        first = next((m for m in subjects if lede and lede[0] <= m.pos < lede[1] and m.person), None)
+        seen = [p for p, _ in self.resolver.names[:1] + self.resolver.mentions[:1]]
+        named = min(seen + [m.pos for m in subjects if m.person], default=len(self.body))  # a person first named
+        person = self.resolver.index.named_person(main)
+        for c in self.quotes:
+            if c.ref is not None:
+                continue
+            if lede and first is not None and _key(first.ref) == counts[0][0] and c.span.end <= lede[0]:
+                c.ref, c.how = main, "context"
+            elif person and c.span.end < named and (he := _HE_SAID.match(self.body, c.span.end)):
+                g = "f" if he.group("she") else "m"
+                if self.resolver.gender.get(counts[0][0], g) == g:  # not a "she" for a man
+                    c.ref, c.how = main, "pronoun"
 
     def headlines(self) -> None:
         """A headline quotation no body quotation repeats is the speaker the headline names before
@@ -265,3 +324,7 @@ class QuoteFinder:
                 self.quotes.append(prev)
                 k += 1
         return prev
+
+
+def _key(ref: Ref) -> str:
+    return ref if isinstance(ref, str) else ref.id

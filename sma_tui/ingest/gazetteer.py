@@ -133,6 +133,12 @@ class ActorIndex:
         self.families = families
         self.actors = actors
 
+    def named_person(self, ref: Ref | None) -> bool:
+        """Whether ``ref`` is a person of the corpus, or a new one named in full (not "Lawmaker")."""
+        if isinstance(ref, str):
+            return self.actors[ref].kind == "person"
+        return ref is not None and ref.kind == "person" and " " in ref.name
+
     def titled(self, key: str) -> str | None:
         """ "Ambassador Chung", "Foreign Minister Chung": of the curated people with that family
         name (in any romanisation), the one whose role or aliases carry every title word."""

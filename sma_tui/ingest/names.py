@@ -110,3 +110,18 @@ def person_name(np: str) -> str | None:
         elif np[: m.start()].strip().lower().rstrip(".") in TITLES:
             break
     return found
+
+
+def misspelt(word: str, names: list[tuple[int, str]], pos: int) -> str | None:
+    """The one person named in full before ``pos`` (``names``: (position, full name)) whose name
+    has a word one letter off ``word``: a family name a page misspelt ("Harries" for Harris)."""
+    found = {full for p, full in names if p < pos and any(_one_off(word, w) for w in full.split() if len(w) > 2)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _one_off(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one letter added, dropped or changed."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return a[i + 1 :] == b[i + 1 :] or a[i + 1 :] == b[i:] or a[i:] == b[i + 1 :]

@@ -84,9 +84,10 @@ US_REFS = frozenset(
      "u.s. team", "the american side")
 )  # fmt: skip
 
-# an honorific or title before a family name: "Mr. Jeong", "Ms. Han", "General Abrams", "Minister Jeong"
+# an honorific or title before a family name: "Mr. Jeong", "Ms. Han", "General Abrams", "Minister Jeong",
+# also one held before: "former President Trump", "then-Secretary Esper"
 HONORIFIC = re.compile(
-    r"^(?:(?P<abbr>Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Adm|Rep|Sen|Prof|Capt|Sgt)\.?|(?:(?:First\s+)?Vice|Deputy|Prime"
+    r"^(?:[Ff]ormer\s+|[Tt]hen-|[Ee]x-)?(?:(?P<abbr>Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Adm|Rep|Sen|Prof|Capt|Sgt)\.?|(?:(?:First\s+)?Vice|Deputy|Prime"
     r"|Foreign|Defense|Defence|Unification)?\s*(?P<role>General|Minister|Ambassador|Secretary"
     r"|Professor|Colonel|Admiral|Senator|Representative|Commander|Chairman|Envoy|Spokesman|Spokeswoman"
     r"|Mayor|Governor|Director|President))\s+"

@@ -11,7 +11,7 @@ from ..core.models import Actor
 from ..core.text import slug
 from .gazetteer import ActorIndex, NewActor
 from .gazetteer import Ref as Ref  # re-exported: figure_claims imports it from here
-from .names import PERSON, STOP, capital, norm, person_name, strip_titles
+from .names import PERSON, STOP, capital, misspelt, norm, person_name, strip_titles
 from .phrases import DOCUMENTS, HEAD_ALIKE, HONORIFIC, OF_THEM, PARTITIVE, SPOKES_FOR, US_REFS, both_allies, sent_from
 from .phrases import PLURAL_GROUPS as _PLURAL_GROUPS
 from .phrases import SYNONYMS as _SYNONYMS
@@ -140,10 +140,8 @@ class Resolver:
         special = self._special(np, n, pos)
         if special is not None:
             return special
-        if len(np.split()) == 1 and np[:1].isupper():
-            full = self._surname(np, pos)
-            if full:
-                return self._person(full, pos, full), True
+        if len(np.split()) == 1 and np[:1].isupper() and (full := self._surname(np, pos)):
+            return self._person(full, pos, full), True
         known = self._known(np, n, pos)
         if known is not None:
             return known
@@ -162,7 +160,8 @@ class Resolver:
             if n in self.index.family:  # "Harris said", never named in full: the dossier's Harris
                 return self.index.family[n], True
             if re.fullmatch(r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[a-z]+)?", np):  # a family name alone ("…, Lee, said")
-                return self._person(np, pos, np), True
+                full = misspelt(np, self.names[-_LOOKBACK:], pos) or np  # … or misspelt ("Harries")
+                return self._person(full, pos, full), True
             return None, False
         return self._description(np, words, pos)
 
@@ -188,9 +187,9 @@ class Resolver:
         if two is not None:
             return two
         m = EPITHET.match(n)
-        if m:  # "the 63-year-old diplomat", "the veteran negotiator": the person just named
-            last = self.last_person(pos)
-            return (last.ref, True) if last is not None and pos - last.pos < _EPITHET_WINDOW else (None, False)
+        last = self.last_person(pos) if m else None  # "the veteran negotiator": the person just named
+        if last is not None and pos - last.pos < _EPITHET_WINDOW:  # … else a description ("the former envoy")
+            return last.ref, True
         expert = expert_of(self.index, self.subjects, n, pos)
         if expert is not None:  # "the expert said": the analyst or researcher just the subject
             return expert, True
@@ -215,9 +214,10 @@ class Resolver:
             return self._resolve("the " + m.group("rest"), pos)
         m = SPOKES_FOR.match(np)
         if m and not self.index.get(np):
-            own = spokesperson_of(self.index, m.group("owner"))
-            if own:
+            if own := spokesperson_of(self.index, m.group("owner")):
                 return own, True
+            if named := self._owned(pos, "spokesman", norm(m.group("owner")).split()[-1:]):  # "department spokesman X"
+                return self._person(named, pos, named), True  # … named nearby (in a lede, a paragraph later)
             owner = self.index.get(m.group("owner"))
             if owner and self.index.actors[owner].kind == "institution":
                 return owner, False
@@ -281,8 +281,7 @@ class Resolver:
                     return None, False  # "the official": a generic alias, and the article never named them
             return hit, actor.kind != "institution"
         if n in ("reports", "news reports", "press reports", "local reports", "local media"):
-            hit = self.index.get("media reports")
-            return (hit, False) if hit else (None, False)
+            return self.index.get("media reports"), False
         if n in US_REFS:
             side = self.index.get("U.S. side")
             return (side if side else self._new("United States", "institution", np, [np])), False

@@ -94,6 +94,7 @@ _ABBREV = frozenset(
 # a closing mark typed after a space at a line end ('…relationship. "') still ends the sentence;
 # so does a line that opens with a bullet ("…the point."\n  • Ann Kerr told …)
 _BULLETS = "•▪●"
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")  # a letter, or initials ("Camp H.M. Smith"): no end, like "U.S."
 _SENT_END = re.compile(
     r"(?<![.!?])[.!?]++(?: (?=[\"”]\n))?[\"”’')]*+"
     r"(?=\s+[\"“(‘'`A-Z0-9#$]|[ \t\r]*\n[ \t]*[•▪●]|(?<=[a-z]{2}[.!?])[A-Z][a-z]|(?<=[a-z]{2}[.!?][”\"])[A-Z][a-z])"
@@ -126,7 +127,7 @@ def sentence_bounds(body: str, start: int, end: int, protected: list[tuple[int, 
         word_start = text.rfind(" ", max(0, m.start() - 24), m.start()) + 1
         word = text[word_start : m.start()].lower().lstrip('("“')
         word = word.rsplit("-", 1)[-1]  # "Korea-U.S. Free Trade Agreement"
-        if m.group().startswith(".") and (word in _ABBREV or (len(word) == 1 and word.isalpha())):
+        if m.group().startswith(".") and (word in _ABBREV or _INITIALS.fullmatch(word)):
             continue
         out.append((s, cut))
         s = cut

@@ -26,8 +26,9 @@ OWNED_ROLE = re.compile(
 # "the 63-year-old diplomat", "the veteran negotiator": words that describe, not a title that restricts
 EPITHET = re.compile(
     r"^the\s+(?:(?:\d{2}-year-old|veteran|seasoned|career|longtime|long-serving|soft-spoken|outspoken|burly|silver-haired"
-    r"|bespectacled)\s+)+(?:[a-z-]+\s+)?(?:diplomat|negotiator|envoy|official|general|commander|minister|secretary"
-    r"|ambassador|lawmaker|politician|analyst|professor|scholar|worker|employee|activist|leader|man|woman|officer)$"
+    r"|bespectacled|former|retired|republican|democratic)\s+)+(?:[a-z-]+\s+)?(?:diplomat|negotiator|envoy|official"
+    r"|general|commander|minister|secretary|ambassador|lawmaker|politician|analyst|professor|scholar|worker|employee"
+    r"|activist|leader|man|woman|officer|head|chief|candidate|nominee)(?:\s+(?:of|at)\s+[^,;]{1,80})?$"
 )
 _GENERIC = frozenset(("top", "chief", "senior", "lead", "leading", "new", "current"))  # "top" = "chief" negotiator
 _NEAR = 2500  # how far around a description its person is looked for

@@ -155,6 +155,8 @@ def soundbites(body: str, paras: list[Paragraph]) -> tuple[list[Turn], set[int]]
                 label = m.group("label").replace(" /", ",").replace("/", ",").strip()
                 end = p.end - 1 if closed else p.end
                 turns.append(Turn(QuoteSpan(m.end(), end, "full", m.end(), None, i), label))
+            else:
+                turns += _line_bites(body, p, i)
             continue
         covered.add(i)
         a, b = m.end(), p.end
@@ -169,6 +171,23 @@ def soundbites(body: str, paras: list[Paragraph]) -> tuple[list[Turn], set[int]]
         label = m.group("label").strip()
         turns.append(Turn(QuoteSpan(a, b, "full", m.end(), None, i), label))
     return turns, covered
+
+
+def _line_bites(body: str, p: Paragraph, i: int) -> list[Turn]:
+    """Bracketed soundbites on lines of their own inside a paragraph (a transcript pasted with
+    single newlines): '…burden.\n[Mike Waltz / adviser: Allies can …]\nWith two months left …'."""
+    turns: list[Turn] = []
+    at = body.find("\n[", p.start, p.end)
+    while at >= 0 and len(turns) < 200:
+        m = _BRACKET_BITE.match(body, at + 1, p.end)
+        line_end = body.find("\n", at + 1, p.end)
+        line_end = line_end if line_end >= 0 else p.end
+        if m and m.end() < line_end and body[m.end() : line_end].rstrip().endswith("]"):
+            label = m.group("label").replace(" /", ",").replace("/", ",").strip()
+            close = body.rfind("]", m.end(), line_end)
+            turns.append(Turn(QuoteSpan(m.end(), close, "full", m.end(), None, i), label))
+        at = body.find("\n[", line_end, p.end)
+    return turns
 
 
 # the signature under an embedded post: "— U.S. Forces Korea (@USForcesKorea) January 16, 2020"
