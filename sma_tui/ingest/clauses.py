@@ -97,6 +97,9 @@ _RELATIVE_SUBJECT = re.compile(
 )
 
 
+_COORDINATORS = frozenset(("and", "but", "or", "then", "yet"))
+
+
 def subject_before(seg: str) -> str | None:
     """The subject noun phrase of a verb whose preceding text (in its sentence) is ``seg``."""
     seg = seg[-WINDOW:].rstrip()
@@ -111,8 +114,8 @@ def subject_before(seg: str) -> str | None:
             seg = seg[4:]
         if quoted:  # '..." the commentary attributed to Pompeo and Esper read'
             tail = strip_time_tail(seg.strip(" ,")).strip()
-            if tail and len(tail.split()) <= 10 and "," not in tail:
-                return tail
+            if tail and len(tail.split()) <= 10 and "," not in tail and tail.split()[0] not in _COORDINATORS:
+                return tail  # … but '"…" and later said': the verb shares the sentence's subject
     seg = strip_time_tail(seg.rstrip()).rstrip()
     rel = _RELATIVE_SUBJECT.search(seg)
     if rel:  # "…by Donald Trump, who during his presidency accused": the relative's antecedent
