@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import time
+from bisect import bisect_right
 from collections.abc import Callable
 from datetime import date
 
@@ -136,6 +137,7 @@ class QuoteFinder:
         if len(marked) > MAX_QUOTES:  # no article quotes this much: bounded work on hostile text
             self.warnings.append(f"more than {MAX_QUOTES} quotations: kept the first {MAX_QUOTES}")
             marked = marked[:MAX_QUOTES]
+        self._unquote_names(marked)
         if lede:
             self.lede_date = self.date_in(mask(body, lede[0], lede[1], marked))
         by_para: dict[int, list[QuoteSpan]] = {}
@@ -157,6 +159,16 @@ class QuoteFinder:
                 prev = self._block(i, starts.get(i, p.start), usable, in_block) or prev
         self.repeated()
         self.headlines()
+
+    def _unquote_names(self, marked: list[QuoteSpan]) -> None:
+        """A name inside a quotation ("build a 'Trump World' there") is nobody the article
+        names: "Trump said" after it must not become "Trump World". Sorted spans, bisect."""
+        opens = [q.open for q in marked]
+        closes = [q.close if q.close is not None else q.end for q in marked]
+        names = self.resolver.names
+        kept = [(p, n) for p, n in names if not (k := bisect_right(opens, p)) or closes[k - 1] < p]
+        if len(kept) != len(names):
+            self.resolver.names = kept
 
     def headlines(self) -> None:
         """A headline quotation no body quotation repeats is the speaker the headline names before

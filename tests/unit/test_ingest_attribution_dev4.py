@@ -38,3 +38,16 @@ def test_a_verb_joined_by_and_after_a_quotation_has_the_sentence_subject(corpus)
     )
     got, _ = _said(corpus, text)
     assert [g[:2] for g in got] == [("a bad bargain", None), ("too costly", "tom-walden")]
+
+
+def test_a_name_inside_a_quotation_is_not_a_person_the_article_names(corpus) -> None:
+    text = (
+        "Ann Kerr opened the talks with praise for her guest.\n\n"
+        '"Come and build a \'Trump Tower\' in our capital so that we can all shop there," Kerr said.\n\n'
+        'Trump replied, "I would like to see that very much."\n\n'
+        'Walden, a local mayor, said the plan was "a fine dream."\n\n'
+        "\"I can pay for a 'Hale Center' later,\" Hale said.\n"
+    )
+    got, actors = _said(corpus, text)
+    assert got[1][:2] == ("I would like to see that very much.", "donald-trump")  # not "Trump Tower"
+    assert actors[got[3][1]].name == "Hale"  # a family name never named outside a quotation: as written
