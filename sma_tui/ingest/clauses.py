@@ -227,13 +227,18 @@ def sentence_subject(sentence: str) -> str | None:
 _TITLED_DEFINITE = re.compile(r"The\s+(?:Vice\s+|Deputy\s+|Prime\s+)?[A-Z][\w’'.-]+")
 
 
+_PLURAL = re.compile(r"[^siu]s$")  # "Crowds", "Officials" open a sentence: a group, not a family name (Harris is)
+
+
 def _names_subject(seg: str) -> bool:
     """Whether ``seg`` (the words before a verb) ends with a person's name or is a pronoun."""
-    seg = seg.strip()
+    seg = strip_time_tail(seg.strip())  # "Jin also challenged", "Trump unexpectedly implied"
+    seg = re.sub(r"^(?:But|And|Yet|So)\s+", "", seg)
     if seg in ("He", "She", "They") or _TITLED_DEFINITE.fullmatch(seg):
         return True  # "The Chargé thanked … and described …": the title the readout uses for its person
-    alone = re.search(r",\s*(?P<w>(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[a-z]+)?)$", seg)
-    if alone and alone.group("w").lower() not in STOP:  # "In last week's address, Trump renewed …"
+    alone = re.search(r"(?:^|,\s*)(?P<w>(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[a-z]+)?)$", seg)
+    plural = alone and alone.start() == 0 and _PLURAL.search(alone.group("w"))  # "Protesters gathered"
+    if alone and alone.group("w").lower() not in STOP and not plural:  # "In last week's address, Trump renewed …"
         return True
     name = person_name(seg[-80:])
     return bool(name) and seg.endswith(name)  # type: ignore[arg-type]

@@ -51,3 +51,33 @@ def test_a_name_inside_a_quotation_is_not_a_person_the_article_names(corpus) -> 
     got, actors = _said(corpus, text)
     assert got[1][:2] == ("I would like to see that very much.", "donald-trump")  # not "Trump Tower"
     assert actors[got[3][1]].name == "Hale"  # a family name never named outside a quotation: as written
+
+
+def test_the_subject_of_a_sentence_is_its_opening_family_name_even_after_an_adverb(corpus) -> None:
+    text = (
+        "Rep. Ann Kerr spoke at a party meeting in Seoul on Thursday.\n\n"
+        "Kerr also challenged Walden's claim that costs were cut at Seoul's request under the Tom Hale "
+        "administration, saying, "
+        "“In fact, the payments rose every year.” She urged the government to “set the record straight.”\n\n"
+        "Analysts said the early deal was meant to avoid trouble. Walden pressured Seoul when he was in office. "
+        "He demanded more, repeatedly complaining that Seoul was “free-riding” on the alliance.\n\n"
+        "But Walden unexpectedly implied that Washington wants to keep the “land with the big base,” "
+        "giving no details.\n"
+    )
+    got, actors = _said(corpus, text)
+    kerr = got[0][1]
+    assert kerr is not None and actors[kerr].name == "Ann Kerr"
+    assert got[1][1] == kerr  # not Tom Hale, whose name only dates the claim
+    walden = got[2][1]
+    assert walden is not None and actors[walden].name == "Walden"  # not the analysts
+    assert got[3][1] == walden  # not Washington
+
+
+def test_a_plural_group_opening_a_sentence_is_no_family_name(corpus) -> None:
+    text = (
+        "Protesters gathered outside the hotel with banners, and one student told AFP the demand was "
+        '"like paying rent for our own home."\n\n'
+        "(The student, Lee Min-ji, 21, said she had skipped a class to attend.)\n"
+    )
+    got, actors = _said(corpus, text)
+    assert got[0][1] is not None and actors[got[0][1]].name == "Lee Min-ji"
