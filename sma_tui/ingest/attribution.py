@@ -11,16 +11,15 @@ reported, never who spoke. Words woven into what X said are X's even when a trai
 names who relays them; a clause whose subject is a person we cannot tell ("Jeong", when the
 dossier has two) gives no speaker rather than the one before it; a lead ending in a colon,
 a pull quote signed after a dash and a broadcast "[Sound bite: X]" name the quotation after
-them. When nothing fits, no name: a wrong name is worse than none.
-"""
+them. When nothing fits, no name: a wrong name is worse than none."""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .clauses import ACCORDING, INVERTED, REPORTING, WINDOW, sentence_subject, subject_before
+from .clauses import ACCORDING, INVERTED, REPORTING, WINDOW, sentence_subject, subject_before, subordinate
 from .gazetteer import Ref
 from .names import TITLES, person_name
 from .quotes import QuoteSpan
@@ -58,10 +57,7 @@ _RELAYER = re.compile(r"(?:[A-Z][\w.'’&-]*\s*){1,4}(?<!['’]s)")  # "Washingt
 _MAX_CUES = 40  # reporting clauses read per sentence
 _MAX_ARTICLE_CUES = 3000  # … and per article
 _TRAIL = 160  # a reporting clause this close after a quotation's end can be its own
-
-
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:Rep|Sen|Gen|Lt|Col|Adm|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|Gov|Prof|U\.S|St|Jr|[A-Z])$")
-
 _BITE_LABEL = re.compile(r"\[\s*Sound\s*-?\s*bites?\s*:\s*(?P<np>[^\[\]\n]{2,120})\]\s*$", re.I)
 _MAIN_CLAUSE = re.compile(r",[\"”]?\s+(?=(?:[A-Z]|the\s|a\s|an\s)[^\"“”]{0,200}$)")
 _SPEECH = re.compile(r"(?:said|says|told|tells|wrote|writes)\b")
@@ -163,6 +159,10 @@ class Attributor:
         one of speech ("DeHart struck a conciliatory tone."): "he" in what follows is them."""
         subject = self._subject(s, masked)
         cues = self.cues(s, masked)
+        at = cues[-1].pos if cues and cues[-1].ref not in (None, subject) else s  # 'X spoke after Y noted'
+        if subject is not None and at > s and subordinate(masked, at - s):  # "he" next is X, not Y
+            said = [m for m in self.resolver.subjects[-8:] if m.ref == subject and m.pos >= s]
+            self.resolver.subjects += [replace(m, pos=at + 1) for m in said[-1:]]
         quoted = _OPEN_MARK.search(self.body, s, e) is not None
         self.before, self.last = self.last, Sentence(s, e, masked, cues, [c.pos for c in cues], subject, quoted)
         return self.last

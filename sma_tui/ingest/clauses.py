@@ -97,6 +97,15 @@ _RELATIVE_SUBJECT = re.compile(
 )
 
 
+# a verb in a clause after the main one: "…, made the remarks after Y noted" (no comma between)
+_SUBORDINATE_VERB = re.compile(r"\s(?:after|before|when|while|since|because|as|until|once)\s[^,;\"“”]{1,120}$")
+
+
+def subordinate(masked: str, end: int) -> bool:
+    """Whether the verb at ``masked[end]`` is in a clause after "after"/"when"/… that follows the main one."""
+    return _SUBORDINATE_VERB.search(masked, max(0, end - 200), end) is not None
+
+
 _COORDINATORS = frozenset(("and", "but", "or", "then", "yet"))
 
 

@@ -81,3 +81,17 @@ def test_a_plural_group_opening_a_sentence_is_no_family_name(corpus) -> None:
     )
     got, actors = _said(corpus, text)
     assert got[0][1] is not None and actors[got[0][1]].name == "Lee Min-ji"
+
+
+def test_he_after_a_sentence_is_its_main_subject_not_the_speaker_of_a_clause_after_after(corpus) -> None:
+    text = (
+        "SEOUL, May 1 -- The ministry said Friday that talks would go on.\n\n"
+        "Ann Kerr, the ministry's deputy spokeswoman, made the remarks after U.S. envoy Tom Walden noted the need "
+        "for a quick deal during his visit on Thursday.\n\n"
+        '"We are working toward a fair deal," she said at a briefing.\n\n'
+        "Bob Hale, the agency's spokesman, spoke after Walden warned of delays.\n\n"
+        '"Talks will continue next week," he said.\n'
+    )
+    got, actors = _said(corpus, text)
+    assert actors[got[0][1]].name == "Ann Kerr"
+    assert actors[got[1][1]].name == "Bob Hale"  # not Walden, who 'warned' in the clause after "after"
