@@ -19,9 +19,9 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
-from .clauses import ACCORDING, INVERTED, REPORTING, WINDOW, sentence_subject, subject_before, subordinate
+from .clauses import ACCORDING, REPORTING, WINDOW, inverted, named_after, sentence_subject, subject_before, subordinate
 from .gazetteer import Ref
-from .names import TITLES, person_name
+from .names import person_name
 from .quotes import QuoteSpan
 from .resolver import Resolver, clean_np, is_outlet, personal
 
@@ -51,63 +51,21 @@ _LEADING_NAME = re.compile(r"(?:(?:[A-Z][\w.'’-]*|of|the|for|and)\s+){0,8}?")
 _RELAYED = re.compile(
     r"\s+(?P<np>[^,.;\"“”]{2,60}?)['’]s\s+(?:remarks|message|comments|words|position|views?|concerns?)\b"
 )
-_DOTTED = re.compile(r"\.(?:[a-z]\.)+")  # the rest of "a.i.", "e.g."
 _PRONOUNS = frozenset(("he", "she", "they", "it"))
 _RELAYER = re.compile(r"(?:[A-Z][\w.'’&-]*\s*){1,4}(?<!['’]s)")  # "Washington's reported demand": no relay
 _MAX_CUES = 40  # reporting clauses read per sentence
 _MAX_ARTICLE_CUES = 3000  # … and per article
 _TRAIL = 160  # a reporting clause this close after a quotation's end can be its own
-_ABBREVIATION = re.compile(r"(?:^|\s)(?:Rep|Sen|Gen|Lt|Col|Adm|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|Gov|Prof|U\.S|St|Jr|[A-Z])$")
 _BITE_LABEL = re.compile(r"\[\s*Sound\s*-?\s*bites?\s*:\s*(?P<np>[^\[\]\n]{2,120})\]\s*$", re.I)
 _MAIN_CLAUSE = re.compile(r",[\"”]?\s+(?=(?:[A-Z]|the\s|a\s|an\s)[^\"“”]{0,200}$)")
 _SPEECH = re.compile(r"(?:said|says|told|tells|wrote|writes)\b")
 _FOR_VIEW = re.compile(r"\s*For\s+(?P<np>[A-Z][^,;\"“”]{2,60}),")
-_INITIALS = re.compile(r"(?:[A-Z]\.)+")
-_NP_REST = re.compile(r"[^,.;\"“”]{1,80}?(?=,|\.|;|$| in | on | at | during | to )")
-_RELATIVE = re.compile(r"\s+(?:who|which|whose)\s")
 # a person's own phrase, named with a possessive right before it: 'broach Trump's "new method"'
 _OWN_WORDS = re.compile(r"(?<![\w.'’-])(?P<np>(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)['’]s\s+(?:own\s+)?$")
 _SENTENCE_TAIL = re.compile(r"(?:said|says|added|noted|stated)\b[^,;\"“”]{0,40}[.!]?\s*$")  # the verb ends it
 _CITING = re.compile(
     r"[^,.;\"“”]{0,40},\s+citing\s+(?P<np>(?:U\.S\.|U\.N\.|[^,.;\"“”]){2,80}?)(?=,|\.|;|$|\s+as\s|\s+in\s|\s+on\s)"
 )
-_NAMED_AFTER = re.compile(r",\s+(?P<name>(?:[A-Z][\w'’-]*\.?\s+){1,4}[A-Z][\w'’-]*)(?=,|\.|$)")
-
-
-def _inverted(masked: str, at: int) -> str | None:
-    """The subject after the verb: '…," said Rep. Oh Min-seok, who …'."""
-    np = ""
-    for _ in range(4):
-        inv = INVERTED.match(masked, at)
-        if not inv:
-            break
-        np += masked[at : inv.end()]
-        at = inv.end()
-        dotted = _DOTTED.match(masked, at) if re.search(r"\s[a-z]$", np) else None
-        if dotted:  # "Chargé d'Affaires a.i. Robert Rapson"
-            np, at = np + dotted.group(), dotted.end()
-            continue
-        if not (masked.startswith(".", at) and _ABBREVIATION.search(np)):
-            break
-        np += "."
-        at += 1
-        more = _INITIALS.match(masked, at)  # "one former U.S. official"
-        if more:
-            rest = _NP_REST.match(masked, more.end())
-            np, at = np + more.group() + (rest.group() if rest else ""), rest.end() if rest else more.end()
-    np = _RELATIVE.split(np, 1)[0]  # "one former U.S. official who asked not to be named"
-    return _named_after(masked, at, np) or np.strip() or None
-
-
-def _named_after(masked: str, at: int, np: str) -> str | None:
-    """The name in an appositive after a description: "said the man, Choi Dong-hoon, 58",
-    "according to foreign ministry spokesman, Anders Berg"."""
-    words = np.split()
-    described = re.match(r"\s*(?:the|a|an)\s+[a-z]", np) or (
-        words and words[-1].lower() in TITLES and not person_name(np)
-    )
-    named = _NAMED_AFTER.match(masked, at) if described else None
-    return named.group("name") if named and person_name(named.group("name")) else None
 
 
 @dataclass(slots=True)
@@ -190,7 +148,7 @@ class Attributor:
             if m.group("acc"):
                 n = ACCORDING.match(masked, m.end())
                 np = n.group("np") if n else ""
-                np = (_named_after(masked, n.end(), np) if n else None) or np
+                np = (named_after(masked, n.end(), np) if n else None) or np
                 if np and is_outlet(np):  # "according to the Dong-A Ilbo": "it said" next is the paper
                     self.resolver.outlet_at = pos
                 ref = None if not np or is_outlet(np) else self.resolver.resolve(np, pos)
@@ -237,7 +195,7 @@ class Attributor:
         if verb == "read" and not (np and re.search(r"commentary|statement|letter|tweet|post|message", np)):
             return None
         if np is None and verb in ("said", "says", "added", "wrote", "tweeted", "told", "stated", "continued", "noted"):
-            np = _inverted(masked, m.end())
+            np = inverted(masked, m.end())
         citing = _CITING.match(masked, m.end()) if np and is_outlet(clean_np(np)) else None
         if citing:  # "…, the Yonhap news agency said, citing the State Department": the department
             self.resolver.outlet_at = pos

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .names import NAME_TOKEN, STOP, person_name
+from .names import NAME_TOKEN, STOP, TITLES, person_name
 
 VERBS = (
     "said|says|say|told|tells|added|adds|tweeted|wrote|writes|stated|noted|stressed|insisted|warned|confirmed|"
@@ -104,6 +104,50 @@ _SUBORDINATE_VERB = re.compile(r"\s(?:after|before|when|while|since|because|as|u
 def subordinate(masked: str, end: int) -> bool:
     """Whether the verb at ``masked[end]`` is in a clause after "after"/"when"/… that follows the main one."""
     return _SUBORDINATE_VERB.search(masked, max(0, end - 200), end) is not None
+
+
+_DOTTED = re.compile(r"\.(?:[a-z]\.)+")  # the rest of "a.i.", "e.g."
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:Rep|Sen|Gen|Lt|Col|Adm|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|Gov|Prof|U\.S|St|Jr|[A-Z])$")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_NP_REST = re.compile(r"[^,.;\"“”]{1,80}?(?=,|\.|;|$| in | on | at | during | to )")
+_RELATIVE = re.compile(r"\s+(?:who|which|whose)\s")
+_NAMED_AFTER = re.compile(r",\s+(?P<name>(?:[A-Z][\w'’-]*\.?\s+){1,4}[A-Z][\w'’-]*)(?=,|\.|$)")
+
+
+def inverted(masked: str, at: int) -> str | None:
+    """The subject after the verb: '…," said Rep. Oh Min-seok, who …'."""
+    np = ""
+    for _ in range(4):
+        inv = INVERTED.match(masked, at)
+        if not inv:
+            break
+        np += masked[at : inv.end()]
+        at = inv.end()
+        dotted = _DOTTED.match(masked, at) if re.search(r"\s[a-z]$", np) else None
+        if dotted:  # "Chargé d'Affaires a.i. Robert Rapson"
+            np, at = np + dotted.group(), dotted.end()
+            continue
+        if not (masked.startswith(".", at) and _ABBREVIATION.search(np)):
+            break
+        np += "."
+        at += 1
+        more = _INITIALS.match(masked, at)  # "one former U.S. official"
+        if more:
+            rest = _NP_REST.match(masked, more.end())
+            np, at = np + more.group() + (rest.group() if rest else ""), rest.end() if rest else more.end()
+    np = _RELATIVE.split(np, 1)[0]  # "one former U.S. official who asked not to be named"
+    return named_after(masked, at, np) or np.strip() or None
+
+
+def named_after(masked: str, at: int, np: str) -> str | None:
+    """The name in an appositive after a description: "said the man, Choi Dong-hoon, 58",
+    "according to foreign ministry spokesman, Anders Berg"."""
+    words = np.split()
+    described = re.match(r"\s*(?:the|a|an)\s+[a-z]", np) or (
+        words and words[-1].lower() in TITLES and not person_name(np)
+    )
+    named = _NAMED_AFTER.match(masked, at) if described else None
+    return named.group("name") if named and person_name(named.group("name")) else None
 
 
 _COORDINATORS = frozenset(("and", "but", "or", "then", "yet"))
