@@ -14,7 +14,6 @@ from .gazetteer import Ref as Ref  # re-exported: figure_claims imports it from 
 from .names import PERSON, STOP, capital, norm, person_name, strip_titles
 from .phrases import DOCUMENTS, HEAD_ALIKE, HONORIFIC, OF_THEM, PARTITIVE, SPOKES_FOR, US_REFS, both_allies, sent_from
 from .phrases import SYNONYMS as _SYNONYMS
-from .phrases import anon_key as _anon_key
 from .phrases import clean_np as clean_np  # re-exported
 from .phrases import head as _head
 from .phrases import is_outlet as is_outlet
@@ -23,6 +22,7 @@ from .referents import anonymous_alias, body_named, described, expert_after, exp
 from .referents import issued_by as _issued_by
 from .referents import it_is as _it_is
 from .referents import role_subject as _role_subject
+from .referents import same_anonymous as _same_anonymous
 from .titles import EPITHET, OWNED_ROLE, definite_role, gender_of, same_role, titled, titled_near
 
 _LOOKBACK = 80  # mentions and names searched back (bounded: a hostile article may hold thousands)
@@ -302,7 +302,7 @@ class Resolver:
                 return earlier
         owned = head in _ANON_HEADS and words[0].endswith("'s") and head in words  # "Moon's aides"
         if head in _ANON_HEADS and words[0] in _ANON_DETERMINERS or plural_anon or owned:
-            known = self._same_anonymous(words)
+            known = _same_anonymous(self.index, words)
             if known:
                 return known, True
             later = expert_after(self.body, self.names, " ".join(words), pos)
@@ -311,7 +311,7 @@ class Resolver:
             name = capital(re.sub(r"^(?:a|an|the|one|another)\s+", "", np, flags=re.I)) + " (anonymous)"
             return self._new(name, "anonymous", np, [np]), True
         if head in _INST_HEADS or any(w in _INST_HEADS for w in words[-2:]):
-            known = self._same_anonymous(words) if words[0] in ("a", "an") else None
+            known = _same_anonymous(self.index, words) if words[0] in ("a", "an") else None
             if known:
                 return known, True
             name = _ACRONYM_AFTER.sub("", capital(np))  # "The National Press Club (NPC)": the acronym is an alias
@@ -322,17 +322,6 @@ class Resolver:
             name = capital(re.sub(r"^(?:a|an|the)\s+", "", np, flags=re.I))
             return self._new(name, "anonymous", np, [np]), True
         return None, False
-
-    def _same_anonymous(self, words: list[str]) -> str | None:
-        """An anonymous actor of the corpus described with the same words ("a senior
-        government official in Seoul" = "a government source in Seoul")."""
-        key = _anon_key(words)
-        if len(key) < 2:  # "an official": too little to be anyone in particular
-            return None
-        for actor in self.index.actors.values():
-            if actor.kind == "anonymous" and any(_anon_key(norm(a).split()) == key for a in actor.aliases):
-                return actor.id
-        return None
 
     def _definite(self, n: str, pos: int) -> tuple[Ref | None, bool] | None:
         """ "the official", "their union", "the statement": who the article named before."""
