@@ -53,6 +53,7 @@ _RELAYED = re.compile(
 )
 _PRONOUNS = frozenset(("he", "she", "they", "it"))
 _RELAYER = re.compile(r"(?:[A-Z][\w.'’&-]*\s*){1,4}(?<!['’]s)")  # "Washington's reported demand": no relay
+_NEXT_CLAUSE = re.compile(r"\s(?:while|whereas)\s+(?=(?:the\s+)?[A-Z])")  # its own subject
 _MAX_CUES = 40  # reporting clauses read per sentence
 _MAX_ARTICLE_CUES = 3000  # … and per article
 _TRAIL = 160  # a reporting clause this close after a quotation's end can be its own
@@ -273,7 +274,7 @@ class Attributor:
             ref = self.resolver.resolve(own_words.group("np"), q.open, remember=False)
             if ref is not None:
                 return ref, "context"
-        return self._from_context(q, masked, cues, prev, para_start)
+        return self._from_context(q, masked, cues, prev, para_start, q.open - s)
 
     def _sentence_final(self, q: QuoteSpan, sent: Sentence, k: int) -> tuple[Ref, str] | None:
         """A partial quotation woven into a long sentence that a lone ", X said." ends: X,
@@ -326,7 +327,7 @@ class Attributor:
         return (ref, "explicit") if ref is not None else (None, "unknown")
 
     def _from_context(
-        self, q: QuoteSpan, masked: str, cues: list[Cue], prev: Claimed | None, para_start: int
+        self, q: QuoteSpan, masked: str, cues: list[Cue], prev: Claimed | None, para_start: int, at: int = 0
     ) -> tuple[Ref | None, str]:
         signed = self._signed(q)
         if signed is not None:
@@ -337,7 +338,8 @@ class Attributor:
         colon = q.kind == "full" and self.body[max(0, q.open - 3) : q.open].rstrip().endswith(":")
         if (q.kind == "partial" or colon) and not cues:  # woven in, or "X put it this way: "…""
             view = _FOR_VIEW.match(masked)  # "For X, a fellow at …, the dispute was "…"": X's view
-            np = view.group("np") if view and person_name(view.group("np")) else sentence_subject(masked)
+            clause = max((m.end() for m in _NEXT_CLAUSE.finditer(masked, 0, at)), default=0)  # ", while Y viewed"
+            np = view.group("np") if view and person_name(view.group("np")) else sentence_subject(masked[clause:])
             if np and clean_np(np).lower() != "it":  # 'It is "unthinkable" that …': no one
                 ref = self.resolver.resolve(np, q.open, remember=False)
                 if ref is not None:

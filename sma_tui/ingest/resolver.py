@@ -55,6 +55,7 @@ _COORD = re.compile(
 )  # "X and Y said", "the USFK and the union": the first named
 _CAPS_RUN = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?[A-Z][\w.'’-]*){0,7}")
 _ANON_DETERMINERS = frozenset(("a", "an", "one", "another", "two", "three", "several", "some"))
+_PROPER_BODY = re.compile(r"[Tt]he\s+[A-Z][\w'’-]*\s+[A-Z][\w'’-]*\s+[A-Z]")
 
 
 @dataclass(slots=True)
@@ -286,8 +287,8 @@ class Resolver:
         if n in US_REFS:
             side = self.index.get("U.S. side")
             return (side if side else self._new("United States", "institution", np, [np])), False
-        if words[0] in ("the", "their", "its") and len(words) <= 4:
-            return self._definite(n, pos)
+        if words[0] in ("the", "their", "its") and len(words) <= 4 and not _PROPER_BODY.match(np):
+            return self._definite(n, pos)  # … but "The People Power Party" is that party, not "the party" before
         return None
 
     def _description(self, np: str, words: list[str], pos: int) -> tuple[Ref | None, bool]:

@@ -95,3 +95,13 @@ def test_he_after_a_sentence_is_its_main_subject_not_the_speaker_of_a_clause_aft
     got, actors = _said(corpus, text)
     assert actors[got[0][1]].name == "Ann Kerr"
     assert actors[got[1][1]].name == "Bob Hale"  # not Walden, who 'warned' in the clause after "after"
+
+
+def test_two_parties_in_one_sentence_each_keep_their_own_words(corpus) -> None:
+    text = (
+        "On Saturday, the Green Party of Korea and the New Dawn Party gave differing views of the deal.\n\n"
+        "The New Dawn Party hailed the deal as “a big step forward,” while the Green Party of Korea viewed it "
+        "as “hard to call a good result.”\n"
+    )
+    got, actors = _said(corpus, text)
+    assert [actors[g[1]].name for g in got] == ["The New Dawn Party", "The Green Party of Korea"]
