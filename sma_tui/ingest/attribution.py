@@ -35,7 +35,7 @@ _POSS_REF = re.compile(
     r"|argument|warning)\s+(?:was|is)\b[^\"“”:]{0,40}:\s*$"  # "DeHart's message was clear: "…""
 )
 # a pull quote signed after a dash: '"…" — Jeong Eun-bo, Seoul's chief negotiator'
-_SIGNED = re.compile(r"[\"”]?\s*[—–]{1,2}\s*(?P<np>[A-Z][^\n\"“”,]{2,60})(?:,[^\n\"“”]{0,100})?\s*$")
+_SIGNED = re.compile(r"[\"”]?\s*(?:[—–]{1,2}|(?<=\n)-)\s*(?P<np>[A-Z][^\n\"“”,]{2,60})(?:,[^\n\"“”]{0,100})?\s*$")
 # a line that is a name, an optional description and a colon before its quotation
 _NAME_LABEL = re.compile(r"\s*(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:,[^\n:\"“”]{1,100})?:\s*")
 _CONNECTOR = re.compile(r"^[\"”]?\s*,?\s*(?:while|but|and|as|when|although|whereas|after|before)\b")
@@ -316,12 +316,15 @@ class Attributor:
         return self.resolver.resolve(m.group("np"), q.open) if m else None
 
     def _signed(self, q: QuoteSpan) -> tuple[Ref | None, str] | None:
-        """A pull quote signed after a dash on its line: '"…" — Jeong Eun-bo, chief negotiator'."""
+        """A pull quote signed after a dash on its line, or on the next line with a hyphen too:
+        '"…" — Jeong Eun-bo, chief negotiator', '"…"\\n-Jane Holt, interview with a network, 2016'."""
         if q.close is None:
             return None
         nl = self.body.find("\n", q.close)
+        below = nl >= 0 and not self.body[q.close + 1 : nl].strip(" \"”") and self.body.startswith("-", nl + 1)
+        nl = self.body.find("\n", nl + 1) if below else nl  # the signature's own line: a name and no more
         m = _SIGNED.match(self.body, q.close + 1, nl if nl >= 0 else len(self.body))
-        if m is None or not person_name(m.group("np")):
+        if m is None or not person_name(m.group("np")) or below and person_name(m.group("np")) != m.group("np").strip():
             return None
         ref = self.resolver.resolve(m.group("np"), q.open)
         return (ref, "explicit") if ref is not None else (None, "unknown")

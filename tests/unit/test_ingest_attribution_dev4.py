@@ -105,3 +105,19 @@ def test_two_parties_in_one_sentence_each_keep_their_own_words(corpus) -> None:
     )
     got, actors = _said(corpus, text)
     assert [actors[g[1]].name for g in got] == ["The New Dawn Party", "The Green Party of Korea"]
+
+
+def test_a_quotation_signed_on_the_next_line_after_a_hyphen_is_the_signers(corpus) -> None:
+    text = (
+        "Promise: Bring the Troops Home\n\n"
+        "Status: Stalled\n\n"
+        '"Our allies pay us almost nothing for the protection we give them."\n'
+        "-Tom Walden, interview with a radio host, 2016\n\n"
+        '"They will have to pay more or defend themselves."\n'
+        "- Tom Walden\n\n"
+        '"Nobody asked us."\n'
+        "- Status reports came in late that year.\n"
+    )
+    got, actors = _said(corpus, text)
+    assert [actors[g[1]].name for g in got[:2]] == ["Tom Walden", "Tom Walden"]  # never "Status"
+    assert got[2][1] is None or actors[got[2][1]].name == "Tom Walden"  # a bullet sentence signs nothing
