@@ -54,6 +54,7 @@ _RELAYED = re.compile(
 _PRONOUNS = frozenset(("he", "she", "they", "it"))
 _RELAYER = re.compile(r"(?:[A-Z][\w.'’&-]*\s*){1,4}(?<!['’]s)")  # "Washington's reported demand": no relay
 _NEXT_CLAUSE = re.compile(r"\s(?:while|whereas)\s+(?=(?:the\s+)?[A-Z])")  # its own subject
+_LEAD_CLAUSE = re.compile(r"\s*(?:When|After|As|While|Whereas|Although|Though|Because|Since|If|Before|Once)\s")
 _MAX_CUES = 40  # reporting clauses read per sentence
 _MAX_ARTICLE_CUES = 3000  # … and per article
 _TRAIL = 160  # a reporting clause this close after a quotation's end can be its own
@@ -241,6 +242,10 @@ class Attributor:
         k = bisect_left(sent.positions, close)
         # "according to X" is the source of a report: the speaker only when no one else is named
         own = any(c.ref is not None and c.kind != "acc" for c in cues[max(0, k - 8) : k + 8])
+        if _LEAD_CLAUSE.match(masked) and "," not in masked[: q.open - s] and "," in self.body[close - 1 : close + 2]:
+            # 'When a lawmaker claimed … an "excessive demand," Jeong said …': the clause's speaker, not Jeong
+            lead = next((c for c in reversed(cues[:k]) if c.pos < q.open and c.kind != "acc" and c.ref), None)
+            return (lead.ref, lead.how) if lead is not None else (None, "unknown")
         for cue in cues[k:]:  # trailing: '..." he said' / '..." said X'
             if cue.pos >= min(next_open, close + _TRAIL):
                 break

@@ -121,3 +121,15 @@ def test_a_quotation_signed_on_the_next_line_after_a_hyphen_is_the_signers(corpu
     got, actors = _said(corpus, text)
     assert [actors[g[1]].name for g in got[:2]] == ["Tom Walden", "Tom Walden"]  # never "Status"
     assert got[2][1] is None or actors[got[2][1]].name == "Tom Walden"  # a bullet sentence signs nothing
+
+
+def test_a_quotation_in_an_opening_when_clause_is_not_the_main_clauses_speaker(corpus) -> None:
+    text = (
+        "Minister Ann Kerr appeared before a parliamentary committee on Monday.\n\n"
+        "When a ruling party lawmaker claimed that Washington wanted far more and urged Seoul to reject such "
+        "a “ransom demand,” Kerr said no figure had been set.\n\n"
+        "After the hearing ended in “total confusion,” Kerr said the talks would go on.\n"
+    )
+    got, actors = _said(corpus, text)
+    assert got[0][1] is not None and "lawmaker" in actors[got[0][1]].name  # the lawmaker's words, not Kerr's
+    assert got[1][1] is None  # no one is said to have called it that
