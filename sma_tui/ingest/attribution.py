@@ -55,6 +55,7 @@ _PRONOUNS = frozenset(("he", "she", "they", "it"))
 _RELAYER = re.compile(r"(?:[A-Z][\w.'’&-]*\s*){1,4}(?<!['’]s)")  # "Washington's reported demand": no relay
 _NEXT_CLAUSE = re.compile(r"\s(?:while|whereas)\s+(?=(?:the\s+)?[A-Z])")  # its own subject
 _LEAD_CLAUSE = re.compile(r"\s*(?:When|After|As|While|Whereas|Although|Though|Because|Since|If|Before|Once)\s")
+_INTRODUCES = re.compile(r"(?:said|says|told\s+\w+|added|asked|replied)\s*[,:]\s*")  # right before the mark
 _MAX_CUES = 40  # reporting clauses read per sentence
 _MAX_ARTICLE_CUES = 3000  # … and per article
 _TRAIL = 160  # a reporting clause this close after a quotation's end can be its own
@@ -296,9 +297,12 @@ class Attributor:
 
     def _relayed(self, q: QuoteSpan, leading: list[Cue]) -> tuple[Ref, str] | None:
         """ 'X told Moon that the talks were "moving forward," the spokesperson said': words
-        woven into what X said are X's; the trailing clause only relays them."""
+        woven into what X said are X's; the trailing clause only relays them. So is a whole
+        quotation that a clause opens right before its mark ('he said, "…," Bolton wrote')."""
         if q.kind != "partial":
-            return None
+            lead = leading[-1] if leading and leading[-1].kind == "fin" else None
+            ref = lead.ref if lead and _INTRODUCES.fullmatch(self.body, lead.pos, q.open) else None
+            return (ref, lead.how) if ref is not None and lead else None
         for cue in reversed(leading):
             if cue.pos < q.open and cue.ref is not None and cue.kind == "fin" and _SPEECH.match(self.body, cue.pos):
                 return cue.ref, cue.how

@@ -133,3 +133,15 @@ def test_a_quotation_in_an_opening_when_clause_is_not_the_main_clauses_speaker(c
     got, actors = _said(corpus, text)
     assert got[0][1] is not None and "lawmaker" in actors[got[0][1]].name  # the lawmaker's words, not Kerr's
     assert got[1][1] is None  # no one is said to have called it that
+
+
+def test_a_clause_right_before_a_whole_quotation_names_it_though_a_memoir_relays_it(corpus) -> None:
+    text = (
+        "Tom Walden, a former adviser, describes the meetings in a new memoir.\n\n"
+        "After the summit, Ann Kerr announced that she was scaling back the drills.\n\n"
+        'After asking when the drills would end, she said, "End them in two days; do not extend them," '
+        "Walden wrote.\n\n"
+        '"It was a mistake," Walden wrote of the decision.\n'
+    )
+    got, actors = _said(corpus, text)
+    assert [actors[g[1]].name for g in got] == ["Ann Kerr", "Tom Walden"]
