@@ -361,11 +361,12 @@ class Attributor:
                 return label, "explicit"
         if any(c.ref is not None or c.named for c in cues):
             return None, "unknown"  # the sentence names someone (else): no guess
-        if prev is not None and prev.ref is not None:
+        last = self.resolver.subjects[-1] if self.resolver.subjects else None
+        other = last is not None and prev is not None and last.person and last.pos > prev.span.end  # … spoke since
+        if prev is not None and prev.ref is not None and not (other and last is not None and last.ref != prev.ref):
             gap = self.body[prev.span.end : q.open]
             if (q.kind != "partial" or not gap.strip(" \"”’")) and gap.count("\n\n") <= 1 and len(gap) < 400:
                 return prev.ref, "context"  # a quotation continuing the previous speaker's (or right after it)
-        last = self.resolver.subjects[-1] if self.resolver.subjects else None
         if q.kind == "full" and q.open == para_start and last is not None and q.open - last.pos < 400:
             return last.ref, "context"  # a quotation paragraph after 'X said ...'
         return None, "unknown"

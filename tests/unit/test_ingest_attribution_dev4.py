@@ -145,3 +145,15 @@ def test_a_clause_right_before_a_whole_quotation_names_it_though_a_memoir_relays
     )
     got, actors = _said(corpus, text)
     assert [actors[g[1]].name for g in got] == ["Ann Kerr", "Tom Walden"]
+
+
+def test_a_quotation_after_someone_else_is_introduced_does_not_continue_the_speaker_before(corpus) -> None:
+    text = (
+        "Experts weighed in on Monday.\n"
+        "“Talks will drag on,” said Ann Kerr, a professor in Seoul. “But a deal will come,” she added. (…)\n"
+        "Tom Walden, a fellow at a think tank in Washington, said that a new leader would sign a deal quickly.\n"
+        "“I would argue that a new government would sign within weeks and at a lower rate of increase.”\n"
+    )
+    got, actors = _said(corpus, text)
+    assert [actors[g[1]].name for g in got[:2]] == ["Ann Kerr", "Ann Kerr"]
+    assert got[2][1] is None or actors[got[2][1]].name == "Tom Walden"  # never Kerr
