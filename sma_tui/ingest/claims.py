@@ -276,4 +276,20 @@ class QuoteFinder:
                 prev = Claimed(q, ref, how, self.quote_date(sent_date))
                 self.quotes.append(prev)
                 k += 1
+        self._opening_quote(start, self.quotes[-len(quotes) :] if quotes else [])
         return prev
+
+    def _opening_quote(self, start: int, claimed: list[Claimed]) -> None:
+        """ '"A" in how it shapes up. "B," Harris said.': a paragraph's opening quotation with no
+        clause of its own is the speaker's whom its next quotation names, close after it (not the
+        previous paragraph's speaker)."""
+        for first, second in zip(claimed, claimed[1:], strict=False):  # … or opening a line of it
+            if first.span.open == start or self.body[first.span.open - 1] == "\n":
+                self._same_as_next(first, second)
+
+    def _same_as_next(self, first: Claimed, second: Claimed) -> None:
+        if first.how not in ("context", "unknown"):
+            return
+        gap = self.body[first.span.end : second.span.open]
+        if second.how == "explicit" and second.ref is not None and len(gap) < 120 and not _CAPITAL.search(gap):
+            first.ref, first.how = second.ref, "context"

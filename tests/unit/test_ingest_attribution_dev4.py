@@ -157,3 +157,13 @@ def test_a_quotation_after_someone_else_is_introduced_does_not_continue_the_spea
     got, actors = _said(corpus, text)
     assert [actors[g[1]].name for g in got[:2]] == ["Ann Kerr", "Ann Kerr"]
     assert got[2][1] is None or actors[got[2][1]].name == "Tom Walden"  # never Kerr
+
+
+def test_a_line_opening_quotation_is_the_speakers_whom_the_next_quotation_names(corpus) -> None:
+    text = (
+        "Ann Kerr, a vice minister, warned in a statement on Tuesday that the offer was “nothing but a trick.”\n"
+        "“Seoul, for sure, gets a say” in how the coming weeks go. “Give it two more weeks and we will know,”\n"
+        "Tom Walden said at a forum.\n"
+    )
+    got, actors = _said(corpus, text)
+    assert [actors[g[1]].name for g in got] == ["Ann Kerr", "Tom Walden", "Tom Walden"]
