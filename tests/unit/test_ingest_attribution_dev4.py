@@ -167,3 +167,12 @@ def test_a_line_opening_quotation_is_the_speakers_whom_the_next_quotation_names(
     )
     got, actors = _said(corpus, text)
     assert [actors[g[1]].name for g in got] == ["Ann Kerr", "Tom Walden", "Tom Walden"]
+
+
+def test_an_official_from_a_body_is_the_corpus_official_of_that_body(corpus) -> None:
+    text = (
+        "In a written interview with a news agency, an official from the State Department said that Seoul "
+        'should pay "a fairer share" of the costs.\n'
+    )
+    got, _ = _said(corpus, text)
+    assert got[0][1] == "state-department-official"  # the dossier's, not a new "official from …"
