@@ -299,7 +299,7 @@ def _names_subject(seg: str) -> bool:
 
 _APPOSITIVE_END = re.compile(
     r"(?<![A-Z])\.(?:\s|$)|[;\"“”]|,\s*(?:said|says|told|added|noted|argued|warned|wrote|and)\b"
-    r"|,\s*[a-z]+ed\b|\s(?:said|says|told|called|welcomed|agreed|saw)\s"
+    r"|,\s*(?:[a-z]+ed|made|gave|spoke|met|held|took|sent|led|went)\b|\s(?:said|says|told|called|welcomed|agreed|saw)\s"
     r"|,(?=(?:[^,;.\"“”]|(?<=[A-Z])\.){1,60}[\"“])"  # "According to X, a professor …, the U.S. side "…"": the clause
 )
 _TITLE_WORDS = frozenset(

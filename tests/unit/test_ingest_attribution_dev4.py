@@ -6,6 +6,7 @@ article."""
 from __future__ import annotations
 
 from sma_tui.ingest import extract
+from sma_tui.ingest.clauses import appositive_after
 from sma_tui.ingest.text import sentence_bounds
 
 
@@ -176,3 +177,15 @@ def test_an_official_from_a_body_is_the_corpus_official_of_that_body(corpus) -> 
     )
     got, _ = _said(corpus, text)
     assert got[0][1] == "state-department-official"  # the dossier's, not a new "official from …"
+
+
+def test_an_appositive_ends_before_an_irregular_past_verb(corpus) -> None:
+    text = ", the ministry's deputy spokeswoman, made the remarks after U.S. envoy Tom Walden spoke."
+    assert appositive_after(text) == "the ministry's deputy spokeswoman"
+    story = (
+        "SEOUL, May 1 -- The foreign ministry said talks would go on.\n\n"
+        "Ann Kerr, the ministry's deputy spokeswoman, made the remarks after U.S. envoy Tom Walden met officials.\n\n"
+        '"We are working toward a fair deal," she said.\n'
+    )
+    got, actors = _said(corpus, story)
+    assert actors[got[0][1]].name == "Ann Kerr" and actors[got[0][1]].side != "US"  # not the U.S. envoy's side
