@@ -243,7 +243,8 @@ class Attributor:
         k = bisect_left(sent.positions, close)
         # "according to X" is the source of a report: the speaker only when no one else is named
         own = any(c.ref is not None and c.kind != "acc" for c in cues[max(0, k - 8) : k + 8])
-        if _LEAD_CLAUSE.match(masked) and "," not in masked[: q.open - s] and "," in self.body[close - 1 : close + 2]:
+        lead_clause = q.open - s < 400 and _LEAD_CLAUSE.match(masked) and "," not in masked[: q.open - s]  # bounded
+        if lead_clause and "," in self.body[close - 1 : close + 2]:
             # 'When a lawmaker claimed … an "excessive demand," Jeong said …': the clause's speaker, not Jeong
             lead = next((c for c in reversed(cues[:k]) if c.pos < q.open and c.kind != "acc" and c.ref), None)
             return (lead.ref, lead.how) if lead is not None else (None, "unknown")

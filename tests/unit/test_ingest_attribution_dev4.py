@@ -189,3 +189,22 @@ def test_an_appositive_ends_before_an_irregular_past_verb(corpus) -> None:
     )
     got, actors = _said(corpus, story)
     assert actors[got[0][1]].name == "Ann Kerr" and actors[got[0][1]].side != "US"  # not the U.S. envoy's side
+
+
+def test_the_new_constructs_stay_linear_on_long_runs(corpus) -> None:
+    import time
+
+    pieces = [
+        "When Kim claimed “a” and “b” and “c” ",  # a clause opening a sentence, no comma, many quotations
+        "“Yes.”\n-Tom Walden\n",  # signatures on the next line
+        "- Kerr saying “x” and later said he would “y”.\n",  # hyphen bullets, 'and later said'
+        "“a” in how. “b,” Kerr said. ",  # a quotation closing in on the next one's speaker
+        "Kerr, the aide, made the remarks after Walden noted “z” while the party viewed it as “w” ",
+    ]
+    for piece in pieces:
+        timings = []
+        for n in (60, 600):
+            start = time.perf_counter()
+            extract(piece * n, corpus=corpus, overrides={"date": "2020-05-01"})
+            timings.append(time.perf_counter() - start)
+        assert timings[1] < 60 * max(timings[0], 1e-3), piece  # ten times the text: far from a hundred times the work
