@@ -33,6 +33,8 @@ _POSS_REF = re.compile(
     r"\s+(?:an?\s+|the\s+)?$"
     r"|(?P<np2>[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)*)['’]s\s+(?:message|point|answer|reply|response|verdict|view|position"
     r"|argument|warning)\s+(?:was|is)\b[^\"“”:]{0,40}:\s*$"  # "DeHart's message was clear: "…""
+    r"|(?P<np3>[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)*)['’]s\s+(?:claims?|assertion|insistence|suggestion|complaint)\s+that"
+    r"\s[^\"“”,;]{0,80}$"  # "Walden's claim that Korea is "a very rich country"": his words
 )
 # a pull quote signed after a dash: '"…" — Jeong Eun-bo, Seoul's chief negotiator'
 _SIGNED = re.compile(r"[\"”]?\s*(?:[—–]{1,2}|(?<=\n)-)\s*(?P<np>[A-Z][^\n\"“”,]{2,60})(?:,[^\n\"“”]{0,100})?\s*$")
@@ -56,6 +58,8 @@ _RELAYER = re.compile(r"(?:[A-Z][\w.'’&-]*\s*){1,4}(?<!['’]s)")  # "Washingt
 _NEXT_CLAUSE = re.compile(r"\s(?:while|whereas)\s+(?=(?:the\s+)?[A-Z])")  # its own subject
 _LEAD_CLAUSE = re.compile(r"\s*(?:When|After|As|While|Whereas|Although|Though|Because|Since|If|Before|Once)\s")
 _INTRODUCES = re.compile(r"(?:said|says|told\s+\w+|added|asked|replied)\s*[,:]\s*")  # right before the mark
+_WHO_VERB = re.compile(r"\s(?:who|which)\s+(?:had\s+|has\s+|also\s+|later\s+)?$")  # a relative's own verb
+_BY_DOING = re.compile(r"[\"”’]\s*,?\s*(?:by|while|before|after|without)\s+$")  # the main clause's subject does it
 _MAX_CUES = 40  # reporting clauses read per sentence
 _MAX_ARTICLE_CUES = 3000  # … and per article
 _TRAIL = 160  # a reporting clause this close after a quotation's end can be its own
@@ -169,6 +173,9 @@ class Attributor:
         if not before.strip():  # 'Calling it "unthinkable," Abrams pledged …': the main clause's subject
             main = _MAIN_CLAUSE.search(masked, at)
             return self._cue(sentence_subject(masked[main.end() :]) if main else None, pos, "part")
+        by = _BY_DOING.search(before) and sentence_subject(masked)
+        if by:  # "Kerr responded to Walden, who had called it "…," by saying it was "…"": Kerr
+            return self._cue(by, pos, "part")
         own = None if before.rstrip().endswith(",") else _OWN_SUBJECT.search(before)
         if own:  # "…, and the South Korean side calling the demand …": its own subject
             return self._cue(own.group("np"), pos, "part")
@@ -256,6 +263,8 @@ class Attributor:
             if cue.ref is None or cue.kind == "part" or (own and cue.kind == "acc"):
                 continue
             between = self.body[close + 1 : cue.pos]
+            if _WHO_VERB.search(between):  # '"…" drew criticism from Kerr, who called it "absurd"': her words next
+                continue
             if not _CONNECTOR.match(between) or _COMMA_SUBJECT.search(between):
                 return self._relayed(q, cues[max(0, k - 8) : k]) or (cue.ref, cue.how)
         for cue in reversed(cues[max(0, k - 8) : k]):  # leading: 'X said the alliance was "ironclad"'
@@ -273,7 +282,7 @@ class Attributor:
         before = self.body[max(s, q.open - 120) : q.open]
         m = _POSS_REF.search(before) or _REQUEST.search(before)
         if m:
-            ref = self.resolver.resolve(m.group("np") or m.group("np2"), q.open, remember=False)
+            ref = self.resolver.resolve(m.group("np") or m.group("np2") or m.group("np3"), q.open, remember=False)
             if ref is not None:
                 return ref, "explicit"
         own_words = _OWN_WORDS.search(before) if q.kind == "partial" else None

@@ -208,3 +208,15 @@ def test_the_new_constructs_stay_linear_on_long_runs(corpus) -> None:
             extract(piece * n, corpus=corpus, overrides={"date": "2020-05-01"})
             timings.append(time.perf_counter() - start)
         assert timings[1] < 60 * max(timings[0], 1e-3), piece  # ten times the text: far from a hundred times the work
+
+
+def test_a_relative_clause_after_a_quotation_names_its_own_words_not_the_ones_before(corpus) -> None:
+    text = "Tom Walden's claim that Korea is \"a rich country\" drew fire from Ann Kerr, who called it \"absurd.\"\n"
+    got, actors = _said(corpus, text)
+    assert [actors[g[1]].name for g in got] == ["Tom Walden", "Ann Kerr"]
+
+
+def test_by_saying_after_a_relative_clause_is_the_main_clauses_subject(corpus) -> None:
+    text = 'Ann Kerr responded to Tom Walden, who had called the offer "too small," by saying it was "fair."\n'
+    got, actors = _said(corpus, text)
+    assert [actors[g[1]].name for g in got] == ["Tom Walden", "Ann Kerr"]
