@@ -60,6 +60,9 @@ _LEAD_CLAUSE = re.compile(r"\s*(?:When|After|As|While|Whereas|Although|Though|Be
 _INTRODUCES = re.compile(r"(?:said|says|told\s+\w+|added|asked|replied)\s*[,:]\s*")  # right before the mark
 _WHO_VERB = re.compile(r"\s(?:who|which)\s+(?:had\s+|has\s+|also\s+|later\s+)?$")  # a relative's own verb
 _BY_DOING = re.compile(r"[\"”’]\s*,?\s*(?:by|while|before|after|without)\s+$")  # the main clause's subject does it
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:called|described|dubbed|labell?ed|branded|hailed|termed)"
+                      r"\s+(?:as\s+)?[\"“‘']?$")
+_BY_AGENT = re.compile(r"[\"”’']?\s*,?\s*by\s+(?P<np>(?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]*)")
 _MAX_CUES = 40  # reporting clauses read per sentence
 _MAX_ARTICLE_CUES = 3000  # … and per article
 _TRAIL = 160  # a reporting clause this close after a quotation's end can be its own
@@ -255,6 +258,10 @@ class Attributor:
             # 'When a lawmaker claimed … an "excessive demand," Jeong said …': the clause's speaker, not Jeong
             lead = next((c for c in reversed(cues[:k]) if c.pos < q.open and c.kind != "acc" and c.ref), None)
             return (lead.ref, lead.how) if lead is not None else (None, "unknown")
+        agent = _PASSIVE.search(self.body, max(s, q.open - 60), q.open) and _BY_AGENT.match(self.body, close + 1, e)
+        ref = self.resolver.resolve(agent.group("np"), q.open) if agent else None
+        if ref is not None:  # 'The deal was called "a win" by Kerr, while Walden said …': Kerr
+            return ref, "explicit"
         for cue in cues[k:]:  # trailing: '..." he said' / '..." said X'
             if cue.pos >= min(next_open, close + _TRAIL):
                 break

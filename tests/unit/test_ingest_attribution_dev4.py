@@ -220,3 +220,9 @@ def test_by_saying_after_a_relative_clause_is_the_main_clauses_subject(corpus) -
     text = 'Ann Kerr responded to Tom Walden, who had called the offer "too small," by saying it was "fair."\n'
     got, actors = _said(corpus, text)
     assert [actors[g[1]].name for g in got] == ["Tom Walden", "Ann Kerr"]
+
+
+def test_a_passive_verb_names_its_agent_after_the_quotation(corpus) -> None:
+    text = 'The deal was called "a win for both sides" by Ann Kerr, while Tom Walden said it was "a good start."\n'
+    got, actors = _said(corpus, text)
+    assert [actors[g[1]].name for g in got] == ["Ann Kerr", "Tom Walden"]
