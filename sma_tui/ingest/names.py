@@ -89,8 +89,9 @@ def person_name(np: str) -> str | None:
         if m.group().split()[-1].lower() in _ORG_TAIL:  # "Free Trade Agreement", "Asan Institute": no one
             continue
         if lead is not None:
+            owner = np.startswith(("'s ", "’s "), lead[1])  # "Walden's spokeswoman Ann Kerr": Kerr, not her owner
             between = np[lead[1] : m.start()].split()
-            return name if between and all(w.lower() in TITLES for w in between) else lead[0]
+            return name if owner or between and all(w.lower() in TITLES for w in between) else lead[0]
         found = name
         if m.start() == 0:
             lead = (name, m.end())

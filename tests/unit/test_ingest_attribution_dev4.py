@@ -226,3 +226,9 @@ def test_a_passive_verb_names_its_agent_after_the_quotation(corpus) -> None:
     text = 'The deal was called "a win for both sides" by Ann Kerr, while Tom Walden said it was "a good start."\n'
     got, actors = _said(corpus, text)
     assert [actors[g[1]].name for g in got] == ["Ann Kerr", "Tom Walden"]
+
+
+def test_a_possessive_name_before_a_title_and_a_name_is_the_owner_not_the_speaker(corpus) -> None:
+    text = "Tom Walden's spokeswoman Ann Kerr said the president was \"disappointed.\"\n"
+    got, actors = _said(corpus, text)
+    assert actors[got[0][1]].name == "Ann Kerr"
