@@ -221,7 +221,7 @@ def _single_name(text: str) -> bool:
     return bool(re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)?", text)) and text.lower() not in STOP
 
 
-_PREPOSITIONS = frozenset(("in", "at", "of", "for", "from", "with"))
+_PREPOSITIONS = frozenset(("in", "at", "of", "for", "from", "with", "to"))
 
 
 def _trailing_np(text: str) -> str | None:
@@ -235,7 +235,11 @@ def _trailing_np(text: str) -> str | None:
         if w.lstrip("(")[:1].isupper() or bare in DESCRIPTORS:
             run.append(w)
         elif bare in _PREPOSITIONS and run and k > 0 and words[k - 1].strip("()").lower() in DESCRIPTORS:
-            run.append(w)  # "a government source in Seoul"
+            run.append(w)  # "a government source in Seoul", "an aide to Ann Kerr"
+        elif bare in ("to", "with") and run and k > 1 and words[k - 1] in ("close", "familiar", "loyal"):
+            run.append(w)  # "officials close to Tom Walden": the officials (the descriptor comes next)
+        elif bare in ("close", "familiar", "loyal") and run and run[-1] in ("to", "with"):
+            run.append(w)
         elif bare in ("and", "of") and run and k > 0 and words[k - 1][:1].isupper() and (
             run[-1][:1].isupper() or (bare == "and" and run[-1] == "the" and len(run) > 1)
         ):

@@ -148,8 +148,8 @@ class Resolver:
         if known is not None:
             return known
         words = n.split()
-        if words and words[0] in _ANON_DETERMINERS and _head(words) in _ANON_HEADS:  # "an aide to X" is not X
-            return self._description(np, words, pos)
+        if words and (words[0] in _ANON_DETERMINERS or words[0] in _ANON_HEADS) and _head(words) in _ANON_HEADS:
+            return self._description(np, words, pos)  # "an aide to X", "officials close to X": not X
         name = person_name(np)
         if name:
             return self._person(name, pos, np), True

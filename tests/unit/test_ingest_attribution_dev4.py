@@ -232,3 +232,17 @@ def test_a_possessive_name_before_a_title_and_a_name_is_the_owner_not_the_speake
     text = "Tom Walden's spokeswoman Ann Kerr said the president was \"disappointed.\"\n"
     got, actors = _said(corpus, text)
     assert actors[got[0][1]].name == "Ann Kerr"
+
+
+def test_a_body_or_group_named_after_a_person_is_not_that_person(corpus) -> None:
+    text = (
+        'The Tom Walden administration said the allies must "pay their fair share."\n\n'
+        'An aide to Ann Kerr said the minister would "not back down."\n\n'
+        'Officials close to Bob Hale said the plan was "on hold."\n'
+    )
+    got, actors = _said(corpus, text)
+    assert [actors[g[1]].name for g in got] == [
+        "The Tom Walden administration",
+        "Aide to Ann Kerr (anonymous)",
+        "Officials close to Bob Hale (anonymous)",
+    ]
