@@ -63,6 +63,7 @@ _BY_DOING = re.compile(r"[\"”’]\s*,?\s*(?:by|while|before|after|without)\s+$
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:called|described|dubbed|labell?ed|branded|hailed|termed)"
                       r"\s+(?:as\s+)?[\"“‘']?$")
 _BY_AGENT = re.compile(r"[\"”’']?\s*,?\s*by\s+(?P<np>(?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]*)")
+_BY_AS = re.compile(r"\bby\s+(?P<np>(?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]*)\s+as\s+[\"“‘']?$")
 _MAX_CUES = 40  # reporting clauses read per sentence
 _MAX_ARTICLE_CUES = 3000  # … and per article
 _TRAIL = 160  # a reporting clause this close after a quotation's end can be its own
@@ -259,6 +260,7 @@ class Attributor:
             lead = next((c for c in reversed(cues[:k]) if c.pos < q.open and c.kind != "acc" and c.ref), None)
             return (lead.ref, lead.how) if lead is not None else (None, "unknown")
         agent = _PASSIVE.search(self.body, max(s, q.open - 60), q.open) and _BY_AGENT.match(self.body, close + 1, e)
+        agent = agent or _BY_AS.search(self.body, max(s, q.open - 80), q.open)  # "criticized by X as "…"": X
         ref = self.resolver.resolve(agent.group("np"), q.open) if agent else None
         if ref is not None:  # 'The deal was called "a win" by Kerr, while Walden said …': Kerr
             return ref, "explicit"

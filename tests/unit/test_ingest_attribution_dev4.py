@@ -246,3 +246,9 @@ def test_a_body_or_group_named_after_a_person_is_not_that_person(corpus) -> None
         "Aide to Ann Kerr (anonymous)",
         "Officials close to Bob Hale (anonymous)",
     ]
+
+
+def test_words_given_to_an_agent_by_x_as_are_xs(corpus) -> None:
+    text = 'Tom Walden, criticized by Ann Kerr as "reckless," defended the plan on Monday.\n'
+    got, actors = _said(corpus, text)
+    assert actors[got[0][1]].name == "Ann Kerr"
