@@ -281,7 +281,7 @@ class Resolver:
                 if len(words) <= 2 and not body_named(self.index, hit, self.mentions, pos):
                     return None, False  # "the official": a generic alias, and the article never named them
             return hit, actor.kind != "institution"
-        if n in ("reports", "news reports", "press reports", "local reports", "local media"):
+        if n in ("reports", "local reports", "local media"):  # "news reports" name no one country's press
             hit = self.index.get("media reports")
             return (hit, False) if hit else (None, False)
         if n in US_REFS:

@@ -252,3 +252,11 @@ def test_words_given_to_an_agent_by_x_as_are_xs(corpus) -> None:
     text = 'Tom Walden, criticized by Ann Kerr as "reckless," defended the plan on Monday.\n'
     got, actors = _said(corpus, text)
     assert actors[got[0][1]].name == "Ann Kerr"
+
+
+def test_news_reports_in_general_are_not_the_south_korean_media(corpus) -> None:
+    text = 'The leader has not been seen for weeks. News reports have described him as "gravely ill."\n'
+    got, actors = _said(corpus, text)
+    assert got[0][1] != "south-korean-media" and actors[got[0][1]].name == "News reports"
+    local = _said(corpus, 'Local media said the talks were "deadlocked."\n')[0]
+    assert local[0][1] == "south-korean-media"  # the local press of a story from Seoul still is
