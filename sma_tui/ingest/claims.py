@@ -41,6 +41,23 @@ _HEADLINE = re.compile(
 )
 
 
+_ROLE_NOUN = re.compile(r"\b(?P<role>lawmaker|legislator|professor|student|resident|worker|expert|analyst)\b", re.I)
+_ROLE_TITLES = {"lawmaker": r"\b(?:Rep\.|Representative|lawmaker|legislator|Assemblyman|Sen\.)",
+                "legislator": r"\b(?:Rep\.|Representative|lawmaker|legislator|Assemblyman)"}
+
+
+def _same_role(description: str, evidence: list[str]) -> bool:
+    """Whether the person described by ``evidence`` holds the role ``description`` names."""
+    m = _ROLE_NOUN.search(description)
+    if m is None:
+        return False
+    role = m.group("role").lower()
+    pattern = _ROLE_TITLES.get(role, rf"\b{role}")
+    said = " ".join(e[:300] for e in evidence).lower()
+    mods = set(re.findall(r"[\w-]+", description.replace("(anonymous)", "").lower())) - {role, "a", "an", "the", "of"}
+    return all(w in said for w in mods) and re.search(pattern, said, re.I) is not None  # "opposition" ≠ "ruling"
+
+
 class ExtractionTimeout(Exception):
     """The text would take too long to extract (it is refused, never half stored)."""
 
@@ -159,6 +176,7 @@ class QuoteFinder:
                 prev = self._block(i, starts.get(i, p.start), usable, in_block) or prev
         self.repeated()
         self.headlines()
+        self.named_later()
 
     def _unquote_names(self, marked: list[QuoteSpan]) -> None:
         """A name inside a quotation ("build a 'Trump World' there") is nobody the article
@@ -169,6 +187,27 @@ class QuoteFinder:
         kept = [(p, n) for p, n in names if not (k := bisect_right(opens, p)) or closes[k - 1] < p]
         if len(kept) != len(names):
             self.resolver.names = kept
+
+    def named_later(self) -> None:
+        """ 'A Korean lawmaker criticized Trump for being "disrespectful"' in a lede, then '"…,"
+        Rep. Jin Sung-joon said' in the next paragraph: a role description of the lede (not an
+        anonymous source: no official, aide, diplomat) is the person named just after it with that role."""
+        seen: dict[str, tuple[NewActor, int]] = {}
+        swap: dict[str, Ref] = {}
+        for c in self.quotes[:MAX_QUOTES]:
+            ref = c.ref
+            if isinstance(ref, NewActor) and ref.kind == "anonymous" and ref.id not in swap:
+                role = _ROLE_NOUN.search(ref.name)
+                if role and c.span.para <= 2:  # the lede's delayed name (AP style), never one later on
+                    seen.setdefault(ref.id, (ref, c.span.open))
+            elif isinstance(ref, NewActor) and ref.kind == "person" and c.how == "explicit":
+                for aid, (anon, at) in list(seen.items()):
+                    if c.span.open - at < 800 and _same_role(anon.name, ref.evidence):
+                        swap[aid] = ref
+                        del seen[aid]
+        for c in self.quotes:
+            if isinstance(c.ref, NewActor) and c.ref.id in swap:
+                c.ref = swap[c.ref.id]
 
     def headlines(self) -> None:
         """A headline quotation no body quotation repeats is the speaker the headline names before

@@ -260,3 +260,19 @@ def test_news_reports_in_general_are_not_the_south_korean_media(corpus) -> None:
     assert got[0][1] != "south-korean-media" and actors[got[0][1]].name == "News reports"
     local = _said(corpus, 'Local media said the talks were "deadlocked."\n')[0]
     assert local[0][1] == "south-korean-media"  # the local press of a story from Seoul still is
+
+
+def test_a_lede_role_named_in_the_next_paragraph_is_that_person_but_not_a_rival(corpus) -> None:
+    text = (
+        "Lawmaker slams demand\n\n"
+        'A Korean lawmaker on Thursday called the U.S. demand "insulting."\n\n'
+        '"It shows no respect for an ally," Korean opposition Rep. Han Ji-su said at a party meeting in Seoul.\n'
+    )
+    got, actors = _said(corpus, text)
+    assert [actors[g[1]].name for g in got] == ["Han Ji-su", "Han Ji-su"]
+    rival = (
+        'An opposition lawmaker said the deal was "a disgrace."\n\n'
+        'Rep. Kim Min-su of the ruling party said it was "a fair result."\n'
+    )
+    got, actors = _said(corpus, rival)
+    assert [actors[g[1]].name for g in got] == ["Opposition lawmaker (anonymous)", "Kim Min-su"]
