@@ -95,7 +95,8 @@ _ABBREV = frozenset(
 # so does a line that opens with a bullet ("…the point."\n  • Ann Kerr told …, "- Kerr told …")
 _BULLETS = "•▪●"
 _SENT_END = re.compile(
-    r"(?<![.!?])[.!?]++(?: (?=[\"”]\n))?[\"”’')]*+"
+    r"(?<=[^.!?\"”’')\s])\n(?=[A-Z]{4,}(?:[ -][A-Z]{2,})*\s*(?:,|\(|[—–-]))"  # a headline line, then a dateline
+    r"|(?<![.!?])[.!?]++(?: (?=[\"”]\n))?[\"”’')]*+"
     r"(?=\s+[\"“(‘'`A-Z0-9#$]|[ \t\r]*\n[ \t]*(?:[•▪●]|[-–*][ \t])"
     r"|(?<=[a-z]{2}[.!?])[A-Z][a-z]|(?<=[a-z]{2}[.!?][”\"])[A-Z][a-z])"
 )

@@ -276,3 +276,15 @@ def test_a_lede_role_named_in_the_next_paragraph_is_that_person_but_not_a_rival(
     )
     got, actors = _said(corpus, rival)
     assert [actors[g[1]].name for g in got] == ["Opposition lawmaker (anonymous)", "Kim Min-su"]
+
+
+def test_a_headline_line_without_a_stop_ends_before_a_dateline() -> None:
+    body = (
+        "Allies near 'final' deal on costs: envoy\n"
+        "SEOUL, May 1 (Yonhap) -- The deal is close, the envoy said. It rained.\n"
+        "A line\nWithout a dateline after it stays."
+    )
+    cuts = [body[a:b] for a, b in sentence_bounds(body, 0, len(body), [])]
+    assert cuts[0] == "Allies near 'final' deal on costs: envoy\n"
+    assert cuts[1].startswith("SEOUL, May 1 (Yonhap) -- The deal is close")
+    assert cuts[-1] == "A line\nWithout a dateline after it stays."
