@@ -12,21 +12,30 @@ reported, never who spoke. Words woven into what X said are X's even when a trai
 names who relays them; a clause whose subject is a person we cannot tell ("Jeong", when the
 dossier has two) gives no speaker rather than the one before it; a lead ending in a colon,
 a pull quote signed after a dash and a broadcast "[Sound bite: X]" name the quotation after
-them. When nothing fits, no name: a wrong name is worse than none.
-"""
+them. When nothing fits, no name: a wrong name is worse than none."""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .clauses import ACCORDING, REPORTING, WINDOW, inverted_subject, named_after, sentence_subject, subject_before
+from .clauses import (
+    ACCORDING,
+    REPORTING,
+    WINDOW,
+    inverted_subject,
+    named_after,
+    sentence_subject,
+    subject_before,
+    subordinate,
+)
 from .collective import lead_document, speaker_ref, yield_to_people
 from .gazetteer import Ref
 from .names import person_name
 from .quotes import QuoteSpan
 from .resolver import Resolver, clean_np, is_outlet, personal
+from .signatures import name_label, signed_below
 
 _REQUEST = re.compile(
     r"(?P<np>(?:the\s+)?(?:U\.S\.|US|American|Washington|[A-Z][\w.]+))['’]?s?\s+(?:request|demand|call|appeal)s?\s+for\s*$"
@@ -38,11 +47,9 @@ _POSS_REF = re.compile(
     r"|argument|warning)\s+(?:was|is)\b[^\"“”:]{0,40}:\s*$"  # "DeHart's message was clear: "…""
     r"|\b(?P<his>[Hh]is|[Hh]er)\s+(?:own\s+)?(?:words,|reference\s+to|use\s+of|call\s+for|remarks?\s+(?:about|on))"
     r"\s+(?:an?\s+|the\s+)?$"  # "In his words, "…"", "His remarks about "…"": the person just the subject
+    r"|(?P<np3>[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)*)['’]s\s+(?:claims?|assertion|insistence|suggestion|complaint)\s+that"
+    r"\s[^\"“”,;]{0,80}$"  # "Walden's claim that Korea is "a very rich country"": his words
 )
-# a pull quote signed after a dash: '"…" — Jeong Eun-bo, Seoul's chief negotiator'
-_SIGNED = re.compile(r"[\"”]?\s*[—–]{1,2}\s*(?P<np>[A-Z][^\n\"“”,]{2,60})(?:,[^\n\"“”]{0,100})?\s*$")
-# a line that is a name, an optional description and a colon before its quotation
-_NAME_LABEL = re.compile(r"\s*(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:,[^\n:\"“”]{1,100})?:\s*")
 _CONNECTOR = re.compile(r"^[\"”]?\s*,?\s*(?:while|but|and|as|when|although|whereas|after|before)\b")
 # '…" when Bolton visited, the official said': the clause after a comma is the quotation's own
 _COMMA_SUBJECT = re.compile(r",\s*(?:the|a|an|[A-Z])[^,;]{0,60}$")
@@ -58,14 +65,21 @@ _RELAYED = re.compile(
 )
 _PRONOUNS = frozenset(("he", "she", "they", "it"))
 _RELAYER = re.compile(r"(?:[A-Z][\w.'’&-]*\s*){1,4}(?<!['’]s)")  # "Washington's reported demand": no relay
+_NEXT_CLAUSE = re.compile(r"\s(?:while|whereas)\s+(?=(?:the\s+)?[A-Z])")  # its own subject
+_LEAD_CLAUSE = re.compile(r"\s*(?:When|After|As|While|Whereas|Although|Though|Because|Since|If|Before|Once)\s")
+_WHO_VERB = re.compile(r"\s(?:who|which)\s+(?:had\s+|has\s+|also\s+|later\s+)?$")  # a relative's own verb
+_BY_DOING = re.compile(r"[\"”’]\s*,?\s*(?:by|while|before|after|without)\s+$")  # the main clause's subject does it
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:called|described|dubbed|labell?ed|branded|hailed|termed)"
+                      r"\s+(?:as\s+)?[\"“‘']?$")
+_BY_AGENT = re.compile(r"[\"”’']?\s*,?\s*by\s+(?P<np>(?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]*)")
+_BY_AS = re.compile(r"\bby\s+(?P<np>(?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]*)\s+as\s+[\"“‘']?$")
 _MAX_CUES = 40  # reporting clauses read per sentence
 _MAX_ARTICLE_CUES = 3000  # … and per article
 _TRAIL = 160  # a reporting clause this close after a quotation's end can be its own
-
 _BITE_LABEL = re.compile(r"\[\s*Sound\s*-?\s*bites?\s*:\s*(?P<np>[^\[\]\n]{2,120})\]\s*$", re.I)
 _MAIN_CLAUSE = re.compile(r",[\"”]?\s+(?=(?:[A-Z]|the\s|a\s|an\s)[^\"“”]{0,200}$)")
 _SPEECH = re.compile(r"(?:said|says|told|tells|wrote|writes)\b")
-_INTRODUCES = re.compile(r"(?:said|says|told|tells)(?:\s+(?:him|her|them|me|us))?\s*[,:]\s*")
+_INTRODUCES = re.compile(r"(?:said|says|added|asked|replied|(?:told|tells)(?:\s+\w+)?)\s*[,:]\s*")  # before the mark
 _FOR_VIEW = re.compile(r"\s*For\s+(?P<np>[A-Z][^,;\"“”]{2,60}),")
 # a person's own phrase, named with a possessive right before it: 'broach Trump's "new method"'
 _OWN_WORDS = re.compile(r"(?<![\w.'’-])(?P<np>(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)['’]s\s+(?:own\s+)?$")
@@ -124,6 +138,10 @@ class Attributor:
         one of speech ("DeHart struck a conciliatory tone."): "he" in what follows is them."""
         subject = self._subject(s, masked)
         cues = self.cues(s, masked)
+        at = cues[-1].pos if cues and cues[-1].ref not in (None, subject) else s  # 'X spoke after Y noted'
+        if subject is not None and at > s and subordinate(masked, at - s):  # "he" next is X, not Y
+            said = [m for m in self.resolver.subjects[-8:] if m.ref == subject and m.pos >= s]
+            self.resolver.subjects += [replace(m, pos=at + 1) for m in said[-1:]]
         quoted = _OPEN_MARK.search(self.body, s, e) is not None
         self.before, self.last = self.last, Sentence(s, e, masked, cues, [c.pos for c in cues], subject, quoted)
         return self.last
@@ -169,6 +187,9 @@ class Attributor:
         if not before.strip():  # 'Calling it "unthinkable," Abrams pledged …': the main clause's subject
             main = _MAIN_CLAUSE.search(masked, at)
             return self._cue(sentence_subject(masked[main.end() :]) if main else None, pos, "part")
+        by = _BY_DOING.search(before) and sentence_subject(masked)
+        if by:  # "Kerr responded to Walden, who had called it "…," by saying it was "…"": Kerr
+            return self._cue(by, pos, "part")
         own = None if before.rstrip().endswith(",") else _OWN_SUBJECT.search(before)
         if own:  # "…, and the South Korean side calling the demand …": its own subject
             return self._cue(own.group("np"), pos, "part")
@@ -245,6 +266,16 @@ class Attributor:
         k = bisect_left(sent.positions, close)
         # "according to X" is the source of a report: the speaker only when no one else is named
         own = any(c.ref is not None and c.kind != "acc" for c in cues[max(0, k - 8) : k + 8])
+        lead_clause = q.open - s < 400 and _LEAD_CLAUSE.match(masked) and "," not in masked[: q.open - s]  # bounded
+        if lead_clause and "," in self.body[close - 1 : close + 2]:
+            # 'When a lawmaker claimed … an "excessive demand," Jeong said …': the clause's speaker, not Jeong
+            lead = next((c for c in reversed(cues[:k]) if c.pos < q.open and c.kind != "acc" and c.ref), None)
+            return (lead.ref, lead.how) if lead is not None else (None, "unknown")
+        agent = _PASSIVE.search(self.body, max(s, q.open - 60), q.open) and _BY_AGENT.match(self.body, close + 1, e)
+        agent = agent or _BY_AS.search(self.body, max(s, q.open - 80), q.open)  # "criticized by X as "…"": X
+        ref = self.resolver.resolve(agent.group("np"), q.open) if agent else None
+        if ref is not None:  # 'The deal was called "a win" by Kerr, while Walden said …': Kerr
+            return ref, "explicit"
         for cue in cues[k:]:  # trailing: '..." he said' / '..." said X'
             if cue.pos >= min(next_open, close + _TRAIL):
                 break
@@ -253,6 +284,8 @@ class Attributor:
             if cue.ref is None or cue.kind == "part" or (own and cue.kind == "acc"):
                 continue
             between = self.body[close + 1 : cue.pos]
+            if _WHO_VERB.search(between):  # '"…" drew criticism from Kerr, who called it "absurd"': her words next
+                continue
             if not _CONNECTOR.match(between) or _COMMA_SUBJECT.search(between):
                 return self._relayed(q, cues[max(0, k - 8) : k]) or (cue.ref, cue.how)
         for cue in reversed(cues[max(0, k - 8) : k]):  # leading: 'X said the alliance was "ironclad"'
@@ -271,7 +304,8 @@ class Attributor:
         m = _POSS_REF.search(before) or _REQUEST.search(before)
         if m:
             his = {"his": "he", "her": "she"}.get((m.groupdict().get("his") or "").lower())
-            ref = self.resolver.resolve(his or m.group("np") or m.group("np2"), q.open, remember=False)
+            np = his or m.group("np") or m.group("np2") or m.group("np3")
+            ref = self.resolver.resolve(np, q.open, remember=False)
             if ref is not None:
                 return ref, "explicit"
         own_words = _OWN_WORDS.search(before) if q.kind == "partial" else None
@@ -279,7 +313,7 @@ class Attributor:
             ref = self.resolver.resolve(own_words.group("np"), q.open, remember=False)
             if ref is not None:
                 return ref, "context"
-        return self._from_context(q, masked, cues, prev, para_start)
+        return self._from_context(q, masked, cues, prev, para_start, q.open - s)
 
     def _sentence_final(self, q: QuoteSpan, sent: Sentence, k: int) -> tuple[Ref, str] | None:
         """A partial quotation woven into a long sentence that a lone ", X said." ends: X,
@@ -314,23 +348,6 @@ class Attributor:
                 return cue.ref, cue.how
         return None
 
-    def _label(self, q: QuoteSpan) -> Ref | None:
-        """A name-colon line: 'Jeong Eun-bo, Seoul's chief negotiator: "…"', 'DeHart, to reporters: "…"'."""
-        start = max(0, q.open - 160)
-        m = _NAME_LABEL.fullmatch(self.body, self.body.rfind("\n", start, q.open) + 1 or start, q.open)
-        return self.resolver.resolve(m.group("np"), q.open) if m else None
-
-    def _signed(self, q: QuoteSpan) -> tuple[Ref | None, str] | None:
-        """A pull quote signed after a dash on its line: '"…" — Jeong Eun-bo, chief negotiator'."""
-        if q.close is None:
-            return None
-        nl = self.body.find("\n", q.close)
-        m = _SIGNED.match(self.body, q.close + 1, nl if nl >= 0 else len(self.body))
-        if m is None or not person_name(m.group("np")):
-            return None
-        ref = self.resolver.resolve(m.group("np"), q.open)
-        return (ref, "explicit") if ref is not None else (None, "unknown")
-
     def _paraphrased(self, q: QuoteSpan, prev: Claimed | None, para_start: int, cued: bool) -> Ref | None:
         """ 'Y, a fellow at …, said that …' as the sentence right before a quotation that opens its
         paragraph (or line), after an earlier quotation: Y speaks it, not the earlier speaker; and
@@ -346,9 +363,9 @@ class Attributor:
         return said if q.open == para_start or self.body[q.open - 1 : q.open] == "\n" else None
 
     def _from_context(
-        self, q: QuoteSpan, masked: str, cues: list[Cue], prev: Claimed | None, para_start: int
+        self, q: QuoteSpan, masked: str, cues: list[Cue], prev: Claimed | None, para_start: int, at: int = 0
     ) -> tuple[Ref | None, str]:
-        signed = self._signed(q)
+        signed = signed_below(self.body, self.resolver, q)
         if signed is not None:
             return signed
         lead = self._colon_lead(para_start) if q.open == para_start else None
@@ -357,12 +374,13 @@ class Attributor:
         colon = q.kind == "full" and self.body[max(0, q.open - 3) : q.open].rstrip().endswith(":")
         if (q.kind == "partial" or colon) and not cues:  # woven in, or "X put it this way: "…""
             view = _FOR_VIEW.match(masked)  # "For X, a fellow at …, the dispute was "…"": X's view
-            np = view.group("np") if view and person_name(view.group("np")) else sentence_subject(masked)
+            clause = max((m.end() for m in _NEXT_CLAUSE.finditer(masked, 0, at)), default=0)  # ", while Y viewed"
+            np = view.group("np") if view and person_name(view.group("np")) else sentence_subject(masked[clause:])
             if np and clean_np(np).lower() != "it":  # 'It is "unthinkable" that …': no one
                 ref = self.resolver.resolve(np, q.open, remember=False)
                 if ref is not None:
                     return ref, "pronoun" if clean_np(np).lower() in _PRONOUNS else "explicit"
-            label = self._label(q) if colon else None
+            label = name_label(self.body, self.resolver, q) if colon else None
             if label is not None:
                 return label, "explicit"
         if any(c.ref is not None or c.named for c in cues):
@@ -370,11 +388,12 @@ class Attributor:
         said = self._paraphrased(q, prev, para_start, bool(cues))
         if said is not None:
             return said, "context"
-        if prev is not None and prev.ref is not None:
+        last = self.resolver.subjects[-1] if self.resolver.subjects else None
+        other = last is not None and prev is not None and last.person and last.pos > prev.span.end  # … spoke since
+        if prev is not None and prev.ref is not None and not (other and last is not None and last.ref != prev.ref):
             gap = self.body[prev.span.end : q.open]
             if (q.kind != "partial" or not gap.strip(" \"”’")) and gap.count("\n\n") <= 1 and len(gap) < 400:
                 return prev.ref, "context"  # a quotation continuing the previous speaker's (or right after it)
-        last = self.resolver.subjects[-1] if self.resolver.subjects else None
         if q.kind == "full" and q.open == para_start and last is not None and q.open - last.pos < 400:
             return last.ref, "context"  # a quotation paragraph after 'X said ...'
         return None, "unknown"

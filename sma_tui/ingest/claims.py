@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import time
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from datetime import date
@@ -47,6 +48,22 @@ _HEADLINE = re.compile(
     r"\s*(?P<np>[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}?)(?:\s+(?:still|also|again|now))?(?:(?P<said>:\s|\s+(?:says|said"
     r"|tells|told|warns|urges|insists|claims|calls|slams|blasts|mocks)\s)|\s+(?P<verb>[A-Z][a-z]{2,}s)\s)"
 )
+
+_ROLE_NOUN = re.compile(r"\b(?P<role>lawmaker|legislator|professor|student|resident|worker|expert|analyst)\b", re.I)
+_ROLE_TITLES = {"lawmaker": r"\b(?:Rep\.|Representative|lawmaker|legislator|Assemblyman|Sen\.)",
+                "legislator": r"\b(?:Rep\.|Representative|lawmaker|legislator|Assemblyman)"}
+
+
+def _same_role(description: str, evidence: list[str]) -> bool:
+    """Whether the person described by ``evidence`` holds the role ``description`` names."""
+    m = _ROLE_NOUN.search(description)
+    if m is None:
+        return False
+    role = m.group("role").lower()
+    pattern = _ROLE_TITLES.get(role, rf"\b{role}")
+    said = " ".join(e[:300] for e in evidence).lower()
+    mods = set(re.findall(r"[\w-]+", description.replace("(anonymous)", "").lower())) - {role, "a", "an", "the", "of"}
+    return all(w in said for w in mods) and re.search(pattern, said, re.I) is not None  # "opposition" ≠ "ruling"
 
 
 class ExtractionTimeout(Exception):
@@ -145,6 +162,7 @@ class QuoteFinder:
         if len(marked) > MAX_QUOTES:  # no article quotes this much: bounded work on hostile text
             self.warnings.append(f"more than {MAX_QUOTES} quotations: kept the first {MAX_QUOTES}")
             marked = marked[:MAX_QUOTES]
+        self._unquote_names(marked)
         if lede:
             self.lede_date = self.date_in(mask(body, lede[0], lede[1], marked))
         by_para: dict[int, list[QuoteSpan]] = {}
@@ -168,6 +186,7 @@ class QuoteFinder:
         self.signed_below()
         self.repeated()
         self.headlines()
+        self.named_later()
         self.from_lede(lede)
 
     def signed_below(self) -> None:
@@ -216,6 +235,37 @@ class QuoteFinder:
                 g = "f" if he.group("she") else "m"
                 if self.resolver.gender.get(counts[0][0], g) == g:  # not a "she" for a man
                     c.ref, c.how = main, "pronoun"
+
+    def _unquote_names(self, marked: list[QuoteSpan]) -> None:
+        """A name inside a quotation ("build a 'Trump World' there") is nobody the article
+        names: "Trump said" after it must not become "Trump World". Sorted spans, bisect."""
+        opens = [q.open for q in marked]
+        closes = [q.close if q.close is not None else q.end for q in marked]
+        names = self.resolver.names
+        kept = [(p, n) for p, n in names if not (k := bisect_right(opens, p)) or closes[k - 1] < p]
+        if len(kept) != len(names):
+            self.resolver.names = kept
+
+    def named_later(self) -> None:
+        """ 'A Korean lawmaker criticized Trump for being "disrespectful"' in a lede, then '"…,"
+        Rep. Jin Sung-joon said' in the next paragraph: a role description of the lede (not an
+        anonymous source: no official, aide, diplomat) is the person named just after it with that role."""
+        seen: dict[str, tuple[NewActor, int]] = {}
+        swap: dict[str, Ref] = {}
+        for c in self.quotes[:MAX_QUOTES]:
+            ref = c.ref
+            if isinstance(ref, NewActor) and ref.kind == "anonymous" and ref.id not in swap:
+                role = _ROLE_NOUN.search(ref.name)
+                if role and c.span.para <= 2:  # the lede's delayed name (AP style), never one later on
+                    seen.setdefault(ref.id, (ref, c.span.open))
+            elif isinstance(ref, NewActor) and ref.kind == "person" and c.how == "explicit":
+                for aid, (anon, at) in list(seen.items()):
+                    if c.span.open - at < 800 and _same_role(anon.name, ref.evidence):
+                        swap[aid] = ref
+                        del seen[aid]
+        for c in self.quotes:
+            if isinstance(c.ref, NewActor) and c.ref.id in swap:
+                c.ref = swap[c.ref.id]
 
     def headlines(self) -> None:
         """A headline quotation no body quotation repeats is the speaker the headline names before

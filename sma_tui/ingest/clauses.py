@@ -107,6 +107,18 @@ LISTED = re.compile(
 )
 
 
+# a verb in a clause after the main one: "…, made the remarks after Y noted" (no comma between)
+_SUBORDINATE_VERB = re.compile(r"\s(?:after|before|when|while|since|because|as|until|once)\s[^,;\"“”]{1,120}$")
+
+
+def subordinate(masked: str, end: int) -> bool:
+    """Whether the verb at ``masked[end]`` is in a clause after "after"/"when"/… that follows the main one."""
+    return _SUBORDINATE_VERB.search(masked, max(0, end - 200), end) is not None
+
+
+_COORDINATORS = frozenset(("and", "but", "or", "then", "yet"))
+
+
 def subject_before(seg: str) -> str | None:
     """The subject noun phrase of a verb whose preceding text (in its sentence) is ``seg``."""
     seg = seg[-WINDOW:].rstrip()
@@ -121,8 +133,8 @@ def subject_before(seg: str) -> str | None:
             seg = seg[4:]
         if quoted:  # '..." the commentary attributed to Pompeo and Esper read'
             tail = strip_time_tail(seg.strip(" ,")).strip()
-            if tail and len(tail.split()) <= 10 and "," not in tail:
-                return tail
+            if tail and len(tail.split()) <= 10 and "," not in tail and tail.split()[0] not in _COORDINATORS:
+                return tail  # … but '"…" and later said': the verb shares the sentence's subject
     seg = strip_time_tail(seg.rstrip()).rstrip()
     rel = _RELATIVE_SUBJECT.search(seg)
     if rel:  # "…by Donald Trump, who during his presidency accused": the relative's antecedent
@@ -178,7 +190,7 @@ def _single_name(text: str) -> bool:
     return bool(re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)?", text)) and text.lower() not in STOP
 
 
-_PREPOSITIONS = frozenset(("in", "at", "of", "for", "from", "with"))
+_PREPOSITIONS = frozenset(("in", "at", "of", "for", "from", "with", "to"))
 
 
 def _trailing_np(text: str) -> str | None:
@@ -192,7 +204,11 @@ def _trailing_np(text: str) -> str | None:
         if w.lstrip("(")[:1].isupper() or bare in DESCRIPTORS:
             run.append(w)
         elif bare in _PREPOSITIONS and run and k > 0 and words[k - 1].strip("()").lower() in DESCRIPTORS:
-            run.append(w)  # "a government source in Seoul"
+            run.append(w)  # "a government source in Seoul", "an aide to Ann Kerr"
+        elif bare in ("to", "with") and run and k > 1 and words[k - 1] in ("close", "familiar", "loyal"):
+            run.append(w)  # "officials close to Tom Walden": the officials (the descriptor comes next)
+        elif bare in ("close", "familiar", "loyal") and run and run[-1] in ("to", "with"):
+            run.append(w)
         elif bare in ("and", "of") and run and k > 0 and words[k - 1][:1].isupper() and (
             run[-1][:1].isupper() or (bare == "and" and run[-1] == "the" and len(run) > 1)
         ):
@@ -240,13 +256,18 @@ _PLACE_SUBJECT = re.compile(
 _TITLED_DEFINITE = re.compile(r"The\s+(?:Vice\s+|Deputy\s+|Prime\s+)?[A-Z][\w’'.-]+")
 
 
+_PLURAL = re.compile(r"[^siu]s$")  # "Crowds", "Officials" open a sentence: a group, not a family name (Harris is)
+
+
 def _names_subject(seg: str) -> bool:
     """Whether ``seg`` (the words before a verb) ends with a person's name or is a pronoun."""
-    seg = seg.strip()
+    seg = strip_time_tail(seg.strip())  # "Jin also challenged", "Trump unexpectedly implied"
+    seg = re.sub(r"^(?:But|And|Yet|So)\s+", "", seg)
     if seg in ("He", "She", "They") or _TITLED_DEFINITE.fullmatch(seg):
         return True  # "The Chargé thanked … and described …": the title the readout uses for its person
-    alone = re.search(r",\s*(?P<w>(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[a-z]+)?)$", seg)
-    if alone and alone.group("w").lower() not in STOP:  # "In last week's address, Trump renewed …"
+    alone = re.search(r"(?:^|,\s*)(?P<w>(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[a-z]+)?)$", seg)
+    plural = alone and alone.start() == 0 and _PLURAL.search(alone.group("w"))  # "Protesters gathered"
+    if alone and alone.group("w").lower() not in STOP and not plural:  # "In last week's address, Trump renewed …"
         return True
     if _PLACE_SUBJECT.search(seg[-40:]):  # "On Thursday, Pyongyang condemned …, saying": the country
         return True
@@ -256,7 +277,7 @@ def _names_subject(seg: str) -> bool:
 
 _APPOSITIVE_END = re.compile(
     r"(?<![A-Z])\.(?:\s|$)|[;\"“”]|,\s*(?:said|says|told|added|noted|argued|warned|wrote|and)\b"
-    r"|,\s*[a-z]+ed\b|\s(?:said|says|told|called|welcomed|agreed|saw)\s"
+    r"|,\s*(?:[a-z]+ed|made|gave|spoke|met|held|took|sent|led|went)\b|\s(?:said|says|told|called|welcomed|agreed|saw)\s"
     r"|,(?=(?:[^,;.\"“”]|(?<=[A-Z])\.){1,60}[\"“])"  # "According to X, a professor …, the U.S. side "…"": the clause
 )
 _TITLE_WORDS = frozenset(

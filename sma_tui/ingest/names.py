@@ -61,6 +61,7 @@ _ORG_TAIL = frozenset(
     "school college academy studies association federation coalition group bank company corporation club report "
     "reports book study survey poll memo bill plan".split()
 )
+_OWNED_BODY = re.compile(r"\s+(?:administration|government|campaign|camp|era|cabinet|presidency|aides?|officials)\b")
 _LEAD_INITIAL = re.compile(r"^(?:[A-Z]\.\s*)+(?=[A-Z][a-z])")  # "R. Clarke Cooper", "H.R. McMaster"
 _INITIAL = re.compile(r"\s+[A-Z]\.(?=\s)")  # a middle initial: "Mark T. Esper" is Mark Esper
 # a sentence's opening connective glued to the name after it: "Although Kim Min-su said …"
@@ -99,11 +100,12 @@ def person_name(np: str) -> str | None:
         name = strip_titles(m.group())
         if " " not in name or any(w.lower() in STOP for w in name.split()):
             continue
-        if m.group().split()[-1].lower() in _ORG_TAIL:  # "Free Trade Agreement", "Asan Institute": no one
-            continue
+        if m.group().split()[-1].lower() in _ORG_TAIL or _OWNED_BODY.match(np, m.end()):  # "Asan Institute",
+            continue  # "the Joe Biden administration", "Walden aides": no one
         if lead is not None:
+            owner = np.startswith(("'s ", "’s "), lead[1])  # "Walden's spokeswoman Ann Kerr": Kerr, not her owner
             between = np[lead[1] : m.start()].split()
-            return name if between and all(w.lower() in TITLES for w in between) else lead[0]
+            return name if owner or between and all(w.lower() in TITLES for w in between) else lead[0]
         found = name
         if m.start() == 0:
             lead = (name, m.end())

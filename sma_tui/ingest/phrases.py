@@ -49,7 +49,7 @@ _PREPS = frozenset(
     "in at of with from for on to who which involved familiar close speaking based travelling traveling accompanying "
     "working briefed".split()
 )
-_ANON_DROP = frozenset("a an the senior high-ranking top unnamed anonymous".split())
+_ANON_DROP = frozenset("a an the senior high-ranking top unnamed anonymous from of at".split())  # "an X official"
 _ANON_SAME = {**SYNONYMS, "us": "u.s."}
 
 

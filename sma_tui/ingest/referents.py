@@ -12,6 +12,7 @@ from typing import Protocol
 from .clauses import appositive_after, title_before
 from .gazetteer import ActorIndex, NewActor, Ref
 from .names import norm
+from .phrases import anon_key
 from .titles import has_title, title_of
 
 _DESCRIBED_BEFORE = re.compile(
@@ -131,6 +132,19 @@ def anonymous_alias(index: ActorIndex, np: str) -> str | None:
         return None
     aliases = (re.sub(r"^(?:a|an|the|one)\s+", "", norm(a)) for a in index.actors[hit].aliases)
     return hit if bare in aliases else None  # the alias itself, not a shorter one ("the official in Washington")
+
+
+
+def same_anonymous(index: ActorIndex, words: list[str]) -> str | None:
+    """An anonymous actor of the corpus described with the same words ("a senior
+    government official in Seoul" = "a government source in Seoul")."""
+    key = anon_key(words)
+    if len(key) < 2:  # "an official": too little to be anyone in particular
+        return None
+    for actor in index.actors.values():
+        if actor.kind == "anonymous" and any(anon_key(norm(a).split()) == key for a in actor.aliases):
+            return actor.id
+    return None
 
 
 _EXPERT = frozenset(("the expert", "the scholar", "the academic", "the specialist"))

@@ -15,7 +15,6 @@ from .names import PERSON, STOP, capital, misspelt, norm, person_name, strip_tit
 from .phrases import DOCUMENTS, HEAD_ALIKE, HONORIFIC, OF_THEM, PARTITIVE, SPOKES_FOR, US_REFS, both_allies, sent_from
 from .phrases import PLURAL_GROUPS as _PLURAL_GROUPS
 from .phrases import SYNONYMS as _SYNONYMS
-from .phrases import anon_key as _anon_key
 from .phrases import clean_np as clean_np  # re-exported
 from .phrases import head as _head
 from .phrases import is_outlet as is_outlet
@@ -24,6 +23,7 @@ from .referents import anonymous_alias, body_named, described, expert_after, exp
 from .referents import issued_by as _issued_by
 from .referents import it_is as _it_is
 from .referents import role_subject as _role_subject
+from .referents import same_anonymous as _same_anonymous
 from .titles import EPITHET, OWNED_ROLE, definite_role, gender_of, same_role, titled, titled_near
 
 _LOOKBACK = 80  # mentions and names searched back (bounded: a hostile article may hold thousands)
@@ -56,6 +56,7 @@ _COORD = re.compile(
 )  # "X and Y said", "the USFK and the union": the first named
 _CAPS_RUN = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?[A-Z][\w.'’-]*){0,7}")
 _ANON_DETERMINERS = frozenset(("a", "an", "one", "another", "two", "three", "several", "some"))
+_PROPER_BODY = re.compile(r"[Tt]he\s+[A-Z][\w'’-]*\s+[A-Z][\w'’-]*\s+[A-Z]")
 
 
 @dataclass(slots=True)
@@ -146,8 +147,8 @@ class Resolver:
         if known is not None:
             return known
         words = n.split()
-        if words and words[0] in _ANON_DETERMINERS and _head(words) in _ANON_HEADS:  # "an aide to X" is not X
-            return self._description(np, words, pos)
+        if words and (words[0] in _ANON_DETERMINERS or words[0] in _ANON_HEADS) and _head(words) in _ANON_HEADS:
+            return self._description(np, words, pos)  # "an aide to X", "officials close to X": not X
         name = person_name(np)
         if name:
             return self._person(name, pos, np), True
@@ -280,13 +281,14 @@ class Resolver:
                 if len(words) <= 2 and not body_named(self.index, hit, self.mentions, pos):
                     return None, False  # "the official": a generic alias, and the article never named them
             return hit, actor.kind != "institution"
-        if n in ("reports", "news reports", "press reports", "local reports", "local media"):
-            return self.index.get("media reports"), False
+        if n in ("reports", "local reports", "local media"):  # "news reports" name no one country's press
+            hit = self.index.get("media reports")
+            return (hit, False) if hit else (None, False)
         if n in US_REFS:
             side = self.index.get("U.S. side")
             return (side if side else self._new("United States", "institution", np, [np])), False
-        if words[0] in ("the", "their", "its") and len(words) <= 4:
-            return self._definite(n, pos)
+        if words[0] in ("the", "their", "its") and len(words) <= 4 and not _PROPER_BODY.match(np):
+            return self._definite(n, pos)  # … but "The People Power Party" is that party, not "the party" before
         return None
 
     def _description(self, np: str, words: list[str], pos: int) -> tuple[Ref | None, bool]:
@@ -301,7 +303,7 @@ class Resolver:
                 return earlier
         owned = head in _ANON_HEADS and words[0].endswith("'s") and head in words  # "Moon's aides"
         if head in _ANON_HEADS and words[0] in _ANON_DETERMINERS or plural_anon or owned:
-            known = self._same_anonymous(words)
+            known = _same_anonymous(self.index, words)
             if known:
                 return known, True
             later = expert_after(self.body, self.names, " ".join(words), pos)
@@ -310,7 +312,7 @@ class Resolver:
             name = capital(re.sub(r"^(?:a|an|the|one|another)\s+", "", np, flags=re.I)) + " (anonymous)"
             return self._new(name, "anonymous", np, [np]), True
         if head in _INST_HEADS or any(w in _INST_HEADS for w in words[-2:]):
-            known = self._same_anonymous(words) if words[0] in ("a", "an") else None
+            known = _same_anonymous(self.index, words) if words[0] in ("a", "an") else None
             if known:
                 return known, True
             name = _ACRONYM_AFTER.sub("", capital(np))  # "The National Press Club (NPC)": the acronym is an alias
@@ -321,17 +323,6 @@ class Resolver:
             name = capital(re.sub(r"^(?:a|an|the)\s+", "", np, flags=re.I))
             return self._new(name, "anonymous", np, [np]), True
         return None, False
-
-    def _same_anonymous(self, words: list[str]) -> str | None:
-        """An anonymous actor of the corpus described with the same words ("a senior
-        government official in Seoul" = "a government source in Seoul")."""
-        key = _anon_key(words)
-        if len(key) < 2:  # "an official": too little to be anyone in particular
-            return None
-        for actor in self.index.actors.values():
-            if actor.kind == "anonymous" and any(_anon_key(norm(a).split()) == key for a in actor.aliases):
-                return actor.id
-        return None
 
     def _definite(self, n: str, pos: int) -> tuple[Ref | None, bool] | None:
         """ "the official", "their union", "the statement": who the article named before."""

@@ -92,12 +92,14 @@ _ABBREV = frozenset(
 # possessive, and only at the start of a run of marks: linear on long runs of dots
 # (KBS World glues its sentences: "…Korea time.According to the ministry …", "…deterrent.”The ministry …");
 # a closing mark typed after a space at a line end ('…relationship. "') still ends the sentence;
-# so does a line that opens with a bullet ("…the point."\n  • Ann Kerr told …)
+# so does a line that opens with a bullet ("…the point."\n  • Ann Kerr told …, "- Kerr told …")
 _BULLETS = "•▪●"
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")  # a letter, or initials ("Camp H.M. Smith"): no end, like "U.S."
 _SENT_END = re.compile(
-    r"(?<![.!?])[.!?]++(?: (?=[\"”]\n))?[\"”’')]*+"
-    r"(?=\s+[\"“(‘'`A-Z0-9#$]|[ \t\r]*\n[ \t]*[•▪●]|(?<=[a-z]{2}[.!?])[A-Z][a-z]|(?<=[a-z]{2}[.!?][”\"])[A-Z][a-z])"
+    r"(?<=[^.!?\"”’')\s])\n(?=[A-Z]{4,}(?:[ -][A-Z]{2,})*\s*(?:,|\(|[—–-]))"  # a headline line, then a dateline
+    r"|(?<![.!?])[.!?]++(?: (?=[\"”]\n))?[\"”’')]*+"
+    r"(?=\s+[\"“(‘'`A-Z0-9#$]|[ \t\r]*\n[ \t]*(?:[•▪●]|[-–*][ \t])"
+    r"|(?<=[a-z]{2}[.!?])[A-Z][a-z]|(?<=[a-z]{2}[.!?][”\"])[A-Z][a-z])"
 )
 
 
@@ -131,7 +133,7 @@ def sentence_bounds(body: str, start: int, end: int, protected: list[tuple[int, 
             continue
         out.append((s, cut))
         s = cut
-        while s < end and (body[s].isspace() or body[s] in _BULLETS):
+        while s < end and (body[s].isspace() or body[s] in _BULLETS or body[s] in "-–*" and body[s + 1 : s + 2] == " "):
             s += 1  # a bulleted line's sentence starts at its first word
     if s < end:
         out.append((s, end))
