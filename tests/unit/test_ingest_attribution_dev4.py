@@ -33,3 +33,24 @@ def test_a_shout_of_no_one_named_has_no_speaker(corpus) -> None:
     text = "“Get out,” someone shouted from the crowd as the envoy's car left the compound.\n"
     got = _said(corpus, text, "2019-11-02")
     assert [g[1] for g in got] == [None]
+
+
+def test_the_ministry_after_its_full_style_is_that_ministry(corpus) -> None:
+    # the lead's subject is lost after its long adverbial: the full style itself must count as a mention
+    text = (
+        "After the fifth round of talks held in Honolulu, Hawaii, on Wednesday and Thursday, the Ministry of "
+        "Foreign Affairs put out a short statement to say both delegations would meet again soon.\n\n"
+        '"Both delegations narrowed some gaps but differences remain," the ministry said in the statement. '
+        '"Seoul will keep asking for a fair and balanced outcome."\n'
+    )
+    got = _said(corpus, text, "2019-10-25")
+    assert [g[1] for g in got] == ["rok-foreign-ministry", "rok-foreign-ministry"]
+
+
+def test_another_countrys_ministry_of_foreign_affairs_is_not_seouls(corpus) -> None:
+    text = (
+        "Japan's Ministry of Foreign Affairs issued a brief statement on the base costs.\n\n"
+        '"We follow the talks closely," the ministry said in the statement.\n'
+    )
+    got = _said(corpus, text, "2019-10-25")
+    assert [g[1] for g in got] != ["rok-foreign-ministry"]
