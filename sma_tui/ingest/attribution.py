@@ -47,11 +47,13 @@ _CONNECTOR = re.compile(r"^[\"”]?\s*,?\s*(?:while|but|and|as|when|although|whe
 # '…" when Bolton visited, the official said': the clause after a comma is the quotation's own
 _COMMA_SUBJECT = re.compile(r",\s*(?:the|a|an|[A-Z])[^,;]{0,60}$")
 _OPEN_MARK = re.compile(r"[\"“]")
-_QUOTED_AS = re.compile(r"\b(?:quot|cit)(?:ed|ing|es)\s+(?P<np>[^;\"“”]{2,160}?)\s+as\s+$")
+_QUOTED_AS = re.compile(r"\b(?:quot|cit)(?:ed|ing|es)\s+(?!by\s)(?P<np>[^;\"“”]{2,160}?)\s+as\s+$")
 _OWN_SUBJECT = re.compile(
     r"(?:\b(?:and|with|while|as)\s+)(?P<np>(?:the|a|an|[A-Z][\w.'’-]*)(?:\s+[\w.'’-]+){0,5}?)\s+$"
 )
-_WAS_QUOTED = re.compile(r"\s(?:was|were|is|are)\s+(?:also\s+)?(?:quoted|cited)\s+as\s+$")
+_WAS_QUOTED = re.compile(  # "Jeong was quoted (by Yonhap) as saying"
+    r"\s(?:was|were|is|are)\s+(?:also\s+)?(?:quoted|cited)(?:\s+by\s+[^,;\"“”]{2,80}?)?\s+as\s+$"
+)
 _LEADING_NAME = re.compile(r"(?:(?:[A-Z][\w.'’-]*|of|the|for|and)\s+){0,8}?")
 _RELAYED = re.compile(
     r"\s+(?P<np>[^,.;\"“”]{2,60}?)['’]s\s+(?:remarks|message|comments|words|position|views?|concerns?)\b"

@@ -54,3 +54,13 @@ def test_another_countrys_ministry_of_foreign_affairs_is_not_seouls(corpus) -> N
     )
     got = _said(corpus, text, "2019-10-25")
     assert [g[1] for g in got] != ["rok-foreign-ministry"]
+
+
+def test_a_person_quoted_by_an_outlet_as_saying_is_the_speaker(corpus) -> None:
+    text = (
+        "Last week, Trump was quoted by a local newspaper as saying at a dinner for donors that, "
+        '"Getting money from the allies is easier than collecting rent."\n\n'
+        "Esper was cited by Yonhap as saying, “The alliance is ironclad.”\n"
+    )
+    got = _said(corpus, text, "2019-08-22")
+    assert [(g[1], g[2]) for g in got] == [("donald-trump", "explicit"), ("mark-esper", "explicit")]
