@@ -64,3 +64,14 @@ def test_a_person_quoted_by_an_outlet_as_saying_is_the_speaker(corpus) -> None:
     )
     got = _said(corpus, text, "2019-08-22")
     assert [(g[1], g[2]) for g in got] == [("donald-trump", "explicit"), ("mark-esper", "explicit")]
+
+
+def test_verbs_of_speech_beyond_said_name_their_subject(corpus) -> None:
+    text = (
+        "President Lee Jae Myung flew to Washington on Sunday for his first summit.\n\n"
+        "Hours before they met, Trump questioned the raids in Seoul as “a witch hunt” and later said he "
+        "would bring up “the bases” with his guest.\n\n"
+        "Jeong Eun-bo reiterated that “a fair deal” was close. Harris retorted, “We are not there yet.”\n"
+    )
+    got = _said(corpus, text, "2025-08-25")
+    assert [g[1] for g in got] == ["donald-trump", "donald-trump", "jeong-eun-bo", "harry-harris"]
