@@ -75,3 +75,13 @@ def test_verbs_of_speech_beyond_said_name_their_subject(corpus) -> None:
     )
     got = _said(corpus, text, "2025-08-25")
     assert [g[1] for g in got] == ["donald-trump", "donald-trump", "jeong-eun-bo", "harry-harris"]
+
+
+def test_a_body_that_has_been_emphasizing_words_speaks_them(corpus) -> None:
+    text = (
+        "The talks resume in Honolulu next week.\n\n"
+        "Seoul's foreign ministry has been emphasizing that the outcome must be "
+        "\"fair and balanced for both allies\", adding that it will keep talking.\n"
+    )
+    got = _said(corpus, text, "2019-10-26")
+    assert [g[1] for g in got] == ["rok-foreign-ministry"]
