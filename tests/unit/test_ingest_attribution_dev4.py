@@ -85,3 +85,13 @@ def test_a_body_that_has_been_emphasizing_words_speaks_them(corpus) -> None:
     )
     got = _said(corpus, text, "2019-10-26")
     assert [g[1] for g in got] == ["rok-foreign-ministry"]
+
+
+def test_a_quantifier_opening_a_sentence_is_no_person(corpus) -> None:
+    text = (
+        "Hundreds rallied near the embassy on Saturday against the cost demand.\n\n"
+        "Some were holding signs reading “Bases out” and “No to the hike.”\n"
+    )
+    x = extract(text, corpus=corpus, overrides={"date": "2019-11-02"})
+    assert not any(a.name in ("Some", "Many", "Others") for a in x.actors)
+    assert all(q.speaker is None for q in x.quotes)
