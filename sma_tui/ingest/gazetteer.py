@@ -149,12 +149,13 @@ class ActorIndex:
         fits = [aid for aid in sorted(self.families[family]) if set(title) <= _words(self.actors[aid])]
         return fits[0] if len(fits) == 1 else None
 
-    def named(self, key: str, inner: int = 0) -> str | None:
-        """The actor a run of capitalised words names (``key`` normalised; ``inner``: how many
-        words of the run come before it), the full style of a ministry or department included
-        ("Ministry of Foreign Affairs": the foreign ministry; not inside "Japan's Ministry of …")."""
+    def named(self, key: str, whole: bool = True) -> str | None:
+        """The actor a run of capitalised words names (``key`` normalised; ``whole``: the run is all
+        of the name), the full style of a ministry or department included when it is the whole name
+        ("Ministry of Foreign Affairs": the foreign ministry; not inside "Japan's Ministry of …" or
+        "Ministry of Foreign Affairs of the DPRK")."""
         hit = self.ids.get(key)
-        return hit if hit is not None or inner or _official(key) == key else self.get(key)
+        return hit if hit is not None or not whole or _official(key) == key else self.get(key)
 
     def get(self, text: str) -> str | None:
         text = LEAD_CONNECTIVE.sub("", text.strip())  # "Although Trump": Trump

@@ -95,3 +95,13 @@ def test_a_quantifier_opening_a_sentence_is_no_person(corpus) -> None:
     x = extract(text, corpus=corpus, overrides={"date": "2019-11-02"})
     assert not any(a.name in ("Some", "Many", "Others") for a in x.actors)
     assert all(q.speaker is None for q in x.quotes)
+
+
+def test_a_ministry_of_foreign_affairs_of_another_state_is_not_seouls(corpus) -> None:
+    text = (
+        "After a long session held in Pyongyang, North Korea, on Tuesday and Wednesday, the Ministry of "
+        "Foreign Affairs of the DPRK put out a short statement to say the talks in Seoul were a farce.\n\n"
+        '"The allies haggle over money while the peninsula burns," the ministry said in the statement.\n'
+    )
+    got = _said(corpus, text, "2019-11-20")
+    assert [g[1] for g in got] != ["rok-foreign-ministry"]
