@@ -49,6 +49,9 @@ def inputs(size: int) -> dict[str, str]:
         "places that speak": _fill('Seoul said "a," Pyongyang condemned it, saying "b." ', size),
         "people listed": _fill("Aa Bb Cc, Dd Ee, Ff Gg and ", size),
         "joint statements": _fill('A joint statement released after the meeting stated "a" ', size),
+        "quoted by an outlet": _fill('Kim was quoted by the Korea Times as saying "a" ', size),
+        "ministries in full": _fill("Ministry of Foreign Affairs of the Department of State ", size),
+        "chants": _fill('Protesters shouted, "a," and chanted "b" ', size),
         "random mix": _fill('He said "It\'s $5 bn," on Monday... SEOUL (Yonhap) -- Q: “a”\n\n', size),
     }
 

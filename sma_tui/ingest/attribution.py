@@ -1,18 +1,15 @@
 """Who said each quotation, and how we know (``explicit`` | ``pronoun`` | ``context`` | ``unknown``).
 
-Per sentence: the reporting clauses (a verb of speech and its subject, "according to X",
-"said X, a senior fellow at …"). Per quotation, in order: a clause right after it
-('…," he said'), a clause before it in its sentence ('X told reporters that "…"'), the
-subject of its sentence when the quotation is woven in ('X voiced confidence that with
-"patient work," …'), and the speaker stack: a quotation paragraph without a clause
-continues the speaker of the paragraph before, unless a narrative sentence right before it
-introduced someone else ('Y, a fellow at …, said that …'), whose paraphrase a woven-in
-quotation in the next sentence also continues. "According to <outlet>" names where it was
-reported, never who spoke. Words woven into what X said are X's even when a trailing clause
-names who relays them; a clause whose subject is a person we cannot tell ("Jeong", when the
-dossier has two) gives no speaker rather than the one before it; a lead ending in a colon,
-a pull quote signed after a dash and a broadcast "[Sound bite: X]" name the quotation after
-them. When nothing fits, no name: a wrong name is worse than none."""
+Per sentence: the reporting clauses (a verb of speech and its subject, "according to X", "said X, a senior fellow at
+…"). Per quotation, in order: a clause right after it ('…," he said'), a clause before it in its sentence ('X told
+reporters that "…"'), the subject of its sentence when the quotation is woven in ('X voiced confidence that with
+"patient work," …'), and the speaker stack: a quotation paragraph without a clause continues the speaker of the
+paragraph before, unless a narrative sentence right before it introduced someone else ('Y, a fellow at …, said that
+…'), whose paraphrase a woven-in quotation in the next sentence also continues. "According to <outlet>" names where
+it was reported, never who spoke. Words woven into what X said are X's even when a trailing clause names who relays
+them; a clause whose subject is a person we cannot tell ("Jeong", when the dossier has two) gives no speaker rather
+than the one before it; a lead ending in a colon, a pull quote signed after a dash and a broadcast "[Sound bite: X]"
+name the quotation after them. When nothing fits, no name: a wrong name is worse than none."""
 
 from __future__ import annotations
 
@@ -54,11 +51,13 @@ _CONNECTOR = re.compile(r"^[\"”]?\s*,?\s*(?:while|but|and|as|when|although|whe
 # '…" when Bolton visited, the official said': the clause after a comma is the quotation's own
 _COMMA_SUBJECT = re.compile(r",\s*(?:the|a|an|[A-Z])[^,;]{0,60}$")
 _OPEN_MARK = re.compile(r"[\"“]")
-_QUOTED_AS = re.compile(r"\b(?:quot|cit)(?:ed|ing|es)\s+(?P<np>[^;\"“”]{2,160}?)\s+as\s+$")
+_QUOTED_AS = re.compile(r"\b(?:quot|cit)(?:ed|ing|es)\s+(?!by\s)(?P<np>[^;\"“”]{2,160}?)\s+as\s+$")
 _OWN_SUBJECT = re.compile(
     r"(?:\b(?:and|with|while|as)\s+)(?P<np>(?:the|a|an|[A-Z][\w.'’-]*)(?:\s+[\w.'’-]+){0,5}?)\s+$"
 )
-_WAS_QUOTED = re.compile(r"\s(?:was|were|is|are)\s+(?:also\s+)?(?:quoted|cited)\s+as\s+$")
+_WAS_QUOTED = re.compile(  # "Jeong was quoted (by Yonhap) as saying"
+    r"\s(?:was|were|is|are)\s+(?:also\s+)?(?:quoted|cited)(?:\s+by\s+[^,;\"“”]{2,80}?)?\s+as\s+$"
+)
 _LEADING_NAME = re.compile(r"(?:(?:[A-Z][\w.'’-]*|of|the|for|and)\s+){0,8}?")
 _RELAYED = re.compile(
     r"\s+(?P<np>[^,.;\"“”]{2,60}?)['’]s\s+(?:remarks|message|comments|words|position|views?|concerns?)\b"

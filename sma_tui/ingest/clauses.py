@@ -17,11 +17,12 @@ VERBS = (
     r"answered|asked|pointed\s+out(?=[,:]\s*[\"“])|continued|recalled|predicted|suggested|observed|lamented|cautioned|maintained|contended|"
     "describe|describes|insist|insists|argue|argues|warn|warns|admits|concede|concedes|conceded|relayed|conveyed|"
     r"went\s+on|goes\s+on|mentioned|accused|accuses|emphasizes|emphasises|stresses|notes|urges|vows|pledges|"
-    "declares|claims|criticizes|criticises|denounced|denounces|condemned|condemns"
+    "declares|claims|criticizes|criticises|denounced|denounces|condemned|condemns|shouted|chanted|yelled|"
+    "asserted|asserts|reiterated|reiterates|retorted|countered|boasted|quipped|joked|questioned"
 )
 PARTICIPLES = (
     "saying|adding|noting|insisting|calling|accusing|arguing|warning|stressing|describing|claiming|urging|"
-    "telling|explaining"
+    "telling|explaining|shouting|chanting|emphasizing|emphasising|reiterating|asserting"
 )
 # "calls" reports a person's own word ('Trump calls the formula "…"'; only a person: see attribution);
 # not in VERBS, so that 'Ruling party calls the deal "…"' gives its sentence no subject either

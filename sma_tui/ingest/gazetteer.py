@@ -149,10 +149,17 @@ class ActorIndex:
         fits = [aid for aid in sorted(self.families[family]) if set(title) <= _words(self.actors[aid])]
         return fits[0] if len(fits) == 1 else None
 
+    def named(self, key: str, whole: bool = True) -> str | None:
+        """The actor a run of capitalised words names (``key`` normalised; ``whole``: the run is all
+        of the name), the full style of a ministry or department included when it is the whole name
+        ("Ministry of Foreign Affairs": the foreign ministry; not inside "Japan's Ministry of …" or
+        "Ministry of Foreign Affairs of the DPRK")."""
+        hit = self.ids.get(key)
+        return hit if hit is not None or not whole or _official(key) == key else self.get(key)
+
     def get(self, text: str) -> str | None:
         text = LEAD_CONNECTIVE.sub("", text.strip())  # "Although Trump": Trump
-        key = _MINISTRY_OF.sub(lambda m: _MINISTRIES[(m.group(1) or m.group(2))[:4]], norm(text))
-        key = _DEPARTMENT_OF.sub(lambda m: m.group(1).replace("defence", "defense") + " department", key)
+        key = _official(norm(text))
         key = _SEOULS.sub("south korea's ", key)
         hit = self.ids.get(key)
         if hit is not None or len(key) > 160:  # no name is longer: a hostile phrase is not taken apart
@@ -171,6 +178,12 @@ class ActorIndex:
             owner = self.get(m.group("owner") or m.group("owner2"))
             hit = owner if owner and self.actors[owner].kind == "institution" else None
         return hit
+
+
+def _official(key: str) -> str:
+    """``key`` with a ministry's or department's full style in its short form."""
+    key = _MINISTRY_OF.sub(lambda m: _MINISTRIES[(m.group(1) or m.group(2))[:4]], key)
+    return _DEPARTMENT_OF.sub(lambda m: m.group(1).replace("defence", "defense") + " department", key)
 
 
 _ABBREVIATED = {"gen.": "general", "gen": "general", "amb.": "ambassador", "defence": "defense", "adm.": "admiral"}

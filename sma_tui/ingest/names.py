@@ -40,7 +40,9 @@ STOP = frozenset(
     "armed services "
     # people in the plural ("Officials said", "Protesters chanted"): a group, never a person's name
     "officials analysts experts observers protesters students activists chairmen commanders lawmakers senators "
-    "aides diplomats sources insiders residents".split()
+    "aides diplomats sources insiders residents "
+    # quantifiers that open a sentence ("Some were holding placards …"): a part of a group, never a name
+    "some many several others most few both all none each".split()
 )
 # a country or its capital as outlets name them: (the country, its side); one speaks only as the
 # subject of a reporting clause (ingest.collective), never as a person called "Beijing"

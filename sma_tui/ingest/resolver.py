@@ -90,13 +90,13 @@ class Resolver:
                 self.names.append((m.start(), name))
                 own = m.group().rfind(name)  # the title words before it are its description's
                 self.first_at.setdefault(name, (m.start() + max(own, 0), m.end()))
-        ids = self.index.ids
+        named = self.index.named
         for m in _CAPS_RUN.finditer(self.body, start, end):
-            words = m.group().lower().replace("’", "'").split()
+            words, tail = m.group().lower().replace("’", "'").split(), self.body[m.end() : m.end() + 4]
             hit = None
             for a in range(len(words)):
                 for b in range(min(len(words), a + 6), a, -1):
-                    hit = ids.get(" ".join(words[a:b]).strip(" ,.;:"))
+                    hit = named(" ".join(words[a:b]).strip(" ,.;:"), not a and b == len(words) and tail != " of ")
                     if hit and (b - a > 1 or len(words[a]) > 3):
                         break
                     hit = None

@@ -16,7 +16,8 @@ CONSTRUCTS = [".", ". ", " ", "**a ", '"a" ', "“a” ", '"Yes we will," Jeong 
               '[Soundbite] KIM (X) : "a"\n\n', "according to Yonhap, ", "Seoul's ", "(US$1 = W1,190) ",
               "he added ", "W1.04 trillion ", "over 4,000 workers ", "the allies' ", " 'a ", "'90s ", "‘", "’ ",
               "'x' ", "Union: 'a\n\n", "$1-", "$1 = ", "1.04tn won ($923m) ", "five-billion-dollar ",
-              "28-thousand-"]  # fmt: skip
+              "28-thousand-", "was quoted by Yonhap as ", "Ministry of Foreign Affairs ", "Some ",
+              'chanted "a" ']  # fmt: skip
 RUN = st.tuples(st.sampled_from(CONSTRUCTS), st.integers(min_value=200, max_value=4000))
 TEXT = st.lists(RUN, min_size=1, max_size=4).map(lambda runs: "".join(piece * n for piece, n in runs))
 BUDGET = 20.0  # seconds for up to ~60 KB: generous for a loaded CI machine; the linear code takes well under 1
