@@ -272,11 +272,13 @@ def end_to_end(corpus: Corpus, adds: int, keep: Path | None = None, previous: Pa
     ours, floor = times["ours"], times["floor"]
     med, base = statistics.median(ours), statistics.median(floor)
     verdict = "OK" if med <= 1 else "OVER TARGET"
+    ratio = "OK" if med <= RATIO_TARGET * base else "OVER TARGET"
     print(
         f"one 'sma-tui add' into the {len(corpus.articles):,}-article store (fresh process, {adds} adds): "
         f"median {med:.2f} s per add, slowest {max(ours):.2f} s | baseline read+rewrite of the store JSON "
         f"{base:.2f} s (ours ×{med / base:.2f}) | the overview from the whole store, as each add used to "
-        f"compute it: {full:.2f} s in process -> target ≤ 1 s per add: {verdict}"
+        f"compute it: {full:.2f} s in process -> target ≤ 1 s per add: {verdict}; "
+        f"≤ {RATIO_TARGET}× the baseline measured in this run (the host's speed moves both): {ratio}"
     )
     if previous is not None:
         old = statistics.median(times["previous"])
@@ -291,6 +293,11 @@ def end_to_end(corpus: Corpus, adds: int, keep: Path | None = None, previous: Pa
     )
     print("  per add, wall (s): " + "; ".join(f"{k} " + " ".join(f"{t:.2f}" for t in v) for k, v in times.items()))
     return med
+
+
+RATIO_TARGET = 1.5
+"""An add may cost at most half again what merely reading and rewriting the store costs in the
+same run: the absolute 1 s moves with the shared host (this baseline alone ranged 0.54–0.92 s)."""
 
 
 def pct(xs: list[float], p: int) -> float:

@@ -30,6 +30,7 @@ from .overview_cache import FileId, Stamp, read_trust
 from .records import changed_rows, compact
 
 Raw = dict[str, dict[str, Any]]
+Chunk = bytes | memoryview
 
 
 class Writer(Protocol):
@@ -211,33 +212,37 @@ def _ids_free(stored: StoredRows, ids: list[Any]) -> bool:
 
 def _written(
     raw: bytes, layout: Layout, parsed: Raw, changes: dict[str, tuple[list[Any], set[int]]], stored: StoredRows
-) -> tuple[bytes, Layout | None]:
-    """The new file's bytes, and its layout (file id to be set once it is written)."""
-    pieces: list[bytes] = []
+) -> tuple[list[Chunk], Layout | None]:
+    """The new file's bytes, as pieces written one after the other (the unchanged stretches are
+    views of ``raw``: 41 MB at 10,000 articles are copied once, by the write), and its layout
+    (file id to be set once it is written)."""
+    view = memoryview(raw)
+    pieces: list[Chunk] = []
     spans: dict[str, Span] = {}
     starts: array[int] | None = None
     max_id = layout.max_id
     pos, out = 0, 0
     for name, (start, end) in layout.spans.items():
-        pieces.append(raw[pos:start])
+        pieces.append(view[pos:start])
         out += start - pos
         added, removed = changes.get(name, ([], set()))
         if name == SPLICED and stored.whole is None:
-            body, starts, max_id = _spliced(raw, layout, stored, added)
+            body, starts, max_id = _spliced(view, layout, stored, added)
         else:
             table = parsed[name] if name != SPLICED else dict(zip(stored.whole or [], stored.rows, strict=False))
             table = _with(table, added, removed)
-            body = orjson.dumps(table)
+            dumped = orjson.dumps(table)
+            body = [dumped]
             if name == SPLICED:
-                starts = layouts.record_starts(body, len(table))
+                starts = layouts.record_starts(dumped, len(table))
                 max_id = max(map(int, table), default=0)
-        spans[name] = (out, out + len(body))
-        pieces.append(body)
-        out += len(body)
+        size = sum(map(len, body))
+        spans[name] = (out, out + size)
+        pieces += body
+        out += size
         pos = end
-    pieces.append(raw[pos:])
-    data = b"".join(pieces)
-    return data, (Layout(layout.file, spans, starts, max_id) if starts is not None else None)
+    pieces.append(view[pos:])
+    return pieces, (Layout(layout.file, spans, starts, max_id) if starts is not None else None)
 
 
 def _with(table: dict[str, Any], added: list[Any], removed: set[int]) -> dict[str, Any]:
@@ -257,12 +262,15 @@ def _with(table: dict[str, Any], added: list[Any], removed: set[int]) -> dict[st
     return table
 
 
-def _spliced(raw: bytes, layout: Layout, stored: StoredRows, added: list[Any]) -> tuple[bytes, array[int], int]:
-    """The quotes table's new bytes: the stored records copied, those filled re-serialised in
-    place, ``added`` appended; with the records' new offsets and the largest document id."""
+def _spliced(
+    raw: memoryview, layout: Layout, stored: StoredRows, added: list[Any]
+) -> tuple[list[Chunk], array[int], int]:
+    """The quotes table's new bytes (pieces): the stored records as they are, those filled
+    re-serialised in place, ``added`` appended; with the records' new offsets and the largest
+    document id."""
     start, end = stored.span
     old = layout.starts
-    pieces: list[bytes] = []
+    pieces: list[Chunk] = []
     starts: array[int] = array("q")
     pos, delta, done = start, 0, 0
     for i in sorted(stored.filled):
@@ -289,4 +297,4 @@ def _spliced(raw: bytes, layout: Layout, stored: StoredRows, added: list[Any]) -
         pieces += (sep, record)
         length += len(sep) + len(record)
     pieces.append(b"}")
-    return b"".join(pieces), starts, max_id
+    return pieces, starts, max_id

@@ -12,6 +12,7 @@ import os
 import shutil
 import stat
 import tempfile
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -28,8 +29,11 @@ class CorruptStore(StoreError):
     sma-tui database, records of the wrong shape): ``build --force`` sets it aside."""
 
 
-def atomic_write(path: Path, data: bytes, *, what: str, durable: bool = True, backup: bool = False) -> None:
-    """Replace ``path`` with ``data`` atomically; ``what`` names the file in errors ("the store").
+def atomic_write(
+    path: Path, data: bytes | Sequence[bytes | memoryview], *, what: str, durable: bool = True, backup: bool = False
+) -> None:
+    """Replace ``path`` with ``data`` (bytes, or pieces written one after the other) atomically;
+    ``what`` names the file in errors ("the store").
 
     ``durable``: fsync the file before the replace and its folder after it. ``backup``: keep
     the file being replaced as ``<name>.bak``. Raises :class:`StoreError` (one line).
@@ -43,7 +47,10 @@ def atomic_write(path: Path, data: bytes, *, what: str, durable: bool = True, ba
     try:
         os.fchmod(fd, file_mode(path))  # mkstemp makes 0600; keep the file's own mode
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            if isinstance(data, bytes):
+                fh.write(data)
+            else:
+                fh.writelines(data)
             if durable:
                 fh.flush()
                 os.fsync(fh.fileno())
