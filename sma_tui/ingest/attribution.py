@@ -371,13 +371,13 @@ class Attributor:
         if lead is not None:  # 'Jeong told reporters on Tuesday:' then the quotation as its own paragraph
             return lead
         colon = q.kind == "full" and self.body[max(0, q.open - 3) : q.open].rstrip().endswith(":")
-        if (q.kind == "partial" or colon) and not cues:  # woven in, or "X put it this way: "…""
+        if (q.kind == "partial" or colon) and (not cues or q.kind == "partial"):  # woven in, or "X put it: "…""
             view = _FOR_VIEW.match(masked)  # "For X, a fellow at …, the dispute was "…"": X's view
             clause = max((m.end() for m in _NEXT_CLAUSE.finditer(masked, 0, at)), default=0)  # ", while Y viewed"
             np = view.group("np") if view and person_name(view.group("np")) else sentence_subject(masked[clause:])
             if np and clean_np(np).lower() != "it":  # 'It is "unthinkable" that …': no one
                 ref = self.resolver.resolve(np, q.open, remember=False)
-                if ref is not None:
+                if ref is not None and all(c.ref == ref for c in cues):  # 'X praised "…" and called …': X
                     return ref, "pronoun" if clean_np(np).lower() in _PRONOUNS else "explicit"
             label = name_label(self.body, self.resolver, q) if colon else None
             if label is not None:
