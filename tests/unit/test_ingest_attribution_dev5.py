@@ -6,6 +6,7 @@ to a wrong name. Every sentence here is written for the test; none is copied fro
 from __future__ import annotations
 
 from sma_tui.ingest import extract
+from sma_tui.ingest.clauses import sentence_subject
 from sma_tui.ingest.names import person_name
 
 
@@ -44,3 +45,15 @@ def test_a_participle_opening_a_sentence_is_no_part_of_the_name_after_it(corpus)
     assert not any("Addressing" in a.name for a in actors.values())
     assert person_name("Echoing Tom Walden") == "Tom Walden"
     assert person_name("Sterling Smith") == "Sterling Smith"  # a first name that ends in -ing stays one
+
+
+def test_a_named_subject_with_an_appositive_speaks_through_a_later_joined_verb(corpus) -> None:
+    text = (
+        "The envoys met in Washington this week.\n\n"
+        "Ann Kerr, the chief adviser at the presidential office, came back on Friday after the talks and stated, "
+        "“We asked them to settle costs and trade as one bundle,” adding, “They accepted.”\n"
+    )
+    got, _ = _said(corpus, text)
+    assert [g[1] for g in got] == ["ann-kerr", "ann-kerr"]
+    assert sentence_subject("Kim Min-su, a fellow at a think tank, returned on Monday and stated it.") == "Kim Min-su"
+    assert sentence_subject("The talks, held in Seoul, ended on Monday and it rained.") != "Seoul"
