@@ -30,6 +30,7 @@ from .clauses import (
 from .collective import lead_document, speaker_ref, yield_to_people
 from .gazetteer import Ref
 from .names import person_name
+from .posts import posted_by
 from .quotes import QuoteSpan
 from .resolver import Resolver, clean_np, is_outlet, personal
 from .signatures import name_label, signed_below
@@ -186,7 +187,7 @@ class Attributor:
         if not before.strip():  # 'Calling it "unthinkable," Abrams pledged …': the main clause's subject
             main = _MAIN_CLAUSE.search(masked, at)
             return self._cue(sentence_subject(masked[main.end() :]) if main else None, pos, "part")
-        by = _BY_DOING.search(before) and sentence_subject(masked)
+        by = _BY_DOING.search(before) and sentence_subject(masked) or posted_by(before, masked)  # or "X’s post saying"
         if by:  # "Kerr responded to Walden, who had called it "…," by saying it was "…"": Kerr
             return self._cue(by, pos, "part")
         own = None if before.rstrip().endswith(",") else _OWN_SUBJECT.search(before)

@@ -22,7 +22,7 @@ VERBS = (
 )
 PARTICIPLES = (
     "saying|adding|noting|insisting|calling|accusing|arguing|warning|stressing|describing|claiming|urging|"
-    "telling|explaining|shouting|chanting|emphasizing|emphasising|reiterating|asserting"
+    "telling|explaining|shouting|chanting|emphasizing|emphasising|reiterating|asserting|alleging"
 )
 # "calls" reports a person's own word ('Trump calls the formula "…"'; only a person: see attribution);
 # not in VERBS, so that 'Ruling party calls the deal "…"' gives its sentence no subject either

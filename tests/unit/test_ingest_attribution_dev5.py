@@ -57,3 +57,17 @@ def test_a_named_subject_with_an_appositive_speaks_through_a_later_joined_verb(c
     assert [g[1] for g in got] == ["ann-kerr", "ann-kerr"]
     assert sentence_subject("Kim Min-su, a fellow at a think tank, returned on Monday and stated it.") == "Kim Min-su"
     assert sentence_subject("The talks, held in Seoul, ended on Monday and it rained.") != "Seoul"
+
+
+def test_a_participle_after_a_post_or_tweet_reports_its_author(corpus) -> None:
+    text = (
+        "Tom Walden revived the cost dispute on Monday with a tweet saying “the bill is overdue” for Seoul.\n\n"
+        "Ann Kerr brushed aside Walden’s late-night post alleging a “free ride” by the allies.\n\n"
+        "The allies met despite Kerr’s statement calling the talks “a waste of time.”\n"
+    )
+    got, _ = _said(corpus, text)
+    assert [g[:2] for g in got] == [
+        ("the bill is overdue", "tom-walden"),
+        ("free ride", "tom-walden"),  # the post's author, not the subject who brushed it aside
+        ("a waste of time.", "ann-kerr"),
+    ]
