@@ -30,6 +30,7 @@ from .clauses import (
 from .collective import lead_document, speaker_ref, yield_to_people
 from .gazetteer import Ref
 from .names import person_name
+from .posts import posted_by
 from .quotes import QuoteSpan
 from .resolver import Resolver, clean_np, is_outlet, personal
 from .signatures import name_label, signed_below
@@ -186,7 +187,7 @@ class Attributor:
         if not before.strip():  # 'Calling it "unthinkable," Abrams pledged …': the main clause's subject
             main = _MAIN_CLAUSE.search(masked, at)
             return self._cue(sentence_subject(masked[main.end() :]) if main else None, pos, "part")
-        by = _BY_DOING.search(before) and sentence_subject(masked)
+        by = _BY_DOING.search(before) and sentence_subject(masked) or posted_by(before, masked)  # or "X’s post saying"
         if by:  # "Kerr responded to Walden, who had called it "…," by saying it was "…"": Kerr
             return self._cue(by, pos, "part")
         own = None if before.rstrip().endswith(",") else _OWN_SUBJECT.search(before)
@@ -371,13 +372,13 @@ class Attributor:
         if lead is not None:  # 'Jeong told reporters on Tuesday:' then the quotation as its own paragraph
             return lead
         colon = q.kind == "full" and self.body[max(0, q.open - 3) : q.open].rstrip().endswith(":")
-        if (q.kind == "partial" or colon) and not cues:  # woven in, or "X put it this way: "…""
+        if (q.kind == "partial" or colon) and (not cues or q.kind == "partial"):  # woven in, or "X put it: "…""
             view = _FOR_VIEW.match(masked)  # "For X, a fellow at …, the dispute was "…"": X's view
             clause = max((m.end() for m in _NEXT_CLAUSE.finditer(masked, 0, at)), default=0)  # ", while Y viewed"
             np = view.group("np") if view and person_name(view.group("np")) else sentence_subject(masked[clause:])
             if np and clean_np(np).lower() != "it":  # 'It is "unthinkable" that …': no one
                 ref = self.resolver.resolve(np, q.open, remember=False)
-                if ref is not None:
+                if ref is not None and all(c.ref == ref for c in cues):  # 'X praised "…" and called …': X
                     return ref, "pronoun" if clean_np(np).lower() in _PRONOUNS else "explicit"
             label = name_label(self.body, self.resolver, q) if colon else None
             if label is not None:

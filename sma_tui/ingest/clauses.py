@@ -22,7 +22,7 @@ VERBS = (
 )
 PARTICIPLES = (
     "saying|adding|noting|insisting|calling|accusing|arguing|warning|stressing|describing|claiming|urging|"
-    "telling|explaining|shouting|chanting|emphasizing|emphasising|reiterating|asserting"
+    "telling|explaining|shouting|chanting|emphasizing|emphasising|reiterating|asserting|alleging"
 )
 # "calls" reports a person's own word ('Trump calls the formula "…"'; only a person: see attribution);
 # not in VERBS, so that 'Ruling party calls the deal "…"' gives its sentence no subject either
@@ -263,6 +263,9 @@ _PLURAL = re.compile(r"[^siu]s$")  # "Crowds", "Officials" open a sentence: a gr
 def _names_subject(seg: str) -> bool:
     """Whether ``seg`` (the words before a verb) ends with a person's name or is a pronoun."""
     seg = strip_time_tail(seg.strip())  # "Jin also challenged", "Trump unexpectedly implied"
+    if seg.endswith(",") and seg.count(",") >= 2:  # "Kim Min-su, an envoy at …, returned …": the name
+        np = _appositive_subject(seg[:-1])
+        return np is not None and person_name(np) == np
     seg = re.sub(r"^(?:But|And|Yet|So)\s+", "", seg)
     if seg in ("He", "She", "They") or _TITLED_DEFINITE.fullmatch(seg):
         return True  # "The Chargé thanked … and described …": the title the readout uses for its person

@@ -67,7 +67,11 @@ _OWNED_BODY = re.compile(r"\s+(?:administration|government|campaign|camp|era|cab
 _LEAD_INITIAL = re.compile(r"^(?:[A-Z]\.\s*)+(?=[A-Z][a-z])")  # "R. Clarke Cooper", "H.R. McMaster"
 _INITIAL = re.compile(r"\s+[A-Z]\.(?=\s)")  # a middle initial: "Mark T. Esper" is Mark Esper
 # a sentence's opening connective glued to the name after it: "Although Kim Min-su said …"
-LEAD_CONNECTIVE = re.compile(r"^(?:Although|Though|While|Whereas|Because|Since|Unless|Once|After|Before|If|When|As)\s+")
+# … or a participle or preposition that opens it: "Addressing Trump's claim …", "Given Bolton's view …"
+LEAD_CONNECTIVE = re.compile(
+    r"^(?:Although|Though|While|Whereas|Because|Since|Unless|Once|After|Before|If|When|As|Given|Unlike|Amid"
+    r"|(?!(?:Sterling|Channing|Manning|Browning|Fleming|Harding|Irving|Deming)\s)[A-Z][a-z]{3,}ing)\s+"
+)
 
 
 def norm(text: str) -> str:
