@@ -28,6 +28,7 @@ from .layout import SPLICED, Layout, Span
 from .migrations import Tables
 from .overview_cache import FileId, Stamp, read_trust
 from .records import changed_rows, compact
+from .tiny import append_numbered
 
 Raw = dict[str, dict[str, Any]]
 Chunk = bytes | memoryview
@@ -247,18 +248,14 @@ def _written(
 
 def _with(table: dict[str, Any], added: list[Any], removed: set[int]) -> dict[str, Any]:
     """``table`` (document id -> record) without the ``removed`` records (by ``id()``) and
-    with the ``added`` ones, numbered as :meth:`RawTable.insert_multiple` numbers them."""
+    with the ``added`` ones, numbered as :meth:`RawTable.insert_multiple` numbers them (compacted,
+    as :meth:`Store.update` hands them to it)."""
     if removed:
         table = {k: v for k, v in table.items() if id(v) not in removed}
     if not added:
         return table
     table = dict(table)
-    next_id = int(next(reversed(table), 0)) + 1
-    for doc in added:
-        while str(next_id) in table:
-            next_id += 1
-        table[str(next_id)] = compact(doc)
-        next_id += 1
+    append_numbered(table, map(compact, added))
     return table
 
 

@@ -99,23 +99,29 @@ class RawTable(Table):
 
     def insert_multiple(self, documents: Iterable[Mapping[Any, Any]]) -> list[int]:
         tables = self._storage.read() or {}
-        stored = tables.setdefault(self.name, {})
-        # after the last id: the largest as sma-tui writes them (in a hand-edited file perhaps not,
-        # so every id is checked to be free), without converting 100,000 ids on every add
-        next_id = int(next(reversed(stored), 0)) + 1
-        ids: list[int] = []
-        for doc in documents:
-            if not isinstance(doc, Mapping):
-                raise ValueError("Document is not a Mapping")
-            while str(next_id) in stored:
-                next_id += 1
-            stored[str(next_id)] = dict(doc)
-            ids.append(next_id)
-            next_id += 1
+        ids = append_numbered(tables.setdefault(self.name, {}), documents)
         self._storage.write(tables)
         self._next_id = None  # TinyDB's own insert recounts
         self.clear_cache()
         return ids
+
+
+def append_numbered(table: dict[str, Any], documents: Iterable[Mapping[Any, Any]]) -> list[int]:
+    """Add ``documents`` (copied) to ``table`` (document id -> record) under new ids, as TinyDB
+    numbers them, and return those ids: after the last id, the largest as sma-tui writes them (in
+    a hand-edited file perhaps not, so every id is checked to be free), without converting
+    100,000 ids on every add."""
+    next_id = int(next(reversed(table), 0)) + 1
+    ids: list[int] = []
+    for doc in documents:
+        if not isinstance(doc, Mapping):
+            raise ValueError("Document is not a Mapping")
+        while str(next_id) in table:
+            next_id += 1
+        table[str(next_id)] = dict(doc)
+        ids.append(next_id)
+        next_id += 1
+    return ids
 
 
 class SmaDB(TinyDB):
