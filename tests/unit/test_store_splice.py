@@ -196,3 +196,17 @@ def test_ids_free_never_misses_a_stored_id(tmp_path: Path, ids: list[str]) -> No
     assert not append._ids_free(rows, [ids[0]])
     if "/" not in "".join(ids) and "harbor" not in "".join(ids):
         assert append._ids_free(rows, ["fresh/q9"])
+
+
+def test_a_layout_missing_a_table_is_not_used(store_path: Path, courier: Path, spliced: list[bool]) -> None:
+    add(store_path, HARBOR)
+    add(store_path, LEDGER)
+    ident = file_id(store_path.stat())
+    kept = layout.read(store_path, ident, store_path.stat().st_size)
+    assert kept is not None and "events" in kept.spans and "corrections" in kept.spans
+    del kept.spans["events"]  # still every table it needs but one, and one more (corrections)
+    layout.write(store_path, kept)
+    add(store_path, courier)
+    assert spliced[-1] is False  # the whole-file path, not a KeyError on the missing table
+    assert services.check(store_path).problems == []
+
